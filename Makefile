@@ -1,0 +1,36 @@
+# 安維 — two commands: `make run` (application with demo data) and `make test` (whole suite).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+export ANWEI_DEBUG ?= true
+
+.PHONY: run test test-postgres install bench bench-docs clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip >/dev/null
+	$(BIN)/pip install -q -e '.[test]'
+	rm -f $(VENV)/.installed-*; touch $@
+
+install: $(STAMP)
+
+run: $(STAMP)
+	./scripts/system-packages.sh run
+	$(BIN)/anwei migrate --noinput -v0
+	$(BIN)/anwei demo --if-empty
+	@echo "安維已啟動：http://127.0.0.1:8000/ （Ctrl-C 結束）"
+	$(BIN)/anwei runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	./scripts/system-packages.sh test
+	env -u ANWEI_DEBUG $(BIN)/pytest $(PYTEST_ARGS)
+
+# The same suite against PostgreSQL: make test-postgres PG_URL=postgres://postgres@127.0.0.1:5432/anwei_test
+PG_URL ?= postgres://postgres@127.0.0.1:5432/anwei_test
+test-postgres: $(STAMP)
+	./scripts/system-packages.sh test
+	env -u ANWEI_DEBUG ANWEI_DATABASE_URL=$(PG_URL) $(BIN)/pytest --create-db $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) var build src/*.egg-info

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Make sure the Debian packages a profile needs are present.
+#   run:  Traditional Chinese fonts (PDF documents)
+#   test: + Chromium (browser tests), LibreOffice Writer (conversion tests), jing (ODF schema), poppler-utils
+# As root on Debian it installs what is missing; otherwise it prints the exact command and fails.
+set -euo pipefail
+profile="${1:-test}"
+
+need=()
+have_font() { fc-list 2>/dev/null | grep -qi "$1"; }
+have_font "TW-Kai" || need+=(fonts-cns11643-kai)
+have_font "Noto Sans CJK" || need+=(fonts-noto-cjk)
+command -v fc-list >/dev/null || need+=(fontconfig)
+if [ "$profile" = "test" ]; then
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+  command -v jing >/dev/null || need+=(jing)
+  command -v pdftoppm >/dev/null || need+=(poppler-utils)
+fi
+[ ${#need[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "安裝系統套件：${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
+  exit 0
+fi
+echo "缺少系統套件：${need[*]}" >&2
+echo "請以系統管理者身分執行：sudo apt-get install ${need[*]}" >&2
+exit 1

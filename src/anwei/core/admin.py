@@ -1,0 +1,63 @@
+from django.contrib import admin
+from django.db import transaction
+
+from anwei.core.audit import audit_record, snapshot
+from anwei.core.models import AuditEntry, CalendarOverride, LetterNumberPattern
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """Admin edits write the same audit rows as services, in the same transaction."""
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            before = snapshot(type(obj).objects.get(pk=obj.pk)) if change else None
+            super().save_model(request, obj, form, change)
+            audit_record(actor=request.user, action=f"admin.{'change' if change else 'add'}", obj=obj,
+                         agency=self.audit_agency(obj), before=before, after=snapshot(obj))
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            audit_record(actor=request.user, action="admin.delete", obj=obj, agency=self.audit_agency(obj),
+                         before=snapshot(obj))
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+    def audit_agency(self, obj):
+        return getattr(obj, "agency", None)
+
+
+@admin.register(CalendarOverride)
+class CalendarOverrideAdmin(AuditedAdmin):
+    list_display = ["date", "is_workday", "reason"]
+    search_fields = ["reason"]
+    date_hierarchy = "date"
+
+    def audit_agency(self, obj):
+        return None
+
+
+@admin.register(LetterNumberPattern)
+class LetterNumberPatternAdmin(AuditedAdmin):
+    list_display = ["agency", "name", "pattern", "is_default"]
+    list_filter = ["agency"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the log is append-only."""
+
+    list_display = ["id", "at", "actor_label", "action", "object_type", "object_id", "object_label"]
+    list_filter = ["action", "object_type"]
+    search_fields = ["object_label", "actor_label"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

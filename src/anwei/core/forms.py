@@ -1,0 +1,46 @@
+"""Form pieces shared by every app."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+
+from anwei.lib import rocdate
+
+
+class RocDateInput(forms.TextInput):
+    """Shows a date as 113/02/05 and lets people type any form RocDateField accepts."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"placeholder": "例：113/2/5", "inputmode": "numeric", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, dt.date):
+            return rocdate.format_slash(value)
+        return super().format_value(value)
+
+
+class RocDateField(forms.Field):
+    """Accepts 113/2/5, 113年2月5日, 1130205 and ISO dates; anything else gets a Chinese error."""
+
+    widget = RocDateInput
+    default_error_messages = {"required": "請填寫日期。"}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return rocdate.parse(value)
+        except rocdate.RocDateError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from None
+
+
+class ConflictError(Exception):
+    """Someone else saved the record since this person opened it."""
+
+    def __init__(self, current):
+        super().__init__("此筆資料已被其他人修改")
+        self.current = current

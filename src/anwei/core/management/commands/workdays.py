@@ -1,0 +1,38 @@
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+
+from anwei.core import workdays
+from anwei.lib import rocdate
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return rocdate.parse(text)
+    except rocdate.RocDateError as exc:
+        raise CommandError(str(exc)) from None
+
+
+class Command(BaseCommand):
+    help = "政府機關辦公日計算：add DATE N（第 N 個工作日）、between A B（含首尾的工作日數）、is DATE"
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="op", required=True)
+        add = sub.add_parser("add", help="DATE 之後（N 為負數則之前）第 N 個工作日")
+        add.add_argument("date")
+        add.add_argument("n", type=int)
+        between = sub.add_parser("between", help="兩日之間（含首尾）的工作日數")
+        between.add_argument("start")
+        between.add_argument("end")
+        is_ = sub.add_parser("is", help="該日是否上班")
+        is_.add_argument("date")
+
+    def handle(self, *args, op, **opts):
+        if op == "add":
+            result = workdays.workday_add(_date(opts["date"]), opts["n"])
+            self.stdout.write(f"{result.isoformat()} {rocdate.format_long(result)}（{rocdate.weekday_zh(result)}）")
+        elif op == "between":
+            self.stdout.write(str(workdays.workdays_between(_date(opts["start"]), _date(opts["end"]))))
+        else:
+            d = _date(opts["date"])
+            self.stdout.write(f"{d.isoformat()} {'上班' if workdays.is_workday(d) else '放假'}")

@@ -1,0 +1,106 @@
+"""Shared models: working-day overrides, the audit log, letter-number (文號) counters."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class CalendarOverride(models.Model):
+    """A day whose status differs from the published calendar: a typhoon closure
+    (停止上班), or a revision of the official calendar made after release."""
+
+    date = models.DateField("日期", unique=True)
+    is_workday = models.BooleanField("是否上班", help_text="勾選表示當天上班；不勾選表示停止上班（例如颱風假）")
+    reason = models.CharField("原因", max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "行事曆調整"
+        verbose_name_plural = "行事曆調整"
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {'上班' if self.is_workday else '停止上班'}（{self.reason}）"
+
+
+class AuditEntry(models.Model):
+    """One append-only row per change, chained by SHA-256 so edits are detectable.
+
+    `digest` covers every other field plus the previous row's digest; changing or
+    deleting a row breaks the chain from that row on (see core.audit.audit_verify).
+    """
+
+    at = models.DateTimeField("時間", db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="+", verbose_name="操作者")
+    actor_label = models.CharField("操作者名稱", max_length=150, blank=True)
+    agency = models.ForeignKey("orgs.Agency", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+", verbose_name="機關")
+    action = models.CharField("動作", max_length=80)
+    object_type = models.CharField("物件類型", max_length=80)
+    object_id = models.CharField("物件編號", max_length=64)
+    object_label = models.CharField("物件", max_length=300, blank=True)
+    before = models.JSONField("修改前", null=True, blank=True)
+    after = models.JSONField("修改後", null=True, blank=True)
+    prev_digest = models.CharField(max_length=64)
+    digest = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = "稽核紀錄"
+        verbose_name_plural = "稽核紀錄"
+        ordering = ["id"]
+        indexes = [models.Index(fields=["object_type", "object_id", "id"])]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.action} {self.object_type}:{self.object_id}"
+
+
+class AuditHead(models.Model):
+    """Single row holding the chain's last digest; locking it serialises appends."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    last_digest = models.CharField(max_length=64, default="0" * 64)
+    count = models.PositiveBigIntegerField(default=0)
+
+
+class LetterNumberPattern(models.Model):
+    """An agency's 文號 pattern, e.g. 府政行字第{year:03}{serial:07}號.
+
+    Placeholders: {year} (ROC year), {serial}; format specs as in Python.
+    """
+
+    agency = models.ForeignKey("orgs.Agency", on_delete=models.CASCADE, related_name="letter_patterns",
+                               verbose_name="機關")
+    name = models.CharField("名稱", max_length=50, default="發文字號")
+    pattern = models.CharField("字號格式", max_length=100, help_text="例如 府政行字第{year:03}{serial:07}號")
+    is_default = models.BooleanField("預設", default=True)
+
+    class Meta:
+        verbose_name = "文號格式"
+        verbose_name_plural = "文號格式"
+        constraints = [models.UniqueConstraint(fields=["agency", "name"], name="uniq_pattern_name_per_agency")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.name}：{self.pattern}"
+
+
+class LetterNumberCounter(models.Model):
+    pattern = models.ForeignKey(LetterNumberPattern, on_delete=models.CASCADE, related_name="counters")
+    year = models.PositiveSmallIntegerField("民國年")
+    last_serial = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["pattern", "year"], name="uniq_counter_per_year")]
+
+
+class IssuedLetterNumber(models.Model):
+    """Every number handed out; the unique constraint is the last line of defence."""
+
+    agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
+    number = models.CharField("文號", max_length=120)
+    issued_at = models.DateTimeField(auto_now_add=True)
+    purpose = models.CharField("用途", max_length=200, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "number"], name="uniq_letter_number")]

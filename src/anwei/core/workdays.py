@@ -1,0 +1,73 @@
+"""Government working days: the `holidays` package's Taiwan calendar, corrected by
+CalendarOverride rows (typhoon closures, revised official calendars).
+
+Conventions used everywhere (and by the travel deadlines):
+- workday_add(d, n): the n-th working day after d (n > 0) or before d (n < 0); d itself is not counted.
+- workdays_between(a, b): number of working days from a to b, both included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import holidays
+from holidays.constants import GOVERNMENT, PUBLIC
+
+from anwei.core.models import CalendarOverride
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@lru_cache(maxsize=64)
+def _published(year: int) -> holidays.HolidayBase:
+    return holidays.Taiwan(years=year, categories=(PUBLIC, GOVERNMENT))
+
+
+def _published_is_workday(day: dt.date) -> bool:
+    return _published(day.year).is_working_day(day)
+
+
+def _overrides(start: dt.date, end: dt.date) -> dict[dt.date, bool]:
+    lo, hi = min(start, end), max(start, end)
+    return dict(CalendarOverride.objects.filter(date__range=(lo, hi)).values_list("date", "is_workday"))
+
+
+def is_workday(day: dt.date) -> bool:
+    return _with(day, _overrides(day, day))
+
+
+def _with(day: dt.date, overrides: dict[dt.date, bool]) -> bool:
+    ok = overrides.get(day)
+    return _published_is_workday(day) if ok is None else ok
+
+
+def workday_add(day: dt.date, n: int) -> dt.date:
+    if n == 0:
+        return day
+    sign = 1 if n > 0 else -1
+    window = dt.timedelta(days=abs(n) * 3 + 40)  # one query usually covers the whole walk
+    overrides: dict[dt.date, bool] = {}
+    fetched_to = day
+    remaining, current = abs(n), day
+    while remaining:
+        current += sign * ONE_DAY
+        if (current - fetched_to).days * sign > 0:
+            fetched_to = current + sign * window
+            overrides.update(_overrides(current, fetched_to))
+        if _with(current, overrides):
+            remaining -= 1
+    return current
+
+
+def workdays_between(start: dt.date, end: dt.date) -> int:
+    if end < start:
+        return -workdays_between(end, start)
+    overrides = _overrides(start, end)
+    days = (end - start).days + 1
+    return sum(_with(start + dt.timedelta(days=i), overrides) for i in range(days))
+
+
+def workday_next_or_same(day: dt.date) -> dt.date:
+    """The day itself if it is a working day, else the next working day."""
+    return day if is_workday(day) else workday_add(day, 1)

@@ -1,0 +1,73 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.db import transaction
+
+from anwei.core.admin import AuditedAdmin
+from anwei.core.audit import audit_record, snapshot
+from anwei.orgs.models import Agency, Membership, Person, Unit
+from anwei.orgs.services import agency_move
+
+
+class UnitInline(admin.TabularInline):
+    model = Unit
+    extra = 0
+
+
+@admin.register(Agency)
+class AgencyAdmin(AuditedAdmin):
+    list_display = ["name", "kind", "parent", "code"]
+    list_filter = ["kind"]
+    search_fields = ["name", "code"]
+    inlines = [UnitInline]
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            if change and "parent" in form.changed_data:
+                parent = obj.parent
+                obj.parent = Agency.objects.get(pk=obj.pk).parent
+                super().save_model(request, obj, form, change)
+                agency_move(actor=request.user, agency=obj, parent=parent)
+                return
+            super().save_model(request, obj, form, change)
+            if not change:
+                obj.path = obj.compute_path()
+                obj.save(update_fields=["path"])
+
+    def audit_agency(self, obj):
+        return obj
+
+
+@admin.register(Unit)
+class UnitAdmin(AuditedAdmin):
+    list_display = ["name", "agency", "is_ethics", "is_personnel", "order"]
+    list_filter = ["agency"]
+    search_fields = ["name"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fk_name = "person"
+
+
+@admin.register(Person)
+class PersonAdmin(UserAdmin):
+    list_display = ["username", "full_name", "title", "agency", "unit", "is_active"]
+    list_filter = ["agency", "is_active"]
+    search_fields = ["username", "full_name"]
+    inlines = [MembershipInline]
+    fieldsets = UserAdmin.fieldsets + (("機關資料", {"fields": ("full_name", "title", "agency", "unit", "phone")}),)
+    add_fieldsets = UserAdmin.add_fieldsets + (("機關資料", {"fields": ("full_name", "title", "agency", "unit")}),)
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            audit_record(actor=request.user, action=f"admin.{'change' if change else 'add'}", obj=obj,
+                         agency=obj.agency,
+                         after=snapshot(obj, ["username", "full_name", "title", "agency_id", "unit_id", "is_active"]))
+
+
+@admin.register(Membership)
+class MembershipAdmin(AuditedAdmin):
+    list_display = ["person", "agency", "unit", "role"]
+    list_filter = ["role", "agency"]

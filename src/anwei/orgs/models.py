@@ -1,0 +1,117 @@
+"""Agencies (a tree), their units, the people who log in, and their roles."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Agency(models.Model):
+    """A government agency. `path` materialises the tree ("000001.000007.") so that a
+    subtree is one indexed prefix query."""
+
+    class Kind(models.TextChoices):
+        COUNTY = "county", "縣市政府"
+        BUREAU = "bureau", "局處"
+        TOWNSHIP = "township", "鄉鎮市區公所"
+        SCHOOL = "school", "學校"
+        OTHER = "other", "其他機關"
+
+    name = models.CharField("機關名稱", max_length=100)
+    short_name = models.CharField("簡稱", max_length=30, blank=True, help_text="例如「本局」「本府」在文件中的自稱")
+    kind = models.CharField("類別", max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+                               verbose_name="上級機關")
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    code = models.CharField("機關代碼", max_length=20, blank=True)
+    address = models.CharField("地址", max_length=200, blank=True)
+    phone = models.CharField("電話", max_length=50, blank=True)
+    fax = models.CharField("傳真", max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = "機關"
+        verbose_name_plural = "機關"
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def compute_path(self) -> str:
+        prefix = self.parent.path if self.parent_id else ""
+        return f"{prefix}{self.pk:06d}."
+
+    def is_within(self, other: "Agency") -> bool:
+        """True if self is other or lies in other's subtree."""
+        return self.path.startswith(other.path)
+
+
+class Unit(models.Model):
+    """A 科/室/課/處 of an agency."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="units", verbose_name="機關")
+    name = models.CharField("單位名稱", max_length=50)
+    is_ethics = models.BooleanField("政風單位", default=False)
+    is_personnel = models.BooleanField("人事單位", default=False)
+    order = models.PositiveSmallIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "單位"
+        verbose_name_plural = "單位"
+        ordering = ["agency_id", "order", "id"]
+        constraints = [models.UniqueConstraint(fields=["agency", "name"], name="uniq_unit_name_per_agency")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(AbstractUser):
+    """The login. Name and title as they appear on documents."""
+
+    full_name = models.CharField("姓名", max_length=50)
+    title = models.CharField("職稱", max_length=50, blank=True)
+    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="people",
+                               verbose_name="服務機關")
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="people",
+                             verbose_name="單位")
+    phone = models.CharField("電話／分機", max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = "人員"
+        verbose_name_plural = "人員"
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def display_with_title(self) -> str:
+        return f"{self.title}{self.full_name}" if self.title else str(self)
+
+
+class Role(models.TextChoices):
+    ETHICS_OFFICER = "ethics_officer", "政風人員"
+    UNIT_LIAISON = "unit_liaison", "單位承辦人"
+    UNIT_HEAD = "unit_head", "單位主管"
+    AGENCY_HEAD = "agency_head", "機關首長"
+    SUPERIOR_OFFICER = "superior_officer", "上級政風人員"
+    STAFF = "staff", "一般同仁"
+
+
+class Membership(models.Model):
+    """A role a person holds in an agency (and, for liaison/head, in one unit)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships", verbose_name="人員")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships", verbose_name="機關")
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="memberships",
+                             verbose_name="單位")
+    role = models.CharField("角色", max_length=30, choices=Role.choices)
+
+    class Meta:
+        verbose_name = "角色指派"
+        verbose_name_plural = "角色指派"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "agency", "unit", "role"], name="uniq_membership"),
+        ]
+        indexes = [models.Index(fields=["agency", "role"])]
+
+    def __str__(self) -> str:
+        where = f"{self.agency}{self.unit or ''}"
+        return f"{self.person} — {where} {self.get_role_display()}"

@@ -1,0 +1,153 @@
+"""The one permission policy: "may this person do this to this object?"
+
+Every view asks `may()` (or goes through a selector that uses `scope()`); nothing
+else decides access. Rules are data: each action names the roles that grant it in
+the object's own agency, whether a superior ethics officer grants it across the
+subtree, which roles grant it only for objects of their own unit, and whether the
+object's owner (e.g. the traveller of a travel record) may do it.
+
+Domain apps add their actions to RULES below, in their own section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from anwei.orgs.models import Agency, Membership, Person, Role
+
+R = Role
+ALL_ROLES = frozenset(Role.values)
+
+
+@dataclass(frozen=True)
+class Rule:
+    roles: frozenset[str] = frozenset()
+    subtree: bool = False  # a superior ethics officer holds it in every agency below
+    unit_roles: frozenset[str] = frozenset()  # roles that hold it only for their own unit's objects
+    owner: bool = False  # the object's owner (obj.policy_owner_id()) holds it
+
+    def __post_init__(self) -> None:
+        unknown = (self.roles | self.unit_roles) - ALL_ROLES
+        if unknown:
+            raise ValueError(f"unknown roles {unknown}")
+
+
+def rule(*roles: str, subtree: bool = False, unit: tuple[str, ...] = (), owner: bool = False) -> Rule:
+    return Rule(roles=frozenset(roles) | frozenset(unit), subtree=subtree, unit_roles=frozenset(unit), owner=owner)
+
+
+RULES: dict[str, Rule] = {
+    # --- orgs / core ---
+    "agency.view": rule(*ALL_ROLES, subtree=True),
+    "agency.manage": rule(R.ETHICS_OFFICER),
+    "audit.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
+    # --- meetings / tracking ---
+    # --- documents ---
+    # --- plans ---
+    # --- inspections ---
+    # --- footage ---
+    # --- travel ---
+}
+
+
+@dataclass
+class Grants:
+    """What a person holds, loaded once per request (one query)."""
+
+    memberships: list[Membership] = field(default_factory=list)
+
+    def roles_in(self, agency_id: int) -> set[str]:
+        return {m.role for m in self.memberships if m.agency_id == agency_id}
+
+
+def grants(person: Person) -> Grants:
+    cached = getattr(person, "_anwei_grants", None)
+    if cached is None:
+        if not getattr(person, "is_authenticated", False) or not person.is_active:
+            cached = Grants()
+        else:
+            cached = Grants(list(Membership.objects.filter(person=person).select_related("agency")))
+        person._anwei_grants = cached
+    return cached
+
+
+def has_role(person: Person, *roles: str, agency: Agency | None = None) -> bool:
+    return any(m.role in roles and (agency is None or m.agency_id == agency.pk) for m in grants(person).memberships)
+
+
+def _target(obj) -> tuple[Agency, set[int]]:
+    if isinstance(obj, Agency):
+        return obj, set()
+    agency = obj.agency
+    if hasattr(obj, "policy_unit_ids"):
+        units = set(obj.policy_unit_ids())
+    else:
+        unit_id = getattr(obj, "unit_id", None)
+        units = {unit_id} if unit_id else set()
+    return agency, units
+
+
+def may(person: Person, action: str, obj) -> bool:
+    r = RULES[action]  # KeyError for an unknown action: a bug, not a denial
+    if not getattr(person, "is_authenticated", False):
+        return False
+    agency, unit_ids = _target(obj)
+    if r.owner and hasattr(obj, "policy_owner_id") and obj.policy_owner_id() == person.pk:
+        return True
+    for m in grants(person).memberships:
+        if m.agency_id == agency.pk and m.role in r.roles:
+            if m.role not in r.unit_roles or (m.unit_id is not None and m.unit_id in unit_ids):
+                return True
+        if r.subtree and m.role == R.SUPERIOR_OFFICER and agency.path.startswith(m.agency.path):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where an action is allowed, as query filters for selectors."""
+
+    agency_ids: frozenset[int]
+    subtree_paths: tuple[str, ...]
+    unit_ids: frozenset[int]  # agencies where only some units are allowed are not in agency_ids
+    person_id: int | None
+
+    def q(self, agency: str | None = "agency", unit: str | None = "unit", owner: str | None = None) -> Q:
+        """A filter for rows whose `agency` field (None: the Agency rows themselves) is in scope."""
+        ids_field, path_field = (f"{agency}__in", f"{agency}__path__startswith") if agency else ("pk__in",
+                                                                                                 "path__startswith")
+        q = Q(pk__in=[])
+        if self.agency_ids:
+            q |= Q(**{ids_field: self.agency_ids})
+        for path in self.subtree_paths:
+            q |= Q(**{path_field: path})
+        if unit and self.unit_ids:
+            q |= Q(**{f"{unit}__in": self.unit_ids})
+        if owner and self.person_id:
+            q |= Q(**{owner: self.person_id})
+        return q
+
+    @property
+    def empty(self) -> bool:
+        return not (self.agency_ids or self.subtree_paths or self.unit_ids or self.person_id)
+
+
+def scope(person: Person, action: str) -> Scope:
+    r = RULES[action]
+    if not getattr(person, "is_authenticated", False):
+        return Scope(frozenset(), (), frozenset(), None)
+    agency_ids: set[int] = set()
+    unit_ids: set[int] = set()
+    paths: list[str] = []
+    for m in grants(person).memberships:
+        if m.role in r.roles:
+            if m.role in r.unit_roles:
+                if m.unit_id:
+                    unit_ids.add(m.unit_id)
+            else:
+                agency_ids.add(m.agency_id)
+        if r.subtree and m.role == R.SUPERIOR_OFFICER:
+            paths.append(m.agency.path)
+    return Scope(frozenset(agency_ids), tuple(paths), frozenset(unit_ids), person.pk if r.owner else None)

@@ -1,0 +1,184 @@
+"""One settings file; every deployment knob is an environment variable parsed strictly.
+
+ANWEI_DATABASE_URL   sqlite:///path or postgres://user:pass@host:port/name (default: SQLite under var/)
+ANWEI_SECRET_KEY     required unless ANWEI_DEBUG=true
+ANWEI_DEBUG          true/false (default false)
+ANWEI_ALLOWED_HOSTS  comma-separated host names (default: localhost,127.0.0.1)
+ANWEI_DATA_DIR       where the SQLite file and uploads live (default: <repo>/var)
+ANWEI_SESSION_IDLE_MINUTES  idle logout (default 30)
+ANWEI_HTTPS          true behind TLS: secure cookies, HSTS, SSL redirect (default: not DEBUG)
+ANWEI_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://anwei.example.gov.tw
+ANWEI_TASKS_IMMEDIATE true runs background tasks inline (tests, single-process demo)
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+
+from anwei.lib.env import EnvError, env_bool, env_int, env_list, env_str
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_DIR = PACKAGE_DIR.parent.parent
+
+try:
+    DEBUG = env_bool("ANWEI_DEBUG", False)
+    DATA_DIR = Path(env_str("ANWEI_DATA_DIR", str(REPO_DIR / "var")))
+    SECRET_KEY = env_str("ANWEI_SECRET_KEY", "insecure-development-key-only-for-debug" if DEBUG else None)
+    ALLOWED_HOSTS = env_list("ANWEI_ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
+    CSRF_TRUSTED_ORIGINS = env_list("ANWEI_CSRF_TRUSTED_ORIGINS", [])
+    SESSION_IDLE_MINUTES = env_int("ANWEI_SESSION_IDLE_MINUTES", 30, minimum=1, maximum=24 * 60)
+    HTTPS = env_bool("ANWEI_HTTPS", not DEBUG)
+    TASKS_IMMEDIATE = env_bool("ANWEI_TASKS_IMMEDIATE", False)
+    _db_url = env_str("ANWEI_DATABASE_URL", f"sqlite:///{DATA_DIR / 'anwei.sqlite3'}")
+    try:
+        _db = dj_database_url.parse(_db_url, conn_max_age=60, conn_health_checks=True)
+    except Exception as exc:  # dj_database_url raises several types
+        raise EnvError(f"環境變數 ANWEI_DATABASE_URL 無法解析：{exc}（ANWEI_DATABASE_URL is invalid）") from None
+    if not _db.get("ENGINE"):
+        raise EnvError("環境變數 ANWEI_DATABASE_URL 的資料庫種類不支援（ANWEI_DATABASE_URL: unsupported scheme）")
+except EnvError as exc:
+    sys.stderr.write(f"設定錯誤：{exc}\n")
+    raise SystemExit(2) from None
+
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    if _db["NAME"] not in ("", ":memory:"):
+        Path(_db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    _db["CONN_MAX_AGE"] = 0
+    _db["OPTIONS"] = {
+        # WAL lets readers proceed while one writer writes; IMMEDIATE avoids
+        # "database is locked" upgrades in the middle of a transaction.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;",
+        "transaction_mode": "IMMEDIATE",
+    }
+DATABASES = {"default": _db}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "axes",
+    "django_tasks_db",
+    "anwei.core",
+    "anwei.orgs",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "anwei.urls"
+WSGI_APPLICATION = "anwei.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "anwei.core.context_processors.navigation",
+            ],
+            "builtins": ["anwei.core.templatetags.roc"],
+        },
+    }
+]
+
+AUTH_USER_MODEL = "orgs.Person"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+# Idle timeout: the cookie's age restarts at every request, so it expires after
+# SESSION_IDLE_MINUTES without activity.
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# Lock the account, not the address: offices sit behind one NAT address, and a
+# per-address lockout would shut out a whole building after one person's typos.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+LANGUAGE_CODE = "zh-hant"
+LANGUAGES = [("zh-hant", "繁體中文")]
+TIME_ZONE = "Asia/Taipei"
+USE_I18N = True
+USE_TZ = True
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# Uploaded evidence and attachments live outside the web root and are served
+# only through views that check permissions; there is deliberately no MEDIA_URL.
+UPLOAD_DIR = DATA_DIR / "uploads"
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if TASKS_IMMEDIATE
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default"],
+    }
+}
+
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+if HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from anwei.core import views as core_views
+from anwei.orgs.forms import LoginForm
+
+admin.site.site_header = "安維 系統管理"
+admin.site.site_title = "安維"
+admin.site.index_title = "系統管理"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("audit/<str:object_type>/<str:object_id>/", core_views.audit_object, name="audit_object"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,46 @@
+import os
+import shutil
+
+import pytest
+
+from tests.world import build_world
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.fixture(autouse=True)
+def _upload_dir(settings, tmp_path):
+    # Uploads never land in the developer's var/ during tests.
+    settings.UPLOAD_DIR = tmp_path / "uploads"
+
+
+CHROMIUM = os.environ.get("ANWEI_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(f"瀏覽器測試需要 Debian 的 Chromium（{CHROMIUM}）：apt-get install chromium")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls
+    # made by fixtures around it are still synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-TW")
+    p = context.new_page()
+    p.set_default_timeout(15000)
+    yield p
+    context.close()
