@@ -7,7 +7,7 @@ set -euo pipefail
 profile="${1:-test}"
 
 need=()
-have_font() { fc-list 2>/dev/null | grep -qi "$1"; }
+have_font() { fc-list 2>/dev/null | grep -i "$1" >/dev/null; }
 have_font "TW-Kai" || need+=(fonts-cns11643-kai)
 have_font "Noto Sans CJK" || need+=(fonts-noto-cjk)
 command -v fc-list >/dev/null || need+=(fontconfig)

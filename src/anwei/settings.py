@@ -69,6 +69,14 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "anwei.core",
     "anwei.orgs",
+    # Domain apps, in dependency order (demo data loads in this order too).
+    "anwei.documents",
+    "anwei.tracking",
+    "anwei.meetings",
+    "anwei.plans",
+    "anwei.inspections",
+    "anwei.footage",
+    "anwei.travel",
 ]
 
 MIDDLEWARE = [

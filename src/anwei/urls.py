@@ -16,4 +16,11 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("audit/<str:object_type>/<str:object_id>/", core_views.audit_object, name="audit_object"),
     path("admin/", admin.site.urls),
+    path("documents/", include("anwei.documents.urls")),
+    path("tracking/", include("anwei.tracking.urls")),
+    path("meetings/", include("anwei.meetings.urls")),
+    path("plans/", include("anwei.plans.urls")),
+    path("inspections/", include("anwei.inspections.urls")),
+    path("footage/", include("anwei.footage.urls")),
+    path("travel/", include("anwei.travel.urls")),
 ]

@@ -1,0 +1,114 @@
+"""The neutral document model. Builders in domain apps produce it; the HTML, ODT and
+DOCX renderers consume it. Nothing here knows about meetings, plans or travel.
+
+Check boxes are the characters □ and ■ inside text (see `checkbox()`), so they look
+the same in every format. Numbered paragraphs carry their level (1–5) and number;
+the renderers print the official label (壹、 一、 （一） 1、 （1）) from lib.zhnum.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+from anwei.lib import zhnum
+
+Align = Literal["left", "center", "right", "justify"]
+
+
+@dataclass
+class Title:
+    """Centered title lines at the top of a document (agency name, document name…)."""
+
+    lines: list[str]
+    size: Literal["large", "xlarge"] = "large"
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = 1  # 1 = section heading, 2 = sub-heading
+
+
+@dataclass
+class Paragraph:
+    text: str  # may contain "\n" for line breaks
+    align: Align = "left"
+    bold: bool = False
+    size: Literal["small", "normal", "large"] = "normal"
+    indent: int = 0  # in characters (全形字)
+
+
+@dataclass
+class Numbered:
+    """One item of official numbering: level 1–5, number ≥ 1, and its text."""
+
+    level: int
+    number: int
+    text: str
+
+    @property
+    def label(self) -> str:
+        return zhnum.label(self.level, self.number)
+
+
+@dataclass
+class Field:
+    """A label-value line such as 受文者：… or 時間：… (label in bold or not)."""
+
+    label: str
+    value: str
+    bold_label: bool = False
+
+
+@dataclass
+class Cell:
+    text: str = ""
+    colspan: int = 1
+    rowspan: int = 1
+    bold: bool = False
+    align: Align = "left"
+
+
+@dataclass
+class Table:
+    header: list[list[Cell]]  # one or more header rows, repeated on every page
+    rows: list[list[Cell]]
+    widths: list[float] | None = None  # relative column widths
+    caption: str = ""  # printed above the table
+
+
+@dataclass
+class PageBreak:
+    pass
+
+
+@dataclass
+class Attachments:
+    items: list[str]
+    label: str = "附件"
+
+
+Block = Union[Title, Heading, Paragraph, Numbered, Field, Table, PageBreak, Attachments]
+
+
+@dataclass
+class Document:
+    title: str  # document metadata and the default file name
+    blocks: list[Block] = field(default_factory=list)
+    header_text: str = ""  # printed at the top of every page
+    page_numbers: bool = True  # 第X頁，共Y頁 in the footer
+    official: bool = True  # 楷書 (TW-Kai / 標楷體) for official documents; sans otherwise
+    landscape: bool = False
+
+    def add(self, *blocks: Block) -> "Document":
+        self.blocks.extend(blocks)
+        return self
+
+
+def checkbox(label: str, checked: bool) -> str:
+    return ("■" if checked else "□") + label
+
+
+def cells(*texts: str, bold: bool = False) -> list[Cell]:
+    return [Cell(t, bold=bold) for t in texts]
