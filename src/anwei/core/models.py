@@ -104,3 +104,24 @@ class IssuedLetterNumber(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "number"], name="uniq_letter_number")]
+
+
+class StoredFile(models.Model):
+    """An uploaded file (attachment, evidence, slides). Kept under settings.UPLOAD_DIR,
+    outside the web root; served only by a view that checks the owning record."""
+
+    agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+", verbose_name="機關")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    name = models.CharField("檔名", max_length=200)  # sanitised original name, shown to people
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    relpath = models.CharField(max_length=300, unique=True)  # under UPLOAD_DIR; never derived from the name
+
+    class Meta:
+        verbose_name = "上傳檔案"
+        verbose_name_plural = "上傳檔案"
+
+    def __str__(self) -> str:
+        return self.name
