@@ -1,0 +1,63 @@
+"""One set of measurements for every renderer, so HTML/PDF, ODT and DOCX look alike.
+
+Sizes are in points, lengths in centimetres, indents in em (one 全形字).
+"""
+
+from __future__ import annotations
+
+from anwei.documents.model import Paragraph, Title
+
+PAGE_W_CM, PAGE_H_CM = 21.0, 29.7  # A4
+MARGIN_TOP_CM = 2.0
+MARGIN_BOTTOM_CM = 1.8
+MARGIN_SIDE_CM = 2.0
+HEADER_FOOTER_GAP_CM = 0.4
+
+BODY_PT = 14.0
+TABLE_PT = 12.0
+HEADER_PT = 10.0
+LINE_HEIGHT = 1.5  # multiple of the font size
+
+PARA_PT = {"small": 12.0, "normal": BODY_PT, "large": 16.0}
+TITLE_PT = {"large": 18.0, "xlarge": 22.0}
+HEADING_PT = {1: 16.0, 2: 14.0}
+
+# Left edge of each official-numbering level (壹、 一、 （一） 1、 （1）), in em.
+LEVEL_OFFSET_EM = {1: 0.0, 2: 1.0, 3: 2.0, 4: 3.0, 5: 4.0}
+
+OFFICIAL_FONTS = ("TW-Kai", "全字庫正楷體", "BiauKai", "標楷體", "DFKai-SB", "Noto Serif CJK TC", "Noto Sans CJK TC")
+PLAIN_FONTS = ("Noto Sans CJK TC",)
+# The name written into ODT/DOCX: the office suite on the reader's machine picks it or its fallback.
+ODT_OFFICIAL_FONT = "TW-Kai"
+ODT_OFFICIAL_FALLBACK = "標楷體"
+ODT_PLAIN_FONT = "Noto Sans CJK TC"
+LATIN_FONT = "Times New Roman"
+
+PAGE_FOOTER = ("第", "頁，共", "頁")  # 第X頁，共Y頁
+
+
+def page_size_cm(landscape: bool) -> tuple[float, float]:
+    return (PAGE_H_CM, PAGE_W_CM) if landscape else (PAGE_W_CM, PAGE_H_CM)
+
+
+def text_width_em(text: str) -> float:
+    """Approximate printed width: full-width characters 1 em, ASCII about half."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def hanging(level: int, label: str) -> tuple[float, float]:
+    """(left margin, hanging width) in em for a numbered item: the label hangs, the text aligns."""
+    width = text_width_em(label)
+    return LEVEL_OFFSET_EM.get(level, 0.0) + width, width
+
+
+def field_label(label: str) -> str:
+    return label if label.endswith(("：", ":")) else label + "："
+
+
+def paragraph_pt(p: Paragraph) -> float:
+    return PARA_PT.get(p.size, BODY_PT)
+
+
+def title_pt(t: Title) -> float:
+    return TITLE_PT.get(t.size, TITLE_PT["large"])
