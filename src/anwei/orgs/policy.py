@@ -44,11 +44,36 @@ RULES: dict[str, Rule] = {
     "agency.manage": rule(R.ETHICS_OFFICER),
     "audit.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
     # --- meetings / tracking ---
+    "meeting.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, R.UNIT_HEAD, R.UNIT_LIAISON, subtree=True),
+    "meeting.manage": rule(R.ETHICS_OFFICER),
+    "tracking.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True, unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
+    "tracking.report": rule(R.ETHICS_OFFICER, unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
+    "tracking.manage": rule(R.ETHICS_OFFICER),
+    "tracking.overview": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
     # --- documents ---
     # --- plans ---
     # --- inspections ---
     # --- footage ---
+    # Footage requests are personal data: no subtree grants. Unit-scoped roles act on the objects' managing
+    # unit (FootageSettings / FootageRequest.policy_unit_ids); the applicant is the owner; the people of the
+    # request's chain are added by the footage.step.* rules below (see footage.selectors).
+    "footage.request.file": rule(R.ETHICS_OFFICER, R.UNIT_LIAISON, R.UNIT_HEAD, R.AGENCY_HEAD, R.STAFF),
+    "footage.request.view": rule(R.ETHICS_OFFICER, unit=(R.UNIT_LIAISON, R.UNIT_HEAD), owner=True),
+    "footage.request.manage": rule(unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),  # managing unit: record, destroy
+    "footage.request.hold": rule(R.ETHICS_OFFICER, unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
+    "footage.register.view": rule(R.ETHICS_OFFICER, unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
+    "footage.device.view": rule(*ALL_ROLES),
+    "footage.step.unit_head": rule(unit=(R.UNIT_HEAD,)),  # head of the requesting unit
+    "footage.step.managing_head": rule(unit=(R.UNIT_HEAD,)),  # head of the managing unit
+    "footage.step.ethics": rule(R.ETHICS_OFFICER),
+    "footage.step.agency_head": rule(R.AGENCY_HEAD),
     # --- travel ---
+    # Travel records are personal data: no subtree grant. The traveller is the owner (see
+    # TravelApplication.policy_owner_id); the personnel unit's read is in travel.selectors.
+    "travel.review_unit": rule(unit=(R.UNIT_HEAD,)),  # against the application (its agency and unit)
+    "travel.review_ethics": rule(R.ETHICS_OFFICER),  # against the application's reviewing agency
+    "travel.retirees": rule(R.ETHICS_OFFICER),  # the registry of classified retirees and their declarations
+    "travel.statistics": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),  # counts only, no names
 }
 
 
