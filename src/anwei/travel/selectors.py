@@ -1,0 +1,206 @@
+"""Reads of travel records. Travel records are personal data: each read is scoped to the
+traveller, the reviewers (the unit head, the ethics unit of the reviewing agency), and the
+personnel unit of the traveller's agency. Everyone else gets nothing (views answer 404)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from anwei.orgs import policy
+from anwei.orgs.models import Agency, Person, Role, Unit
+from anwei.travel.models import ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication, TravelRule
+
+
+class NoRuleError(Exception):
+    def __init__(self, kind: str, on: dt.date):
+        super().__init__(f"{on.isoformat()}尚無有效的「{RuleKind(kind).label}」規定，請系統管理者設定赴陸規定。")
+
+
+def rule_in_force(*, agency: Agency, kind: str, on: dt.date) -> TravelRule:
+    """The rule that applies to something filed on `on`: the latest start date wins; on the same
+    start date the agency's own row beats the default row."""
+    rules = TravelRule.objects.filter(Q(agency=agency) | Q(agency__isnull=True), kind=kind, starts_on__lte=on)
+    found = sorted(rules, key=lambda r: (r.starts_on, r.agency_id is not None), reverse=True)
+    if not found:
+        raise NoRuleError(kind, on)
+    return found[0]
+
+
+def personnel_agency_ids(person: Person) -> set[int]:
+    """Agencies whose personnel unit (人事室) this person belongs to (by their unit or a membership)."""
+    cached = getattr(person, "_travel_personnel", None)
+    if cached is None:
+        if not getattr(person, "is_authenticated", False):
+            cached = set()
+        else:
+            cached = set(Unit.objects.filter(is_personnel=True)
+                         .filter(Q(pk=person.unit_id) | Q(memberships__person=person))
+                         .values_list("agency_id", flat=True))
+        person._travel_personnel = cached
+    return cached
+
+
+def _visible_q(person: Person) -> Q:
+    q = Q(traveller_id=person.pk)
+    q |= policy.scope(person, "travel.review_unit").q(agency="agency", unit="unit")
+    q |= policy.scope(person, "travel.review_ethics").q(agency="reviewing_agency", unit=None)
+    personnel = personnel_agency_ids(person)
+    if personnel:
+        q |= Q(agency_id__in=personnel, retiree__isnull=True)
+    return q
+
+
+def application_list(*, person: Person) -> QuerySet[TravelApplication]:
+    if not getattr(person, "is_authenticated", False):
+        return TravelApplication.objects.none()
+    return (TravelApplication.objects.filter(_visible_q(person))
+            .select_related("agency", "reviewing_agency", "unit", "return_report")
+            .order_by("-filed_on", "-id"))
+
+
+def application_get(*, person: Person, pk: int) -> TravelApplication:
+    app = (application_list(person=person).select_related("traveller", "retiree", "unit_reviewer", "ethics_reviewer",
+                                                           "lead_rule", "report_rule")
+           .filter(pk=pk).first())
+    if app is None:
+        raise Http404("找不到此赴陸申請")
+    return app
+
+
+def may_review_unit(person: Person, app: TravelApplication) -> bool:
+    return (app.status == Status.UNIT_REVIEW and app.traveller_id != person.pk
+            and policy.may(person, "travel.review_unit", app))
+
+
+def may_review_ethics(person: Person, app: TravelApplication) -> bool:
+    return (app.status == Status.ETHICS_REVIEW and app.traveller_id != person.pk
+            and policy.may(person, "travel.review_ethics", app.reviewing_agency))
+
+
+def is_reviewer(person: Person, app: TravelApplication) -> bool:
+    """Holds a reviewing role for this record, whatever its current step."""
+    return (policy.may(person, "travel.review_ethics", app.reviewing_agency)
+            or (app.unit_id is not None and policy.may(person, "travel.review_unit", app)))
+
+
+def ethics_agencies(person: Person) -> QuerySet[Agency]:
+    """Agencies where this person is the ethics unit (may see overdue lists and retirees)."""
+    s = policy.scope(person, "travel.review_ethics")
+    return Agency.objects.filter(pk__in=s.agency_ids).order_by("path")
+
+
+def overdue_list(*, person: Person, today: dt.date) -> QuerySet[TravelApplication]:
+    """Approved trips (and retiree declarations) whose return report is past due and not filed."""
+    s = policy.scope(person, "travel.review_ethics")
+    return (TravelApplication.objects.filter(s.q(agency="reviewing_agency", unit=None))
+            .filter(status__in=[Status.APPROVED, Status.DECLARED], report_due__lt=today, return_report__isnull=True)
+            .select_related("agency", "unit").order_by("report_due", "id"))
+
+
+def retiree_list(*, person: Person) -> QuerySet[ClassifiedRetiree]:
+    s = policy.scope(person, "travel.retirees")
+    return (ClassifiedRetiree.objects.filter(s.q(agency="agency", unit=None)).select_related("agency")
+            .annotate(trip_count=Count("trips")).order_by("full_name", "id"))
+
+
+def retiree_get(*, person: Person, pk: int) -> ClassifiedRetiree:
+    retiree = retiree_list(person=person).filter(pk=pk).first()
+    if retiree is None:
+        raise Http404("找不到此人員")
+    return retiree
+
+
+def statistics_agency_get(*, person: Person, pk: int) -> Agency:
+    agency = Agency.objects.filter(pk=pk).first()
+    if agency is None or not policy.may(person, "travel.statistics", agency):
+        raise Http404("找不到此機關")
+    return agency
+
+
+def statistics_agencies(*, person: Person) -> QuerySet[Agency]:
+    s = policy.scope(person, "travel.statistics")
+    return Agency.objects.filter(s.q(agency=None, unit=None)).order_by("path")
+
+
+def report_sentence(count: int) -> str:
+    """The line the meeting work report quotes (seed 000, 秘書單位工作報告 五(四))."""
+    return f"公務員赴大陸地區返臺通報案件計{count}件"
+
+
+def travel_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
+    """Counts for the work report, for `agency`'s own staff and retirees, from start to end inclusive.
+
+    applications: applications filed in the period; late_applications: of those, filed after the
+    lead time; return_reports: return reports filed in the period (serving staff); late_reports:
+    of those, filed after the due date; overdue_unreported: approved trips whose report was due in
+    the period and is still missing; retiree_*: the same for classified retirees.
+    Four queries whatever the data size.
+    """
+    apps = TravelApplication.objects.filter(agency=agency, filed_on__range=(start, end))
+    a = apps.aggregate(
+        applications=Count("id", filter=Q(retiree__isnull=True)),
+        late_applications=Count("id", filter=Q(retiree__isnull=True, late_filing=True)),
+        approved=Count("id", filter=Q(retiree__isnull=True, status=Status.APPROVED)),
+        refused=Count("id", filter=Q(retiree__isnull=True, status=Status.REFUSED)),
+        retiree_declarations=Count("id", filter=Q(retiree__isnull=False)),
+        retiree_late_declarations=Count("id", filter=Q(retiree__isnull=False, late_filing=True)),
+    )
+    r = ReturnReport.objects.filter(agency=agency, filed_on__range=(start, end)).aggregate(
+        return_reports=Count("id", filter=Q(application__retiree__isnull=True)),
+        late_reports=Count("id", filter=Q(application__retiree__isnull=True, late=True)),
+        retiree_reports=Count("id", filter=Q(application__retiree__isnull=False)),
+        retiree_late_reports=Count("id", filter=Q(application__retiree__isnull=False, late=True)),
+    )
+    today = dt.date.today()
+    o = TravelApplication.objects.filter(
+        agency=agency, status__in=[Status.APPROVED, Status.DECLARED], report_due__range=(start, end),
+        report_due__lt=today, return_report__isnull=True,
+    ).aggregate(overdue_unreported=Count("id"))
+    result = {"agency": agency.name, "start": start, "end": end, **a, **r, **o}
+    result["sentence"] = report_sentence(result["return_reports"])
+    return result
+
+
+# --- home page reminders (each part a fixed number of queries) ---
+
+def my_open_trips(person: Person) -> list[TravelApplication]:
+    """The person's own trips that need something from them: correction or a return report."""
+    return list(TravelApplication.objects.filter(traveller=person)
+                .filter(Q(status=Status.RETURNED)
+                        | Q(status=Status.APPROVED, return_report__isnull=True))
+                .order_by("report_due", "id")[:50])
+
+
+def reviews_waiting(person: Person) -> list[TravelApplication]:
+    unit_scope = policy.scope(person, "travel.review_unit")
+    ethics_scope = policy.scope(person, "travel.review_ethics")
+    if unit_scope.empty and ethics_scope.empty:
+        return []
+    q = Q(status=Status.UNIT_REVIEW) & unit_scope.q(agency="agency", unit="unit")
+    q |= Q(status=Status.ETHICS_REVIEW) & ethics_scope.q(agency="reviewing_agency", unit=None)
+    return list(TravelApplication.objects.filter(q).exclude(traveller_id=person.pk)
+                .order_by("departure_on", "id")[:50])
+
+
+def overdue_count(person: Person, today: dt.date) -> int:
+    if policy.scope(person, "travel.review_ethics").empty:
+        return 0
+    return overdue_list(person=person, today=today).count()
+
+
+def retiree_reports_waiting(person: Person, today: dt.date) -> list[TravelApplication]:
+    """Retiree declarations whose return report the ethics officer still has to record."""
+    s = policy.scope(person, "travel.review_ethics")
+    if s.empty:
+        return []
+    return list(TravelApplication.objects.filter(s.q(agency="reviewing_agency", unit=None))
+                .filter(status=Status.DECLARED, return_report__isnull=True, report_due__gte=today)
+                .order_by("report_due", "id")[:50])
+
+
+def is_unit_head_of(person: Person, unit_id: int | None) -> bool:
+    return unit_id is not None and any(
+        m.role == Role.UNIT_HEAD and m.unit_id == unit_id for m in policy.grants(person).memberships)

@@ -1,0 +1,321 @@
+"""Writes of travel records; each writes its audit row in the same transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from anwei.core.audit import audit_record, snapshot
+from anwei.core.concurrency import version_bump
+from anwei.core.workdays import workday_add
+from anwei.orgs import policy
+from anwei.orgs.models import Agency, Membership, Person, Role
+from anwei.orgs.selectors import person_primary_agency
+from anwei.travel import defaults
+from anwei.travel.models import (Approval, ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication,
+                                 TravelRule)
+from anwei.travel.selectors import rule_in_force
+
+
+class TravelError(Exception):
+    """A business rule refused the input; `field` names the form field to show it next to."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class TripInput:
+    purpose: str
+    purpose_detail: str
+    destinations: str
+    transit_stops: str
+    transit_mainland: bool
+    departure_on: dt.date
+    return_on: dt.date
+    urgent: bool = False
+    urgent_reason: str = ""
+    declarations_accepted: tuple[str, ...] = ()
+
+
+TRIP_FIELDS = ["purpose", "purpose_detail", "destinations", "transit_stops", "transit_mainland", "departure_on",
+               "return_on", "urgent", "urgent_reason"]
+
+
+def apply_by(*, departure_on: dt.date, lead_workdays: int) -> dt.date:
+    """The last filing day: the lead_workdays-th working day before departure."""
+    return workday_add(departure_on, -lead_workdays)
+
+
+def report_due(*, return_on: dt.date, report_workdays: int) -> dt.date:
+    """The return report's due date: the report_workdays-th working day after the return date."""
+    return workday_add(return_on, report_workdays)
+
+
+def _traveller_agency(person: Person) -> Agency:
+    agency = person_primary_agency(person)
+    if agency is None:
+        raise TravelError("您的帳號尚未設定服務機關，請洽系統管理者。")
+    return agency
+
+
+def _route(*, traveller: Person, agency: Agency, lead_rule: TravelRule) -> tuple[Agency, object, str]:
+    """Where the application goes: (reviewing agency, unit, first status)."""
+    if lead_rule.head_to_superior and agency.parent_id and policy.has_role(traveller, Role.AGENCY_HEAD,
+                                                                            agency=agency):
+        return agency.parent, None, Status.ETHICS_REVIEW  # 機關首長應向直屬上級機關申請
+    unit = traveller.unit if traveller.unit_id and traveller.unit.agency_id == agency.pk else None
+    needs_unit_head = (lead_rule.approval == Approval.UNIT_HEAD_AND_ETHICS and unit is not None
+                       and Membership.objects.filter(unit=unit, role=Role.UNIT_HEAD).exclude(person=traveller)
+                       .exists())
+    return agency, unit, Status.UNIT_REVIEW if needs_unit_head else Status.ETHICS_REVIEW
+
+
+def _check_trip(trip: TripInput, *, lead: TravelRule, filed_on: dt.date, today: dt.date, new: bool,
+                late_allowed: bool = False) -> bool:
+    """Validate the dates, the lead time and the declarations; returns whether the filing is late.
+
+    A late application needs a stated urgent reason; a late retiree declaration is only flagged."""
+    if not trip.destinations.strip():
+        raise TravelError("請填寫前往地區。", "destinations")
+    if trip.return_on < trip.departure_on:
+        raise TravelError("返臺日期不能早於出發日期。", "return_on")
+    if new and trip.departure_on < today:
+        raise TravelError("出發日期已過，無法提出新的申請。", "departure_on")
+    missing = [text for text in lead.declaration_list() if text not in trip.declarations_accepted]
+    if missing:
+        raise TravelError(f"請逐項勾選聲明事項（尚有{len(missing)}項未勾選）。", "declarations")
+    last_day = apply_by(departure_on=trip.departure_on, lead_workdays=lead.working_days)
+    late = filed_on > last_day
+    if late_allowed:
+        return late
+    if late and not trip.urgent:
+        raise TravelError(
+            f"依規定應於出發日之{lead.working_days}個工作日前（{_roc(last_day)}以前）提出；"
+            "如有急迫情形，請勾選「急迫情形」並說明理由。", "departure_on")
+    if late and not trip.urgent_reason.strip():
+        raise TravelError("逾期申請須說明急迫情形。", "urgent_reason")
+    return late
+
+
+def _roc(day: dt.date) -> str:
+    from anwei.lib.rocdate import format_short
+    return format_short(day)
+
+
+def _set_trip(app: TravelApplication, trip: TripInput) -> None:
+    for name in TRIP_FIELDS:
+        setattr(app, name, getattr(trip, name))
+    app.declarations_accepted = list(trip.declarations_accepted)
+
+
+@transaction.atomic
+def application_submit(*, actor: Person, trip: TripInput, today: dt.date) -> TravelApplication:
+    """A serving staff member files an application, judged by the rules in force today."""
+    agency = _traveller_agency(actor)
+    lead = rule_in_force(agency=agency, kind=RuleKind.APPLICATION_LEAD, on=today)
+    report = rule_in_force(agency=agency, kind=RuleKind.RETURN_REPORT, on=today)
+    late = _check_trip(trip, lead=lead, filed_on=today, today=today, new=True)
+    reviewing, unit, status = _route(traveller=actor, agency=agency, lead_rule=lead)
+    app = TravelApplication(
+        agency=agency, reviewing_agency=reviewing, traveller=actor, unit=unit, traveller_name=actor.full_name,
+        traveller_title=actor.title, filed_on=today, lead_workdays=lead.working_days,
+        report_workdays=report.working_days, lead_rule=lead, report_rule=report,
+        apply_by=apply_by(departure_on=trip.departure_on, lead_workdays=lead.working_days), late_filing=late,
+        status=status, created_by=actor)
+    _set_trip(app, trip)
+    app.save()
+    audit_record(actor=actor, action="travel.application.submit", obj=app, after=snapshot(app))
+    return app
+
+
+@transaction.atomic
+def application_correct(*, actor: Person, application: TravelApplication, trip: TripInput, expected_version: int,
+                        today: dt.date) -> TravelApplication:
+    """The traveller corrects a returned application (補正); it goes back to review.
+
+    The filing date, and so the rule, stay those of the original filing."""
+    if application.traveller_id != actor.pk or application.status != Status.RETURNED:
+        raise TravelError("此申請目前不能修改。")
+    before = snapshot(application)
+    version_bump(application, expected_version)
+    lead = application.lead_rule
+    late = _check_trip(trip, lead=lead, filed_on=application.filed_on, today=today, new=False)
+    _set_trip(application, trip)
+    application.late_filing = late
+    application.apply_by = apply_by(departure_on=trip.departure_on, lead_workdays=application.lead_workdays)
+    reviewing, unit, status = _route(traveller=actor, agency=application.agency, lead_rule=lead)
+    application.reviewing_agency, application.unit, application.status = reviewing, unit, status
+    application.save()
+    audit_record(actor=actor, action="travel.application.correct", obj=application, before=before,
+                 after=snapshot(application))
+    return application
+
+
+class Decision:
+    APPROVE = "approve"
+    RETURN = "return"
+    REFUSE = "refuse"
+    CHOICES = [(APPROVE, "同意"), (RETURN, "退回補正"), (REFUSE, "不予同意")]
+
+
+@transaction.atomic
+def application_review(*, actor: Person, application: TravelApplication, decision: str, note: str,
+                       expected_version: int, handles_classified: bool | None = None) -> TravelApplication:
+    """The unit head's or the ethics unit's decision on the step the application is at."""
+    from anwei.travel.selectors import may_review_ethics, may_review_unit
+
+    step_unit = may_review_unit(actor, application)
+    step_ethics = may_review_ethics(actor, application)
+    if not (step_unit or step_ethics):
+        raise TravelError("此申請目前不在您的審核階段。")
+    if decision in (Decision.RETURN, Decision.REFUSE) and not note.strip():
+        raise TravelError("退回或不予同意時，請填寫理由。", "note")
+    if step_ethics and decision == Decision.APPROVE and handles_classified is None:
+        raise TravelError("請判定申請人是否涉及國家安全、利益或機密業務。", "handles_classified")
+    before = snapshot(application)
+    version_bump(application, expected_version)
+    now = timezone.now()
+    if step_unit:
+        application.unit_reviewer, application.unit_reviewed_at = actor, now
+    else:
+        application.ethics_reviewer, application.ethics_reviewed_at = actor, now
+        if handles_classified is not None:
+            application.handles_classified = handles_classified
+    application.review_note = note.strip()
+    if decision == Decision.APPROVE:
+        if step_unit:
+            application.status = Status.ETHICS_REVIEW
+        else:
+            application.status = Status.APPROVED
+            application.report_due = report_due(return_on=application.return_on,
+                                                report_workdays=application.report_workdays)
+    elif decision == Decision.RETURN:
+        application.status = Status.RETURNED
+    elif decision == Decision.REFUSE:
+        application.status = Status.REFUSED
+    else:
+        raise TravelError("請選擇審核結果。", "decision")
+    application.save()
+    audit_record(actor=actor, action=f"travel.application.{decision}", obj=application, before=before,
+                 after=snapshot(application))
+    return application
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    actual_departure_on: dt.date
+    actual_return_on: dt.date
+    places: str
+    contacted_officials: bool = False
+    contact_detail: str = ""
+    incidents: bool = False
+    incident_detail: str = ""
+    note: str = ""
+
+
+@transaction.atomic
+def return_report_file(*, actor: Person, application: TravelApplication, report: ReportInput, today: dt.date,
+                       received_on: dt.date | None = None) -> ReturnReport:
+    """File the 返臺通報表. The traveller files their own; the ethics officer records a retiree's
+    (received_on: the day the retiree's report reached the agency)."""
+    application = TravelApplication.objects.select_for_update().get(pk=application.pk)
+    if not application.is_open_for_report():
+        raise TravelError("此申請尚未核准，不能填報返臺通報表。")
+    if ReturnReport.objects.filter(application=application).exists():
+        raise TravelError("此次赴陸已填報返臺通報表。")
+    if report.actual_return_on < report.actual_departure_on:
+        raise TravelError("返臺日期不能早於出發日期。", "actual_return_on")
+    if report.actual_return_on > today:
+        raise TravelError("尚未返臺，請於返臺後再填報。", "actual_return_on")
+    if not report.places.strip():
+        raise TravelError("請填寫實際停留地區。", "places")
+    if report.contacted_officials and not report.contact_detail.strip():
+        raise TravelError("請說明接觸情形。", "contact_detail")
+    if report.incidents and not report.incident_detail.strip():
+        raise TravelError("請說明異常情形。", "incident_detail")
+    filed_on = received_on or today
+    if filed_on > today:
+        raise TravelError("收件日期不能晚於今天。", "received_on")
+    rr = ReturnReport(application=application, agency=application.agency, filed_on=filed_on, filed_by=actor,
+                      late=application.report_overdue_on(filed_on), **report.__dict__)
+    rr.save()
+    audit_record(actor=actor, action="travel.return_report.file", obj=rr, agency=application.agency,
+                 after=snapshot(rr))
+    return rr
+
+
+# --- classified retirees (涉密退離職人員) ---
+
+RETIREE_FIELDS = ["full_name", "former_title", "former_unit", "left_on", "control_ends_on", "declaration_years",
+                  "contact"]
+
+
+def _check_retiree(data: dict) -> None:
+    if data["control_ends_on"] < data["left_on"]:
+        raise TravelError("管制期間屆滿日不能早於退離職日。", "control_ends_on")
+    if data["declaration_years"] not in (1, 2, 3):
+        raise TravelError("申報期間應為1至3年。", "declaration_years")
+
+
+@transaction.atomic
+def retiree_create(*, actor: Person, agency: Agency, data: dict) -> ClassifiedRetiree:
+    _check_retiree(data)
+    retiree = ClassifiedRetiree(agency=agency, created_by=actor, **{k: data[k] for k in RETIREE_FIELDS})
+    retiree.save()
+    audit_record(actor=actor, action="travel.retiree.create", obj=retiree, after=snapshot(retiree))
+    return retiree
+
+
+@transaction.atomic
+def retiree_update(*, actor: Person, retiree: ClassifiedRetiree, data: dict, expected_version: int
+                   ) -> ClassifiedRetiree:
+    _check_retiree(data)
+    before = snapshot(retiree)
+    version_bump(retiree, expected_version)
+    for k in RETIREE_FIELDS:
+        setattr(retiree, k, data[k])
+    retiree.save()
+    audit_record(actor=actor, action="travel.retiree.update", obj=retiree, before=before, after=snapshot(retiree))
+    return retiree
+
+
+@transaction.atomic
+def retiree_declaration_record(*, actor: Person, retiree: ClassifiedRetiree, trip: TripInput, received_on: dt.date,
+                               today: dt.date) -> TravelApplication:
+    """The ethics officer records a retiree's pre-entry declaration, judged by the rules in force on
+    the day it was received. A late declaration is recorded and flagged, not refused."""
+    if received_on > today:
+        raise TravelError("收件日期不能晚於今天。", "received_on")
+    if not retiree.must_declare_on(trip.departure_on):
+        raise TravelError(f"出發日不在申報期間內（{_roc(retiree.control_ends_on)}後至"
+                          f"{_roc(retiree.declaration_until())}），無須申報。", "departure_on")
+    agency = retiree.agency
+    lead = rule_in_force(agency=agency, kind=RuleKind.RETIREE_LEAD, on=received_on)
+    report = rule_in_force(agency=agency, kind=RuleKind.RETIREE_REPORT, on=received_on)
+    late = _check_trip(trip, lead=lead, filed_on=received_on, today=today, new=False, late_allowed=True)
+    last_day = apply_by(departure_on=trip.departure_on, lead_workdays=lead.working_days)
+    app = TravelApplication(
+        agency=agency, reviewing_agency=agency, retiree=retiree, traveller_name=retiree.full_name,
+        traveller_title=retiree.former_title, filed_on=received_on, lead_workdays=lead.working_days,
+        report_workdays=report.working_days, lead_rule=lead, report_rule=report, apply_by=last_day,
+        late_filing=late, status=Status.DECLARED, created_by=actor,
+        report_due=report_due(return_on=trip.return_on, report_workdays=report.working_days))
+    _set_trip(app, trip)
+    app.save()
+    audit_record(actor=actor, action="travel.retiree.declare", obj=app, after=snapshot(app))
+    return app
+
+
+def travel_rules_seed_defaults() -> int:
+    """Create the default rule rows from seed 000 if there are none (demo data, fresh test DBs)."""
+    if TravelRule.objects.exists():
+        return 0
+    for kind, days, approval, declarations, note in defaults.DEFAULT_RULES:
+        TravelRule.objects.create(kind=kind, working_days=days, starts_on=defaults.DEFAULT_START, approval=approval,
+                                  declarations="\n".join(declarations), note=note, basis=defaults.BASIS)
+    return len(defaults.DEFAULT_RULES)
