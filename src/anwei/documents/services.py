@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from anwei.core.audit import audit_record
+from anwei.documents.models import RenderJob
+
+
+@transaction.atomic
+def render_job_create(*, requester, builder: str, kwargs: dict, fmt: str, filename: str) -> RenderJob:
+    """Record the request and queue the rendering (the queue row commits with the job)."""
+    from anwei.documents.tasks import render_job_run
+
+    job = RenderJob.objects.create(requester=requester, builder=builder, kwargs=kwargs, fmt=fmt,
+                                   filename=filename, progress="排入佇列，等待產生…")
+    audit_record(actor=requester, action="documents.render_job_create", obj=job,
+                 agency=getattr(requester, "agency", None),
+                 after={"builder": builder, "kwargs": kwargs, "fmt": fmt, "filename": filename})
+    render_job_run.enqueue(job.pk)
+    return job
+
+
+def render_job_progress(job: RenderJob, text: str, *, status: str = RenderJob.Status.RUNNING) -> None:
+    """Progress lines are system bookkeeping, not a person's edit: no audit row."""
+    job.status, job.progress = status, text
+    RenderJob.objects.filter(pk=job.pk).update(status=status, progress=text)
+
+
+def render_job_finish(job: RenderJob, *, result: bytes | None, error: str = "") -> None:
+    job.finished_at = timezone.now()
+    if result is not None:
+        job.status, job.result, job.size, job.progress = RenderJob.Status.DONE, result, len(result), "已完成"
+    else:
+        job.status, job.error, job.progress = RenderJob.Status.FAILED, error, "產生失敗"
+    job.save(update_fields=["status", "result", "size", "progress", "error", "finished_at"])
