@@ -52,7 +52,32 @@ RULES: dict[str, Rule] = {
     "tracking.overview": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
     # --- documents ---
     # --- plans ---
+    # The sender's side: its ethics officer writes and dispatches; head and superior office read.
+    "plans.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
+    "plans.manage": rule(R.ETHICS_OFFICER),
+    # The recipient's side: an agency's ethics officer answers for the agency, a unit's liaison/head for the unit.
+    "plans.assignment.respond": rule(R.ETHICS_OFFICER),
+    "plans.assignment.respond_unit": rule(unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
     # --- inspections ---
+    "inspections.checklist.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, R.UNIT_LIAISON, R.UNIT_HEAD, subtree=True),
+    "inspections.checklist.manage": rule(R.ETHICS_OFFICER),
+    "inspections.round.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),  # completion, every 不符合
+    "inspections.round.manage": rule(R.ETHICS_OFFICER),
+    # A unit sees and fills only its own answers; a subordinate agency's form is its ethics officer's.
+    "inspections.assessment.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True,
+                                        unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
+    "inspections.assessment.fill": rule(unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
+    "inspections.assessment.fill_agency": rule(R.ETHICS_OFFICER),
+    "inspections.assessment.confirm": rule(unit=(R.UNIT_HEAD,)),
+    "inspections.assessment.confirm_agency": rule(R.AGENCY_HEAD),
+    "inspections.inspection.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True,
+                                        unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
+    "inspections.inspection.manage": rule(R.ETHICS_OFFICER),
+    "inspections.device.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True,
+                                    unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
+    "inspections.device.manage": rule(R.ETHICS_OFFICER),
+    "inspections.device.check": rule(unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),  # the responsible unit
+    "inspections.stats.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
     # --- footage ---
     # Footage requests are personal data: no subtree grants. Unit-scoped roles act on the objects' managing
     # unit (FootageSettings / FootageRequest.policy_unit_ids); the applicant is the owner; the people of the

@@ -5,3 +5,13 @@ class PlansConfig(AppConfig):
     name = "anwei.plans"
     label = "plans"
     verbose_name = "專案安全維護計畫"
+
+    def ready(self) -> None:
+        from anwei.core.inbox import inbox_register
+        from anwei.core.navigation import NavEntry, nav_register
+        from anwei.orgs import policy
+        from anwei.plans.inbox import plan_inbox
+
+        inbox_register(plan_inbox)
+        nav_register(NavEntry("專案計畫", "plans:plan_list", order=30, visible=lambda p: policy.has_role(
+            p, policy.R.ETHICS_OFFICER, policy.R.SUPERIOR_OFFICER, policy.R.AGENCY_HEAD)))

@@ -1,0 +1,441 @@
+"""Thin views: parse input, call one selector or service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from anwei.core.forms import ConflictError
+from anwei.core.uploads import stored_file_response
+from anwei.documents.http import document_response
+from anwei.documents.render import render_html_fragment
+from anwei.lib import rocdate
+from anwei.orgs import policy
+from anwei.orgs.models import Agency
+from anwei.plans import documents as docs
+from anwei.plans import selectors, services
+from anwei.plans.exports import matrix_xlsx
+from anwei.plans.forms import (ContactFormSet, DutyFormSet, GroupForm, LetterForm, PlanCreateForm, PlanEditForm,
+                               ReferenceFormSet, ResultForm, TemplateEditForm, formset_rows)
+from anwei.plans.models import AssignmentFile, Letter, Occasion
+from anwei.plans.periods import period_days, period_sentence
+
+PAGE = 50
+DOC_KINDS = {"plan": "anwei.plans.documents.plan_document", "duties": "anwei.plans.documents.duty_table_document"}
+
+
+def _managed_agency(person) -> Agency:
+    """The agency whose plans this person writes (their ethics-officer membership)."""
+    for m in policy.grants(person).memberships:
+        if m.role == policy.R.ETHICS_OFFICER:
+            return m.agency
+    raise Http404("您沒有撰寫專案計畫的權限")
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+# --- plans ---------------------------------------------------------------------------
+
+@login_required
+def plan_list(request):
+    occasion = request.GET.get("occasion", "")
+    plans = selectors.plan_list(person=request.user, occasion=occasion if occasion in Occasion.values else "")
+    page = Paginator(plans, PAGE).get_page(request.GET.get("page"))
+    can_write = any(m.role == policy.R.ETHICS_OFFICER for m in policy.grants(request.user).memberships)
+    return render(request, "plans/plan_list.html", {
+        "page": page, "occasions": Occasion.choices, "occasion": occasion, "can_write": can_write,
+        "query": f"occasion={occasion}" if occasion else "", "assignments": selectors.assignment_inbox(
+            person=request.user)[:10]})
+
+
+@login_required
+def plan_create(request):
+    agency = _managed_agency(request.user)
+    form = PlanCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        c = form.cleaned_data
+        template = selectors.template_for(agency=agency, occasion=c["occasion"])
+        try:
+            plan = services.plan_create(actor=request.user, agency=agency, template=template, year=c["year"],
+                                        election_name=c["election_name"], period_start=c["period_start"],
+                                        period_end=c["period_end"])
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, f"已依範本建立「{plan.title}」，請檢視並修改各章節內容。")
+            return redirect("plans:plan_edit", pk=plan.pk)
+    return render(request, "plans/plan_create.html", {"form": form, "agency": agency})
+
+
+@login_required
+def plan_detail(request, pk: int):
+    plan = selectors.plan_get(person=request.user, pk=pk)
+    letter = Letter.objects.filter(plan=plan).first()
+    can_manage = policy.may(request.user, "plans.manage", plan)
+    return render(request, "plans/plan_detail.html", {
+        "plan": plan, "letter": letter, "can_manage": can_manage,
+        "preview": render_html_fragment(docs.plan_document(plan_id=plan.pk)),
+        "duties": plan.duties.all(), "contacts": plan.contacts.all(),
+        "summary": selectors.matrix_summary(letter=letter) if letter and letter.is_dispatched else None,
+        "previous": selectors.plan_previous(plan=plan), "next_year": plan.year + 1,
+        "period": period_sentence(plan.period_start, plan.period_end)})
+
+
+def _plan_formsets(plan, data=None):
+    if data is None:
+        refs = [{"issuer": r.issuer, "date": r.date, "number": r.number, "kind": r.kind} for r in plan.references.all()]
+        duties = list(plan.duties.values("party", "duties"))
+        contacts = list(plan.contacts.values("name", "role", "office_phone", "mobile", "fax"))
+        return (ReferenceFormSet(prefix="ref", initial=refs), DutyFormSet(prefix="duty", initial=duties),
+                ContactFormSet(prefix="contact", initial=contacts))
+    return ReferenceFormSet(data, prefix="ref"), DutyFormSet(data, prefix="duty"), ContactFormSet(data, prefix="contact")
+
+
+@login_required
+def plan_edit(request, pk: int):
+    plan = selectors.plan_get(person=request.user, pk=pk, action="plans.manage")
+    conflict = None
+    if request.method == "POST":
+        form = PlanEditForm(request.POST, sections=plan.sections)
+        refs, duties, contacts = _plan_formsets(plan, request.POST)
+        valid = all([form.is_valid(), refs.is_valid(), duties.is_valid(), contacts.is_valid()])
+        if valid:
+            c = form.cleaned_data
+            try:
+                services.plan_update(
+                    actor=request.user, plan=plan, expected_version=c["version"] or 0, title=c["title"],
+                    election_name=c["election_name"], period_start=c["period_start"], period_end=c["period_end"],
+                    bodies=form.bodies(), result_workdays=c["result_workdays"],
+                    children=services.PlanChildren(formset_rows(refs), formset_rows(duties), formset_rows(contacts)))
+            except ConflictError as exc:
+                conflict = exc.current
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, "計畫已儲存。")
+                return redirect("plans:plan_detail", pk=plan.pk)
+    else:
+        form = PlanEditForm(initial={"version": plan.version, "title": plan.title,
+                                     "election_name": plan.election_name, "period_start": plan.period_start,
+                                     "period_end": plan.period_end, "result_workdays": plan.result_workdays},
+                            sections=plan.sections)
+        refs, duties, contacts = _plan_formsets(plan)
+    return render(request, "plans/plan_edit.html", {
+        "plan": plan, "form": form, "refs": refs, "duties": duties, "contacts": contacts, "conflict": conflict,
+        "conflict_period": conflict and period_sentence(conflict.period_start, conflict.period_end)},
+        status=409 if conflict else 200)
+
+
+@login_required
+@require_POST
+def plan_copy(request, pk: int):
+    source = selectors.plan_get(person=request.user, pk=pk, action="plans.manage")
+    plan = services.plan_copy(actor=request.user, source=source, year=source.year + 1)
+    messages.success(request, f"已複製為「{plan.title}」，期間已移至{period_sentence(plan.period_start, plan.period_end)}"
+                              "依據之函文請重新填寫。")
+    return redirect("plans:plan_edit", pk=plan.pk)
+
+
+@login_required
+def plan_download(request, pk: int, kind: str, fmt: str):
+    plan = selectors.plan_get(person=request.user, pk=pk)
+    if kind not in DOC_KINDS:
+        raise Http404("沒有這種文件")
+    name = plan.title if kind == "plan" else docs.duty_table_title(plan)
+    return document_response(request, builder=DOC_KINDS[kind], kwargs={"plan_id": plan.pk}, fmt=fmt, filename=name)
+
+
+# --- templates -------------------------------------------------------------------------
+
+@login_required
+def template_list(request):
+    agency = _managed_agency(request.user)
+    return render(request, "plans/template_list.html", {
+        "agency": agency, "templates": selectors.template_list(person=request.user, agency=agency)})
+
+
+@login_required
+@require_POST
+def template_adopt(request, pk: int):
+    agency = _managed_agency(request.user)
+    default = selectors.template_get(person=request.user, pk=pk)
+    if not default.is_default:
+        raise Http404("只能採用預設範本")
+    own = services.template_adopt(actor=request.user, agency=agency, default=default)
+    messages.success(request, f"已採用為本機關範本「{own.name}」，可以開始修改。")
+    return redirect("plans:template_edit", pk=own.pk)
+
+
+@login_required
+def template_edit(request, pk: int):
+    template = selectors.template_get(person=request.user, pk=pk)
+    if template.is_default:
+        raise Http404("預設範本請先採用為本機關範本再修改")
+    conflict = None
+    if request.method == "POST":
+        form = TemplateEditForm(request.POST, sections=template.sections)
+        if form.is_valid():
+            c = form.cleaned_data
+            try:
+                services.template_update(actor=request.user, template=template, expected_version=c["version"] or 0,
+                                         name=c["name"], title_pattern=c["title_pattern"], lead_days=c["lead_days"],
+                                         result_workdays=c["result_workdays"], bodies=form.bodies())
+            except ConflictError as exc:
+                conflict = exc.current
+            else:
+                messages.success(request, "範本已儲存。")
+                return redirect("plans:template_list")
+    else:
+        form = TemplateEditForm(initial={"version": template.version, "name": template.name,
+                                         "title_pattern": template.title_pattern, "lead_days": template.lead_days,
+                                         "result_workdays": template.result_workdays}, sections=template.sections)
+    return render(request, "plans/template_edit.html", {"template": template, "form": form, "conflict": conflict},
+                  status=409 if conflict else 200)
+
+
+# --- recipient groups ---------------------------------------------------------------------
+
+@login_required
+def group_list(request):
+    agency = _managed_agency(request.user)
+    page = Paginator(selectors.group_list(person=request.user, agency=agency), PAGE).get_page(request.GET.get("page"))
+    return render(request, "plans/group_list.html", {"agency": agency, "page": page})
+
+
+def _group_form_page(request, agency, group):
+    choices = selectors.recipient_choices(agency=agency)
+    conflict = None
+    if request.method == "POST":
+        form = GroupForm(request.POST, choices=choices)
+        if form.is_valid():
+            c = form.cleaned_data
+            try:
+                services.group_save(actor=request.user, agency=agency, group=group, expected_version=c["version"],
+                                    name=c["name"], agency_kind=c["agency_kind"], agencies=list(c["agencies"]),
+                                    units=list(c["units"]))
+            except ConflictError as exc:
+                conflict = exc.current
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, "受文者群組已儲存。")
+                return redirect("plans:group_list")
+    elif group:
+        form = GroupForm(initial={"version": group.version, "name": group.name, "agency_kind": group.agency_kind,
+                                  "agencies": list(group.agencies.all()), "units": list(group.units.all())},
+                         choices=choices)
+    else:
+        form = GroupForm(choices=choices)
+    return render(request, "plans/group_edit.html", {"form": form, "group": group, "conflict": conflict},
+                  status=409 if conflict else 200)
+
+
+@login_required
+def group_create(request):
+    return _group_form_page(request, _managed_agency(request.user), None)
+
+
+@login_required
+def group_edit(request, pk: int):
+    group = selectors.group_get(person=request.user, pk=pk)
+    return _group_form_page(request, group.agency, group)
+
+
+# --- letters -------------------------------------------------------------------------------
+
+def _letter_initial(letter: Letter) -> dict:
+    initial = {f: getattr(letter, f) for f in ("due",)}
+    initial["version"] = letter.version
+    for r in letter.recipients.all():
+        prefix = "main" if r.copy == r.Copy.MAIN else "cc"
+        if r.group_id:
+            initial.setdefault(f"{prefix}_groups", []).append(r.group_id)
+        elif r.target_unit_id:
+            initial.setdefault(f"{prefix}_units", []).append(r.target_unit_id)
+        elif r.target_agency_id:
+            initial.setdefault(f"{prefix}_agencies", []).append(r.target_agency_id)
+    return initial
+
+
+@login_required
+def letter_edit(request, pk: int):
+    plan = selectors.plan_get(person=request.user, pk=pk, action="plans.manage")
+    letter = Letter.objects.filter(plan=plan).first()
+    if letter and letter.is_dispatched:
+        messages.info(request, "此函已發文，不能再修改。")
+        return redirect("plans:matrix", pk=letter.pk)
+    choices = selectors.recipient_choices(agency=plan.agency)
+    conflict = None
+    if request.method == "POST":
+        form = LetterForm(request.POST, instance=Letter(plan=plan, agency=plan.agency), choices=choices)
+        if form.is_valid():
+            c = form.cleaned_data
+            try:
+                letter = services.letter_save(
+                    actor=request.user, plan=plan, letter=letter, expected_version=c["version"],
+                    fields=form.text_fields(),
+                    main=services.RecipientChoice(list(c["main_groups"]), list(c["main_agencies"]),
+                                                  list(c["main_units"])),
+                    cc=services.RecipientChoice(list(c["cc_groups"]), list(c["cc_agencies"]), list(c["cc_units"])))
+            except ConflictError as exc:
+                conflict = exc.current
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, "函稿已儲存；確認無誤後請按「發文」。")
+                return redirect("plans:letter_edit", pk=plan.pk)
+    elif letter:
+        form = LetterForm(instance=letter, initial=_letter_initial(letter), choices=choices)
+    else:
+        form = LetterForm(initial=services.letter_defaults(plan=plan, actor=request.user), choices=choices)
+    preview = render_html_fragment(docs.letter_document(letter_id=letter.pk)) if letter else ""
+    return render(request, "plans/letter_edit.html", {
+        "plan": plan, "letter": letter, "form": form, "conflict": conflict, "preview": preview},
+        status=409 if conflict else 200)
+
+
+@login_required
+@require_POST
+def letter_dispatch(request, pk: int):
+    plan = selectors.plan_get(person=request.user, pk=pk, action="plans.manage")
+    letter = Letter.objects.filter(plan=plan).first()
+    if letter is None:
+        messages.error(request, "請先撰寫並儲存函稿，再發文。")
+        return redirect("plans:letter_edit", pk=plan.pk)
+    try:
+        letter = services.letter_dispatch(actor=request.user, letter=letter)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("plans:letter_edit", pk=plan.pk)
+    messages.success(request, f"已發文：{letter.number}，正本受文者 {letter.recipient_count} 個。")
+    return redirect("plans:matrix", pk=letter.pk)
+
+
+@login_required
+def letter_download(request, pk: int, fmt: str):
+    letter = selectors.letter_get(person=request.user, pk=pk)
+    return document_response(request, builder="anwei.plans.documents.letter_document", kwargs={"letter_id": letter.pk},
+                             fmt=fmt, filename=f"{letter.agency.name}函{letter.number}")
+
+
+MATRIX_STATUSES = [("", "全部"), ("unreceived", "未簽收"), ("unreported", "未報送成果"), ("late", "逾期未報")]
+
+
+@login_required
+def matrix(request, pk: int):
+    letter = selectors.letter_get(person=request.user, pk=pk)
+    if not letter.is_dispatched:
+        raise Http404("此函尚未發文")
+    status = request.GET.get("status", "")
+    page = Paginator(selectors.matrix_rows(letter=letter, status=status), PAGE).get_page(request.GET.get("page"))
+    return render(request, "plans/matrix.html", {
+        "letter": letter, "plan": letter.plan, "page": page, "status": status, "statuses": MATRIX_STATUSES,
+        "summary": selectors.matrix_summary(letter=letter), "today": timezone.localdate(),
+        "can_manage": policy.may(request.user, "plans.manage", letter), "query": f"status={status}" if status else ""})
+
+
+@login_required
+def matrix_export(request, pk: int):
+    letter = selectors.letter_get(person=request.user, pk=pk)
+    if not letter.is_dispatched:
+        raise Http404("此函尚未發文")
+    response = HttpResponse(matrix_xlsx(letter=letter),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = content_disposition_header(True, f"執行情形_{letter.number}.xlsx")
+    return response
+
+
+@login_required
+@require_POST
+def letter_remind(request, pk: int):
+    letter = selectors.letter_get(person=request.user, pk=pk, action="plans.manage")
+    n = services.letter_remind_late(actor=request.user, letter=letter)
+    messages.success(request, f"已催辦 {n} 個逾期未報送的受文者。" if n else "目前沒有逾期未報送的受文者。")
+    return redirect("plans:matrix", pk=letter.pk)
+
+
+# --- assignments (the recipient's side) ----------------------------------------------------
+
+@login_required
+def assignment_list(request):
+    page = Paginator(selectors.assignment_inbox(person=request.user), PAGE).get_page(request.GET.get("page"))
+    return render(request, "plans/assignment_list.html", {"page": page, "today": timezone.localdate()})
+
+
+@login_required
+def assignment_detail(request, pk: int):
+    assignment, can_respond = selectors.assignment_get(person=request.user, pk=pk)
+    conflict = None
+    form = ResultForm(initial={"version": assignment.version, "result_text": assignment.result_text})
+    if request.method == "POST":
+        if not can_respond:
+            raise Http404("找不到此分派")
+        form = ResultForm(request.POST, request.FILES)
+        if form.is_valid():
+            c = form.cleaned_data
+            try:
+                services.assignment_report(actor=request.user, assignment=assignment,
+                                           expected_version=c["version"] or 0, result_text=c["result_text"],
+                                           uploads=[c["file"]] if c.get("file") else [])
+            except ConflictError as exc:
+                conflict = exc.current
+            else:
+                messages.success(request, "執行成果已報送。")
+                return redirect("plans:assignment_detail", pk=assignment.pk)
+    letter = assignment.letter
+    return render(request, "plans/assignment_detail.html", {
+        "a": assignment, "letter": letter, "plan": letter.plan, "can_respond": can_respond, "form": form,
+        "conflict": conflict, "files": assignment.files.select_related("stored"), "today": timezone.localdate(),
+        "late": assignment.is_late(timezone.localdate()),
+        "period": f"{rocdate.format_short(letter.plan.period_start)}至{rocdate.format_short(letter.plan.period_end)}"
+                  f"（{period_days(letter.plan.period_start, letter.plan.period_end)}日）"},
+        status=409 if conflict else 200)
+
+
+@login_required
+@require_POST
+def assignment_receive(request, pk: int):
+    assignment, can_respond = selectors.assignment_get(person=request.user, pk=pk)
+    if not can_respond:
+        raise Http404("找不到此分派")
+    services.assignment_receive(actor=request.user, assignment=assignment)
+    messages.success(request, "已簽收。")
+    return redirect("plans:assignment_detail", pk=assignment.pk)
+
+
+@login_required
+def assignment_file(request, pk: int, file_pk: int):
+    assignment, _ = selectors.assignment_get(person=request.user, pk=pk)
+    f = AssignmentFile.objects.select_related("stored").filter(pk=file_pk, assignment=assignment).first()
+    if f is None:
+        raise Http404("找不到此附件")
+    return stored_file_response(f.stored)
+
+
+@login_required
+def assignment_download(request, pk: int, kind: str, fmt: str):
+    """The dispatched documents, as the recipient received them."""
+    assignment, _ = selectors.assignment_get(person=request.user, pk=pk)
+    letter = assignment.letter
+    if kind == "letter":
+        return document_response(request, builder="anwei.plans.documents.letter_document",
+                                 kwargs={"letter_id": letter.pk, "assignment_id": assignment.pk}, fmt=fmt,
+                                 filename=f"{letter.agency.name}函{letter.number}")
+    if kind not in DOC_KINDS:
+        raise Http404("沒有這種文件")
+    name = letter.plan.title if kind == "plan" else docs.duty_table_title(letter.plan)
+    return document_response(request, builder=DOC_KINDS[kind], kwargs={"plan_id": letter.plan_id}, fmt=fmt,
+                             filename=name)
