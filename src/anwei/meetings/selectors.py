@@ -1,0 +1,115 @@
+"""Reads of meetings, scoped to what the acting person may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import Http404
+
+from anwei.meetings.models import AgendaItem, Proposal, Report, Ruling, SecurityMeeting
+from anwei.orgs import policy
+from anwei.orgs.models import Person
+from anwei.tracking.models import TrackedItem
+
+
+def meeting_list(*, person: Person) -> QuerySet[SecurityMeeting]:
+    s = policy.scope(person, "meeting.view")
+    q = s.q(agency="agency", unit=None)
+    # Unit-scoped roles (liaison, unit head) read their own agency's meetings.
+    from anwei.orgs.models import Unit
+    if s.unit_ids:
+        q |= policy.Scope(frozenset(Unit.objects.filter(pk__in=s.unit_ids).values_list("agency_id", flat=True)),
+                          (), frozenset(), None).q(agency="agency", unit=None)
+    return (SecurityMeeting.objects.filter(q).select_related("agency")
+            .annotate(n_items=Count("tracked_items", distinct=True)).order_by("-date", "-pk"))
+
+
+def meeting_get(*, person: Person, pk: int, action: str = "meeting.view") -> SecurityMeeting:
+    meeting = SecurityMeeting.objects.filter(pk=pk).select_related("agency").first()
+    if meeting is None or not _may_meeting(person, action, meeting):
+        raise Http404("找不到此會議")
+    return meeting
+
+
+def _may_meeting(person: Person, action: str, meeting: SecurityMeeting) -> bool:
+    if policy.may(person, action, meeting.agency):
+        return True
+    # meeting.view is unit-scoped for liaisons: any unit of the agency will do.
+    r = policy.RULES[action]
+    return any(m.agency_id == meeting.agency_id and m.role in r.unit_roles and m.unit_id
+               for m in policy.grants(person).memberships)
+
+
+def may_manage(person: Person, meeting: SecurityMeeting) -> bool:
+    return policy.may(person, "meeting.manage", meeting.agency)
+
+
+@dataclass
+class TimedItem:
+    number: int
+    item: AgendaItem
+    start: dt.time
+    end: dt.time | None  # None for 散會
+
+    @property
+    def minutes_label(self) -> str:
+        return f"{self.item.minutes}分鐘" if self.item.minutes else ""
+
+
+def agenda_timed(meeting: SecurityMeeting, items: list[AgendaItem] | None = None) -> list[TimedItem]:
+    """Each item's start is the previous item's end (seeds 000, 001)."""
+    items = list(meeting.agenda_items.all()) if items is None else items
+    at = meeting.start_time.hour * 60 + meeting.start_time.minute
+    out = []
+    for n, item in enumerate(items, start=1):
+        start = at
+        at += item.minutes
+        out.append(TimedItem(n, item, _time(start), _time(at) if item.minutes else None))
+    return out
+
+
+def _time(total: int) -> dt.time:
+    total = min(total, 24 * 60 - 1)
+    return dt.time(total // 60, total % 60)
+
+
+def agenda_end(timed: list[TimedItem], meeting: SecurityMeeting) -> dt.time:
+    if not timed:
+        return meeting.start_time
+    last = timed[-1]
+    return last.end or last.start
+
+
+def meeting_detail(meeting: SecurityMeeting) -> dict:
+    """Everything the meeting page shows, in a fixed number of queries."""
+    reports = list(meeting.reports.select_related("unit").prefetch_related("attachments"))
+    proposals = list(meeting.proposals.select_related("unit", "origin", "origin__meeting")
+                     .prefetch_related("attachments"))
+    rulings = list(meeting.rulings.select_related("report", "proposal").prefetch_related(
+        Prefetch("tracked_items", queryset=TrackedItem.objects.select_related("lead_unit").prefetch_related(
+            "co_units"))))
+    timed = agenda_timed(meeting)
+    return {
+        "agenda": timed,
+        "agenda_end": agenda_end(timed, meeting),
+        "attendances": list(meeting.attendances.select_related("unit")),
+        "work_reports": [r for r in reports if r.kind == Report.Kind.WORK],
+        "special_reports": [r for r in reports if r.kind == Report.Kind.SPECIAL],
+        "reports": reports,
+        "proposals": [p for p in proposals if p.kind == Proposal.Kind.REGULAR],
+        "extempore": [p for p in proposals if p.kind == Proposal.Kind.EXTEMPORE],
+        "rulings": rulings,
+        "rulings_by_section": {s: [r for r in rulings if r.section == s] for s in Ruling.Section.values},
+    }
+
+
+def stored_file_for_meeting(*, meeting: SecurityMeeting, file_id: int):
+    """An attachment of one of the meeting's reports or proposals, or 404."""
+    for model in (Report, Proposal):
+        f = model.attachments.through.objects.filter(
+            storedfile_id=file_id, **{f"{model._meta.model_name}__meeting": meeting}).select_related("storedfile").first()
+        if f is not None:
+            return f.storedfile
+    raise Http404("找不到此附件")

@@ -1,0 +1,360 @@
+"""Writes of the meeting cycle. Every change records its audit row in the same transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from anwei.core.audit import audit_record, snapshot
+from anwei.core.concurrency import version_bump
+from anwei.core.uploads import stored_file_save
+from anwei.lib import rocdate
+from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling, SecurityMeeting
+from anwei.orgs.models import Agency, Person, Unit
+from anwei.tracking.models import TrackedItem
+from anwei.tracking.services import tracked_item_create, tracked_item_delete
+
+MIDNIGHT = 24 * 60
+
+# The standard 程序表 of seeds 000/001: (title, minutes, presenter); "{ethics}" is the ethics unit.
+STANDARD_AGENDA = [
+    ("簽到", 5, "{ethics}"),
+    ("主席致詞", 5, "主持人"),
+    ("上次會議主席裁(指)示事項辦理情形", 10, "{ethics}"),
+    ("秘書單位工作報告", 10, "{ethics}"),
+    ("專題報告", 10, ""),
+    ("提案討論", 10, "主持人"),
+    ("臨時動議", 5, "主持人"),
+    ("主席結論", 5, "主持人"),
+    ("散會", 0, ""),
+]
+
+SECTION_SOURCE = {
+    Ruling.Section.PREVIOUS: TrackedItem.Source.MEETING_DIRECTIVE,
+    Ruling.Section.REPORTS: TrackedItem.Source.REPORT_RULING,
+    Ruling.Section.PROPOSALS: TrackedItem.Source.PROPOSAL_RESOLUTION,
+    Ruling.Section.EXTEMPORE: TrackedItem.Source.EXTEMPORE_MOTION,
+    Ruling.Section.CONCLUSION: TrackedItem.Source.MEETING_DIRECTIVE,
+}
+
+
+def _minutes(t: dt.time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def agenda_check(start: dt.time, durations: Iterable[int]) -> None:
+    """Refuse an agenda that runs past midnight."""
+    total = _minutes(start) + sum(durations)
+    if total > MIDNIGHT:
+        raise ValidationError({"minutes": f"議程將結束於隔日（共超過午夜 {total - MIDNIGHT} 分鐘），請縮短時間或提早開始。"})
+
+
+def ethics_unit_name(agency: Agency) -> str:
+    unit = Unit.objects.filter(agency=agency, is_ethics=True).first()
+    return unit.name if unit else "政風單位"
+
+
+def meeting_previous(meeting: SecurityMeeting) -> SecurityMeeting | None:
+    return (SecurityMeeting.objects.filter(agency=meeting.agency_id, date__lte=meeting.date)
+            .exclude(pk=meeting.pk).order_by("-date", "-roc_year", "-sequence").first())
+
+
+def meeting_next(meeting: SecurityMeeting) -> SecurityMeeting | None:
+    return (SecurityMeeting.objects.filter(agency=meeting.agency_id, date__gte=meeting.date)
+            .exclude(pk=meeting.pk).order_by("date", "roc_year", "sequence").first())
+
+
+@transaction.atomic
+def meeting_create(*, actor: Person | None, agency: Agency, date: dt.date, start_time: dt.time = dt.time(11, 30),
+                   place: str = "", chair_name: str = "", recorder_name: str = "",
+                   sequence: int | None = None) -> SecurityMeeting:
+    """The next meeting of the year (108年第2次 follows 108年第1次), with the standard agenda and
+    the proposals the last meeting deferred (下次會議續審)."""
+    roc_year = rocdate.roc_year(date)
+    taken = SecurityMeeting.objects.select_for_update().filter(agency=agency, roc_year=roc_year)
+    if sequence is None:
+        sequence = (taken.aggregate(n=Max("sequence"))["n"] or 0) + 1
+    elif taken.filter(sequence=sequence).exists():
+        raise ValidationError({"sequence": f"{roc_year}年第{sequence}次會議已經存在。"})
+    agenda_check(start_time, [m for _, m, _ in STANDARD_AGENDA])
+    meeting = SecurityMeeting.objects.create(
+        agency=agency, roc_year=roc_year, sequence=sequence, date=date, start_time=start_time, place=place,
+        chair_name=chair_name, recorder_name=recorder_name, created_by=actor if getattr(actor, "pk", None) else None)
+    ethics = ethics_unit_name(agency)
+    AgendaItem.objects.bulk_create([
+        AgendaItem(meeting=meeting, order=i, title=title, minutes=minutes, presenter=presenter.format(ethics=ethics))
+        for i, (title, minutes, presenter) in enumerate(STANDARD_AGENDA, start=1)])
+    audit_record(actor=actor, action="meetings.create", obj=meeting, after=snapshot(meeting))
+    previous = meeting_previous(meeting)
+    if previous is not None:
+        for p in previous.proposals.filter(resolution=Proposal.Resolution.DEFERRED):
+            _proposal_carry(actor=actor, origin=p, meeting=meeting)
+    return meeting
+
+
+MEETING_FIELDS = ["date", "start_time", "place", "chair_name", "recorder_name", "attendees_note",
+                  "opening_remarks", "conclusion", "adjourned_at"]
+
+
+@transaction.atomic
+def meeting_update(*, actor: Person, meeting: SecurityMeeting, expected_version: int, **values) -> SecurityMeeting:
+    unknown = set(values) - set(MEETING_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields {unknown}")
+    if "date" in values and rocdate.roc_year(values["date"]) != meeting.roc_year:
+        raise ValidationError({"date": f"會議日期須在民國{meeting.roc_year}年（本次為{meeting.label}會議）。"})
+    if "start_time" in values:
+        agenda_check(values["start_time"], meeting.agenda_items.values_list("minutes", flat=True))
+    before = snapshot(meeting)
+    version_bump(meeting, expected_version)
+    for k, v in values.items():
+        setattr(meeting, k, v)
+    meeting.save()
+    audit_record(actor=actor, action="meetings.update", obj=meeting, before=before, after=snapshot(meeting))
+    return meeting
+
+
+@transaction.atomic
+def meeting_delete(*, actor: Person, meeting: SecurityMeeting) -> None:
+    if meeting.tracked_items.exists() or hasattr(meeting, "progress_round"):
+        raise ValidationError("此會議已有列管事項或執行情形填報，不能刪除。")
+    audit_record(actor=actor, action="meetings.delete", obj=meeting, before=snapshot(meeting))
+    meeting.delete()
+
+
+# --- agenda --------------------------------------------------------------------------------------
+
+def _agenda_renumber(meeting: SecurityMeeting, items: list[AgendaItem]) -> None:
+    for i, item in enumerate(items, start=1):
+        item.order = i
+    AgendaItem.objects.bulk_update(items, ["order"])
+
+
+@transaction.atomic
+def agenda_item_add(*, actor: Person, meeting: SecurityMeeting, title: str, minutes: int, presenter: str = "",
+                    note: str = "", position: int | None = None) -> AgendaItem:
+    items = list(meeting.agenda_items.select_for_update())
+    agenda_check(meeting.start_time, [i.minutes for i in items] + [minutes])
+    item = AgendaItem(meeting=meeting, title=title, minutes=minutes, presenter=presenter, note=note)
+    # Before 散會 unless a position is given.
+    if position is None:
+        position = len(items) - 1 if items and items[-1].minutes == 0 else len(items)
+    item.save()
+    items.insert(max(0, min(position, len(items))), item)
+    _agenda_renumber(meeting, items)
+    audit_record(actor=actor, action="meetings.agenda_add", obj=item, agency=meeting.agency, after=snapshot(item))
+    return item
+
+
+@transaction.atomic
+def agenda_item_update(*, actor: Person, item: AgendaItem, title: str, minutes: int, presenter: str = "",
+                       note: str = "") -> AgendaItem:
+    others = item.meeting.agenda_items.exclude(pk=item.pk).values_list("minutes", flat=True)
+    agenda_check(item.meeting.start_time, [*others, minutes])
+    before = snapshot(item)
+    item.title, item.minutes, item.presenter, item.note = title, minutes, presenter, note
+    item.save()
+    audit_record(actor=actor, action="meetings.agenda_update", obj=item, agency=item.meeting.agency,
+                 before=before, after=snapshot(item))
+    return item
+
+
+def agenda_minutes_from_end(*, start: dt.time, end: dt.time) -> int:
+    """Retime by end time: the minutes from the item's computed start to the end typed."""
+    if _minutes(end) < _minutes(start):
+        raise ValidationError({"end": f"結束時間 {end:%H:%M} 早於開始時間 {start:%H:%M}，請重新輸入。"})
+    return _minutes(end) - _minutes(start)
+
+
+@transaction.atomic
+def agenda_item_delete(*, actor: Person, item: AgendaItem) -> None:
+    meeting = item.meeting
+    audit_record(actor=actor, action="meetings.agenda_delete", obj=item, agency=meeting.agency, before=snapshot(item))
+    item.delete()
+    _agenda_renumber(meeting, list(meeting.agenda_items.all()))
+
+
+@transaction.atomic
+def agenda_item_move(*, actor: Person, item: AgendaItem, offset: int) -> None:
+    meeting = item.meeting
+    items = list(meeting.agenda_items.select_for_update())
+    i = next(n for n, x in enumerate(items) if x.pk == item.pk)
+    j = max(0, min(len(items) - 1, i + offset))
+    items.insert(j, items.pop(i))
+    _agenda_renumber(meeting, items)
+    audit_record(actor=actor, action="meetings.agenda_move", obj=item, agency=meeting.agency,
+                 after={"order": [x.pk for x in items]})
+
+
+# --- attendance ----------------------------------------------------------------------------------
+
+@transaction.atomic
+def attendance_add(*, actor: Person, meeting: SecurityMeeting, name: str, unit: Unit | None = None,
+                   status: str = Attendance.Status.PRESENT, represented_by: str = "") -> Attendance:
+    if status == Attendance.Status.REPRESENTED and not represented_by.strip():
+        raise ValidationError({"represented_by": "代理出席時，請填寫代理人。"})
+    if unit is not None and unit.agency_id != meeting.agency_id:
+        raise ValidationError({"unit": "請選擇本機關的單位。"})
+    row = Attendance.objects.create(meeting=meeting, name=name, unit=unit, status=status,
+                                    represented_by=represented_by.strip())
+    audit_record(actor=actor, action="meetings.attendance_add", obj=row, agency=meeting.agency, after=snapshot(row))
+    return row
+
+
+@transaction.atomic
+def attendance_delete(*, actor: Person, attendance: Attendance) -> None:
+    audit_record(actor=actor, action="meetings.attendance_delete", obj=attendance,
+                 agency=attendance.meeting.agency, before=snapshot(attendance))
+    attendance.delete()
+
+
+# --- reports -------------------------------------------------------------------------------------
+
+def _save_files(actor, agency, files) -> list:
+    return [stored_file_save(actor=actor, agency=agency, upload=f) for f in files or []]
+
+
+@transaction.atomic
+def report_add(*, actor: Person, meeting: SecurityMeeting, kind: str, title: str, unit: Unit | None = None,
+               presenter: str = "", body: str = "", files=()) -> Report:
+    order = (meeting.reports.aggregate(n=Max("order"))["n"] or 0) + 1
+    report = Report.objects.create(meeting=meeting, kind=kind, order=order, title=title, unit=unit,
+                                   presenter=presenter, body=body)
+    report.attachments.add(*_save_files(actor, meeting.agency, files))
+    audit_record(actor=actor, action="meetings.report_add", obj=report, agency=meeting.agency, after=snapshot(report))
+    return report
+
+
+@transaction.atomic
+def report_update(*, actor: Person, report: Report, title: str, unit: Unit | None, presenter: str, body: str,
+                  kind: str, files=()) -> Report:
+    before = snapshot(report)
+    report.title, report.unit, report.presenter, report.body, report.kind = title, unit, presenter, body, kind
+    report.save()
+    report.attachments.add(*_save_files(actor, report.meeting.agency, files))
+    audit_record(actor=actor, action="meetings.report_update", obj=report, agency=report.meeting.agency,
+                 before=before, after=snapshot(report))
+    return report
+
+
+@transaction.atomic
+def report_delete(*, actor: Person, report: Report) -> None:
+    audit_record(actor=actor, action="meetings.report_delete", obj=report, agency=report.meeting.agency,
+                 before=snapshot(report))
+    report.delete()
+
+
+# --- proposals -----------------------------------------------------------------------------------
+
+def _next_number(meeting: SecurityMeeting, kind: str) -> int:
+    return (meeting.proposals.filter(kind=kind).aggregate(n=Max("number"))["n"] or 0) + 1
+
+
+@transaction.atomic
+def proposal_add(*, actor: Person, meeting: SecurityMeeting, subject: str, unit: Unit | None = None,
+                 explanation: str = "", method: str = "", kind: str = Proposal.Kind.REGULAR,
+                 files=()) -> Proposal:
+    """第N案 (or 臨時動議第N案), numbered in the order entered."""
+    if not subject.strip():
+        raise ValidationError({"subject": "請填寫案由。"})
+    p = Proposal.objects.create(meeting=meeting, kind=kind, number=_next_number(meeting, kind), unit=unit,
+                                subject=subject.strip(), explanation=explanation.strip(), method=method.strip())
+    p.attachments.add(*_save_files(actor, meeting.agency, files))
+    audit_record(actor=actor, action="meetings.proposal_add", obj=p, agency=meeting.agency, after=snapshot(p))
+    return p
+
+
+@transaction.atomic
+def proposal_update(*, actor: Person, proposal: Proposal, expected_version: int, subject: str,
+                    unit: Unit | None, explanation: str, method: str, files=()) -> Proposal:
+    before = snapshot(proposal)
+    version_bump(proposal, expected_version)
+    proposal.subject, proposal.unit = subject.strip(), unit
+    proposal.explanation, proposal.method = explanation.strip(), method.strip()
+    proposal.save()
+    proposal.attachments.add(*_save_files(actor, proposal.meeting.agency, files))
+    audit_record(actor=actor, action="meetings.proposal_update", obj=proposal, agency=proposal.meeting.agency,
+                 before=before, after=snapshot(proposal))
+    return proposal
+
+
+def _proposal_carry(*, actor, origin: Proposal, meeting: SecurityMeeting) -> Proposal | None:
+    if origin.continuations.filter(meeting=meeting).exists():
+        return None
+    p = Proposal.objects.create(meeting=meeting, kind=Proposal.Kind.REGULAR,
+                                number=_next_number(meeting, Proposal.Kind.REGULAR), unit=origin.unit,
+                                subject=origin.subject, explanation=origin.explanation, method=origin.method,
+                                origin=origin)
+    audit_record(actor=actor, action="meetings.proposal_carry", obj=p, agency=meeting.agency, after=snapshot(p))
+    return p
+
+
+@transaction.atomic
+def proposal_resolve(*, actor: Person, proposal: Proposal, expected_version: int, resolution: str,
+                     resolution_text: str = "") -> Proposal:
+    """Record the 決議. 下次會議續審 carries the proposal into the next meeting (now, if it exists;
+    otherwise when the next meeting is created)."""
+    if resolution not in Proposal.Resolution.values:
+        raise ValidationError({"resolution": "請選擇決議結果。"})
+    before = snapshot(proposal)
+    version_bump(proposal, expected_version)
+    proposal.resolution, proposal.resolution_text = resolution, resolution_text.strip()
+    proposal.save()
+    audit_record(actor=actor, action="meetings.proposal_resolve", obj=proposal, agency=proposal.meeting.agency,
+                 before=before, after=snapshot(proposal))
+    if resolution == Proposal.Resolution.DEFERRED:
+        nxt = meeting_next(proposal.meeting)
+        if nxt is not None:
+            _proposal_carry(actor=actor, origin=proposal, meeting=nxt)
+    return proposal
+
+
+@transaction.atomic
+def proposal_delete(*, actor: Person, proposal: Proposal) -> None:
+    if proposal.rulings.filter(actionable=True).exists():
+        raise ValidationError("此提案已產生列管事項，請先刪除該列管事項。")
+    audit_record(actor=actor, action="meetings.proposal_delete", obj=proposal, agency=proposal.meeting.agency,
+                 before=snapshot(proposal))
+    proposal.delete()
+
+
+# --- rulings (主席裁示) and the tracked items they give -------------------------------------------
+
+@transaction.atomic
+def ruling_add(*, actor: Person, meeting: SecurityMeeting, text: str, section: str = Ruling.Section.CONCLUSION,
+               subject: str = "", report: Report | None = None, proposal: Proposal | None = None,
+               actionable: bool = False, lead_unit: Unit | None = None, all_units: bool = False,
+               co_units: Iterable[Unit] = (), due_date: dt.date | None = None) -> Ruling:
+    """A ruling; when actionable it becomes the meeting's next tracked item (項次 1, 2, …)."""
+    if not text.strip():
+        raise ValidationError({"text": "請填寫裁示內容。"})
+    if report is not None and report.meeting_id != meeting.pk or proposal is not None and proposal.meeting_id != meeting.pk:
+        raise ValidationError("報告或提案不屬於這次會議。")
+    if proposal is not None and proposal.kind == Proposal.Kind.EXTEMPORE:
+        section = Ruling.Section.EXTEMPORE
+    elif proposal is not None:
+        section = Ruling.Section.PROPOSALS
+    elif report is not None:
+        section = Ruling.Section.REPORTS
+    order = (meeting.rulings.aggregate(n=Max("order"))["n"] or 0) + 1
+    ruling = Ruling.objects.create(meeting=meeting, section=section, order=order, subject=subject.strip(),
+                                   text=text.strip(), report=report, proposal=proposal, actionable=actionable)
+    audit_record(actor=actor, action="meetings.ruling_add", obj=ruling, agency=meeting.agency, after=snapshot(ruling))
+    if actionable:
+        tracked_item_create(actor=actor, agency=meeting.agency, source_kind=SECTION_SOURCE[section], text=ruling.text,
+                            lead_unit=lead_unit, all_units=all_units, co_units=co_units, due_date=due_date,
+                            source_meeting=meeting, source_ruling=ruling)
+    return ruling
+
+
+@transaction.atomic
+def ruling_delete(*, actor: Person, ruling: Ruling) -> None:
+    for item in ruling.tracked_items.all():
+        tracked_item_delete(actor=actor, item=item)
+    audit_record(actor=actor, action="meetings.ruling_delete", obj=ruling, agency=ruling.meeting.agency,
+                 before=snapshot(ruling))
+    ruling.delete()

@@ -1,0 +1,238 @@
+"""Writes of the tracking engine. Every change records its audit row in the same transaction.
+
+Other apps create items with `tracked_item_create` (an inspection deficiency passes
+source_kind=INSPECTION_DEFICIENCY, origin_label and source_ref); everything after that
+(rounds, reports, decisions) is the same for every source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from anwei.core.audit import audit_record, snapshot
+from anwei.core.concurrency import version_bump
+from anwei.lib import rocdate
+from anwei.orgs.models import Agency, Person, Unit
+from anwei.tracking.models import ProgressReport, ProgressRound, TrackedItem, TrackingDecision
+
+Source = TrackedItem.Source
+Status = TrackedItem.Status
+
+
+def _item_snapshot(item: TrackedItem) -> dict:
+    data = snapshot(item)
+    data["co_units"] = sorted(item.co_units.values_list("pk", flat=True)) if item.pk else []
+    return data
+
+
+def _check_units(agency: Agency, lead_unit: Unit | None, all_units: bool, co_units: Iterable[Unit]) -> list[Unit]:
+    co = [u for u in co_units if u != lead_unit]
+    if not all_units and lead_unit is None:
+        raise ValidationError({"lead_unit": "請選擇主辦單位，或勾選「各科室」。"})
+    for u in [lead_unit, *co]:
+        if u is not None and u.agency_id != agency.pk:
+            raise ValidationError({"lead_unit": f"「{u.name}」不是本機關的單位。"})
+    return co
+
+
+def required_units(item: TrackedItem, agency_units: list[Unit]) -> list[Unit]:
+    """The units that must report on an item: lead and co-units, or every unit for 各科室."""
+    if item.all_units:
+        return list(agency_units)
+    units = [item.lead_unit] if item.lead_unit_id else []
+    return units + [u for u in item.co_units.all() if u.pk != item.lead_unit_id]
+
+
+@transaction.atomic
+def tracked_item_create(*, actor: Person | None, agency: Agency, source_kind: str, text: str,
+                        lead_unit: Unit | None = None, all_units: bool = False, co_units: Iterable[Unit] = (),
+                        due_date: dt.date | None = None, source_meeting=None, source_ruling=None,
+                        source_ref: str = "", origin_label: str = "", number: int | None = None,
+                        roc_year: int | None = None) -> TrackedItem:
+    """Put something under tracking. Numbered 1, 2, … within its origin (a meeting, or the
+    origin_label of another source) unless `number` is given."""
+    if not text.strip():
+        raise ValidationError({"text": "請填寫列管事項內容。"})
+    co = _check_units(agency, lead_unit, all_units, co_units)
+    if source_meeting is not None:
+        origin_label = origin_label or f"{source_meeting.label}會議"
+        roc_year = roc_year or source_meeting.roc_year
+    if not origin_label:
+        raise ValidationError({"origin_label": "請說明列管事項的來源。"})
+    roc_year = roc_year or rocdate.roc_year(timezone.localdate())
+    if number is None:
+        number = (TrackedItem.objects.select_for_update().filter(agency=agency, origin_label=origin_label)
+                  .aggregate(n=Max("number"))["n"] or 0) + 1
+    item = TrackedItem.objects.create(
+        agency=agency, source_kind=source_kind, source_meeting=source_meeting, source_ruling=source_ruling,
+        source_ref=source_ref, origin_label=origin_label, roc_year=roc_year, number=number, text=text.strip(),
+        lead_unit=lead_unit, all_units=all_units, due_date=due_date)
+    item.co_units.set(co)
+    audit_record(actor=actor, action="tracking.item_create", obj=item, after=_item_snapshot(item))
+    # An item given between meetings (an inspection deficiency) joins the round already collecting.
+    for rnd in ProgressRound.objects.filter(agency=agency, closed_at__isnull=True).select_related("meeting"):
+        if source_meeting is None or (rnd.meeting is not None and rnd.meeting.date > source_meeting.date):
+            _round_add_items(rnd, [item])
+    return item
+
+
+@transaction.atomic
+def tracked_item_update(*, actor: Person, item: TrackedItem, expected_version: int, text: str,
+                        lead_unit: Unit | None, all_units: bool, co_units: Iterable[Unit],
+                        due_date: dt.date | None) -> TrackedItem:
+    before = _item_snapshot(item)
+    co = _check_units(item.agency, lead_unit, all_units, co_units)
+    version_bump(item, expected_version)
+    item.text, item.lead_unit, item.all_units, item.due_date = text.strip(), lead_unit, all_units, due_date
+    item.save(update_fields=["text", "lead_unit", "all_units", "due_date"])
+    item.co_units.set(co)
+    audit_record(actor=actor, action="tracking.item_update", obj=item, before=before, after=_item_snapshot(item))
+    return item
+
+
+@transaction.atomic
+def tracked_item_delete(*, actor: Person, item: TrackedItem) -> None:
+    """Only an item nobody has reported on or decided yet (a ruling entered by mistake)."""
+    if item.decisions.exists() or item.reports.exclude(status=ProgressReport.Status.PENDING).exists():
+        raise ValidationError("此列管事項已有執行情形或列管決定，不能刪除。")
+    audit_record(actor=actor, action="tracking.item_delete", obj=item, before=_item_snapshot(item))
+    item.delete()
+
+
+def _round_add_items(rnd: ProgressRound, items: list[TrackedItem]) -> None:
+    agency_units = list(Unit.objects.filter(agency=rnd.agency_id).order_by("order", "id"))
+    rnd.items.add(*items)
+    existing = set(ProgressReport.objects.filter(round=rnd, item__in=items).values_list("item_id", "unit_id"))
+    rows = []
+    for item in items:
+        for unit in [None, *required_units(item, agency_units)]:
+            key = (item.pk, unit.pk if unit else None)
+            if key not in existing:
+                rows.append(ProgressReport(agency_id=rnd.agency_id, round=rnd, item=item, unit=unit))
+    ProgressReport.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def progress_round_open(*, actor: Person, agency: Agency, deadline: dt.date, meeting=None,
+                        title: str = "") -> ProgressRound:
+    """Start collecting 執行情形 on every open item. An earlier round still open is closed."""
+    if meeting is not None and ProgressRound.objects.filter(meeting=meeting).exists():
+        raise ValidationError("這次會議已經開始蒐集執行情形。")
+    now = timezone.now()
+    ProgressRound.objects.filter(agency=agency, closed_at__isnull=True).update(closed_at=now)
+    title = title or (f"{meeting.label}會議執行情形填報" if meeting else f"{rocdate.format_short(deadline)}執行情形填報")
+    rnd = ProgressRound.objects.create(agency=agency, meeting=meeting, title=title, deadline=deadline, opened_by=actor)
+    items = TrackedItem.objects.filter(agency=agency).exclude(status=Status.RELEASED)
+    if meeting is not None:
+        items = items.exclude(source_meeting=meeting)
+    _round_add_items(rnd, list(items.select_related("lead_unit").prefetch_related("co_units")))
+    audit_record(actor=actor, action="tracking.round_open", obj=rnd, after=snapshot(rnd))
+    return rnd
+
+
+@transaction.atomic
+def progress_round_close(*, actor: Person, rnd: ProgressRound) -> ProgressRound:
+    before = snapshot(rnd)
+    rnd.closed_at = timezone.now()
+    rnd.save(update_fields=["closed_at"])
+    audit_record(actor=actor, action="tracking.round_close", obj=rnd, before=before, after=snapshot(rnd))
+    return rnd
+
+
+def _item_status_refresh(item: TrackedItem, rnd: ProgressRound) -> None:
+    """release_proposed while any report of the current round proposes release."""
+    if item.status == Status.RELEASED:
+        return
+    proposed = ProgressReport.objects.filter(round=rnd, item=item, propose_release=True).exclude(
+        status=ProgressReport.Status.RETURNED).exists()
+    new = Status.RELEASE_PROPOSED if proposed else Status.TRACKING
+    if item.status != new:
+        TrackedItem.objects.filter(pk=item.pk).update(status=new)
+        item.status = new
+
+
+@transaction.atomic
+def progress_report_save(*, actor: Person, report: ProgressReport, expected_version: int, text: str,
+                         propose_release: bool = False, release_reason: str = "") -> ProgressReport:
+    """A unit writes (or corrects) its progress. A stale version raises ConflictError."""
+    if report.round.closed_at is not None:
+        raise ValidationError("這一輪執行情形填報已結束，不能再修改。")
+    if not text.strip():
+        raise ValidationError({"text": "請填寫執行情形。"})
+    if propose_release and not release_reason.strip():
+        raise ValidationError({"release_reason": "建議解除列管時，請說明理由。"})
+    before = snapshot(report)
+    version_bump(report, expected_version)
+    report.text = text.strip()
+    report.propose_release = propose_release
+    report.release_reason = release_reason.strip() if propose_release else ""
+    report.status = ProgressReport.Status.SUBMITTED
+    report.submitted_by = actor
+    report.submitted_at = timezone.now()
+    report.save()
+    _item_status_refresh(report.item, report.round)
+    audit_record(actor=actor, action="tracking.report_save", obj=report, before=before, after=snapshot(report))
+    return report
+
+
+@transaction.atomic
+def progress_report_return(*, actor: Person, report: ProgressReport, comment: str) -> ProgressReport:
+    """退回補正: the unit sees the comment and reports again."""
+    if report.status != ProgressReport.Status.SUBMITTED:
+        raise ValidationError("只能退回已填報的執行情形。")
+    if not comment.strip():
+        raise ValidationError({"comment": "請填寫退回補正的意見。"})
+    before = snapshot(report)
+    report.status = ProgressReport.Status.RETURNED
+    report.return_comment = comment.strip()
+    report.returned_at = timezone.now()
+    report.version += 1  # whoever has the form open must reload it
+    report.save()
+    _item_status_refresh(report.item, report.round)
+    audit_record(actor=actor, action="tracking.report_return", obj=report, before=before, after=snapshot(report))
+    return report
+
+
+@transaction.atomic
+def progress_round_remind(*, actor: Person, rnd: ProgressRound) -> int:
+    """Remind every unit that has not reported (shown in their home inbox). Returns the number of units."""
+    late = ProgressReport.objects.filter(round=rnd, unit__isnull=False).filter(
+        Q(status=ProgressReport.Status.PENDING) | Q(status=ProgressReport.Status.RETURNED))
+    units = set(late.values_list("unit_id", flat=True))
+    late.update(reminded_at=timezone.now())
+    audit_record(actor=actor, action="tracking.round_remind", obj=rnd, after={"units": sorted(units)})
+    return len(units)
+
+
+@transaction.atomic
+def tracking_decide(*, actor: Person, rnd: ProgressRound, item: TrackedItem, decision: str,
+                    note: str = "") -> TrackingDecision:
+    """Record the chair's 繼續列管 / 解除列管 for an item in a round; the only way to release."""
+    if decision not in TrackingDecision.Decision.values:
+        raise ValidationError({"decision": "請選擇繼續列管或解除列管。"})
+    if not rnd.items.filter(pk=item.pk).exists():
+        raise ValidationError("此事項不在這一輪列管範圍內。")
+    existing = TrackingDecision.objects.filter(item=item, round=rnd).first()
+    before = snapshot(existing) if existing else None
+    item_before = snapshot(item)
+    if existing:
+        existing.decision, existing.note, existing.decided_by = decision, note.strip(), actor
+        existing.save()
+        obj = existing
+    else:
+        obj = TrackingDecision.objects.create(agency=item.agency, item=item, round=rnd, decision=decision,
+                                              note=note.strip(), decided_by=actor)
+    if decision == TrackingDecision.Decision.RELEASE:
+        item.status, item.released_at = Status.RELEASED, timezone.now()
+    else:
+        item.status, item.released_at = Status.TRACKING, None
+    item.save(update_fields=["status", "released_at"])
+    audit_record(actor=actor, action="tracking.decide", obj=obj, before=before, after=snapshot(obj))
+    audit_record(actor=actor, action="tracking.item_status", obj=item, before=item_before, after=snapshot(item))
+    return obj
