@@ -13,7 +13,8 @@ from django.shortcuts import redirect, render as render_page
 from django.utils.http import content_disposition_header
 
 from anwei.documents.builders import document_build, document_weight
-from anwei.documents.fonts import FontMissingError, tc_font_available
+from anwei.documents import fonts
+from anwei.documents.fonts import FontMissingError
 from anwei.documents.render import CONTENT_TYPES, FORMATS, render
 
 # Above this many blocks + table rows a PDF is laid out in the background (WeasyPrint
@@ -45,7 +46,7 @@ def font_missing_response(request, message: str | None = None) -> HttpResponse:
 def document_response(request, *, builder: str, kwargs: dict, fmt: str, filename: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404("不支援的檔案格式")
-    if fmt == "pdf" and not tc_font_available():
+    if fmt == "pdf" and not fonts.tc_font_available():
         return font_missing_response(request)
     doc = document_build(builder, kwargs)
     if fmt == "pdf" and document_weight(doc) > BACKGROUND_WEIGHT:

@@ -74,3 +74,15 @@ def packet(directives: int = 40, proposals: int = 8) -> Document:
 
 def short() -> Document:
     return Document(title="簡短文件").add(Title(["簡短文件"]), Paragraph("內容"), directives_table(3))
+
+
+def long_table(rows: int = 160) -> Document:
+    """Many short rows: heavy enough for background rendering, quick to lay out."""
+    table = Table(header=[cells("序號", "項目", "辦理情形")],
+                  rows=[[Cell(str(i), align="center"), Cell(f"第{i}項"), Cell(checkbox("已辦理", i % 2 == 0))]
+                        for i in range(1, rows + 1)], widths=[1, 3, 3])
+    return Document(title="長表格").add(Title(["長表格"]), table)
+
+
+def broken() -> Document:
+    raise RuntimeError("builder failed on purpose (tests)")
