@@ -27,6 +27,14 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
+def _with_version(data, version: int):
+    """The typed input, re-armed with the current version: saving again after reading the
+    conflict message overwrites knowingly, never silently."""
+    data = data.copy()
+    data["version"] = str(version)
+    return data
+
+
 def _field_error(form, exc: services.TravelError) -> None:
     form.add_error(exc.field if exc.field in form.fields else None, str(exc))
 
@@ -121,6 +129,8 @@ def application_edit(request, pk: int):
                                          expected_version=form.cleaned_data["version"] or 0, today=_today())
         except ConflictError as exc:
             conflict = exc.current
+            form = TripForm(_with_version(request.POST, conflict.version), declarations=declarations)
+            form.is_valid()
             form.add_error(None, "此申請已被修改（例如審核人已處理），您輸入的內容保留如下，請確認後再送出。")
         except services.TravelError as exc:
             _field_error(form, exc)
@@ -149,6 +159,8 @@ def application_review(request, pk: int):
                                         note=form.cleaned_data["note"], handles_classified=form.classified(),
                                         expected_version=form.cleaned_data["version"])
         except ConflictError as exc:
+            form = ReviewForm(_with_version(request.POST, exc.current.version), ethics_step=ethics_step)
+            form.is_valid()
             form.add_error(None, "此申請已被他人處理或申請人已修改，您的意見保留如下，請重新確認。")
             return _detail(request, exc.current, form, conflict=exc.current, status=409)
         except services.TravelError as exc:
@@ -274,6 +286,8 @@ def retiree_detail(request, pk: int):
                                     expected_version=form.cleaned_data["version"] or 0)
         except ConflictError as exc:
             conflict = exc.current
+            form = RetireeForm(_with_version(request.POST, conflict.version))
+            form.is_valid()
             form.add_error(None, "此筆資料已被其他人修改，您輸入的內容保留如下，請確認後再儲存。")
         except services.TravelError as exc:
             _field_error(form, exc)
