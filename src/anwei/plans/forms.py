@@ -100,7 +100,8 @@ class ReferenceForm(forms.Form):
     issuer = forms.CharField(label="發文機關", max_length=100, required=False)
     date = RocDateField(label="發文日期", required=False)
     number = forms.CharField(label="文號", max_length=100, required=False, help_text="例如 廉政字第10807018360號")
-    kind = forms.ChoiceField(label="文別", choices=PlanReference.Kind.choices, initial=PlanReference.Kind.LETTER)
+    kind = forms.ChoiceField(label="文別", choices=PlanReference.Kind.choices, initial=PlanReference.Kind.LETTER,
+                             required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -113,7 +114,8 @@ class ReferenceForm(forms.Form):
 
     def row(self) -> dict | None:
         c = self.cleaned_data
-        return ({k: c[k] for k in ("issuer", "date", "number", "kind")}
+        return ({"issuer": c["issuer"], "date": c["date"], "number": c["number"],
+                 "kind": c.get("kind") or PlanReference.Kind.LETTER}
                 if c.get("issuer") and c.get("date") and c.get("number") else None)
 
 
