@@ -1,0 +1,241 @@
+"""Reads: every one scoped to what the acting person may see. Requests are personal data, so the scope is
+narrow: the applicant, the people of the request's chain, the managing unit and the ethics unit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from anwei.core.models import AuditEntry
+from anwei.footage.models import (DEFAULT_RETENTION_DAYS, ApprovalChain, ApprovalStep, Device, FootageRequest,
+                                  FootageSettings, RequestKind, RequestStep, RetentionRule, StepRole)
+from anwei.lib.rocdate import roc_year
+from anwei.orgs import policy
+from anwei.orgs.models import Agency, Person
+from anwei.orgs.selectors import person_primary_agency
+
+# When an agency has no chain rows yet: seed 001's chain.
+DEFAULT_CHAIN = [(StepRole.UNIT_HEAD, "單位主管"), (StepRole.ETHICS, "會辦政風室"), (StepRole.AGENCY_HEAD, "機關首長")]
+
+
+# --- rules ---------------------------------------------------------------------------------------------
+
+def settings_for(agency: Agency | None) -> FootageSettings | None:
+    if agency is None:
+        return None
+    return FootageSettings.objects.select_related("agency", "managing_unit").filter(agency=agency).first()
+
+
+def chain_steps_for(*, agency: Agency, kind: str, on: dt.date) -> list[tuple[str, str]]:
+    """(role, label) of the chain in force on `on` for this kind; a kind-specific chain beats a general one."""
+    chains = (ApprovalChain.objects.filter(agency=agency, effective_from__lte=on)
+              .filter(Q(effective_to__isnull=True) | Q(effective_to__gte=on))
+              .filter(Q(request_kind=kind) | Q(request_kind=""))
+              .prefetch_related(Prefetch("steps", queryset=ApprovalStep.objects.order_by("order"))))
+    best = sorted(chains, key=lambda c: (c.request_kind == kind, c.effective_from), reverse=True)
+    if best and best[0].steps.all():
+        return [(s.role, s.label) for s in best[0].steps.all()]
+    return list(DEFAULT_CHAIN)
+
+
+def retention_days(*, agency_id: int, record: str, on: dt.date) -> int:
+    rule = (RetentionRule.objects.filter(agency_id=agency_id, record=record, effective_from__lte=on)
+            .order_by("-effective_from").values_list("days", flat=True).first())
+    return rule if rule is not None else DEFAULT_RETENTION_DAYS[record]
+
+
+def device_list(*, person: Person, agency: Agency, kind: str | None = Device.Kind.CAMERA,
+                active_only: bool = True) -> QuerySet[Device]:
+    if not policy.may(person, "footage.device.view", agency):
+        return Device.objects.none()
+    qs = Device.objects.filter(site__agency=agency).select_related("site")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if active_only:
+        qs = qs.filter(active=True, site__active=True)
+    return qs.order_by("site__order", "site_id", "order", "id")
+
+
+# --- who sees a request --------------------------------------------------------------------------------
+
+def _step_exists(role: str) -> Exists:
+    return Exists(RequestStep.objects.filter(request=OuterRef("pk"), role=role))
+
+
+def _chain_q(person: Person) -> Q:
+    """Requests whose chain contains a step this person holds."""
+    q = Q(pk__in=[])
+    s = policy.scope(person, "footage.step.unit_head")
+    if s.unit_ids:
+        q |= Q(unit__in=s.unit_ids) & _step_exists(StepRole.UNIT_HEAD)
+    s = policy.scope(person, "footage.step.managing_head")
+    if s.unit_ids:
+        q |= Q(managing_unit__in=s.unit_ids) & _step_exists(StepRole.MANAGING_HEAD)
+    for role in (StepRole.ETHICS, StepRole.AGENCY_HEAD):
+        s = policy.scope(person, f"footage.step.{role}")
+        if s.agency_ids:
+            q |= Q(agency__in=s.agency_ids) & _step_exists(role)
+    return q
+
+
+def _waiting_q(person: Person) -> Q:
+    """Pending requests whose current step this person decides."""
+    q = Q(pk__in=[])
+    s = policy.scope(person, "footage.step.unit_head")
+    if s.unit_ids:
+        q |= Q(current_role=StepRole.UNIT_HEAD, unit__in=s.unit_ids)
+    s = policy.scope(person, "footage.step.managing_head")
+    if s.unit_ids:
+        q |= Q(current_role=StepRole.MANAGING_HEAD, managing_unit__in=s.unit_ids)
+    for role in (StepRole.ETHICS, StepRole.AGENCY_HEAD):
+        s = policy.scope(person, f"footage.step.{role}")
+        if s.agency_ids:
+            q |= Q(current_role=role, agency__in=s.agency_ids)
+    return Q(status=FootageRequest.Status.PENDING) & q
+
+
+def _visible_q(person: Person) -> Q:
+    s = policy.scope(person, "footage.request.view")
+    return s.q(agency="agency", unit="managing_unit", owner="filed_by") | _chain_q(person)
+
+
+def request_list(*, person: Person, status: str = "", year: int | None = None, kind: str = "",
+                 waiting: bool = False) -> QuerySet[FootageRequest]:
+    qs = FootageRequest.objects.filter(_visible_q(person))
+    if waiting:
+        qs = qs.filter(_waiting_q(person))
+    if status:
+        qs = qs.filter(status=status)
+    if year:
+        qs = qs.filter(number_year=year)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.select_related("unit", "agency").order_by("-number_year", "-number_serial")
+
+
+def request_get(*, person: Person, pk: int) -> FootageRequest:
+    req = (FootageRequest.objects.select_related("agency", "unit", "managing_unit", "filed_by")
+           .filter(pk=pk).first())
+    if req is None or not request_may_view(person, req):
+        raise Http404("找不到此申請")
+    return req
+
+
+def request_may_view(person: Person, req: FootageRequest) -> bool:
+    if policy.may(person, "footage.request.view", req):
+        return True
+    return any(request_step_holder(person, step) for step in _steps(req))
+
+
+def _steps(req: FootageRequest) -> list[RequestStep]:
+    steps = list(req.steps.all())
+    for step in steps:
+        step.request = req  # the policy reads step.agency and the request's units without a query
+    return steps
+
+
+def request_step_holder(person: Person, step: RequestStep) -> bool:
+    return policy.may(person, f"footage.step.{step.role}", step)
+
+
+def request_current_step(req: FootageRequest) -> RequestStep | None:
+    if req.status != FootageRequest.Status.PENDING or req.current_step is None:
+        return None
+    return next((s for s in _steps(req) if s.order == req.current_step), None)
+
+
+def request_may_decide(person: Person, req: FootageRequest) -> bool:
+    step = request_current_step(req)
+    return step is not None and request_step_holder(person, step)
+
+
+def request_may_manage(person: Person, req: FootageRequest) -> bool:
+    return policy.may(person, "footage.request.manage", req)
+
+
+def request_may_edit(person: Person, req: FootageRequest) -> bool:
+    """Returned requests go back to whoever filed them."""
+    return req.status == FootageRequest.Status.RETURNED and req.filed_by_id == person.pk
+
+
+def request_view_log(*, req: FootageRequest, limit: int = 50) -> list[AuditEntry]:
+    return list(AuditEntry.objects.filter(object_type=FootageRequest._meta.label_lower, object_id=str(req.pk),
+                                          action="footage.view").select_related("actor").order_by("-id")[:limit])
+
+
+# --- the managing unit's views -------------------------------------------------------------------------
+
+def managed_settings(*, person: Person, action: str = "footage.register.view") -> FootageSettings:
+    """The settings of the person's agency, if the person may act on the register there; else 404."""
+    fs = settings_for(person_primary_agency(person))
+    if fs is None or not policy.may(person, action, fs):
+        raise Http404("找不到此頁面")
+    return fs
+
+
+def register_rows(*, agency_id: int, year: int) -> QuerySet[FootageRequest]:
+    """專簿: every request of the year with its outcome. Callers check footage.register.view first."""
+    return (FootageRequest.objects.filter(agency_id=agency_id, number_year=year)
+            .select_related("unit", "viewing", "viewing__accompanied_by", "destruction")
+            .prefetch_related("cameras").order_by("number_serial"))
+
+
+def register_years(*, fs: FootageSettings) -> list[int]:
+    years = set(FootageRequest.objects.filter(agency=fs.agency).values_list("number_year", flat=True).distinct())
+    years.add(roc_year(timezone.localdate()))
+    return sorted(years, reverse=True)
+
+
+def retention_due(*, fs: FootageSettings | None = None, today: dt.date | None = None) -> QuerySet[FootageRequest]:
+    """Requests whose destruction date has come and that no legal hold protects."""
+    today = today or timezone.localdate()
+    qs = FootageRequest.objects.filter(retention_due_on__lte=today, legal_hold=False, destroyed_at__isnull=True)
+    if fs is not None:
+        qs = qs.filter(agency=fs.agency)
+    return qs.select_related("agency", "unit").order_by("retention_due_on", "id")
+
+
+def retention_held(*, fs: FootageSettings) -> QuerySet[FootageRequest]:
+    return (FootageRequest.objects.filter(agency=fs.agency, legal_hold=True, destroyed_at__isnull=True)
+            .select_related("unit").order_by("number_year", "number_serial"))
+
+
+def destruction_rows(*, agency_id: int, year: int) -> QuerySet[FootageRequest]:
+    """Requests destroyed in the given ROC year. Callers check footage.register.view first."""
+    return (FootageRequest.objects.filter(agency_id=agency_id, destruction__destroyed_at__year=year + 1911)
+            .select_related("destruction", "viewing", "unit").order_by("destruction__destroyed_at", "id"))
+
+
+# --- home page ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class InboxRows:
+    waiting: list[FootageRequest]
+    returned: list[FootageRequest]
+    to_record: list[FootageRequest]
+    due_count: int
+
+
+def inbox_rows(person: Person, *, limit: int = 20) -> InboxRows:
+    waiting = list(FootageRequest.objects.filter(_waiting_q(person)).order_by("due_on", "id")[:limit])
+    returned = list(FootageRequest.objects.filter(status=FootageRequest.Status.RETURNED, filed_by=person)
+                    .order_by("id")[:limit])
+    managed = policy.scope(person, "footage.request.manage")
+    to_record: list[FootageRequest] = []
+    due_count = 0
+    if managed.unit_ids:
+        to_record = list(FootageRequest.objects.filter(status=FootageRequest.Status.APPROVED,
+                                                       managing_unit__in=managed.unit_ids).order_by("id")[:limit])
+        due_count = FootageRequest.objects.filter(
+            managing_unit__in=managed.unit_ids, retention_due_on__lte=timezone.localdate(), legal_hold=False,
+            destroyed_at__isnull=True).count()
+    return InboxRows(waiting, returned, to_record, due_count)
+
+
+def kind_needs_manager(kind: str) -> bool:
+    """External and judicial requests are received and registered by the managing unit (seed 001 九)."""
+    return kind in (RequestKind.EXTERNAL, RequestKind.JUDICIAL)

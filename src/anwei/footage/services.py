@@ -1,0 +1,407 @@
+"""Writes. Each runs in one transaction and writes its audit row there. Audit rows of requests carry
+only non-personal fields (models.AUDIT_FIELDS), because the audit log outlives the request's retention."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from anwei.core.audit import audit_record, snapshot
+from anwei.core.concurrency import version_bump
+from anwei.core.uploads import stored_file_delete, stored_file_save
+from anwei.footage import selectors
+from anwei.footage.models import (AUDIT_FIELDS, ApprovalChain, ApprovalStep, Decision, Destruction, Device,
+                                  FootageRequest, FootageSettings, RefusalGround, RequestAttachment, RequestKind,
+                                  RequestStep, RetentionRule, Site, ViewingRecord)
+from anwei.lib.rocdate import roc_year
+from anwei.orgs.models import Agency, Person, Unit
+
+Status = FootageRequest.Status
+Action = Decision.Action
+
+
+def _snap(req: FootageRequest) -> dict:
+    return snapshot(req, AUDIT_FIELDS)
+
+
+def _now() -> dt.datetime:
+    return timezone.now()
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+# --- setup ----------------------------------------------------------------------------------------------
+
+@transaction.atomic
+def footage_setup(*, actor: Person | None, agency: Agency, managing_unit: Unit, decision_days: int = 30,
+                  effective_from: dt.date | None = None) -> FootageSettings:
+    """Seed an agency's settings, default chain (seed 001) and retention rules (seed 001 七、九(四)).
+    Idempotent: existing rows are left alone."""
+    fs, created = FootageSettings.objects.get_or_create(
+        agency=agency, defaults={"managing_unit": managing_unit, "decision_days": decision_days})
+    if created:
+        audit_record(actor=actor, action="footage.setup", obj=fs, after=snapshot(fs))
+    start = effective_from or dt.date(2019, 10, 2)
+    if not ApprovalChain.objects.filter(agency=agency).exists():
+        chain = ApprovalChain.objects.create(agency=agency, name="監視錄影調閱核決流程（預設）", effective_from=start)
+        for order, (role, label) in enumerate(selectors.DEFAULT_CHAIN, start=1):
+            ApprovalStep.objects.create(chain=chain, order=order, role=role, label=label)
+        audit_record(actor=actor, action="footage.chain.create", obj=chain, agency=agency, after=snapshot(chain))
+    notes = {RetentionRule.Record.FOOTAGE: "注意事項七(三)：至少保存30日",
+             RetentionRule.Record.COPY: "注意事項七(五)：至遲應於一年內銷毀",
+             RetentionRule.Record.REQUEST: "注意事項九(四)：申請單及登記簿至少保存一年"}
+    for record, days in selectors.DEFAULT_RETENTION_DAYS.items():
+        if not RetentionRule.objects.filter(agency=agency, record=record).exists():
+            rule = RetentionRule.objects.create(agency=agency, record=record, days=days, effective_from=start,
+                                                note=notes[record])
+            audit_record(actor=actor, action="footage.retention_rule.create", obj=rule, agency=agency,
+                         after=snapshot(rule))
+    return fs
+
+
+@transaction.atomic
+def site_create(*, actor: Person | None, agency: Agency, name: str, address: str = "", order: int = 0) -> Site:
+    site = Site.objects.create(agency=agency, name=name, address=address, order=order)
+    audit_record(actor=actor, action="footage.site.create", obj=site, agency=agency, after=snapshot(site))
+    return site
+
+
+@transaction.atomic
+def device_create(*, actor: Person | None, site: Site, location: str, kind: str = Device.Kind.CAMERA,
+                  code: str = "", order: int = 0) -> Device:
+    device = Device.objects.create(site=site, kind=kind, location=location, code=code, order=order)
+    audit_record(actor=actor, action="footage.device.create", obj=device, agency=site.agency,
+                 after=snapshot(device))
+    return device
+
+
+# --- filing ---------------------------------------------------------------------------------------------
+
+@dataclass
+class RequestData:
+    """What the applicant types (seed 001's form)."""
+
+    kind: str
+    purpose: str
+    applicant_name: str
+    window_start: dt.datetime
+    window_end: dt.datetime
+    reason: str
+    acknowledged: bool
+    outside_body: str = ""
+    extension: str = ""
+    phone: str = ""
+    copy_reason: str = ""
+    areas: str = ""
+    letter_reference: str = ""
+    cameras: list[Device] = field(default_factory=list)
+    uploads: list[tuple[str, UploadedFile]] = field(default_factory=list)  # (RequestAttachment.Kind, file)
+
+    FIELDS = ("kind", "purpose", "applicant_name", "window_start", "window_end", "reason", "acknowledged",
+              "outside_body", "extension", "phone", "copy_reason", "areas", "letter_reference")
+
+
+class RequestInvalid(ValueError):
+    """A rule the form should have caught; raised so services never store an invalid request."""
+
+
+def _check(req: FootageRequest, data: RequestData) -> None:
+    if data.kind == RequestKind.EXTERNAL:
+        has_receipt = any(k == RequestAttachment.Kind.POLICE_REPORT for k, _ in data.uploads) or (
+            req.pk and req.attachments.filter(kind=RequestAttachment.Kind.POLICE_REPORT).exists())
+        if not has_receipt:
+            raise RequestInvalid("局外調閱必須檢附警政單位報案三聯單。")
+    if data.kind == RequestKind.JUDICIAL and not data.letter_reference.strip():
+        raise RequestInvalid("司法機關申請必須填寫來文字號。")
+    if data.purpose == FootageRequest.Purpose.COPY and not data.copy_reason.strip():
+        raise RequestInvalid("申請複製必須說明理由。")
+    if not data.acknowledged:
+        raise RequestInvalid("申請人必須確認已閱讀個人資料保護注意事項。")
+    if data.window_end <= data.window_start:
+        raise RequestInvalid("調閱時段的結束時間必須晚於開始時間。")
+
+
+def _apply(req: FootageRequest, data: RequestData) -> None:
+    for name in RequestData.FIELDS:
+        setattr(req, name, getattr(data, name))
+
+
+def _start_round(req: FootageRequest, fs: FootageSettings, first_role: str) -> None:
+    req.status = Status.PENDING
+    req.current_step, req.current_role = 1, first_role
+    req.submitted_at = _now()
+    req.due_on = timezone.localtime(req.submitted_at).date() + dt.timedelta(days=fs.decision_days)
+
+
+def _save_uploads(actor: Person, req: FootageRequest, uploads: list[tuple[str, UploadedFile]]) -> None:
+    for kind, upload in uploads:
+        stored = stored_file_save(actor=actor, agency=req.agency, upload=upload)
+        RequestAttachment.objects.create(request=req, kind=kind, stored=stored)
+
+
+def _next_serial(agency: Agency, year: int) -> int:
+    # The settings row is the lock: two requests filed at once cannot take the same number.
+    FootageSettings.objects.select_for_update().filter(agency=agency).first()
+    last = FootageRequest.objects.filter(agency=agency, number_year=year).aggregate(m=Max("number_serial"))["m"]
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def request_file(*, actor: Person, fs: FootageSettings, unit: Unit | None, data: RequestData) -> FootageRequest:
+    agency = fs.agency
+    req = FootageRequest(agency=agency, filed_by=actor, unit=unit, managing_unit=fs.managing_unit)
+    _check(req, data)
+    _apply(req, data)
+    today = _today()
+    req.number_year = roc_year(today)
+    req.number_serial = _next_serial(agency, req.number_year)
+    steps = selectors.chain_steps_for(agency=agency, kind=data.kind, on=today)
+    _start_round(req, fs, steps[0][0])
+    req.save()
+    RequestStep.objects.bulk_create([RequestStep(request=req, order=i, role=role, label=label)
+                                     for i, (role, label) in enumerate(steps, start=1)])
+    req.cameras.set(data.cameras)
+    _save_uploads(actor, req, data.uploads)
+    audit_record(actor=actor, action="footage.request.file", obj=req, after=_snap(req))
+    return req
+
+
+@transaction.atomic
+def request_resubmit(*, actor: Person, req: FootageRequest, expected_version: int, data: RequestData
+                     ) -> FootageRequest:
+    """The applicant corrects a returned request and sends it up the chain again from the first step."""
+    if req.status != Status.RETURNED:
+        raise RequestInvalid("只有退回補正的申請可以修改後重新送出。")
+    before = _snap(req)
+    _check(req, data)
+    version_bump(req, expected_version)
+    _apply(req, data)
+    fs = selectors.settings_for(req.agency)
+    req.round += 1
+    _start_round(req, fs, req.steps.get(order=1).role)
+    req.retention_due_on = None  # back in the chain: not closed any more
+    req.save()
+    req.cameras.set(data.cameras)
+    _save_uploads(actor, req, data.uploads)
+    audit_record(actor=actor, action="footage.request.resubmit", obj=req, before=before, after=_snap(req))
+    return req
+
+
+# --- deciding -------------------------------------------------------------------------------------------
+
+@transaction.atomic
+def request_decide(*, actor: Person, req: FootageRequest, expected_version: int, action: str,
+                   conditions: str = "", refusal_ground: str = "", reason: str = "") -> Decision:
+    step = selectors.request_current_step(req)
+    if step is None or not selectors.request_step_holder(actor, step):
+        raise RequestInvalid("此申請目前不在您的核決關卡。")
+    if action == Action.APPROVE_CONDITIONS and not conditions.strip():
+        raise RequestInvalid("附款核准必須寫明附款或注意事項。")
+    if action == Action.RETURN and not reason.strip():
+        raise RequestInvalid("退回補正必須說明需補正的事項。")
+    if action == Action.REFUSE and (not refusal_ground or (refusal_ground == RefusalGround.OTHER
+                                                           and not reason.strip())):
+        raise RequestInvalid("不予核准必須選擇理由；選「其他理由」時並須說明。")
+    before = _snap(req)
+    version_bump(req, expected_version)
+    now = _now()
+    decision = Decision.objects.create(
+        request=req, round=req.round, step_order=step.order, step_label=step.label, decided_by=actor,
+        decided_by_label=actor.display_with_title(), decided_at=now, action=action, conditions=conditions.strip(),
+        refusal_ground=refusal_ground if action == Action.REFUSE else "", reason=reason.strip())
+    req.decided_at = now
+    if action in (Action.APPROVE, Action.APPROVE_CONDITIONS):
+        if action == Action.APPROVE_CONDITIONS:
+            req.conditions = "\n".join(filter(None, [req.conditions, f"{step.label}：{conditions.strip()}"]))
+        following = req.steps.filter(order__gt=step.order).order_by("order").first()
+        if following:
+            req.current_step, req.current_role = following.order, following.role
+        else:
+            req.status, req.current_step, req.current_role, req.due_on = Status.APPROVED, None, "", None
+    elif action == Action.RETURN:
+        req.status, req.current_step, req.current_role, req.due_on = Status.RETURNED, None, "", None
+        req.conditions = ""  # a new round is decided afresh
+    elif action == Action.REFUSE:
+        req.status, req.current_step, req.current_role, req.due_on = Status.REFUSED, None, "", None
+        req.refusal_ground, req.refusal_reason = refusal_ground, reason.strip()
+    else:
+        raise RequestInvalid(f"不明的決定：{action}")
+    if req.status != Status.PENDING:
+        req.retention_due_on = _retention_due(req)
+    req.save()
+    audit_record(actor=actor, action=f"footage.request.{action}", obj=req, before=before, after=_snap(req))
+    return decision
+
+
+# --- after approval -------------------------------------------------------------------------------------
+
+@dataclass
+class ViewingData:
+    performed_at: dt.datetime
+    viewer_name: str
+    accompanied_by: Person | None
+    copied: bool = False
+    copied_items: str = ""
+    medium: str = ""
+    medium_note: str = ""
+    applicant_signed: bool = False
+    reply_letter_reference: str = ""
+
+
+@transaction.atomic
+def viewing_record(*, actor: Person, req: FootageRequest, expected_version: int, data: ViewingData
+                   ) -> ViewingRecord:
+    """The managing unit records the viewing or copying (seed 001 form 簽名確認欄, 九(四))."""
+    if req.status != Status.APPROVED:
+        raise RequestInvalid("只有已核准且尚未登錄的申請可以登錄調閱紀錄。")
+    if data.copied and req.purpose != FootageRequest.Purpose.COPY:
+        raise RequestInvalid("此申請只核准調閱，不能複製。")
+    if data.copied and not (data.copied_items.strip() and data.medium):
+        raise RequestInvalid("複製時必須記錄複製內容與儲存媒體。")
+    before = _snap(req)
+    version_bump(req, expected_version)
+    record = ViewingRecord.objects.create(
+        request=req, performed_at=data.performed_at, viewer_name=data.viewer_name, accompanied_by=data.accompanied_by,
+        copied=data.copied, copied_items=data.copied_items if data.copied else "",
+        medium=data.medium if data.copied else "", medium_note=data.medium_note if data.copied else "",
+        applicant_signed=data.applicant_signed, reply_letter_reference=data.reply_letter_reference,
+        recorded_by=actor)
+    req.viewing = record
+    req.status = Status.COMPLETED
+    req.retention_due_on = _retention_due(req)
+    req.save()
+    audit_record(actor=actor, action="footage.request.viewing", obj=req, before=before, after=_snap(req))
+    return record
+
+
+# --- retention ------------------------------------------------------------------------------------------
+
+def _retention_due(req: FootageRequest) -> dt.date | None:
+    """The day the request's records are due for destruction, by the rules in force when it closed.
+
+    Forms and register: kept REQUEST days after the last decision. A copy: destroyed at the latest
+    COPY days after it was made; the form is kept as long as the copy it documents."""
+    if req.decided_at is None:
+        return None
+    decided_on = timezone.localtime(req.decided_at).date()
+    due = decided_on + dt.timedelta(days=selectors.retention_days(
+        agency_id=req.agency_id, record=RetentionRule.Record.REQUEST, on=decided_on))
+    viewing = getattr(req, "viewing", None) if req.status == Status.COMPLETED else None
+    if viewing is not None and viewing.copied:
+        copied_on = viewing.performed_on
+        due = max(due, copied_on + dt.timedelta(days=selectors.retention_days(
+            agency_id=req.agency_id, record=RetentionRule.Record.COPY, on=copied_on)))
+    return due
+
+
+@transaction.atomic
+def request_hold(*, actor: Person, req: FootageRequest, expected_version: int, hold: bool, reason: str = ""
+                 ) -> FootageRequest:
+    """A legal hold (e.g. a criminal investigation, seed 001 七(五)) stops the retention clock; releasing
+    it restarts the clock with the days that were left."""
+    if req.is_destroyed:
+        raise RequestInvalid("已銷毀的申請不能保全。")
+    if hold and not reason.strip():
+        raise RequestInvalid("請說明保全原因（例如偵查案號）。")
+    if hold == req.legal_hold:
+        raise RequestInvalid("此申請已在保全中。" if hold else "此申請並未保全。")
+    before = _snap(req)
+    version_bump(req, expected_version)
+    today = _today()
+    if hold:
+        req.legal_hold, req.hold_reason = True, reason.strip()
+        req.hold_remaining_days = (req.retention_due_on - today).days if req.retention_due_on else None
+        req.retention_due_on = None
+    else:
+        req.legal_hold, req.hold_reason = False, ""
+        if req.hold_remaining_days is not None:
+            req.retention_due_on = today + dt.timedelta(days=max(req.hold_remaining_days, 0))
+        else:
+            req.retention_due_on = _retention_due(req)
+        req.hold_remaining_days = None
+    req.save()
+    audit_record(actor=actor, action="footage.request.hold" if hold else "footage.request.release", obj=req,
+                 before=before, after=_snap(req))
+    return req
+
+
+AUTO_METHOD = "逾保存期限，系統自動刪除申請人個人資料及附件"
+
+
+def _destroyed_items(req: FootageRequest) -> str:
+    items = ["申請表個人資料（申請人、電話、事由）"]
+    if req.attachments.exists():
+        items.append("附件")
+    viewing = getattr(req, "viewing", None)
+    if viewing is not None and viewing.copied:
+        items.append("複製資料紀錄")
+    return "、".join(items)
+
+
+@transaction.atomic
+def request_destroy(*, actor: Person | None, req: FootageRequest, method: str = AUTO_METHOD) -> Destruction:
+    """Record the destruction and remove the request's personal data; the register line stays."""
+    req = FootageRequest.objects.select_for_update().get(pk=req.pk)
+    today = _today()
+    if req.is_destroyed:
+        raise RequestInvalid("此申請已銷毀。")
+    if req.legal_hold:
+        raise RequestInvalid("此申請保全中，不能銷毀。")
+    if req.retention_due_on is None or req.retention_due_on > today:
+        raise RequestInvalid("尚未屆保存期限，不能銷毀。")
+    before = _snap(req)
+    now = _now()
+    destruction = Destruction.objects.create(
+        request=req, destroyed_at=now, destroyed_by=actor if getattr(actor, "pk", None) else None,
+        destroyed_by_label=actor.display_with_title() if getattr(actor, "pk", None) else "系統",
+        method=method.strip() or AUTO_METHOD, items=_destroyed_items(req), due_on=req.retention_due_on)
+    for attachment in list(req.attachments.select_related("stored")):
+        stored = attachment.stored
+        attachment.delete()
+        stored_file_delete(stored)
+    viewing = getattr(req, "viewing", None)
+    if viewing is not None:
+        ViewingRecord.objects.filter(pk=viewing.pk).update(viewer_name="", copied_items="", medium_note="")
+    req.decisions.update(conditions="", reason="")
+    req.filed_by = None
+    for name in ("applicant_name", "outside_body", "extension", "phone", "reason", "copy_reason", "areas",
+                 "conditions", "refusal_reason", "hold_reason"):
+        setattr(req, name, "")
+    req.status = Status.DESTROYED
+    req.destroyed_at = now
+    req.save()
+    audit_record(actor=actor, action="footage.request.destroy", obj=req, before=before, after=_snap(req))
+    return destruction
+
+
+@dataclass(frozen=True)
+class RetentionResult:
+    due: list[FootageRequest]
+    destroyed: list[FootageRequest]
+
+
+def retention_run(*, dry_run: bool, today: dt.date | None = None) -> RetentionResult:
+    """Destroy every request whose destruction date has come (legal holds excepted). One transaction per
+    request, so one failure does not undo the others."""
+    due = list(selectors.retention_due(today=today))
+    destroyed: list[FootageRequest] = []
+    if not dry_run:
+        for req in due:
+            request_destroy(actor=None, req=req)
+            destroyed.append(req)
+    return RetentionResult(due, destroyed)
+
+
+# --- access log -----------------------------------------------------------------------------------------
+
+@transaction.atomic
+def request_view_record(*, actor: Person, req: FootageRequest) -> None:
+    """Every look at a request is itself recorded: who looked, when (個資法: 利用之紀錄)."""
+    audit_record(actor=actor, action="footage.view", obj=req)
