@@ -1,2 +1,44 @@
+from django.urls import path
+
+from anwei.inspections import views
+
 app_name = "inspections"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("checklists/", views.checklist_list, name="checklist_list"),
+    path("checklists/new/", views.checklist_create, name="checklist_create"),
+    path("checklists/defaults/", views.checklist_install_defaults, name="checklist_install_defaults"),
+    path("checklists/<int:pk>/", views.checklist_detail, name="checklist_detail"),
+    path("checklists/<int:pk>/edit/", views.checklist_edit, name="checklist_edit"),
+    path("checklists/<int:pk>/items/new/", views.checklist_item_add, name="checklist_item_add"),
+    path("checklist-items/<int:pk>/edit/", views.checklist_item_edit, name="checklist_item_edit"),
+    path("checklist-items/<int:pk>/retire/", views.checklist_item_retire, name="checklist_item_retire"),
+    path("rounds/", views.round_list, name="round_list"),
+    path("rounds/new/", views.round_create, name="round_create"),
+    path("rounds/<int:pk>/", views.round_detail, name="round_detail"),
+    path("rounds/<int:pk>/nonconformities/", views.round_nonconformities, name="round_nonconformities"),
+    path("rounds/<int:pk>/close/", views.round_close, name="round_close"),
+    path("assessments/<int:pk>/", views.assessment_detail, name="assessment_detail"),
+    path("assessments/<int:pk>/send/", views.assessment_send, name="assessment_send"),
+    path("assessments/<int:pk>/confirm/", views.assessment_confirm, name="assessment_confirm"),
+    path("assessments/<int:pk>/return/", views.assessment_return, name="assessment_return"),
+    path("inspections/", views.inspection_list, name="inspection_list"),
+    path("inspections/new/", views.inspection_create, name="inspection_create"),
+    path("inspections/<int:pk>/", views.inspection_detail, name="inspection_detail"),
+    path("inspections/<int:pk>/edit/", views.inspection_edit, name="inspection_edit"),
+    path("inspections/<int:pk>/findings/new/", views.finding_add, name="finding_add"),
+    path("inspections/<int:pk>/reported/", views.inspection_reported, name="inspection_reported"),
+    path("inspections/<int:pk>/report.<str:fmt>", views.inspection_document, name="inspection_document"),
+    path("findings/<int:pk>/evidence/new/", views.evidence_add, name="evidence_add"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+    path("deficiencies/", views.deficiency_list, name="deficiency_list"),
+    path("devices/", views.device_list, name="device_list"),
+    path("devices/new/", views.device_create, name="device_create"),
+    path("devices/<int:pk>/edit/", views.device_edit, name="device_edit"),
+    path("devices/check/", views.device_check, name="device_check"),
+    path("devices/month/", views.device_month, name="device_month"),
+    path("devices/month.<str:fmt>", views.device_month_document, name="device_month_document"),
+    path("repairs/", views.repair_list, name="repair_list"),
+    path("repairs/<int:pk>/", views.repair_edit, name="repair_edit"),
+    path("statistics/", views.stats, name="stats"),
+]

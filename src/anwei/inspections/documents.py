@@ -1,0 +1,122 @@
+"""Document builders: the inspection report (檢查結果：優點、缺點、建議事項與策進作為, seed 001) and
+the month's daily device check form (seed 001, 監視系統定期檢視與維護).
+
+Builders take JSON-serialisable ids; the calling view has already checked permission.
+"""
+
+from __future__ import annotations
+
+from anwei.documents.model import Cell, Document, Field, Heading, Numbered, Paragraph, Table, Title
+from anwei.inspections.models import DeviceSystem, Finding, Inspection
+from anwei.lib import rocdate
+
+
+def _findings(inspection: Inspection, kind: str) -> list[Finding]:
+    return [f for f in inspection.findings.all() if f.kind == kind]
+
+
+def inspection_report(*, inspection_id: int) -> Document:
+    inspection = (Inspection.objects.select_related("agency", "template")
+                  .prefetch_related("units", "findings__unit", "findings__tracked_item").get(pk=inspection_id))
+    agency = inspection.agency
+    units = "、".join(u.name for u in sorted(inspection.units.all(), key=lambda u: (u.order, u.pk))) or "全機關"
+    doc = Document(title=f"{inspection.title}檢查結果報告")
+    doc.add(
+        Title([agency.name, f"{inspection.title}檢查結果報告"]),
+        Field("檢查日期", rocdate.format_with_weekday(inspection.date), bold_label=True),
+        Field("檢查類別", f"{inspection.get_kind_display()}（{inspection.get_mode_display()}）", bold_label=True),
+        Field("檢查人員", inspection.inspectors, bold_label=True),
+        Field("受檢單位", units, bold_label=True),
+    )
+    if inspection.template_id:
+        doc.add(Field("使用檢查表", inspection.template.name, bold_label=True))
+    section = 1
+    if inspection.scope_note.strip():
+        doc.add(Numbered(1, section, "檢查範圍與說明："), Paragraph(inspection.scope_note.strip(), indent=2))
+        section += 1
+    doc.add(Numbered(1, section, "檢查結果："))
+    parts = [("優點", Finding.Kind.STRENGTH), ("缺點", Finding.Kind.DEFICIENCY)]
+    for n, (label, kind) in enumerate(parts, start=1):
+        doc.add(Numbered(2, n, f"{label}："))
+        items = _findings(inspection, kind)
+        if not items:
+            doc.add(Paragraph("無。", indent=4))
+        for m, f in enumerate(items, start=1):
+            text = f.text
+            if kind == Finding.Kind.DEFICIENCY and f.unit_id:
+                text += f"（主辦單位：{f.unit.name}" + (f"，改善期限：{rocdate.format_short(f.due_date)}" if f.due_date else "") + "）"
+            doc.add(Numbered(3, m, text))
+    section += 1
+    doc.add(Numbered(1, section, "建議事項與策進作為："))
+    recs = _findings(inspection, Finding.Kind.RECOMMENDATION)
+    if not recs:
+        doc.add(Paragraph("無。", indent=2))
+    for m, f in enumerate(recs, start=1):
+        doc.add(Numbered(2, m, f.text))
+    deficiencies = _findings(inspection, Finding.Kind.DEFICIENCY)
+    if deficiencies:
+        section += 1
+        doc.add(Numbered(1, section, "缺失改善列管情形："))
+        rows = []
+        for m, f in enumerate(deficiencies, start=1):
+            status = f.tracked_item.get_status_display() if f.tracked_item_id else "未列管"
+            rows.append([Cell(str(m), align="center"), Cell(f.text), Cell(f.unit.name if f.unit_id else ""),
+                         Cell(rocdate.format_short(f.due_date) if f.due_date else ""), Cell(status, align="center")])
+        doc.add(Table(header=[[Cell(t, bold=True, align="center") for t in
+                               ("項次", "缺失事項", "主辦單位", "改善期限", "列管情形")]],
+                      rows=rows, widths=[0.6, 4, 1.4, 1.6, 1.2]))
+    doc.add(Paragraph("擬：陳請　鈞長核閱後，缺失事項移請相關單位檢討改善，並由政風室列管追蹤改善情形。"))
+    return doc
+
+
+NOTES = [
+    "每日巡檢前，需各個部門檢查門禁以及監視器系統是否正常運作。",
+    "每周定期執行一次設備清潔與檢查。",
+    "記錄為勾（√）或叉（×），未完成之部分，請打「×」。",
+    "建議將此表格複印存檔，定期執行檢查核對，監督明確管道與責任。",
+]
+
+
+def device_month(*, agency_id: int, unit_id: int | None, year: int, month: int) -> Document:
+    """The 31-day form for one month: per day, each system's √/× and problem, and who checked."""
+    from anwei.inspections.selectors import month_sheet
+
+    systems = list(DeviceSystem.objects.filter(agency_id=agency_id, is_active=True,
+                                               **({"unit_id": unit_id} if unit_id else {}))
+                   .select_related("agency", "unit").order_by("order", "id"))
+    agency_name = systems[0].agency.name if systems else ""
+    sheet = month_sheet(systems=systems, year=year, month=month)
+    roc = year - 1911
+    doc = Document(title=f"{agency_name}門禁及監視系統每日檢查表{roc}年{month}月", official=False,
+                   landscape=len(systems) > 2)
+    doc.add(Title([agency_name, f"門禁及監視系統每日檢查表（{roc}年{month}月）"]))
+    if systems and systems[0].unit_id:
+        doc.add(Field("檢查單位", "、".join(sorted({s.unit.name for s in systems}))))
+    doc.add(Paragraph("逐項檢視確認，已完成/合格，請打「√」；未完成/不合格，請打「×」。", size="small"))
+    header1 = [Cell("日期", rowspan=2, bold=True, align="center"), Cell("備註說明", rowspan=2, bold=True, align="center")]
+    header1 += [Cell(s.name, colspan=2, bold=True, align="center") for s in systems]
+    header1.append(Cell("備註人", rowspan=2, bold=True, align="center"))
+    header2 = []
+    for _ in systems:
+        header2 += [Cell("當天是否正常運作", bold=True, align="center"), Cell("當天是否有問題", bold=True, align="center")]
+    rows = []
+    for day in sheet["days"]:
+        note = ""
+        if day["date"] is None:
+            note = "—"
+        elif not day["workday"]:
+            note = "非上班日"
+        row = [Cell(str(day["n"]), align="center"), Cell(note, align="center")]
+        checkers = []
+        for check in day["cells"] or [None] * len(systems):
+            row += [Cell(check.mark if check else "", align="center"), Cell(check.problem if check else "")]
+            if check and check.checked_by_id and str(check.checked_by) not in checkers:
+                checkers.append(str(check.checked_by))
+        row.append(Cell("、".join(checkers)))
+        rows.append(row)
+    widths = [0.6, 1.2] + [1.1, 2.0] * len(systems) + [1.2]
+    doc.add(Table(header=[header1, header2], rows=rows, widths=widths))
+    doc.add(Paragraph("備註：", bold=True))
+    for n, text in enumerate(NOTES, start=1):
+        doc.add(Paragraph(f"{n}. {text}", size="small"))
+    return doc

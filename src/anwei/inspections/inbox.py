@@ -1,0 +1,47 @@
+"""Home-page items: self-assessments to fill or confirm, and working days with no device check.
+
+A fixed number of queries per person: assessments (1), systems (1), checks in the window (1),
+calendar overrides (1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+
+from anwei.core.inbox import InboxItem
+from anwei.inspections.models import DeviceSystem, SelfAssessment
+from anwei.inspections.selectors import assessment_todo, missed_days
+from anwei.orgs import policy
+from anwei.orgs.models import Person
+
+MISSED_WINDOW_DAYS = 31  # look back about one month: the seed's form is monthly
+
+
+def inspections_inbox(person: Person) -> list[InboxItem]:
+    today = timezone.localdate()
+    items = []
+    for a in assessment_todo(person=person)[:50]:
+        waiting_head = a.status == SelfAssessment.Status.AWAITING_HEAD
+        items.append(InboxItem(category="自評表", title=f"{a.round.title}（{a.respondent_label()}）",
+                               url=reverse("inspections:assessment_detail", args=[a.pk]), due=a.round.deadline,
+                               overdue=a.round.deadline < today, note="待主管確認" if waiting_head else "待填寫"))
+    # Responsible units see their own systems; ethics officers see every system of their agency.
+    check = policy.scope(person, "inspections.device.check")
+    manage = policy.scope(person, "inspections.device.manage")
+    q = check.q(agency="agency", unit="unit") | manage.q(agency="agency", unit=None)
+    systems = list(DeviceSystem.objects.filter(q, is_active=True, in_service_from__lte=today)
+                   .select_related("unit").order_by("order", "id")[:100])
+    if systems:
+        start = today - dt.timedelta(days=MISSED_WINDOW_DAYS)
+        missed = missed_days(systems=systems, start=start, end=today - dt.timedelta(days=1))
+        for s in systems:
+            days = missed.get(s.pk, [])
+            if days:
+                items.append(InboxItem(
+                    category="每日設備檢查", title=f"{s.name}：{len(days)} 個工作日未登錄檢查（{s.unit.name}）",
+                    url=reverse("inspections:device_check") + f"?date={days[0].isoformat()}", due=days[0],
+                    overdue=True, note="最早 " + f"{days[0].month}/{days[0].day}"))
+    return items

@@ -1,0 +1,79 @@
+"""Counts for the work report (seed 000 五、本局安全維護工作推動情形), per agency and period.
+
+`inspection_statistics()` makes a fixed number of queries whatever the period or data size;
+`inspection_sentences()` turns it into lines the meeting's work report can insert.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q
+
+from anwei.inspections.models import DailyCheck, Finding, Inspection, SelfAssessment
+from anwei.lib import rocdate
+from anwei.orgs.models import Agency
+
+
+def inspection_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
+    from anwei.tracking.models import TrackedItem
+
+    inspections = Inspection.objects.filter(agency=agency, date__range=(start, end))
+    by_kind_rows = inspections.values("kind").annotate(n=Count("id")).order_by("kind")
+    labels = dict(Inspection.Kind.choices)
+    by_kind = {labels[r["kind"]]: r["n"] for r in by_kind_rows}
+    unannounced = inspections.filter(mode=Inspection.Mode.UNANNOUNCED).count()
+    units_inspected = (Inspection.units.through.objects.filter(inspection__in=inspections)
+                       .values("unit_id").distinct().count())
+    deficiencies = Finding.objects.filter(kind=Finding.Kind.DEFICIENCY, inspection__in=inspections).aggregate(
+        found=Count("id"),
+        corrected=Count("id", filter=Q(tracked_item__status=TrackedItem.Status.RELEASED)))
+    assessments = SelfAssessment.objects.filter(round__agency=agency, round__deadline__range=(start, end)).aggregate(
+        total=Count("id"), submitted=Count("id", filter=Q(status=SelfAssessment.Status.SUBMITTED)),
+        rounds=Count("round", distinct=True))
+    down = DailyCheck.objects.filter(system__agency=agency, date__range=(start, end), working=False)
+    downtime_days = down.values("date").distinct().count()
+    total = assessments["total"] or 0
+    return {
+        "agency": agency.name,
+        "start": start,
+        "end": end,
+        "inspections_total": sum(by_kind.values()),
+        "inspections_by_kind": by_kind,
+        "inspections_unannounced": unannounced,
+        "units_inspected": units_inspected,
+        "deficiencies_found": deficiencies["found"],
+        "deficiencies_corrected": deficiencies["corrected"],
+        "deficiencies_open": deficiencies["found"] - deficiencies["corrected"],
+        "assessment_rounds": assessments["rounds"],
+        "assessments_total": total,
+        "assessments_submitted": assessments["submitted"],
+        "assessment_completion_percent": round(100 * assessments["submitted"] / total) if total else 0,
+        "device_downtime_days": downtime_days,
+        "device_down_checks": down.count(),
+    }
+
+
+def inspection_sentences(stats: dict) -> list[str]:
+    """Ready sentences for 本局安全維護工作推動情形, in the style of seed 000."""
+    period = f"{rocdate.format_short(stats['start'])}至{rocdate.format_short(stats['end'])}"
+    out = []
+    if stats["inspections_total"]:
+        kinds = "、".join(f"{k}{n}次" for k, n in stats["inspections_by_kind"].items())
+        extra = f"（其中不定期抽查{stats['inspections_unannounced']}次）" if stats["inspections_unannounced"] else ""
+        out.append(f"{period}辦理{kinds}，計{stats['inspections_total']}次{extra}，受檢單位計{stats['units_inspected']}個。")
+        if stats["deficiencies_found"]:
+            out.append(f"檢查發現缺失計{stats['deficiencies_found']}項，已簽請移相關單位妥處並列管追蹤，"
+                       f"已改善解除列管{stats['deficiencies_corrected']}項，持續列管{stats['deficiencies_open']}項。")
+        else:
+            out.append("檢查未發現缺失。")
+    else:
+        out.append(f"{period}未辦理安全維護檢查。")
+    if stats["assessments_total"]:
+        out.append(f"函請各單位落實自主檢查，辦理自評{stats['assessment_rounds']}梯次，應填報{stats['assessments_total']}份，"
+                   f"已完成{stats['assessments_submitted']}份（完成率{stats['assessment_completion_percent']}%）。")
+    if stats["device_downtime_days"]:
+        out.append(f"門禁及監視系統每日檢查，計有{stats['device_downtime_days']}日發現設備異常，均已通知廠商維修。")
+    else:
+        out.append("門禁及監視系統每日檢查均正常運作。")
+    return out
