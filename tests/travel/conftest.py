@@ -37,9 +37,11 @@ def hr(world):
     return p
 
 
-def trip_input(rule, *, departure_on, return_on, destinations="上海市", urgent=False, urgent_reason=""):
-    return services.TripInput(purpose="family", purpose_detail="探親", destinations=destinations, transit_stops="",
-                              transit_mainland=False, departure_on=departure_on, return_on=return_on, urgent=urgent,
+def trip_input(rule, *, departure_on, return_on, destinations="上海市", urgent=False, urgent_reason="",
+               transit_mainland=False):
+    return services.TripInput(purpose="family", purpose_detail="探親", destinations=destinations,
+                              transit_stops="廣州白雲機場" if transit_mainland else "",
+                              transit_mainland=transit_mainland, departure_on=departure_on, return_on=return_on, urgent=urgent,
                               urgent_reason=urgent_reason, declarations_accepted=tuple(rule.declaration_list()))
 
 

@@ -137,7 +137,7 @@ def travel_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
     lead time; return_reports: return reports filed in the period (serving staff); late_reports:
     of those, filed after the due date; overdue_unreported: approved trips whose report was due in
     the period and is still missing; retiree_*: the same for classified retirees.
-    Four queries whatever the data size.
+    Three queries whatever the data size.
     """
     apps = TravelApplication.objects.filter(agency=agency, filed_on__range=(start, end))
     a = apps.aggregate(
