@@ -1,0 +1,89 @@
+"""Inspections: findings with evidence; a deficiency becomes a tracked item of the one tracking engine."""
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from anwei.inspections.models import Evidence, Finding
+from anwei.tracking.models import TrackedItem
+from tests.inspections import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def test_deficiency_becomes_a_tracked_item_with_lead_unit_and_due_date(world):
+    finding = f.deficiency(world)
+    item = finding.tracked_item
+    assert item.source_kind == TrackedItem.Source.INSPECTION_DEFICIENCY
+    assert item.lead_unit == world.units["秘書室"] and item.due_date == finding.due_date
+    assert item.source_ref == f"inspections.finding:{finding.pk}"
+    assert item.text == "檔案室門窗未上鎖" and "機關安全狀況檢查" in item.origin_label
+
+
+def test_officer_records_a_deficiency_with_a_photo(world, as_):
+    inspection = f.inspection(world)
+    c = as_(world.officer)
+    due = (timezone.localdate() + dt.timedelta(days=10)).isoformat()
+    r = c.post(reverse("inspections:finding_add", args=[inspection.pk]), {
+        "kind": "deficiency", "unit": world.units["秘書室"].pk, "text": "監視器鏡頭畫面模糊", "due_date": due,
+        "files": [f.png("鏡頭.png")], "caption": "二樓走道"})
+    assert r.status_code == 302
+    finding = Finding.objects.get(text="監視器鏡頭畫面模糊")
+    assert finding.tracked_item is not None
+    evidence = finding.evidence.get()
+    assert evidence.stored.name == "鏡頭.png"
+    page = c.get(reverse("inspections:inspection_detail", args=[inspection.pk])).content.decode()
+    assert "監視器鏡頭畫面模糊" in page and "列管中" in page
+
+
+def test_a_bad_upload_gets_a_message_and_the_form_is_kept(world, as_):
+    inspection = f.inspection(world)
+    c = as_(world.officer)
+    bad = SimpleUploadedFile("script.exe", b"MZ\x90\x00", content_type="application/octet-stream")
+    r = c.post(reverse("inspections:finding_add", args=[inspection.pk]), {
+        "kind": "deficiency", "unit": world.units["秘書室"].pk, "text": "滅火器逾期未換", "due_date": "",
+        "files": [bad]})
+    body = r.content.decode()
+    assert r.status_code == 200
+    assert "不接受「.exe」類型的檔案" in body and "滅火器逾期未換" in body
+    fake = SimpleUploadedFile("photo.jpg", b"not a jpeg at all", content_type="image/jpeg")
+    r = c.post(reverse("inspections:finding_add", args=[inspection.pk]), {
+        "kind": "strength", "text": "門禁落實", "files": [fake]})
+    assert "內容與副檔名不符" in r.content.decode()
+    assert not Finding.objects.filter(inspection=inspection).exists()
+
+
+def test_deficiency_requires_unit_and_due_date(world, as_):
+    inspection = f.inspection(world)
+    r = as_(world.officer).post(reverse("inspections:finding_add", args=[inspection.pk]),
+                                {"kind": "deficiency", "text": "門窗未關"})
+    body = r.content.decode()
+    assert "缺失請指定主辦改善的單位。" in body and "缺失請填寫改善期限。" in body and "門窗未關" in body
+
+
+def test_evidence_is_served_only_through_the_permission_check(world, as_, settings):
+    evidence = f.evidence(world)
+    r = as_(world.liaison).get(reverse("inspections:evidence_download", args=[evidence.pk]))
+    assert r.status_code == 200 and b"".join(r.streaming_content).startswith(b"\x89PNG")
+    assert as_(world.staff).get(reverse("inspections:evidence_download", args=[evidence.pk])).status_code == 404
+    assert as_(world.other_officer).get(reverse("inspections:evidence_download",
+                                                args=[evidence.pk])).status_code == 404
+    # Stored outside the web root under a random name, not the uploaded one.
+    assert str(settings.UPLOAD_DIR) not in str(settings.STATIC_ROOT or "")
+    assert "門窗" not in evidence.stored.relpath and Evidence.objects.count() == 1
+
+
+def test_unit_sees_inspections_of_its_unit_only(world, as_):
+    inspection = f.inspection(world)
+    assert as_(world.liaison).get(reverse("inspections:inspection_detail", args=[inspection.pk])).status_code == 200
+    assert as_(world.staff).get(reverse("inspections:inspection_detail", args=[inspection.pk])).status_code == 404
+    f.deficiency(world)
+    page = as_(world.liaison).get(reverse("inspections:deficiency_list")).content.decode()
+    assert "檔案室門窗未上鎖" in page
+    page = as_(world.other_officer).get(reverse("inspections:deficiency_list")).content.decode()
+    assert "檔案室門窗未上鎖" not in page
+    page = as_(world.superior).get(reverse("inspections:deficiency_list")).content.decode()
+    assert "檔案室門窗未上鎖" in page
