@@ -9,7 +9,7 @@ from django.db import connection
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from anwei.core.inbox import inbox_items
+from anwei.plans.inbox import plan_inbox as inbox_items
 from anwei.orgs.models import Agency
 from anwei.plans import services
 from anwei.plans.models import Assignment
