@@ -213,7 +213,8 @@ class RepairForm(VersionForm):
 class PeriodForm(forms.Form):
     start = RocDateField(label="起")
     end = RocDateField(label="迄")
-    agency = forms.ModelChoiceField(label="機關", queryset=Agency.objects.none(), required=False, empty_label=None)
+    agency = forms.ModelChoiceField(label="機關", queryset=Agency.objects.none(), required=False, empty_label=None,
+                                    error_messages={"invalid_choice": "請選擇您可檢視的機關。"})
 
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)

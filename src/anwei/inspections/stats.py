@@ -20,8 +20,8 @@ def inspection_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
 
     inspections = Inspection.objects.filter(agency=agency, date__range=(start, end))
     by_kind_rows = inspections.values("kind").annotate(n=Count("id")).order_by("kind")
-    labels = dict(Inspection.Kind.choices)
-    by_kind = {labels[r["kind"]]: r["n"] for r in by_kind_rows}
+    counts = {r["kind"]: r["n"] for r in by_kind_rows}
+    by_kind = {label: counts[kind] for kind, label in Inspection.Kind.choices if kind in counts}
     unannounced = inspections.filter(mode=Inspection.Mode.UNANNOUNCED).count()
     units_inspected = (Inspection.units.through.objects.filter(inspection__in=inspections)
                        .values("unit_id").distinct().count())
