@@ -112,3 +112,13 @@ def test_seed_004_dispatch_reaches_every_recipient_once(world, county):
     # Each recipient's copy names it as 受文者.
     school = letter.assignments.get(agency=county["schools"][0])
     assert _fields(letter_document(letter_id=letter.pk, assignment_id=school.pk))["受文者"] == "遠山縣立第1國民小學"
+
+
+@pytest.mark.parametrize("fmt", ["html", "odt", "docx", "pdf"])
+def test_seed_004_letter_renders(world, county, fmt):
+    from anwei.documents.render import render
+
+    data = render(letter_document(letter_id=_seed_letter(world, county).pk), fmt)
+    assert data[:4] in ({"html": b"<!do", "pdf": b"%PDF"}.get(fmt, b"PK\x03\x04"), b"<!DO")
+    if fmt == "html":
+        assert "共29天" in data.decode()
