@@ -1,0 +1,384 @@
+"""Meeting pages. Only the ethics officer edits (meeting.manage); the rest read (meeting.view)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from anwei.core.forms import ConflictError
+from anwei.core.uploads import stored_file_response
+from anwei.meetings import services
+from anwei.meetings.forms import (AgendaItemForm, AttendanceForm, MeetingCreateForm, MeetingEditForm, ProposalForm,
+                                  ReportForm, ResolveForm, RulingForm)
+from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling
+from anwei.meetings.selectors import may_manage, meeting_detail, meeting_get, meeting_list, stored_file_for_meeting
+from anwei.orgs import policy
+from anwei.orgs.models import Agency
+from anwei.orgs.selectors import person_primary_agency
+from anwei.tracking.forms import DecideForm
+from anwei.tracking.selectors import round_for_meeting, round_unit_status
+from anwei.tracking.views import form_errors_from
+
+FORMATS = ("odt", "pdf", "docx")
+
+
+def _anchor(meeting, section: str):
+    return redirect(reverse("meetings:detail", kwargs={"pk": meeting.pk}) + f"#{section}")
+
+
+def _managed(request, pk: int):
+    return meeting_get(person=request.user, pk=pk, action="meeting.manage")
+
+
+def _child(request, model, pk: int):
+    """A row of a meeting the person manages (404 otherwise)."""
+    obj = get_object_or_404(model.objects.select_related("meeting", "meeting__agency"), pk=pk)
+    if not may_manage(request.user, obj.meeting):
+        raise Http404("找不到此資料")
+    return obj
+
+
+@login_required
+def meeting_list_view(request):
+    meetings = meeting_list(person=request.user)
+    if policy.scope(request.user, "meeting.view").empty:
+        raise Http404("沒有可檢視的會議")
+    page = Paginator(meetings, 20).get_page(request.GET.get("page"))
+    return render(request, "meetings/list.html", {"page": page, "may_create": bool(_manageable_agencies(request))})
+
+
+def _manageable_agencies(request) -> list[Agency]:
+    ids = policy.scope(request.user, "meeting.manage").agency_ids
+    return list(Agency.objects.filter(pk__in=ids).order_by("path"))
+
+
+@login_required
+def meeting_create(request):
+    agencies = _manageable_agencies(request)
+    if not agencies:
+        raise Http404("您不能建立會議")
+    primary = person_primary_agency(request.user)
+    agency = primary if primary in agencies else agencies[0]
+    form = MeetingCreateForm(request.POST or None, initial={"place": "", "recorder_name": request.user.full_name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(actor=request.user, agency=agency, **form.cleaned_data)
+            messages.success(request, f"已建立{meeting.label}會議，並帶入標準程序表。")
+            return redirect("meetings:detail", pk=meeting.pk)
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+    return render(request, "meetings/create.html", {"form": form, "agency": agency})
+
+
+def _detail_context(request, meeting, **bound) -> dict:
+    data = meeting_detail(meeting)
+    manage = may_manage(request.user, meeting)
+    rnd = round_for_meeting(meeting)
+    from anwei.meetings.documents import directive_rows
+
+    rows = directive_rows(meeting)
+    ctx = {"meeting": meeting, "manage": manage, "round": rnd, "rows": rows,
+           "unit_status": round_unit_status(rows) if rnd else [], **data}
+    if manage:
+        agency = meeting.agency
+        ctx["edit_form"] = bound.get("edit_form") or MeetingEditForm(initial={
+            "version": meeting.version, **{f: getattr(meeting, f) for f in services.MEETING_FIELDS}})
+        for t in data["agenda"]:
+            t.form = bound.get(f"agenda_{t.item.pk}") or AgendaItemForm(prefix=f"a{t.item.pk}", initial={
+                "title": t.item.title, "minutes": t.item.minutes, "presenter": t.item.presenter,
+                "note": t.item.note})
+        ctx["agenda_form"] = bound.get("agenda_form") or AgendaItemForm(prefix="new", initial={"minutes": 5})
+        ctx["attendance_form"] = bound.get("attendance_form") or AttendanceForm(agency=agency)
+        ctx["report_form"] = bound.get("report_form") or ReportForm(agency=agency)
+        ctx["proposal_form"] = bound.get("proposal_form") or ProposalForm(agency=agency, initial={"version": 0})
+        ctx["ruling_form"] = bound.get("ruling_form") or RulingForm(meeting=meeting)
+        for p in data["proposals"] + data["extempore"]:
+            p.resolve_form = bound.get(f"resolve_{p.pk}") or ResolveForm(prefix=f"p{p.pk}", initial={
+                "version": p.version, "resolution": p.resolution, "resolution_text": p.resolution_text})
+        ctx["decide_form"] = DecideForm()
+    return ctx
+
+
+def _render_detail(request, meeting, status=200, **bound):
+    return render(request, "meetings/detail.html", _detail_context(request, meeting, **bound), status=status)
+
+
+@login_required
+def meeting_detail_view(request, pk: int):
+    return _render_detail(request, meeting_get(person=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def meeting_edit(request, pk: int):
+    meeting = _managed(request, pk)
+    form = MeetingEditForm(request.POST)
+    if form.is_valid():
+        d = dict(form.cleaned_data)
+        version = d.pop("version")
+        try:
+            services.meeting_update(actor=request.user, meeting=meeting, expected_version=version, **d)
+            messages.success(request, "已儲存會議資料。")
+            return _anchor(meeting, "basic")
+        except ConflictError as exc:
+            messages.error(request, "會議資料已被其他人修改；下方為對方儲存的內容，您輸入的內容已列於訊息中，請重新輸入後儲存。")
+            meeting = exc.current
+            form = MeetingEditForm(_keep(request.POST, version=meeting.version))
+            form.is_valid()
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+    return _render_detail(request, meeting, status=400, edit_form=form)
+
+
+def _keep(data, **values):
+    data = data.copy()
+    for k, v in values.items():
+        data[k] = str(v)
+    return data
+
+
+# --- agenda --------------------------------------------------------------------------------------
+
+def _agenda_values(form, start) -> dict:
+    d = form.cleaned_data
+    minutes = d.get("minutes")
+    if d.get("end"):
+        minutes = services.agenda_minutes_from_end(start=start, end=d["end"])
+    return {"title": d["title"], "minutes": minutes, "presenter": d["presenter"], "note": d["note"]}
+
+
+@login_required
+@require_POST
+def agenda_add(request, pk: int):
+    meeting = _managed(request, pk)
+    form = AgendaItemForm(request.POST, prefix="new")
+    if form.is_valid():
+        try:
+            from anwei.meetings.selectors import agenda_end, agenda_timed
+
+            timed = agenda_timed(meeting)
+            start = timed[-1].start if timed and timed[-1].end is None else agenda_end(timed, meeting)
+            services.agenda_item_add(actor=request.user, meeting=meeting, **_agenda_values(form, start))
+            return _anchor(meeting, "agenda")
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+    return _render_detail(request, meeting, status=400, agenda_form=form)
+
+
+@login_required
+@require_POST
+def agenda_edit(request, pk: int):
+    item = _child(request, AgendaItem, pk)
+    form = AgendaItemForm(request.POST, prefix=f"a{item.pk}")
+    if form.is_valid():
+        try:
+            from anwei.meetings.selectors import agenda_timed
+
+            start = next(t.start for t in agenda_timed(item.meeting) if t.item.pk == item.pk)
+            services.agenda_item_update(actor=request.user, item=item, **_agenda_values(form, start))
+            return _anchor(item.meeting, "agenda")
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+    return _render_detail(request, item.meeting, status=400, **{f"agenda_{item.pk}": form})
+
+
+@login_required
+@require_POST
+def agenda_delete(request, pk: int):
+    item = _child(request, AgendaItem, pk)
+    services.agenda_item_delete(actor=request.user, item=item)
+    return _anchor(item.meeting, "agenda")
+
+
+@login_required
+@require_POST
+def agenda_move(request, pk: int):
+    item = _child(request, AgendaItem, pk)
+    offset = -1 if request.POST.get("direction") == "up" else 1
+    services.agenda_item_move(actor=request.user, item=item, offset=offset)
+    return _anchor(item.meeting, "agenda")
+
+
+# --- attendance, reports, proposals, rulings ----------------------------------------------------
+
+def _add(request, pk: int, form_class, service, section: str, form_key: str, *, with_files: bool = False):
+    """POST a section's add form: success goes back to the section, errors re-show the page."""
+    meeting = _managed(request, pk)
+    if form_class is RulingForm:
+        form = form_class(request.POST, meeting=meeting)
+    else:
+        form = form_class(request.POST, request.FILES or None, agency=meeting.agency)
+    if form.is_valid():
+        d = {k: v for k, v in form.cleaned_data.items() if k not in ("file", "version")}
+        if with_files:
+            d["files"] = [form.cleaned_data["file"]] if form.cleaned_data.get("file") else []
+        try:
+            obj = service(actor=request.user, meeting=meeting, **d)
+            if isinstance(obj, Ruling) and obj.actionable:
+                messages.success(request, f"已列管為本次會議第{obj.tracked_items.get().number}項。")
+            return _anchor(meeting, section)
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+    return _render_detail(request, meeting, status=400, **{form_key: form})
+
+
+def _delete(request, model, pk: int, service, kwarg: str, section: str):
+    obj = _child(request, model, pk)
+    try:
+        service(actor=request.user, **{kwarg: obj})
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    return _anchor(obj.meeting, section)
+
+
+@login_required
+@require_POST
+def attendance_add(request, pk: int):
+    return _add(request, pk, AttendanceForm, services.attendance_add, "attendance", "attendance_form")
+
+
+@login_required
+@require_POST
+def attendance_delete(request, pk: int):
+    return _delete(request, Attendance, pk, services.attendance_delete, "attendance", "attendance")
+
+
+@login_required
+@require_POST
+def report_add(request, pk: int):
+    return _add(request, pk, ReportForm, services.report_add, "reports", "report_form", with_files=True)
+
+
+@login_required
+@require_POST
+def report_delete(request, pk: int):
+    return _delete(request, Report, pk, services.report_delete, "report", "reports")
+
+
+@login_required
+@require_POST
+def proposal_add(request, pk: int):
+    return _add(request, pk, ProposalForm, services.proposal_add, "proposals", "proposal_form", with_files=True)
+
+
+@login_required
+def proposal_edit(request, pk: int):
+    proposal = _child(request, Proposal, pk)
+    meeting = proposal.meeting
+    conflict = None
+    if request.method == "POST":
+        form = ProposalForm(request.POST, request.FILES, agency=meeting.agency)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                services.proposal_update(actor=request.user, proposal=proposal, expected_version=d["version"],
+                                         subject=d["subject"], unit=d["unit"], explanation=d["explanation"],
+                                         method=d["method"], files=[d["file"]] if d["file"] else [])
+                return _anchor(meeting, "proposals")
+            except ConflictError as exc:
+                conflict = exc.current
+                form = ProposalForm(_keep(request.POST, version=conflict.version), agency=meeting.agency)
+                form.is_valid()
+            except ValidationError as exc:
+                form_errors_from(form, exc)
+    else:
+        form = ProposalForm(agency=meeting.agency, initial={
+            "version": proposal.version, "kind": proposal.kind, "unit": proposal.unit, "subject": proposal.subject,
+            "explanation": proposal.explanation, "method": proposal.method})
+    form.fields["kind"].disabled = True
+    return render(request, "meetings/proposal_edit.html", {"proposal": proposal, "meeting": meeting, "form": form,
+                                                           "conflict": conflict})
+
+
+@login_required
+@require_POST
+def proposal_resolve(request, pk: int):
+    proposal = _child(request, Proposal, pk)
+    form = ResolveForm(request.POST, prefix=f"p{proposal.pk}")
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.proposal_resolve(actor=request.user, proposal=proposal, expected_version=d["version"],
+                                      resolution=d["resolution"], resolution_text=d["resolution_text"])
+            return _anchor(proposal.meeting, f"proposal-{proposal.pk}")
+        except ConflictError as exc:
+            form = ResolveForm(_keep(request.POST, **{f"p{proposal.pk}-version": exc.current.version}),
+                               prefix=f"p{proposal.pk}")
+            form.is_valid()
+            form.add_error(None, f"此提案已被其他人修改（對方的決議：{exc.current.resolution_text or exc.current.get_resolution_display()}），請確認後再儲存。")
+    return _render_detail(request, proposal.meeting, status=400, **{f"resolve_{proposal.pk}": form})
+
+
+@login_required
+@require_POST
+def proposal_delete(request, pk: int):
+    return _delete(request, Proposal, pk, services.proposal_delete, "proposal", "proposals")
+
+
+@login_required
+@require_POST
+def ruling_add(request, pk: int):
+    return _add(request, pk, RulingForm, services.ruling_add, "rulings", "ruling_form")
+
+
+@login_required
+@require_POST
+def ruling_delete(request, pk: int):
+    return _delete(request, Ruling, pk, services.ruling_delete, "ruling", "rulings")
+
+
+@login_required
+def attachment(request, pk: int, file_id: int):
+    meeting = meeting_get(person=request.user, pk=pk)
+    return stored_file_response(stored_file_for_meeting(meeting=meeting, file_id=file_id))
+
+
+# --- documents -----------------------------------------------------------------------------------
+
+@login_required
+def packet(request, pk: int):
+    meeting = meeting_get(person=request.user, pk=pk)
+    from anwei.documents.render import render_html_fragment
+    from anwei.meetings.documents import packet_build
+
+    return render(request, "meetings/document_preview.html", {
+        "meeting": meeting, "kind": "packet", "label": "會議資料",
+        "fragment": render_html_fragment(packet_build(meeting.pk)), "formats": FORMATS})
+
+
+@login_required
+def minutes(request, pk: int):
+    meeting = meeting_get(person=request.user, pk=pk)
+    from anwei.documents.render import render_html_fragment
+    from anwei.meetings.documents import minutes_build
+
+    return render(request, "meetings/document_preview.html", {
+        "meeting": meeting, "kind": "minutes", "label": "會議紀錄",
+        "fragment": render_html_fragment(minutes_build(meeting.pk)), "formats": FORMATS})
+
+
+def _document(request, pk: int, fmt: str, builder: str, suffix: str):
+    meeting = meeting_get(person=request.user, pk=pk)
+    if fmt not in FORMATS:
+        raise Http404("不支援的檔案格式")
+    from anwei.documents.http import document_response
+
+    return document_response(request, builder=f"anwei.meetings.documents.{builder}",
+                             kwargs={"meeting_id": meeting.pk}, fmt=fmt,
+                             filename=f"安全維護會報{meeting.label}會議{suffix}")
+
+
+@login_required
+def packet_document(request, pk: int, fmt: str):
+    return _document(request, pk, fmt, "packet_build", "資料")
+
+
+@login_required
+def minutes_document(request, pk: int, fmt: str):
+    return _document(request, pk, fmt, "minutes_build", "紀錄")

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from anwei.core.forms import RocDateField
+from anwei.orgs.models import Unit
+from anwei.tracking.models import TrackedItem, TrackingDecision
+from anwei.tracking.selectors import SORTS, RegisterFilters
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class RoundOpenForm(forms.Form):
+    deadline = RocDateField(label="填報期限")
+    title = forms.CharField(label="名稱", max_length=200, required=False,
+                            help_text="留空則為「○年第○次會議執行情形填報」")
+
+    def clean_deadline(self):
+        d = self.cleaned_data["deadline"]
+        if d < timezone.localdate():
+            raise forms.ValidationError("填報期限不能早於今天。")
+        return d
+
+
+class ProgressReportForm(VersionForm):
+    text = forms.CharField(label="執行情形", widget=forms.Textarea(attrs={"rows": 5}),
+                           error_messages={"required": "請填寫執行情形。"})
+    propose_release = forms.BooleanField(label="建議解除列管", required=False)
+    release_reason = forms.CharField(label="建議解除列管理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("propose_release") and not (data.get("release_reason") or "").strip():
+            self.add_error("release_reason", "建議解除列管時，請說明理由。")
+        return data
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(label="退回補正意見", widget=forms.Textarea(attrs={"rows": 2}),
+                              error_messages={"required": "請填寫退回補正的意見。"})
+
+
+class DecideForm(forms.Form):
+    decision = forms.ChoiceField(label="列管決定", choices=TrackingDecision.Decision.choices, widget=forms.RadioSelect,
+                                 error_messages={"required": "請選擇繼續列管或解除列管。"})
+    note = forms.CharField(label="說明", required=False, max_length=500)
+
+
+class UnitsMixin(forms.Form):
+    lead_unit = forms.ModelChoiceField(label="主辦單位", queryset=Unit.objects.none(), required=False)
+    all_units = forms.BooleanField(label="各科室（所有單位）", required=False)
+    co_units = forms.ModelMultipleChoiceField(label="協辦單位", queryset=Unit.objects.none(), required=False,
+                                              widget=forms.CheckboxSelectMultiple)
+    due_date = RocDateField(label="完成期限", required=False)
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = Unit.objects.filter(agency=agency).order_by("order", "id")
+        self.fields["lead_unit"].queryset = units
+        self.fields["co_units"].queryset = units
+
+    def units_required(self, data: dict) -> bool:
+        return True
+
+    def clean(self):
+        data = super().clean()
+        if self.units_required(data) and not data.get("all_units") and not data.get("lead_unit"):
+            self.add_error("lead_unit", "請選擇主辦單位，或勾選「各科室」。")
+        return data
+
+
+class ItemEditForm(UnitsMixin, VersionForm):
+    text = forms.CharField(label="列管事項", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RegisterFilterForm(forms.Form):
+    STATUS = [("", "全部"), ("open", "未解除"), *TrackedItem.Status.choices]
+    SORT = [("origin", "來源（舊→新）"), ("-origin", "來源（新→舊）"), ("due", "期限（近→遠）"), ("-due", "期限（遠→近）"),
+            ("unit", "主辦單位"), ("status", "狀態")]
+    q = forms.CharField(label="關鍵字", required=False)
+    unit = forms.ModelChoiceField(label="單位", queryset=Unit.objects.none(), required=False, empty_label="全部單位")
+    status = forms.ChoiceField(label="狀態", choices=STATUS, required=False)
+    meeting = forms.TypedChoiceField(label="來源會議", required=False, coerce=int, empty_value=None)
+    year = forms.TypedChoiceField(label="年度", required=False, coerce=int, empty_value=None)
+    overdue = forms.BooleanField(label="僅逾期", required=False)
+    sort = forms.ChoiceField(label="排序", choices=SORT, required=False)
+
+    def __init__(self, *args, units=None, meetings=(), years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
+        self.fields["meeting"].choices = [("", "全部會議"), *[(m.pk, f"{m.agency.short_name or m.agency.name}"
+                                                               f"{m.label}會議") for m in meetings]]
+        self.fields["year"].choices = [("", "全部年度"), *[(y, f"{y}年") for y in years]]
+
+    def filters(self) -> RegisterFilters:
+        if not self.is_valid():
+            return RegisterFilters()
+        d = self.cleaned_data
+        return RegisterFilters(unit=d["unit"].pk if d.get("unit") else None, status=d.get("status") or "",
+                               meeting=d.get("meeting"), year=d.get("year"), overdue=bool(d.get("overdue")),
+                               q=(d.get("q") or "").strip(), sort=d.get("sort") if d.get("sort") in SORTS else "origin")

@@ -1,0 +1,260 @@
+"""Tracking pages: the register, the liaison's page, progress reports, rounds, decisions, the head's view."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from anwei.core.forms import ConflictError
+from anwei.meetings.selectors import meeting_get, meeting_list
+from anwei.orgs import policy
+from anwei.orgs.models import Unit
+from anwei.tracking import services
+from anwei.tracking.exports import register_xlsx as build_xlsx
+from anwei.tracking.forms import (DecideForm, ItemEditForm, ProgressReportForm, RegisterFilterForm, ReturnForm,
+                                  RoundOpenForm)
+from anwei.tracking.models import TrackedItem
+from anwei.tracking.selectors import (overview, progress_report_get, progress_round_get, round_rows,
+                                      round_unit_status, tracked_item_get, tracked_item_history, tracked_item_list,
+                                      unit_reports)
+
+PAGE_SIZE = 25
+
+
+def form_errors_from(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError next to the fields it names (or on top)."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _register_form(request):
+    s = policy.scope(request.user, "tracking.view")
+    if s.empty:
+        raise Http404("沒有可檢視的列管事項")
+    visible = TrackedItem.objects.filter(pk__in=tracked_item_list(person=request.user).values("pk"))
+    units = (Unit.objects.filter(agency__in=visible.values("agency")).select_related("agency")
+             .order_by("agency__path", "order", "id"))
+    years = sorted(set(visible.values_list("roc_year", flat=True)), reverse=True)
+    form = RegisterFilterForm(request.GET or None, units=units, meetings=meeting_list(person=request.user)[:50],
+                              years=years)
+    return form, form.filters()
+
+
+@login_required
+def register(request):
+    form, filters = _register_form(request)
+    page = Paginator(tracked_item_list(person=request.user, filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "tracking/register.html", {
+        "form": form, "page": page, "query": query.urlencode(), "may_manage": _may_manage_any(request.user),
+        "today": timezone.localdate()})
+
+
+@login_required
+def register_xlsx(request):
+    form, filters = _register_form(request)
+    data = build_xlsx(tracked_item_list(person=request.user, filters=filters))
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''%E5%88%97%E7%AE%A1%E4%BA%8B%E9%A0%85.xlsx"
+    return response
+
+
+@login_required
+def register_document(request, fmt: str):
+    from anwei.documents.http import document_response
+
+    _, filters = _register_form(request)
+    return document_response(request, builder="anwei.tracking.documents.register_build",
+                             kwargs={"person_id": request.user.pk, **filters.as_kwargs()}, fmt=fmt,
+                             filename="列管事項一覽表")
+
+
+def _may_manage_any(person) -> bool:
+    return not policy.scope(person, "tracking.manage").empty
+
+
+@login_required
+def item_detail(request, pk: int):
+    item = tracked_item_get(person=request.user, pk=pk)
+    reports, decisions = tracked_item_history(item)
+    return render(request, "tracking/item_detail.html", {
+        "item": item, "reports": reports, "decisions": decisions,
+        "may_manage": policy.may(request.user, "tracking.manage", item.agency)})
+
+
+@login_required
+def item_edit(request, pk: int):
+    item = tracked_item_get(person=request.user, pk=pk)
+    if not policy.may(request.user, "tracking.manage", item.agency):
+        raise Http404("找不到此列管事項")
+    conflict = None
+    if request.method == "POST":
+        form = ItemEditForm(request.POST, agency=item.agency)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                services.tracked_item_update(actor=request.user, item=item, expected_version=d["version"],
+                                             text=d["text"], lead_unit=d["lead_unit"], all_units=d["all_units"],
+                                             co_units=d["co_units"], due_date=d["due_date"])
+                messages.success(request, "已儲存列管事項。")
+                return redirect("tracking:item_detail", pk=item.pk)
+            except ConflictError as exc:
+                conflict = exc.current
+                form = ItemEditForm(_with_version(request.POST, conflict.version), agency=item.agency)
+                form.is_valid()
+            except ValidationError as exc:
+                form_errors_from(form, exc)
+    else:
+        form = ItemEditForm(initial={"version": item.version, "text": item.text, "lead_unit": item.lead_unit,
+                                     "all_units": item.all_units, "co_units": list(item.co_units.all()),
+                                     "due_date": item.due_date}, agency=item.agency)
+    return render(request, "tracking/item_edit.html", {"item": item, "form": form, "conflict": conflict})
+
+
+def _with_version(data, version: int):
+    data = data.copy()
+    data["version"] = str(version)
+    return data
+
+
+@login_required
+def my_items(request):
+    """The liaison's page: my unit's items awaiting progress this round, with the deadline."""
+    from anwei.tracking.selectors import my_unit_ids
+
+    if not my_unit_ids(request.user):
+        raise Http404("您不是單位承辦人")
+    reports = unit_reports(person=request.user)
+    rounds = {}
+    for r in reports:
+        rounds.setdefault(r.round, []).append(r)
+    return render(request, "tracking/my_items.html", {"rounds": rounds.items(), "today": timezone.localdate()})
+
+
+@login_required
+def report_edit(request, pk: int):
+    report = progress_report_get(person=request.user, pk=pk, action="tracking.report")
+    conflict = None
+    if request.method == "POST":
+        form = ProgressReportForm(request.POST)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                services.progress_report_save(actor=request.user, report=report, expected_version=d["version"],
+                                              text=d["text"], propose_release=d["propose_release"],
+                                              release_reason=d["release_reason"])
+                messages.success(request, f"已送出「{report.item}」的執行情形。")
+                if _is_unit_person(request.user, report):
+                    return redirect("tracking:my_items")
+                return redirect("tracking:round_detail", pk=report.round_id)
+            except ConflictError as exc:
+                conflict = exc.current
+                form = ProgressReportForm(_with_version(request.POST, conflict.version))
+                form.is_valid()
+            except ValidationError as exc:
+                form_errors_from(form, exc)
+    else:
+        form = ProgressReportForm(initial={"version": report.version, "text": report.text,
+                                           "propose_release": report.propose_release,
+                                           "release_reason": report.release_reason})
+    reports, decisions = tracked_item_history(report.item)
+    return render(request, "tracking/report_edit.html", {
+        "report": report, "item": report.item, "form": form, "conflict": conflict,
+        "history": [r for r in reports if r.pk != report.pk], "decisions": decisions})
+
+
+def _is_unit_person(person, report) -> bool:
+    from anwei.tracking.selectors import my_unit_ids
+
+    return report.unit_id in my_unit_ids(person)
+
+
+@login_required
+@require_POST
+def report_return(request, pk: int):
+    report = progress_report_get(person=request.user, pk=pk, action="tracking.manage")
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            services.progress_report_return(actor=request.user, report=report, comment=form.cleaned_data["comment"])
+            messages.success(request, f"已將{report.unit or '彙整'}的執行情形退回補正。")
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+    else:
+        messages.error(request, "請填寫退回補正的意見。")
+    return redirect(reverse("tracking:round_detail", kwargs={"pk": report.round_id}) + f"#item-{report.item_id}")
+
+
+@login_required
+def round_open(request, meeting_pk: int):
+    meeting = meeting_get(person=request.user, pk=meeting_pk, action="meeting.manage")
+    form = RoundOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rnd = services.progress_round_open(actor=request.user, agency=meeting.agency, meeting=meeting,
+                                               deadline=form.cleaned_data["deadline"],
+                                               title=form.cleaned_data["title"])
+            messages.success(request, f"已開始蒐集執行情形，共{rnd.items.count()}項列管事項。")
+            return redirect("tracking:round_detail", pk=rnd.pk)
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+    return render(request, "tracking/round_open.html", {"meeting": meeting, "form": form})
+
+
+@login_required
+def round_detail(request, pk: int):
+    """The officer's view of a round: who has not reported, reports to return, decisions."""
+    rnd = progress_round_get(person=request.user, pk=pk, action="tracking.overview")
+    rows = round_rows(rnd)
+    return render(request, "tracking/round_detail.html", {
+        "round": rnd, "rows": rows, "unit_status": round_unit_status(rows),
+        "may_manage": policy.may(request.user, "tracking.manage", rnd.agency),
+        "decide_form": DecideForm(), "return_form": ReturnForm()})
+
+
+@login_required
+@require_POST
+def round_remind(request, pk: int):
+    rnd = progress_round_get(person=request.user, pk=pk, action="tracking.manage")
+    n = services.progress_round_remind(actor=request.user, rnd=rnd)
+    messages.success(request, f"已催報{n}個單位（於其首頁待辦事項顯示）。" if n else "所有單位皆已填報。")
+    return redirect("tracking:round_detail", pk=rnd.pk)
+
+
+@login_required
+@require_POST
+def decide(request, pk: int, item_pk: int):
+    rnd = progress_round_get(person=request.user, pk=pk, action="tracking.manage")
+    item = rnd.items.filter(pk=item_pk).first()
+    if item is None:
+        raise Http404("此事項不在這一輪列管範圍內")
+    form = DecideForm(request.POST)
+    if form.is_valid():
+        d = services.tracking_decide(actor=request.user, rnd=rnd, item=item, decision=form.cleaned_data["decision"],
+                                     note=form.cleaned_data["note"])
+        messages.success(request, f"{item}：{d.get_decision_display()}。")
+    else:
+        messages.error(request, f"{item}：請選擇繼續列管或解除列管。")
+    nxt = request.POST.get("next", "")
+    if nxt.startswith("/") and not nxt.startswith("//"):
+        return redirect(nxt)
+    return redirect(reverse("tracking:round_detail", kwargs={"pk": rnd.pk}) + f"#item-{item.pk}")
+
+
+@login_required
+def head_overview(request):
+    if policy.scope(request.user, "tracking.overview").empty:
+        raise Http404("沒有可檢視的列管事項")
+    return render(request, "tracking/overview.html", {"ov": overview(person=request.user)})

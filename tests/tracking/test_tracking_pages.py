@@ -1,0 +1,165 @@
+"""Tracking pages: the liaison's page, conflicts, returns, the register, the inbox."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from anwei.core.inbox import inbox_items
+from anwei.tracking import services as ts
+from anwei.tracking.models import ProgressReport, TrackedItem
+from tests.tracking.conftest import make_item, open_round
+
+pytestmark = pytest.mark.django_db
+
+
+def _report(rnd, world, unit="秘書室"):
+    return ProgressReport.objects.get(round=rnd, unit=world.units[unit])
+
+
+def test_liaison_sees_the_units_items_with_the_deadline_and_reports(client, world):
+    make_item(world, "請秘書室研擬門禁管制規定。")
+    make_item(world, "請綜合企劃科辦理資訊稽核。", unit="綜合企劃科")
+    rnd = open_round(world, deadline=dt.date.today() + dt.timedelta(days=3))
+    client.force_login(world.liaison)
+    page = client.get(reverse("tracking:my_items")).content.decode()
+    assert "請秘書室研擬門禁管制規定。" in page and "綜合企劃科辦理資訊稽核" not in page
+    assert "填報期限" in page
+    report = _report(rnd, world)
+    r = client.post(reverse("tracking:report_edit", args=[report.pk]),
+                    {"version": report.version, "text": "已簽陳草案。", "propose_release": "on", "release_reason": ""})
+    assert r.status_code == 200 and "建議解除列管時，請說明理由。" in r.content.decode()
+    assert "已簽陳草案。" in r.content.decode()  # nothing typed is lost
+    r = client.post(reverse("tracking:report_edit", args=[report.pk]),
+                    {"version": report.version, "text": "已簽陳草案。"})
+    assert r.status_code == 302
+    assert ProgressReport.objects.get(pk=report.pk).text == "已簽陳草案。"
+
+
+def test_a_liaison_cannot_open_or_write_another_units_report(client, world):
+    make_item(world, "請綜合企劃科辦理資訊稽核。", unit="綜合企劃科")
+    rnd = open_round(world)
+    other = _report(rnd, world, "綜合企劃科")
+    client.force_login(world.liaison)
+    assert client.get(reverse("tracking:report_edit", args=[other.pk])).status_code == 404
+    assert client.post(reverse("tracking:report_edit", args=[other.pk]),
+                       {"version": other.version, "text": "代填"}).status_code == 404
+    assert ProgressReport.objects.get(pk=other.pk).text == ""
+
+
+def test_second_liaison_saving_at_once_sees_the_others_text_and_keeps_their_own(client, world):
+    make_item(world)
+    rnd = open_round(world)
+    report = _report(rnd, world)
+    url = reverse("tracking:report_edit", args=[report.pk])
+    client.force_login(world.liaison)
+    assert client.post(url, {"version": report.version, "text": "第一位承辦人：已完成。"}).status_code == 302
+    client.force_login(world.unithead)  # opened the form at the same version
+    r = client.post(url, {"version": report.version, "text": "第二位：辦理中。"})
+    page = r.content.decode()
+    assert r.status_code == 200 and "已被其他人修改" in page
+    assert "第一位承辦人：已完成。" in page and "第二位：辦理中。" in page
+    assert ProgressReport.objects.get(pk=report.pk).text == "第一位承辦人：已完成。"
+    # saving again from the re-shown form (now at the current version) succeeds deliberately
+    assert client.post(url, {"version": report.version + 1, "text": "第二位：辦理中。"}).status_code == 302
+
+
+def test_officer_returns_a_report_and_reminds_late_units_in_their_inbox(client, world):
+    make_item(world)
+    make_item(world, "人事室辦理。", unit="人事室")
+    rnd = open_round(world)
+    report = _report(rnd, world)
+    ts.progress_report_save(actor=world.liaison, report=report, expected_version=report.version, text="辦理中")
+    client.force_login(world.officer)
+    page = client.get(reverse("tracking:round_detail", args=[rnd.pk])).content.decode()
+    assert "人事室" in page and "未完成" in page
+    client.post(reverse("tracking:report_return", args=[report.pk]), {"comment": "請補充辦理日期。"})
+    client.post(reverse("tracking:round_remind", args=[rnd.pk]))
+    items = inbox_items(world.liaison)
+    assert any("1項列管事項待填報" in i.title and "退回補正" in i.note and "已催報" in i.note for i in items)
+    client.force_login(world.liaison)
+    assert "請補充辦理日期。" in client.get(reverse("tracking:my_items")).content.decode()
+
+
+def test_officer_and_head_inboxes(world):
+    item = make_item(world, due_date=dt.date.today() - dt.timedelta(days=1))
+    rnd = open_round(world)
+    report = _report(rnd, world)
+    ts.progress_report_save(actor=world.liaison, report=report, expected_version=report.version, text="完成",
+                            propose_release=True, release_reason="已函發")
+    officer = [i.title for i in inbox_items(world.officer)]
+    assert any("建議解除列管待會議決定" in t for t in officer)
+    head = [i.title for i in inbox_items(world.head)]
+    assert any("建議解除列管，待主席決定" in t for t in head) and any("已逾完成期限" in t for t in head)
+    ts.tracking_decide(actor=world.officer, rnd=rnd, item=item, decision="release")
+    assert inbox_items(world.head) == []
+
+
+def test_register_filters_sort_and_export(client, world):
+    a = make_item(world, "門禁管制規定", due_date=dt.date(2020, 1, 1))
+    make_item(world, "資訊稽核", unit="綜合企劃科", due_date=dt.date(2099, 1, 1))
+    make_item(world, "各科室注意門窗", unit=None, all_units=True)
+    rnd = open_round(world)
+    ts.tracking_decide(actor=world.officer, rnd=rnd, item=a, decision="continue")
+    client.force_login(world.officer)
+    url = reverse("tracking:register")
+
+    def texts(**q):
+        page = client.get(url, q).content.decode()
+        return [t for t in ["門禁管制規定", "資訊稽核", "各科室注意門窗"] if t in page]
+
+    assert texts() == ["門禁管制規定", "資訊稽核", "各科室注意門窗"]
+    assert texts(unit=world.units["綜合企劃科"].pk) == ["資訊稽核", "各科室注意門窗"]
+    assert texts(overdue="on") == ["門禁管制規定"]
+    assert texts(q="稽核") == ["資訊稽核"]
+    assert texts(status="released") == []
+    page = client.get(url, {"sort": "-due"}).content.decode()
+    assert page.index("資訊稽核") < page.index("門禁管制規定")
+    r = client.get(reverse("tracking:register_xlsx"), {"q": "門禁"})
+    ws = load_workbook(io.BytesIO(r.content)).active
+    rows = list(ws.values)
+    assert rows[0][:3] == ("來源", "項次", "列管事項") and len(rows) == 2 and rows[1][2] == "門禁管制規定"
+    # the liaison sees their own unit's and 各科室 items only
+    client.force_login(world.liaison)
+    assert texts() == ["門禁管制規定", "各科室注意門窗"]
+
+
+def test_other_agency_sees_nothing(client, world):
+    item = make_item(world)
+    client.force_login(world.other_officer)
+    assert "門禁" not in client.get(reverse("tracking:register")).content.decode()
+    assert client.get(reverse("tracking:item_detail", args=[item.pk])).status_code == 404
+
+
+def _many(world, n):
+    for i in range(n):
+        make_item(world, f"列管事項{i}", unit="秘書室" if i % 2 else "綜合企劃科",
+                  co_units=[world.units["人事室"]], due_date=dt.date(2020, 1, 1))
+    rnd = open_round(world)
+    for r in ProgressReport.objects.filter(round=rnd, unit=world.units["秘書室"])[: n // 2]:
+        ts.progress_report_save(actor=world.liaison, report=r, expected_version=r.version, text="辦理中")
+    return rnd
+
+
+REGISTER_QUERIES = 12
+MY_ITEMS_QUERIES = 8
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_register_queries_do_not_grow_with_items(client, world, django_assert_num_queries, n):
+    _many(world, n)
+    client.force_login(world.officer)
+    with django_assert_num_queries(REGISTER_QUERIES):
+        r = client.get(reverse("tracking:register"), {"status": "open", "sort": "unit"})
+    assert r.status_code == 200 and TrackedItem.objects.count() == n
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_unit_page_queries_do_not_grow_with_items(client, world, django_assert_num_queries, n):
+    _many(world, n)
+    client.force_login(world.liaison)
+    with django_assert_num_queries(MY_ITEMS_QUERIES):
+        r = client.get(reverse("tracking:my_items"))
+    assert r.status_code == 200 and r.content.decode().count("列管事項") >= n // 2
