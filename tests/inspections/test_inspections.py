@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from anwei.inspections import services
 from anwei.inspections.models import Evidence, Finding
 from anwei.tracking.models import TrackedItem
 from tests.inspections import factories as f
@@ -87,3 +88,30 @@ def test_unit_sees_inspections_of_its_unit_only(world, as_):
     assert "檔案室門窗未上鎖" not in page
     page = as_(world.superior).get(reverse("inspections:deficiency_list")).content.decode()
     assert "檔案室門窗未上鎖" in page
+
+
+def test_unit_reports_correction_through_tracking_and_officer_releases(world, as_):
+    from anwei.tracking import services as tracking
+    from anwei.tracking.models import ProgressReport, ProgressRound
+
+    finding = f.deficiency(world)
+    item = finding.tracked_item
+    rnd = ProgressRound.objects.get(items=item, closed_at__isnull=True)
+    report = ProgressReport.objects.get(round=rnd, item=item, unit=world.units["秘書室"])
+    tracking.progress_report_save(actor=world.liaison, report=report, expected_version=report.version,
+                                  text="已更換門鎖並請同仁下班前巡視", propose_release=True, release_reason="已改善")
+    tracking.tracking_decide(actor=world.officer, rnd=rnd, item=item, decision="release")
+    c = as_(world.officer)
+    assert "檔案室門窗未上鎖" in c.get(reverse("inspections:deficiency_list"), {"state": "closed"}).content.decode()
+    assert "檔案室門窗未上鎖" not in c.get(reverse("inspections:deficiency_list")).content.decode()
+
+
+def test_a_second_deficiency_joins_the_round_already_collecting(world):
+    from anwei.tracking.models import ProgressRound
+
+    first = f.deficiency(world)
+    second = services.finding_add(actor=world.officer, inspection=f.inspection(world), kind="deficiency",
+                                  text="滅火器過期", unit=world.units["人事室"],
+                                  due_date=timezone.localdate() + dt.timedelta(days=3))
+    rnd = ProgressRound.objects.get(closed_at__isnull=True)
+    assert set(rnd.items.all()) == {first.tracked_item, second.tracked_item}

@@ -395,7 +395,25 @@ def deficiency_track(*, actor: Person, finding: Finding):
     finding.tracked_item = item
     audit_record(actor=actor, action="inspections.deficiency_track", obj=finding, agency=inspection.agency,
                  after={"tracked_item": item.pk})
+    _deficiency_round_ensure(actor=actor, item=item, title=f"{inspection.title}缺失改善情形填報")
     return item
+
+
+def _deficiency_round_ensure(*, actor: Person, item, title: str) -> None:
+    """The unit reports its correction in a progress round. tracked_item_create has already put the item
+    into any round that is collecting; between meetings there may be none, so open one for deficiencies
+    only (progress_round_open would pull in every open directive and close nothing useful). The next
+    meeting's round, opened by the officer, closes it and carries the still-open items to the meeting."""
+    from anwei.tracking.models import ProgressRound
+    from anwei.tracking.services import _round_add_items
+
+    if ProgressRound.objects.filter(agency=item.agency_id, closed_at__isnull=True, items=item).exists():
+        return
+    deadline = max(item.due_date or timezone.localdate(), timezone.localdate())
+    rnd = ProgressRound.objects.create(agency=item.agency, title=title[:200], deadline=deadline, opened_by=actor)
+    _round_add_items(rnd, [item])
+    audit_record(actor=actor, action="tracking.round_open", obj=rnd, agency=item.agency,
+                 after={**snapshot(rnd), "items": [item.pk], "source": "inspections"})
 
 
 @transaction.atomic
