@@ -32,5 +32,9 @@ test-postgres: $(STAMP)
 	./scripts/system-packages.sh test
 	env -u ANWEI_DEBUG ANWEI_DATABASE_URL=$(PG_URL) $(BIN)/pytest --create-db $(PYTEST_ARGS)
 
+# Documents benchmark: ODT/DOCX/PDF times and LibreOffice's time for the same packet (JSON lines).
+bench-docs: $(STAMP)
+	$(BIN)/python -m bench.docs
+
 clean:
 	rm -rf $(VENV) var build src/*.egg-info

@@ -31,7 +31,7 @@ def _css_string(text: str) -> str:
 # Scoped: every rule starts with .aw-doc so the preview cannot restyle the page around it.
 _SCOPED_CSS = f"""
 .aw-doc {{ font-size: {L.BODY_PT}pt; line-height: {L.LINE_HEIGHT}; color: #000; background: #fff;
-  font-kerning: none; text-align: left; overflow-wrap: anywhere; word-break: normal; }}
+  font-kerning: none; text-align: left; overflow-wrap: break-word; word-break: normal; }}
 .aw-doc p {{ margin: 0; white-space: pre-wrap; }}
 .aw-doc .aw-title {{ text-align: center; font-weight: bold; margin: 0 0 .6em; line-height: 1.4; }}
 .aw-doc .aw-title p {{ white-space: pre-wrap; }}

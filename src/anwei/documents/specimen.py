@@ -50,7 +50,7 @@ def proposal_table(n: int) -> Table:
     return Table(header=[[Cell(f"{AGENCY}{MEETING}提案討論表", colspan=2)]], rows=[
         row("案號", f"第{zhnum.chinese(n)}案"), row("提案單位", _UNITS[n % len(_UNITS)]),
         row("案由", "檢陳本局辦公區管理大樓門禁管理計畫（草案）1份，提請審議。"),
-        row("說明", "\n".join(f"{zhnum.label(2, k)}{_REPORT}" for k in range(1, 4))),
+        row("說明", "\n".join(f"{zhnum.label(2, k)}{_REPORT}" for k in range(1, 9))),
         row("辦法", "經本會審議通過後，簽陳核定後實施。"),
         row("決議", ""),
     ], widths=[1.4, 8.6])
@@ -62,7 +62,7 @@ def packet(directives: int = 40, proposals: int = 8) -> Document:
     d.add(Title([AGENCY, MEETING], size="xlarge"), Paragraph("\n\n"), Title(["會議資料"], size="xlarge"),
           Paragraph("\n\n\n"), Field("編製單位", "政風室"), Paragraph("中華民國109年4月", align="center"), PageBreak(),
           agenda_table(), PageBreak(), directives_table(directives), PageBreak(), Heading("秘書單位工作報告"))
-    for i in range(1, 7):
+    for i in range(1, 18):
         d.add(Numbered(2, i, "公務員赴大陸地區管理機制宣導"), Paragraph(_REPORT * 2, indent=2))
         for k in range(1, 4):
             d.add(Numbered(3, k, _REPORT))
