@@ -52,9 +52,13 @@ class RoundForm(forms.Form):
                                            required=False)
     agencies = forms.ModelMultipleChoiceField(label="所屬機關", queryset=Agency.objects.none(),
                                               widget=CheckboxMultiple, required=False)
+    plan_assignment = forms.ModelChoiceField(label="依據計畫（上級來函）", queryset=Agency.objects.none(),
+                                             required=False, empty_label="（無）",
+                                             help_text="本次自評是執行上級所函送專案計畫時，請選擇該計畫")
 
-    def __init__(self, *args, agency: Agency, templates, **kwargs):
+    def __init__(self, *args, agency: Agency, templates, assignments, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["plan_assignment"].queryset = assignments
         self.fields["templates"].queryset = templates
         self.fields["units"].queryset = Unit.objects.filter(agency=agency).order_by("order", "id")
         self.fields["agencies"].queryset = Agency.objects.filter(path__startswith=agency.path).exclude(
@@ -167,14 +171,17 @@ class DeviceSystemForm(VersionForm):
     kind = forms.ChoiceField(label="類別", choices=DeviceSystem.Kind.choices)
     unit = forms.ModelChoiceField(label="負責單位", queryset=Unit.objects.none(),
                                   error_messages={"required": "請選擇負責每日檢查的單位。"})
+    site = forms.ModelChoiceField(label="場所", queryset=Agency.objects.none(), required=False,
+                                  empty_label="（未指定）", help_text="場所與攝影機清冊在「監視器調閱」的設備登錄")
     location = forms.CharField(label="位置", max_length=200, required=False)
     vendor = forms.CharField(label="維修廠商", max_length=100, required=False)
     in_service_from = RocDateField(label="開始檢查日期")
     is_active = forms.BooleanField(label="使用中", required=False, initial=True)
 
-    def __init__(self, *args, agency: Agency, **kwargs):
+    def __init__(self, *args, agency: Agency, sites, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.filter(agency=agency).order_by("order", "id")
+        self.fields["site"].queryset = sites
 
 
 class DailyCheckForm(forms.Form):

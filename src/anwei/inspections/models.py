@@ -90,6 +90,9 @@ class AssessmentRound(Versioned):
     instructions = models.TextField("說明", blank=True)
     deadline = models.DateField("填報期限")
     templates = models.ManyToManyField(ChecklistTemplate, related_name="rounds", verbose_name="檢查表")
+    # A round that carries out a dispatched plan hangs on the plan's assignment to this agency.
+    plan_assignment = models.ForeignKey("plans.Assignment", null=True, blank=True, on_delete=models.SET_NULL,
+                                        related_name="assessment_rounds", verbose_name="依據計畫")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     closed = models.BooleanField("已結束", default=False)
@@ -300,7 +303,10 @@ class DeviceSystem(Versioned):
     name = models.CharField("名稱", max_length=100)
     kind = models.CharField("類別", max_length=20, choices=Kind.choices)
     location = models.CharField("位置", max_length=200, blank=True)
-    site_label = models.CharField("場所", max_length=100, blank=True)
+    # The registry of sites and their cameras / door controllers is footage's; a checked system
+    # is one kind of device at one site.
+    site = models.ForeignKey("footage.Site", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                             verbose_name="場所")
     vendor = models.CharField("維修廠商", max_length=100, blank=True)
     in_service_from = models.DateField("開始檢查日期", default=dt.date.today)
     is_active = models.BooleanField("使用中", default=True)
@@ -314,6 +320,10 @@ class DeviceSystem(Versioned):
 
     def __str__(self) -> str:
         return self.name
+
+    def footage_kinds(self) -> list[str]:
+        """The footage.Device kinds this system covers."""
+        return {"door_access": ["door_access"], "cctv": ["camera", "recorder"]}.get(self.kind, ["other"])
 
 
 class DailyCheck(models.Model):

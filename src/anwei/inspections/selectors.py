@@ -69,7 +69,8 @@ def round_list(*, person: Person) -> QuerySet[AssessmentRound]:
 
 
 def round_get(*, person: Person, pk: int, action: str = "inspections.round.view") -> AssessmentRound:
-    return _get_or_404(AssessmentRound.objects.select_related("agency"), pk, person, action, "找不到此自評梯次")
+    return _get_or_404(AssessmentRound.objects.select_related("agency", "plan_assignment__letter"), pk, person,
+                       action, "找不到此自評梯次")
 
 
 def round_completion(*, rnd: AssessmentRound, status: str = "") -> QuerySet[SelfAssessment]:
@@ -178,7 +179,7 @@ def deficiency_list(*, person: Person, state: str = "") -> QuerySet[Finding]:
 
 def device_system_list(*, person: Person) -> QuerySet[DeviceSystem]:
     s = policy.scope(person, "inspections.device.view")
-    return (DeviceSystem.objects.filter(s.q(agency="agency", unit="unit")).select_related("agency", "unit")
+    return (DeviceSystem.objects.filter(s.q(agency="agency", unit="unit")).select_related("agency", "unit", "site")
             .annotate(open_repairs=Count("repairs", filter=Q(repairs__repaired_on__isnull=True)))
             .order_by("agency__path", "order", "id"))
 
@@ -253,3 +254,30 @@ def agencies_for(*, person: Person, action: str) -> QuerySet[Agency]:
     return Agency.objects.filter(policy.Scope(s.agency_ids, s.subtree_paths, frozenset(), None)
                                  .q(agency=None, unit=None)).order_by("path")
 
+
+
+def plan_assignments_for(*, agency: Agency):
+    """Plans dispatched to this agency (as a whole) that a self-assessment round can carry out."""
+    from anwei.plans.models import Assignment
+
+    return (Assignment.objects.filter(agency=agency, unit__isnull=True, letter__dispatched_at__isnull=False)
+            .select_related("letter", "letter__agency", "agency").order_by("-id"))
+
+
+def sites_for(*, agency: Agency):
+    from anwei.footage.models import Site
+
+    return Site.objects.filter(agency=agency, active=True).order_by("order", "id")
+
+
+def site_device_counts(systems) -> dict[int, int]:
+    """How many registered devices (footage's registry) each system covers; one query."""
+    from anwei.footage.models import Device
+
+    site_ids = {s.site_id for s in systems if s.site_id}
+    if not site_ids:
+        return {}
+    rows = (Device.objects.filter(site__in=site_ids, active=True).values("site_id", "kind")
+            .annotate(n=Count("id")))
+    by = {(r["site_id"], r["kind"]): r["n"] for r in rows}
+    return {s.pk: sum(by.get((s.site_id, k), 0) for k in s.footage_kinds()) for s in systems if s.site_id}

@@ -139,11 +139,12 @@ def round_create(*, actor: Person, agency: Agency, title: str, deadline: dt.date
         errors["units"] = "只能選擇本機關的單位。"
     if any(a.pk == agency.pk or not a.is_within(agency) for a in agencies):
         errors["agencies"] = "只能選擇所屬機關。"
+    if plan_assignment is not None and plan_assignment.agency_id != agency.pk:
+        errors["plan_assignment"] = "只能選擇函送本機關的計畫。"
     if errors:
         raise ValidationError(errors)
     rnd = AssessmentRound.objects.create(agency=agency, title=title.strip(), deadline=deadline,
-                                         instructions=instructions, created_by=actor,
-                                         **({"plan_assignment": plan_assignment} if plan_assignment else {}))
+                                         instructions=instructions, created_by=actor, plan_assignment=plan_assignment)
     rnd.templates.set(templates)
     SelfAssessment.objects.bulk_create(
         [SelfAssessment(round=rnd, agency=agency, unit=u) for u in units]
@@ -432,6 +433,9 @@ def device_system_create(*, actor: Person, agency: Agency, unit: Unit, name: str
                          vendor: str = "", in_service_from: dt.date | None = None, **links) -> DeviceSystem:
     if unit.agency_id != agency.pk:
         raise ValidationError({"unit": "負責單位須為本機關的單位。"})
+    site = links.get("site")
+    if site is not None and site.agency_id != agency.pk:
+        raise ValidationError({"site": "只能選擇本機關的場所。"})
     system = DeviceSystem.objects.create(agency=agency, unit=unit, name=name.strip(), kind=kind,
                                          location=location.strip(), vendor=vendor.strip(),
                                          in_service_from=in_service_from or timezone.localdate(), **links)
@@ -441,9 +445,11 @@ def device_system_create(*, actor: Person, agency: Agency, unit: Unit, name: str
 
 @transaction.atomic
 def device_system_update(*, actor: Person, system: DeviceSystem, expected_version: int, **fields) -> DeviceSystem:
-    unit = fields.get("unit")
+    unit, site = fields.get("unit"), fields.get("site")
     if unit is not None and unit.agency_id != system.agency_id:
         raise ValidationError({"unit": "負責單位須為本機關的單位。"})
+    if site is not None and site.agency_id != system.agency_id:
+        raise ValidationError({"site": "只能選擇本機關的場所。"})
     before = snapshot(system)
     version_bump(system, expected_version)
     for k, v in fields.items():

@@ -207,13 +207,21 @@ def round_list(request):
 @login_required
 def round_create(request):
     agency = _home_agency(request, "inspections.round.manage")
-    form = RoundForm(request.POST or None, agency=agency, templates=selectors.checklists_for(agency=agency))
+    assignments = selectors.plan_assignments_for(agency=agency)
+    initial = {}
+    if (request.GET.get("assignment") or "").isdigit():
+        initial["plan_assignment"] = assignments.filter(pk=int(request.GET["assignment"])).first()
+        if initial["plan_assignment"]:
+            initial["deadline"] = initial["plan_assignment"].due
+    form = RoundForm(request.POST or None, agency=agency, templates=selectors.checklists_for(agency=agency),
+                     assignments=assignments, initial=initial)
     if request.method == "POST" and form.is_valid():
         c = form.cleaned_data
         try:
             rnd = services.round_create(actor=request.user, agency=agency, title=c["title"], deadline=c["deadline"],
                                         instructions=c["instructions"], templates=c["templates"],
-                                        units=c["units"], agencies=c["agencies"])
+                                        units=c["units"], agencies=c["agencies"],
+                                        plan_assignment=c["plan_assignment"])
         except ValidationError as exc:
             _errors_to_form(form, exc)
         else:
@@ -482,8 +490,12 @@ def deficiency_list(request):
 @login_required
 def device_list(request):
     agency = person_primary_agency(request.user)
+    page = _page(request, selectors.device_system_list(person=request.user))
+    counts = selectors.site_device_counts(page.object_list)
+    for system in page.object_list:
+        system.device_count = counts.get(system.pk)
     return render(request, "inspections/device_list.html", {
-        "page": _page(request, selectors.device_system_list(person=request.user)),
+        "page": page,
         "repairs": selectors.repair_list(person=request.user, open_only=True)[:20],
         "can_check": selectors.device_systems_to_check(person=request.user).exists(),
         "can_manage": agency is not None and policy.may(request.user, "inspections.device.manage", agency),
@@ -491,13 +503,14 @@ def device_list(request):
 
 
 def _device_values(c) -> dict:
-    return {k: c[k] for k in ["name", "kind", "unit", "location", "vendor", "in_service_from"]}
+    return {k: c[k] for k in ["name", "kind", "unit", "site", "location", "vendor", "in_service_from"]}
 
 
 @login_required
 def device_create(request):
     agency = _home_agency(request, "inspections.device.manage")
-    form = DeviceSystemForm(request.POST or None, agency=agency, initial={"in_service_from": timezone.localdate()})
+    form = DeviceSystemForm(request.POST or None, agency=agency, sites=selectors.sites_for(agency=agency),
+                            initial={"in_service_from": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             services.device_system_create(actor=request.user, agency=agency, **_device_values(form.cleaned_data))
@@ -512,9 +525,10 @@ def device_create(request):
 @login_required
 def device_edit(request, pk: int):
     system = selectors.device_system_get(person=request.user, pk=pk, action="inspections.device.manage")
-    initial = {k: getattr(system, k) for k in ["name", "kind", "unit", "location", "vendor", "in_service_from",
-                                               "is_active", "version"]}
-    form = DeviceSystemForm(request.POST or None, agency=system.agency, initial=initial)
+    initial = {k: getattr(system, k) for k in ["name", "kind", "unit", "site", "location", "vendor",
+                                               "in_service_from", "is_active", "version"]}
+    form = DeviceSystemForm(request.POST or None, agency=system.agency, sites=selectors.sites_for(agency=system.agency),
+                            initial=initial)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
