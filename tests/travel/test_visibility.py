@@ -48,3 +48,12 @@ def test_list_page_query_count_does_not_grow(client, world, make_trip, django_as
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("travel:index") + "?show=all")
     assert len(response.context["page"].object_list) == 9
+
+
+def test_review_tab_lists_what_waits_for_me(client, world, planhead, make_trip):
+    app = make_trip(world.staff)
+    client.force_login(planhead)
+    page = client.get(reverse("travel:index") + "?show=review")
+    assert [a.pk for a in page.context["page"].object_list] == [app.pk]
+    client.force_login(world.officer)  # the unit head has not decided yet
+    assert list(client.get(reverse("travel:index") + "?show=review").context["page"].object_list) == []

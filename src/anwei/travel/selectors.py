@@ -174,15 +174,19 @@ def my_open_trips(person: Person) -> list[TravelApplication]:
                 .order_by("report_due", "id")[:50])
 
 
-def reviews_waiting(person: Person) -> list[TravelApplication]:
+def review_queue(*, person: Person) -> QuerySet[TravelApplication]:
+    """Applications at a step this person decides (never their own)."""
     unit_scope = policy.scope(person, "travel.review_unit")
     ethics_scope = policy.scope(person, "travel.review_ethics")
     if unit_scope.empty and ethics_scope.empty:
-        return []
+        return TravelApplication.objects.none()
     q = Q(status=Status.UNIT_REVIEW) & unit_scope.q(agency="agency", unit="unit")
     q |= Q(status=Status.ETHICS_REVIEW) & ethics_scope.q(agency="reviewing_agency", unit=None)
-    return list(TravelApplication.objects.filter(q).exclude(traveller_id=person.pk)
-                .order_by("departure_on", "id")[:50])
+    return TravelApplication.objects.filter(q).exclude(traveller_id=person.pk).order_by("departure_on", "id")
+
+
+def reviews_waiting(person: Person) -> list[TravelApplication]:
+    return list(review_queue(person=person)[:50])
 
 
 def overdue_count(person: Person, today: dt.date) -> int:

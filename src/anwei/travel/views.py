@@ -57,7 +57,8 @@ def index(request):
     if show == "mine":
         apps = apps.filter(traveller=person)
     elif show == "review":
-        apps = apps.filter(pk__in=[a.pk for a in selectors.reviews_waiting(person)])
+        apps = selectors.review_queue(person=person).select_related("agency", "reviewing_agency", "unit",
+                                                                    "return_report")
     page = Paginator(apps, PAGE_SIZE).get_page(request.GET.get("page"))
     ethics = list(selectors.ethics_agencies(person))
     stats_agency = selectors.statistics_agencies(person=person).first()
