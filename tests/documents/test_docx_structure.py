@@ -47,3 +47,12 @@ def test_east_asian_font_language_and_page_number_fields():
     footer_xml = section.footer.paragraphs[0]._p.xml
     assert 'w:instr=" PAGE "' in footer_xml and 'w:instr=" NUMPAGES "' in footer_xml
     assert section.footer.paragraphs[0].text.startswith("第")
+
+
+def test_word_substitutes_biaukai_when_tw_kai_is_missing():
+    data = render(every_block(), "docx")
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        table = z.read("word/fontTable.xml").decode()
+    assert '<w:font w:name="TW-Kai"><w:altName w:val="標楷體"/>' in table

@@ -270,6 +270,16 @@ class _Writer:
                     p._p.getparent().remove(p._p)
         self.d.add_paragraph().paragraph_format.space_after = Pt(4)
 
+    def _font_table(self) -> None:
+        """Word substitutes w:altName when a font is missing: TW-Kai → 標楷體 (on most government PCs)."""
+        if not self.src.official:
+            return
+        entry = (f'<w:font w:name="{L.ODT_OFFICIAL_FONT}"><w:altName w:val="{L.ODT_OFFICIAL_FALLBACK}"/>'
+                 '<w:charset w:val="88"/><w:family w:val="script"/><w:pitch w:val="fixed"/></w:font>').encode()
+        for part in self.d.part.package.iter_parts():
+            if part.partname == "/word/fontTable.xml" and isinstance(getattr(part, "_blob", None), bytes):
+                part._blob = part._blob.replace(b"</w:fonts>", entry + b"</w:fonts>", 1)
+
     def build(self) -> bytes:
         core = self.d.core_properties
         core.title = clean(self.src.title)
@@ -277,6 +287,7 @@ class _Writer:
         core.author = core.last_modified_by = "anwei"
         for b in self.src.blocks:
             self.block(b)
+        self._font_table()
         buf = io.BytesIO()
         self.d.save(buf)
         return buf.getvalue()

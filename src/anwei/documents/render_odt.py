@@ -82,8 +82,9 @@ def _font_props(pt: float, bold: bool = False) -> str:
 def _fonts(official: bool) -> tuple[str, str]:
     """(font-face declarations, default text properties) for the document's typeface."""
     asian = L.ODT_OFFICIAL_FONT if official else L.ODT_PLAIN_FONT
-    # LibreOffice reads a ";"-separated family as a list of alternatives: TW-Kai, else 標楷體 …
-    family = ";".join(L.OFFICIAL_FONTS[:5]) if official else L.ODT_PLAIN_FONT
+    # ODF has no fallback list (LibreOffice ignores "A;B" in svg:font-family — measured), so the
+    # font is named once; 標楷體 is declared for people who switch the style to it by hand.
+    family = asian
     decls = (
         "<office:font-face-decls>"
         f'<style:font-face style:name="{L.LATIN_FONT}" svg:font-family="&apos;{L.LATIN_FONT}&apos;" '
