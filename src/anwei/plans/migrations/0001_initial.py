@@ -5,6 +5,13 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def default_templates_seed(apps, schema_editor):
+    # The shipped default plan templates (rules as data), one per occasion.
+    from anwei.plans.defaults import templates_seed
+
+    templates_seed(apps.get_model("plans", "PlanTemplate"))
+
+
 class Migration(migrations.Migration):
 
     initial = True
@@ -245,4 +252,5 @@ class Migration(migrations.Migration):
             model_name='letter',
             constraint=models.UniqueConstraint(condition=models.Q(('number', ''), _negated=True), fields=('agency', 'number'), name='uniq_plan_letter_number'),
         ),
+        migrations.RunPython(default_templates_seed, migrations.RunPython.noop),
     ]
