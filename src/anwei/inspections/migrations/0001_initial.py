@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         ('core', '0003_stored_file'),
         ('footage', '0001_initial'),
         ('orgs', '0001_initial'),
-        ('plans', '0002_default_templates'),
+        ('plans', '0001_initial'),
         ('tracking', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
