@@ -62,6 +62,7 @@ class AgendaItemForm(forms.Form):
 
 
 class AttendanceForm(AgencyForm):
+    prefix = "att"  # several forms share the meeting page: keep their ids apart
     unit = forms.ModelChoiceField(label="單位", queryset=Unit.objects.none(), required=False)
     name = forms.CharField(label="姓名（職稱）", max_length=100, error_messages={"required": "請填寫姓名。"})
     status = forms.ChoiceField(label="出席情形", choices=Attendance.Status.choices)
@@ -75,6 +76,7 @@ class AttendanceForm(AgencyForm):
 
 
 class ReportForm(AgencyForm):
+    prefix = "rep"
     kind = forms.ChoiceField(label="類別", choices=Report.Kind.choices)
     title = forms.CharField(label="題目", max_length=200, error_messages={"required": "請填寫題目。"})
     unit = forms.ModelChoiceField(label="報告單位", queryset=Unit.objects.none(), required=False)
@@ -84,6 +86,7 @@ class ReportForm(AgencyForm):
 
 
 class ProposalForm(AgencyForm, VersionForm):
+    prefix = "prop"
     kind = forms.ChoiceField(label="類別", choices=Proposal.Kind.choices, initial=Proposal.Kind.REGULAR)
     unit = forms.ModelChoiceField(label="提案單位", queryset=Unit.objects.none(), required=False)
     subject = forms.CharField(label="案由", widget=forms.Textarea(attrs={"rows": 2}),
@@ -100,6 +103,7 @@ class ResolveForm(VersionForm):
 
 
 class RulingForm(UnitsMixin):
+    prefix = "rul"
     section = forms.ChoiceField(label="議程", choices=Ruling.Section.choices, initial=Ruling.Section.CONCLUSION)
     report = forms.ModelChoiceField(label="針對報告", queryset=Report.objects.none(), required=False)
     proposal = forms.ModelChoiceField(label="針對提案", queryset=Proposal.objects.none(), required=False)

@@ -348,7 +348,7 @@ def packet(request, pk: int):
     from anwei.meetings.documents import packet_build
 
     return render(request, "meetings/document_preview.html", {
-        "meeting": meeting, "kind": "packet", "label": "會議資料",
+        "meeting": meeting, "kind": "packet", "label": "資料",
         "fragment": render_html_fragment(packet_build(meeting.pk)), "formats": FORMATS})
 
 
@@ -359,7 +359,7 @@ def minutes(request, pk: int):
     from anwei.meetings.documents import minutes_build
 
     return render(request, "meetings/document_preview.html", {
-        "meeting": meeting, "kind": "minutes", "label": "會議紀錄",
+        "meeting": meeting, "kind": "minutes", "label": "紀錄",
         "fragment": render_html_fragment(minutes_build(meeting.pk)), "formats": FORMATS})
 
 

@@ -1,0 +1,81 @@
+"""Meeting pages: create, edit with clear Chinese errors, rulings, packet preview."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from anwei.meetings import services as ms
+from anwei.meetings.models import SecurityMeeting
+from anwei.tracking.models import TrackedItem
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def officer(client, world):
+    client.force_login(world.officer)
+    return client
+
+
+def test_officer_creates_a_meeting_with_a_roc_date(officer, world):
+    r = officer.post(reverse("meetings:create"), {"date": "113/4/10", "start_time": "09:30", "place": "第一會議室",
+                                                   "chair_name": "局長", "recorder_name": "政風室"})
+    m = SecurityMeeting.objects.get()
+    assert r.status_code == 302 and m.label == "113年第1次" and m.date == dt.date(2024, 4, 10)
+    page = officer.get(reverse("meetings:detail", args=[m.pk])).content.decode()
+    assert "程序表" in page and "09:30–09:35" in page
+
+
+def test_bad_date_and_time_get_chinese_messages_and_keep_the_input(officer):
+    r = officer.post(reverse("meetings:create"), {"date": "113/13/40", "start_time": "25:99", "place": "大禮堂"})
+    page = r.content.decode()
+    assert r.status_code == 200 and "請輸入時間" in page and "大禮堂" in page
+    assert not SecurityMeeting.objects.exists()
+
+
+def test_agenda_retime_refuses_an_end_before_the_start(officer, world):
+    m = ms.meeting_create(actor=world.officer, agency=world.bureau, date=dt.date(2024, 4, 10))
+    item = m.agenda_items.get(title="主席致詞")  # 11:35–11:40
+    r = officer.post(reverse("meetings:agenda_edit", args=[item.pk]),
+                     {f"a{item.pk}-title": "主席致詞", f"a{item.pk}-end": "11:20"})
+    assert r.status_code == 400 and "早於開始時間" in r.content.decode()
+    r = officer.post(reverse("meetings:agenda_edit", args=[item.pk]),
+                     {f"a{item.pk}-title": "主席致詞", f"a{item.pk}-end": "11:50"})
+    item.refresh_from_db()
+    assert r.status_code == 302 and item.minutes == 15
+    r = officer.post(reverse("meetings:agenda_add", args=[m.pk]), {"new-title": "座談", "new-minutes": "800"})
+    assert r.status_code == 400 and "午夜" in r.content.decode()
+
+
+def test_an_actionable_ruling_needs_a_unit_and_then_becomes_item_1(officer, world):
+    m = ms.meeting_create(actor=world.officer, agency=world.bureau, date=dt.date(2024, 4, 10))
+    url = reverse("meetings:ruling_add", args=[m.pk])
+    r = officer.post(url, {"rul-section": "conclusion", "rul-text": "請注意門窗。", "rul-actionable": "on"})
+    assert r.status_code == 400 and "請選擇主辦單位" in r.content.decode() and "請注意門窗。" in r.content.decode()
+    r = officer.post(url, {"rul-section": "conclusion", "rul-text": "請注意門窗。", "rul-actionable": "on",
+                           "rul-lead_unit": world.units["秘書室"].pk, "rul-co_units": [world.units["人事室"].pk],
+                           "rul-due_date": "113/6/30"})
+    item = TrackedItem.objects.get()
+    assert r.status_code == 302 and item.number == 1 and item.units_label() == "秘書室（協辦：人事室）"
+    assert item.due_date == dt.date(2024, 6, 30)
+
+
+def test_head_reads_the_meeting_but_sees_no_edit_forms(client, world):
+    m = ms.meeting_create(actor=world.officer, agency=world.bureau, date=dt.date(2024, 4, 10))
+    client.force_login(world.head)
+    page = client.get(reverse("meetings:detail", args=[m.pk])).content.decode()
+    assert "程序表" in page and "新增裁示" not in page and "agenda_edit" not in page
+
+
+def test_packet_preview_of_109_1_shows_the_directives_table(officer, cycle):
+    page = officer.get(reverse("meetings:packet", args=[cycle["109-1"].pk])).content.decode()
+    assert "108年第2次會議" in page and "請污水養護工程科與惠民公司協調" in page
+    assert "□繼續列管" in page and "提案討論表" in page
+
+
+def test_minutes_preview_and_meeting_page_of_the_replayed_cycle(officer, cycle):
+    page = officer.get(reverse("meetings:minutes", args=[cycle["108-2"].pk])).content.decode()
+    assert "貳、上次會議主席裁(指)示事項辦理情形報告" in page and "柒、散會" in page
+    page = officer.get(reverse("meetings:detail", args=[cycle["109-1"].pk])).content.decode()
+    assert "本案為108年第2次會議第4案續審。" in page and "各單位填報情形" in page
