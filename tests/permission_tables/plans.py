@@ -52,6 +52,7 @@ UNIT_ASSIGNMENT = {"liaison": 200, "unithead": 200, "officer": 200, "head": 200,
 ROWS = [
     Row("plans:plan_list", expect={"*": 200}),
     Row("plans:plan_create", expect=ETHICS),
+    Row("plans:period_preview", expect={"*": 200}, query="period_start=112/1/16&period_end=112/1/30"),
     Row("plans:plan_detail", _plan, expect=READ),
     Row("plans:plan_edit", _plan, expect=WRITE),
     Row("plans:plan_copy", _plan, method="post", expect={"officer": 302, "*": 404}),

@@ -87,3 +87,29 @@ def test_holiday_plan_created_from_the_form_gets_the_calendar_period(world, clie
     plan = SpecialPlan.objects.get(agency=world.bureau)
     assert (plan.period_start.isoformat(), plan.period_end.isoformat(), plan.days) == ("2023-01-16", "2023-01-30", 15)
     assert plan.title == "海濱市政府測試局112年重要節日春節期間專案安全維護計畫"
+
+
+def test_day_count_follows_the_dates_typed(world, client):
+    client.force_login(world.officer)
+    url = reverse("plans:period_preview")
+    assert client.get(url, {"period_start": "112/1/16", "period_end": "112/1/20"}).content.decode() == (
+        "自112年1月16日（星期一）起至1月20日（星期五）止，為期5日。")
+    assert "迄日不能早於起日" in client.get(url, {"period_start": "112/1/16", "period_end": "112/1/2"}).content.decode()
+
+
+def test_a_dispatched_plan_is_frozen(world, client):
+    from tests.plans import factories as f
+
+    plan = f.dispatched_to_units(world).plan
+    client.force_login(world.officer)
+    response = _post(client, plan, section_purpose="發文後想改的目的")
+    body = response.content.decode()
+    assert "此計畫已發文，不能再修改" in body and "發文後想改的目的" in body
+
+
+def test_contacts_list_is_for_the_agency_only(world, client, plan):
+    client.force_login(world.officer)
+    _post(client, plan, **{"contact-0-name": "林測試", "contact-0-mobile": "0900-000-009"})
+    assert "狀況通報聯絡人" in client.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
+    client.force_login(world.superior)
+    assert "狀況通報聯絡人" not in client.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()

@@ -85,6 +85,9 @@ def plan_update(*, actor: Person, plan: SpecialPlan, expected_version: int, titl
                 children: PlanChildren) -> SpecialPlan:
     if period_end < period_start:
         raise ValidationError({"period_end": "工作期間迄日不能早於起日。"})
+    if Letter.objects.filter(plan=plan, dispatched_at__isnull=False).exists():
+        # Recipients hold what was sent; a correction is a new plan and a new letter.
+        raise ValidationError("此計畫已發文，不能再修改；如需修正，請複製後另行發文。")
     version_bump(plan, expected_version)
     before = {**snapshot(plan, PLAN_FIELDS), **_children_of(plan).__dict__}
     plan.title, plan.election_name = title, election_name

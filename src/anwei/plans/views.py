@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
@@ -85,8 +86,10 @@ def plan_detail(request, pk: int):
     plan = selectors.plan_get(person=request.user, pk=pk)
     letter = Letter.objects.filter(plan=plan).first()
     can_manage = policy.may(request.user, "plans.manage", plan)
+    # The contacts list is personal data for the agency itself; the superior office reads the plan text.
+    insider = any(m.agency_id == plan.agency_id for m in policy.grants(request.user).memberships)
     return render(request, "plans/plan_detail.html", {
-        "plan": plan, "letter": letter, "can_manage": can_manage,
+        "plan": plan, "letter": letter, "can_manage": can_manage, "insider": insider,
         "preview": render_html_fragment(docs.plan_document(plan_id=plan.pk)),
         "duties": plan.duties.all(), "contacts": plan.contacts.all(),
         "summary": selectors.matrix_summary(letter=letter) if letter and letter.is_dispatched else None,
@@ -135,8 +138,22 @@ def plan_edit(request, pk: int):
         refs, duties, contacts = _plan_formsets(plan)
     return render(request, "plans/plan_edit.html", {
         "plan": plan, "form": form, "refs": refs, "duties": duties, "contacts": contacts, "conflict": conflict,
-        "conflict_period": conflict and period_sentence(conflict.period_start, conflict.period_end)},
+        "conflict_period": conflict and period_sentence(conflict.period_start, conflict.period_end),
+        "period_text": period_sentence(plan.period_start, plan.period_end)},
         status=409 if conflict else 200)
+
+
+@login_required
+def period_preview(request):
+    """The period sentence for the dates being typed (htmx), so the day count follows the dates."""
+    try:
+        start = rocdate.parse(request.GET.get("period_start", ""))
+        end = rocdate.parse(request.GET.get("period_end", ""))
+    except rocdate.RocDateError:
+        return HttpResponse("")
+    if end < start:
+        return HttpResponse('<span class="tag-danger">工作期間迄日不能早於起日。</span>')
+    return HttpResponse(escape(period_sentence(start, end)))
 
 
 @login_required
