@@ -147,9 +147,19 @@ def inspection_get(*, person: Person, pk: int, action: str = "inspections.inspec
 
 
 def inspection_findings(*, inspection: Inspection) -> list[Finding]:
-    return list(inspection.findings.select_related("unit", "tracked_item")
-                .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.select_related("stored")))
-                .order_by("kind", "order", "id"))
+    """Findings with evidence; a tracked deficiency also gets `open_round_id`, the progress round
+    (tracking) where its unit reports the correction and the officer releases it."""
+    from anwei.tracking.models import ProgressRound
+
+    findings = list(inspection.findings.select_related("unit", "tracked_item")
+                    .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.select_related("stored")))
+                    .order_by("kind", "order", "id"))
+    tracked = [f.tracked_item_id for f in findings if f.tracked_item_id]
+    rounds = dict(ProgressRound.objects.filter(items__in=tracked, closed_at__isnull=True)
+                  .values_list("items", "id")) if tracked else {}
+    for f in findings:
+        f.open_round_id = rounds.get(f.tracked_item_id)
+    return findings
 
 
 def evidence_get(*, person: Person, pk: int) -> Evidence:
