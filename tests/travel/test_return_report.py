@@ -91,3 +91,14 @@ def test_others_cannot_file_the_travellers_report(client, world, make_trip):
     app = _approved_now(world, make_trip)
     client.force_login(world.officer)  # sees the file, but the report is the traveller's own
     assert client.get(reverse("travel:return_report", args=[app.pk])).status_code == 404
+
+
+def test_a_typhoon_closure_added_after_approval_moves_the_due_date(world, approved):
+    from anwei.core.models import CalendarOverride
+
+    assert approved.report_due == dt.date(2024, 4, 2)
+    CalendarOverride.objects.create(date=dt.date(2024, 3, 27), is_workday=False, reason="颱風停班")
+    rr = services.return_report_file(actor=world.staff, application=approved, report=REPORT,
+                                     today=dt.date(2024, 4, 3))
+    approved.refresh_from_db()
+    assert approved.report_due == dt.date(2024, 4, 3) and not rr.late

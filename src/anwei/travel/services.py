@@ -241,6 +241,15 @@ def return_report_file(*, actor: Person, application: TravelApplication, report:
     filed_on = received_on or today
     if filed_on > today:
         raise TravelError("收件日期不能晚於今天。", "received_on")
+    # A closure added to the calendar since approval (a typhoon day) moves the due date in the
+    # traveller's favour: judge lateness by the calendar as it stands now.
+    due = report_due(return_on=application.return_on, report_workdays=application.report_workdays)
+    if due != application.report_due:
+        before = snapshot(application)
+        application.report_due = due
+        application.save(update_fields=["report_due"])
+        audit_record(actor=actor, action="travel.application.report_due", obj=application, before=before,
+                     after=snapshot(application))
     rr = ReturnReport(application=application, agency=application.agency, filed_on=filed_on, filed_by=actor,
                       late=application.report_overdue_on(filed_on), **report.__dict__)
     rr.save()
