@@ -37,6 +37,7 @@ class Paragraph:
     bold: bool = False
     size: Literal["small", "normal", "large"] = "normal"
     indent: int = 0  # in characters (全形字)
+    first_line_indent: int = 0  # extra indent of the first line, in characters (e.g. 2 for 段首空兩格)
 
 
 @dataclass

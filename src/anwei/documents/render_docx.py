@@ -161,11 +161,10 @@ class _Writer:
         pf = p.paragraph_format
         if align and align != "left":
             pf.alignment = _ALIGN[align]
-        if left_em or hang_em:
+        if left_em:
             pf.left_indent = _em(left_em, pt)
-            pf.first_line_indent = _em(-hang_em, pt)
-        elif first_em:
-            pf.first_line_indent = _em(first_em, pt)
+        if first_em - hang_em:
+            pf.first_line_indent = _em(first_em - hang_em, pt)
         if text:
             self._text(p, text)
         return p
@@ -173,7 +172,7 @@ class _Writer:
     def block(self, b) -> None:
         if isinstance(b, Paragraph):
             p = self._para("Normal", align=b.align, left_em=float(b.indent or 0),
-                           first_em=float(getattr(b, "first_line_indent", 0) or 0), pt=L.paragraph_pt(b))
+                           first_em=float(b.first_line_indent or 0), pt=L.paragraph_pt(b))
             run_pt = L.paragraph_pt(b) if b.size != "normal" else None
             self._text(p, b.text, bold=b.bold)
             if run_pt:

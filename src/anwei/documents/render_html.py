@@ -84,7 +84,7 @@ def _block(b, out: list[str]) -> None:
         style = []
         if b.indent:
             style.append(f"margin-left:{b.indent}em")
-        first = getattr(b, "first_line_indent", 0)
+        first = b.first_line_indent
         if first:
             style.append(f"text-indent:{first}em")
         st = f' style="{";".join(style)}"' if style else ""

@@ -220,10 +220,10 @@ class _Auto:
         para = []
         if align != "left":
             para.append(f'fo:text-align="{"end" if align == "right" else align}"')
-        if left_em or hang_em:
-            para.append(f'fo:margin-left="{_em(left_em, size)}" fo:text-indent="{_em(-hang_em, size)}"')
-        elif first_em:
-            para.append(f'fo:text-indent="{_em(first_em, size)}"')
+        if left_em:
+            para.append(f'fo:margin-left="{_em(left_em, size)}"')
+        if first_em - hang_em:
+            para.append(f'fo:text-indent="{_em(first_em - hang_em, size)}"')
         props = f"<style:paragraph-properties {' '.join(para)}/>" if para else ""
         if bold or pt:
             props += f"<style:text-properties {_font_props(size, bold)}/>"
@@ -246,7 +246,7 @@ class _Content:
         if isinstance(b, Paragraph):
             pt = L.paragraph_pt(b) if b.size != "normal" else None
             style = a.para("AW_Body", align=b.align, bold=b.bold, pt=pt, left_em=float(b.indent or 0),
-                           first_em=float(getattr(b, "first_line_indent", 0) or 0))
+                           first_em=float(b.first_line_indent or 0))
             self.p(style, _inline(b.text))
         elif isinstance(b, Numbered):
             left, hang = L.hanging(b.level, b.label)

@@ -41,7 +41,7 @@ def directives_table(n: int = 40) -> Table:
              Cell(checkbox("繼續列管", i % 4 == 0) + "\n" + checkbox("解除列管", i % 4 != 0))]
             for i in range(1, n + 1)]
     return Table(header=[cells("項次", "主席裁(指)示事項", "主(協)辦單位", "執行情形", "是否列管")], rows=rows,
-                 widths=[0.8, 4, 1.6, 4.6, 1.6],
+                 widths=[0.8, 4, 1.5, 4.4, 2],
                  caption=f"{AGENCY}安全維護會報108年第2次會議主席裁（指）示事項辦理情形")
 
 
