@@ -16,7 +16,7 @@ from anwei.orgs.demo import DEMO_PASSWORD
 from anwei.orgs.models import Agency, Role, Unit
 from anwei.orgs.services import membership_grant, person_create
 from anwei.plans import selectors, services
-from anwei.plans.models import Occasion
+from anwei.plans.models import Assignment, Occasion
 
 ELECTION = "第16任總統副總統及第11屆立法委員選舉"
 
@@ -71,6 +71,10 @@ def _county_election(ctx) -> None:
     services.assignment_report(actor=school_officer, assignment=done, expected_version=done.version, uploads=[],
                                result_text="一、選舉期間加強校園門禁管理，假日由警衛每2小時巡查1次。\n"
                                            "二、辦理資訊設備檢查1次，未發現異常。\n三、期間無危安事件發生。")
+    # Demo history: the school acknowledged and reported back then, not on the day the demo is loaded.
+    tz = timezone.get_current_timezone()
+    Assignment.objects.filter(pk=done.pk).update(
+        received_at=dt.datetime(2023, 11, 22, 9, 30, tzinfo=tz), reported_at=dt.datetime(2024, 1, 16, 10, 0, tzinfo=tz))
 
 
 def _bureau_new_year(ctx) -> None:

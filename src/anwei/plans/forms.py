@@ -28,7 +28,7 @@ class SectionsMixin:
             name = f"section_{s['key']}"
             self.fields[name] = forms.CharField(
                 label=s["heading"], required=bool(s.get("required")) and enforce_required, initial=s.get("body", ""),
-                help_text=HELP_TEXT, widget=forms.Textarea(attrs={"rows": 8}),
+                widget=forms.Textarea(attrs={"rows": 8}),
                 error_messages={"required": f"「{s['heading']}」是必填章節，請填寫內容。"}, strip=True)
             self.section_names.append(name)
 

@@ -26,6 +26,7 @@ from anwei.plans.exports import matrix_xlsx
 from anwei.plans.forms import (ContactFormSet, DutyFormSet, GroupForm, LetterForm, PlanCreateForm, PlanEditForm,
                                ReferenceFormSet, ResultForm, TemplateEditForm, formset_rows)
 from anwei.plans.models import AssignmentFile, Letter, Occasion
+from anwei.plans.outline import HELP_TEXT
 from anwei.plans.periods import period_days, period_sentence
 
 PAGE = 50
@@ -59,7 +60,7 @@ def plan_list(request):
     return render(request, "plans/plan_list.html", {
         "page": page, "occasions": Occasion.choices, "occasion": occasion, "can_write": can_write,
         "query": f"occasion={occasion}" if occasion else "", "assignments": selectors.assignment_inbox(
-            person=request.user)[:10]})
+            person=request.user).filter(reported_at__isnull=True)[:10]})
 
 
 @login_required
@@ -139,7 +140,7 @@ def plan_edit(request, pk: int):
     return render(request, "plans/plan_edit.html", {
         "plan": plan, "form": form, "refs": refs, "duties": duties, "contacts": contacts, "conflict": conflict,
         "conflict_period": conflict and period_sentence(conflict.period_start, conflict.period_end),
-        "period_text": period_sentence(plan.period_start, plan.period_end)},
+        "period_text": period_sentence(plan.period_start, plan.period_end), "outline_help": HELP_TEXT},
         status=409 if conflict else 200)
 
 
@@ -219,7 +220,8 @@ def template_edit(request, pk: int):
         form = TemplateEditForm(initial={"version": template.version, "name": template.name,
                                          "title_pattern": template.title_pattern, "lead_days": template.lead_days,
                                          "result_workdays": template.result_workdays}, sections=template.sections)
-    return render(request, "plans/template_edit.html", {"template": template, "form": form, "conflict": conflict},
+    return render(request, "plans/template_edit.html", {"template": template, "form": form, "conflict": conflict,
+                                                         "outline_help": HELP_TEXT},
                   status=409 if conflict else 200)
 
 
@@ -417,6 +419,7 @@ def assignment_detail(request, pk: int):
         "a": assignment, "letter": letter, "plan": letter.plan, "can_respond": can_respond, "form": form,
         "conflict": conflict, "files": assignment.files.select_related("stored"), "today": timezone.localdate(),
         "late": assignment.is_late(timezone.localdate()),
+        "doc_kinds": [("letter", "函"), ("plan", "計畫"), ("duties", "分工表")], "doc_formats": ["pdf", "odt", "docx"],
         "period": f"{rocdate.format_short(letter.plan.period_start)}至{rocdate.format_short(letter.plan.period_end)}"
                   f"（{period_days(letter.plan.period_start, letter.plan.period_end)}日）"},
         status=409 if conflict else 200)
