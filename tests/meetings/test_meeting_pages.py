@@ -79,3 +79,28 @@ def test_minutes_preview_and_meeting_page_of_the_replayed_cycle(officer, cycle):
     assert "貳、上次會議主席裁(指)示事項辦理情形報告" in page and "柒、散會" in page
     page = officer.get(reverse("meetings:detail", args=[cycle["109-1"].pk])).content.decode()
     assert "本案為108年第2次會議第4案續審。" in page and "各單位填報情形" in page
+
+
+def test_special_report_with_slides_attachment(officer, world, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    m = ms.meeting_create(actor=world.officer, agency=world.bureau, date=dt.date(2024, 4, 10))
+    url = reverse("meetings:report_add", args=[m.pk])
+    bad = SimpleUploadedFile("簡報.exe", b"MZ\x90\x00", content_type="application/octet-stream")
+    r = officer.post(url, {"rep-kind": "special", "rep-title": "監視錄影系統管理報告", "rep-file": bad})
+    assert r.status_code == 400 and "不接受" in r.content.decode() and "監視錄影系統管理報告" in r.content.decode()
+    pdf = SimpleUploadedFile("簡報.pdf", b"%PDF-1.4 slides", content_type="application/pdf")
+    r = officer.post(url, {"rep-kind": "special", "rep-title": "監視錄影系統管理報告",
+                           "rep-unit": world.units["秘書室"].pk, "rep-file": pdf})
+    report = m.reports.get()
+    stored = report.attachments.get()
+    assert r.status_code == 302 and stored.name == "簡報.pdf"
+    r = officer.post(reverse("meetings:report_edit", args=[report.pk]),
+                     {"rep-kind": "special", "rep-title": "監視錄影系統管理報告（修正）", "rep-body": "簡報大綱"})
+    report.refresh_from_db()
+    assert r.status_code == 302 and report.title.endswith("（修正）") and report.attachments.count() == 1
+    client.force_login(world.liaison)
+    r = client.get(reverse("meetings:attachment", args=[m.pk, stored.pk]))
+    assert r.status_code == 200 and b"".join(r.streaming_content) == b"%PDF-1.4 slides"
+    client.force_login(world.other_officer)
+    assert client.get(reverse("meetings:attachment", args=[m.pk, stored.pk])).status_code == 404

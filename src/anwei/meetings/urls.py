@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/attendance/add/", views.attendance_add, name="attendance_add"),
     path("attendance/<int:pk>/delete/", views.attendance_delete, name="attendance_delete"),
     path("<int:pk>/reports/add/", views.report_add, name="report_add"),
+    path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
     path("reports/<int:pk>/delete/", views.report_delete, name="report_delete"),
     path("<int:pk>/proposals/add/", views.proposal_add, name="proposal_add"),
     path("proposals/<int:pk>/edit/", views.proposal_edit, name="proposal_edit"),

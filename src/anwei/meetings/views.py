@@ -256,6 +256,21 @@ def report_add(request, pk: int):
 
 
 @login_required
+def report_edit(request, pk: int):
+    report = _child(request, Report, pk)
+    meeting = report.meeting
+    form = ReportForm(request.POST or None, request.FILES or None, agency=meeting.agency, initial={
+        "kind": report.kind, "title": report.title, "unit": report.unit, "presenter": report.presenter,
+        "body": report.body})
+    if request.method == "POST" and form.is_valid():
+        d = dict(form.cleaned_data)
+        file = d.pop("file")
+        services.report_update(actor=request.user, report=report, files=[file] if file else [], **d)
+        return _anchor(meeting, "reports")
+    return render(request, "meetings/report_edit.html", {"report": report, "meeting": meeting, "form": form})
+
+
+@login_required
 @require_POST
 def report_delete(request, pk: int):
     return _delete(request, Report, pk, services.report_delete, "report", "reports")
