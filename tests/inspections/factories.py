@@ -79,3 +79,17 @@ def repair(w):
         services.daily_checks_record(actor=w.liaison, date=day, entries=[(system(w), False, "主機無法開機")])
         w.extra["repair"] = system(w).repairs.get()
     return w.extra["repair"]
+
+
+def work_report(w):
+    """A meeting of the bureau with its 秘書單位工作報告."""
+    if "work_report" not in w.extra:
+        from anwei.meetings import services as meetings
+        from anwei.meetings.models import Report
+
+        m = meetings.meeting_create(actor=w.officer, agency=w.bureau,
+                                    date=timezone.localdate() + dt.timedelta(days=20))
+        w.extra["work_report"] = meetings.report_add(actor=w.officer, meeting=m, kind=Report.Kind.WORK,
+                                                     title="秘書單位工作報告", unit=w.units["政風室"],
+                                                     body="一、辦理資訊稽核。")
+    return w.extra["work_report"]

@@ -50,3 +50,19 @@ def test_statistics_page(world, as_):
                                                                      "agency": world.bureau.pk})
     body = r.content.decode()
     assert "請選擇您可檢視的機關。" in body and "發現缺失" not in body
+
+
+def test_sentences_are_inserted_into_the_meeting_work_report(world, as_):
+    report = f.work_report(world)
+    f.deficiency(world)
+    c = as_(world.officer)
+    page = c.get(reverse("inspections:stats")).content.decode()
+    assert "加入會議工作報告" in page and "秘書單位工作報告" in page
+    r = c.post(reverse("inspections:stats_insert"), {"start": "2020-01-01", "end": "2030-12-31",
+                                                      "agency": world.bureau.pk, "report": report.pk})
+    assert r.status_code == 302
+    report.refresh_from_db()
+    assert report.body.startswith("一、辦理資訊稽核。\n\n本局安全維護工作推動情形（自評與檢查）\n（一）")
+    assert "檢查發現缺失計1項" in report.body
+    # The head may read the statistics but not edit the meeting's report.
+    assert "加入會議工作報告" not in as_(world.head).get(reverse("inspections:stats")).content.decode()

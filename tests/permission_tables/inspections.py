@@ -57,3 +57,7 @@ ROWS = [
         expect={"officer": 200, "liaison": 200, "unithead": 200, "*": 404}),
     Row("inspections:stats", expect={"officer": 200, "head": 200, "superior": 200, "other_officer": 200, "*": 404}),
 ]
+
+ROWS.append(Row("inspections:stats_insert", method="post", data=lambda w: {
+    "start": "2020-01-01", "end": "2030-12-31", "agency": w.bureau.pk, "report": f.work_report(w).pk},
+    expect={"officer": 302, "*": 404}))  # the head reads statistics but does not edit meeting reports

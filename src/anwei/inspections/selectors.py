@@ -291,3 +291,13 @@ def site_device_counts(systems) -> dict[int, int]:
             .annotate(n=Count("id")))
     by = {(r["site_id"], r["kind"]): r["n"] for r in rows}
     return {s.pk: sum(by.get((s.site_id, k), 0) for k in s.footage_kinds()) for s in systems if s.site_id}
+
+
+def work_reports_for(*, person: Person, agency: Agency):
+    """The agency's meeting work reports this person may edit (meetings' own rule), newest meeting first."""
+    from anwei.meetings.models import Report
+
+    if not policy.may(person, "meeting.manage", agency):
+        return Report.objects.none()
+    return (Report.objects.filter(meeting__agency=agency, kind=Report.Kind.WORK).select_related("meeting")
+            .order_by("-meeting__date", "order")[:10])

@@ -520,3 +520,14 @@ def repair_update(*, actor: Person, repair: RepairRecord, expected_version: int,
 
 def number_or_none(value) -> Decimal | None:
     return None if value in (None, "") else Decimal(value)
+
+
+@transaction.atomic
+def work_report_insert(*, actor: Person, report, stats: dict):
+    """Append the period's counts to a meeting's 工作報告 through the meetings service."""
+    from anwei.inspections.stats import work_report_block
+    from anwei.meetings import services as meetings
+
+    body = (report.body.rstrip() + "\n\n" if report.body.strip() else "") + work_report_block(stats)
+    return meetings.report_update(actor=actor, report=report, title=report.title, unit=report.unit,
+                                  presenter=report.presenter, body=body, kind=report.kind)

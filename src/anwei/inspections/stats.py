@@ -11,7 +11,7 @@ import datetime as dt
 from django.db.models import Count, Q
 
 from anwei.inspections.models import DailyCheck, Finding, Inspection, SelfAssessment
-from anwei.lib import rocdate
+from anwei.lib import rocdate, zhnum
 from anwei.orgs.models import Agency
 
 
@@ -77,3 +77,13 @@ def inspection_sentences(stats: dict) -> list[str]:
     else:
         out.append("門禁及監視系統每日檢查均正常運作。")
     return out
+
+
+WORK_REPORT_HEADING = "本局安全維護工作推動情形（自評與檢查）"
+
+
+def work_report_block(stats: dict) -> str:
+    """The sentences numbered （一）（二）… under a heading, ready to append to a work report's body."""
+    lines = [WORK_REPORT_HEADING]
+    lines += [f"{zhnum.label(3, n)}{text}" for n, text in enumerate(inspection_sentences(stats), start=1)]
+    return "\n".join(lines)

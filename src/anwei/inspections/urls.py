@@ -41,4 +41,5 @@ urlpatterns = [
     path("repairs/", views.repair_list, name="repair_list"),
     path("repairs/<int:pk>/", views.repair_edit, name="repair_edit"),
     path("statistics/", views.stats, name="stats"),
+    path("statistics/insert/", views.stats_insert, name="stats_insert"),
 ]

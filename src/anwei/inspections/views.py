@@ -678,12 +678,37 @@ def stats(request):
     default_agency = home if home and agencies.filter(pk=home.pk).exists() else agencies.first()
     form = PeriodForm(data, agencies=agencies, initial={"start": dt.date(today.year, 1, 1), "end": today,
                                                         "agency": default_agency})
-    result = None
+    result, agency = None, default_agency
     if form.is_bound and form.is_valid():
         c = form.cleaned_data
-        result = inspection_statistics(c["agency"] or default_agency, c["start"], c["end"])
+        agency = c["agency"] or default_agency
+        result = inspection_statistics(agency, c["start"], c["end"])
     elif not form.is_bound:
-        result = inspection_statistics(default_agency, dt.date(today.year, 1, 1), today)
+        result = inspection_statistics(agency, dt.date(today.year, 1, 1), today)
     return render(request, "inspections/stats.html", {
-        "form": form, "stats": result, "sentences": inspection_sentences(result) if result else []})
+        "form": form, "stats": result, "sentences": inspection_sentences(result) if result else [],
+        "agency": agency, "work_reports": selectors.work_reports_for(person=request.user, agency=agency)})
+
+
+@login_required
+@require_POST
+def stats_insert(request):
+    """Append the period's sentences to a meeting's work report (秘書單位工作報告)."""
+    agencies = selectors.agencies_for(person=request.user, action="inspections.stats.view")
+    form = PeriodForm(request.POST, agencies=agencies)
+    if not form.is_valid() or not form.cleaned_data["agency"]:
+        if form.has_error("agency") or not agencies.exists():
+            raise Http404("找不到此機關")
+        messages.error(request, "統計期間不正確，請重新選擇。")
+        return redirect("inspections:stats")
+    c = form.cleaned_data
+    pk = request.POST.get("report", "")
+    reports = selectors.work_reports_for(person=request.user, agency=c["agency"])
+    report = next((r for r in reports if str(r.pk) == pk), None)
+    if report is None:
+        raise Http404("找不到此工作報告")
+    services.work_report_insert(actor=request.user, report=report,
+                                stats=inspection_statistics(c["agency"], c["start"], c["end"]))
+    messages.success(request, f"已將統計文字加入「{report.meeting}」的{report.title}。")
+    return redirect("meetings:detail", pk=report.meeting_id)
 
