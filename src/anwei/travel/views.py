@@ -35,8 +35,22 @@ def _with_version(data, version: int):
     return data
 
 
-def _field_error(form, exc: services.TravelError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+def _attempt(request, form, call, *, rebuild=None, conflict_message: str = ""):
+    """Run one service call for a valid form. Returns (result, form, conflict): on a business-rule
+    refusal the message goes next to its field; on a conflict the typed input comes back re-armed
+    with the current version, beside what the other person saved. Nothing typed is lost."""
+    try:
+        return call(), form, None
+    except ConflictError as exc:
+        form = rebuild(_with_version(request.POST, exc.current.version))
+        form.is_valid()
+        form.add_error(None, conflict_message)
+        return None, form, exc.current
+    except NoRuleError as exc:
+        form.add_error(None, str(exc))
+    except services.TravelError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+    return None, form, None
 
 
 def _declarations(person, kind: str, agency=None) -> tuple[list[str], str | None]:
@@ -74,11 +88,9 @@ def application_create(request):
     declarations, problem = _declarations(person, RuleKind.APPLICATION_LEAD)
     form = TripForm(request.POST or None, declarations=declarations)
     if request.method == "POST" and form.is_valid() and not problem:
-        try:
-            app = services.application_submit(actor=person, trip=form.trip(), today=_today())
-        except (services.TravelError, NoRuleError) as exc:
-            _field_error(form, exc if isinstance(exc, services.TravelError) else services.TravelError(str(exc)))
-        else:
+        app, form, _ = _attempt(request, form, lambda: services.application_submit(
+            actor=person, trip=form.trip(), today=_today()))
+        if app:
             messages.success(request, f"已送出赴陸申請，目前{app.get_status_display()}。")
             return redirect("travel:application_detail", pk=app.pk)
     lead = _rule_or_none(person_primary_agency(person), RuleKind.APPLICATION_LEAD)
@@ -125,17 +137,13 @@ def application_edit(request, pk: int):
                                               if t in app.declarations_accepted]})
     conflict = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.application_correct(actor=person, application=app, trip=form.trip(),
-                                         expected_version=form.cleaned_data["version"] or 0, today=_today())
-        except ConflictError as exc:
-            conflict = exc.current
-            form = TripForm(_with_version(request.POST, conflict.version), declarations=declarations)
-            form.is_valid()
-            form.add_error(None, "此申請已被修改（例如審核人已處理），您輸入的內容保留如下，請確認後再送出。")
-        except services.TravelError as exc:
-            _field_error(form, exc)
-        else:
+        done, form, conflict = _attempt(
+            request, form, lambda: services.application_correct(
+                actor=person, application=app, trip=form.trip(), expected_version=form.cleaned_data["version"] or 0,
+                today=_today()),
+            rebuild=lambda data: TripForm(data, declarations=declarations),
+            conflict_message="此申請已被修改（例如審核人已處理），您輸入的內容保留如下，請確認後再送出。")
+        if done:
             messages.success(request, "已補正並重新送出。")
             return redirect("travel:application_detail", pk=app.pk)
     return render(request, "travel/application_form.html", {
@@ -155,20 +163,18 @@ def application_review(request, pk: int):
         return redirect("travel:application_detail", pk=app.pk)
     form = ReviewForm(request.POST, ethics_step=ethics_step)
     if form.is_valid():
-        try:
-            services.application_review(actor=person, application=app, decision=form.cleaned_data["decision"],
-                                        note=form.cleaned_data["note"], handles_classified=form.classified(),
-                                        expected_version=form.cleaned_data["version"])
-        except ConflictError as exc:
-            form = ReviewForm(_with_version(request.POST, exc.current.version), ethics_step=ethics_step)
-            form.is_valid()
-            form.add_error(None, "此申請已被他人處理或申請人已修改，您的意見保留如下，請重新確認。")
-            return _detail(request, exc.current, form, conflict=exc.current, status=409)
-        except services.TravelError as exc:
-            _field_error(form, exc)
-        else:
+        done, form, conflict = _attempt(
+            request, form, lambda: services.application_review(
+                actor=person, application=app, decision=form.cleaned_data["decision"],
+                note=form.cleaned_data["note"], handles_classified=form.classified(),
+                expected_version=form.cleaned_data["version"]),
+            rebuild=lambda data: ReviewForm(data, ethics_step=ethics_step),
+            conflict_message="此申請已被他人處理或申請人已修改，您的意見保留如下，請重新確認。")
+        if done:
             messages.success(request, "已完成審核。")
             return redirect("travel:application_detail", pk=app.pk)
+        if conflict:
+            return _detail(request, conflict, form, conflict=conflict, status=409)
     return _detail(request, app, form, status=400)
 
 
@@ -191,12 +197,10 @@ def return_report(request, pk: int):
     form = form_class(request.POST or None, initial={
         "actual_departure_on": app.departure_on, "actual_return_on": app.return_on, "places": app.destinations})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.return_report_file(actor=person, application=app, report=form.report(), today=_today(),
-                                        received_on=form.cleaned_data.get("received_on"))
-        except services.TravelError as exc:
-            _field_error(form, exc)
-        else:
+        done, form, _ = _attempt(request, form, lambda: services.return_report_file(
+            actor=person, application=app, report=form.report(), today=_today(),
+            received_on=form.cleaned_data.get("received_on")))
+        if done:
             messages.success(request, "已送出返臺通報表。")
             return redirect("travel:application_detail", pk=app.pk)
     return render(request, "travel/return_report_form.html", {"form": form, "app": app, "today": _today()})
@@ -263,11 +267,9 @@ def retiree_create(request):
     agency = _retiree_agency(request.user)
     form = RetireeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            retiree = services.retiree_create(actor=request.user, agency=agency, data=form.cleaned_data)
-        except services.TravelError as exc:
-            _field_error(form, exc)
-        else:
+        retiree, form, _ = _attempt(request, form, lambda: services.retiree_create(
+            actor=request.user, agency=agency, data=form.cleaned_data))
+        if retiree:
             messages.success(request, f"已登錄涉密退離職人員{retiree.full_name}。")
             return redirect("travel:retiree_detail", pk=retiree.pk)
     return render(request, "travel/retiree_form.html", {"form": form, "title": "登錄涉密退離職人員"})
@@ -282,17 +284,12 @@ def retiree_detail(request, pk: int):
         "declaration_years": retiree.declaration_years, "contact": retiree.contact, "version": retiree.version})
     conflict = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.retiree_update(actor=request.user, retiree=retiree, data=form.cleaned_data,
-                                    expected_version=form.cleaned_data["version"] or 0)
-        except ConflictError as exc:
-            conflict = exc.current
-            form = RetireeForm(_with_version(request.POST, conflict.version))
-            form.is_valid()
-            form.add_error(None, "此筆資料已被其他人修改，您輸入的內容保留如下，請確認後再儲存。")
-        except services.TravelError as exc:
-            _field_error(form, exc)
-        else:
+        done, form, conflict = _attempt(
+            request, form, lambda: services.retiree_update(
+                actor=request.user, retiree=retiree, data=form.cleaned_data,
+                expected_version=form.cleaned_data["version"] or 0),
+            rebuild=RetireeForm, conflict_message="此筆資料已被其他人修改，您輸入的內容保留如下，請確認後再儲存。")
+        if done:
             messages.success(request, "已儲存。")
             return redirect("travel:retiree_detail", pk=retiree.pk)
     trips = retiree.trips.select_related("return_report").order_by("-departure_on")[:50]
@@ -306,12 +303,10 @@ def retiree_declare(request, pk: int):
     declarations, problem = _declarations(request.user, RuleKind.RETIREE_LEAD, agency=retiree.agency)
     form = RetireeDeclarationForm(request.POST or None, declarations=declarations, initial={"received_on": _today()})
     if request.method == "POST" and form.is_valid() and not problem:
-        try:
-            app = services.retiree_declaration_record(actor=request.user, retiree=retiree, trip=form.trip(),
-                                                      received_on=form.cleaned_data["received_on"], today=_today())
-        except (services.TravelError, NoRuleError) as exc:
-            _field_error(form, exc if isinstance(exc, services.TravelError) else services.TravelError(str(exc)))
-        else:
+        app, form, _ = _attempt(request, form, lambda: services.retiree_declaration_record(
+            actor=request.user, retiree=retiree, trip=form.trip(), received_on=form.cleaned_data["received_on"],
+            today=_today()))
+        if app:
             messages.success(request, "已登錄入境前申報。")
             return redirect("travel:application_detail", pk=app.pk)
     return render(request, "travel/application_form.html", {
