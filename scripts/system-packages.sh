@@ -2,6 +2,7 @@
 # Make sure the Debian packages a profile needs are present.
 #   run:  Traditional Chinese fonts (PDF documents)
 #   test: + Chromium (browser tests), LibreOffice Writer (conversion tests), jing (ODF schema), poppler-utils
+#   bench: test + wrk (load generator)
 # As root on Debian it installs what is missing; otherwise it prints the exact command and fails.
 set -euo pipefail
 profile="${1:-test}"
@@ -11,11 +12,14 @@ have_font() { fc-list 2>/dev/null | grep -i "$1" >/dev/null; }
 have_font "TW-Kai" || need+=(fonts-cns11643-kai)
 have_font "Noto Sans CJK" || need+=(fonts-noto-cjk)
 command -v fc-list >/dev/null || need+=(fontconfig)
-if [ "$profile" = "test" ]; then
+if [ "$profile" = "test" ] || [ "$profile" = "bench" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
   command -v jing >/dev/null || need+=(jing)
   command -v pdftoppm >/dev/null || need+=(poppler-utils)
+fi
+if [ "$profile" = "bench" ]; then
+  command -v wrk >/dev/null || need+=(wrk)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 
