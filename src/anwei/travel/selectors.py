@@ -10,7 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from anwei.orgs import policy
-from anwei.orgs.models import Agency, Person, Role, Unit
+from anwei.orgs.models import Agency, Person, Unit
 from anwei.travel.models import ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication, TravelRule
 
 
@@ -204,7 +204,3 @@ def retiree_reports_waiting(person: Person, today: dt.date) -> list[TravelApplic
                 .filter(status=Status.DECLARED, return_report__isnull=True, report_due__gte=today)
                 .order_by("report_due", "id")[:50])
 
-
-def is_unit_head_of(person: Person, unit_id: int | None) -> bool:
-    return unit_id is not None and any(
-        m.role == Role.UNIT_HEAD and m.unit_id == unit_id for m in policy.grants(person).memberships)
