@@ -54,3 +54,13 @@ def test_statistics_page(client, world, make_trip):
     assert client.get(url).status_code == 200
     client.force_login(world.other_officer)
     assert client.get(url).status_code == 404
+
+
+def test_work_report_sentence_with_its_period(world, rules):
+    from anwei.travel.selectors import travel_work_report_sentence
+
+    assert (travel_work_report_sentence(world.bureau, dt.date(2020, 1, 1), dt.date(2020, 4, 22),
+                                        today=dt.date(2020, 4, 22))
+            == "109年度迄今公務員赴大陸地區返臺通報案件計0件")
+    assert (travel_work_report_sentence(world.bureau, dt.date(2019, 7, 1), dt.date(2019, 12, 31))
+            == "108年7月1日至108年12月31日公務員赴大陸地區返臺通報案件計0件")

@@ -164,6 +164,20 @@ def travel_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
     return result
 
 
+def work_report_period(start: dt.date, end: dt.date, today: dt.date | None = None) -> str:
+    """A period as the work report writes it: 「109年度迄今」 for this year so far, else both dates."""
+    from anwei.lib.rocdate import format_short, roc_year
+
+    if start == dt.date(end.year, 1, 1) and end == (today or dt.date.today()):
+        return f"{roc_year(end)}年度迄今"
+    return f"{format_short(start)}至{format_short(end)}"
+
+
+def travel_work_report_sentence(agency: Agency, start: dt.date, end: dt.date, *, today: dt.date | None = None) -> str:
+    """The line the meeting work report inserts, e.g. 「109年度迄今公務員赴大陸地區返臺通報案件計0件」."""
+    return work_report_period(start, end, today) + travel_statistics(agency, start, end)["sentence"]
+
+
 # --- home page reminders (each part a fixed number of queries) ---
 
 def my_open_trips(person: Person) -> list[TravelApplication]:

@@ -245,6 +245,7 @@ def statistics(request, agency_id: int):
     stats = selectors.travel_statistics(agency, start, end)
     return render(request, "travel/statistics.html", {
         "agency": agency, "form": form, "stats": stats, "start": start, "end": end,
+        "sentence": selectors.work_report_period(start, end, today) + stats["sentence"],
         "agencies": selectors.statistics_agencies(person=request.user)[:200]})
 
 
