@@ -96,3 +96,11 @@ def test_declarations_are_the_rules_texts(world, rules):
     with pytest.raises(services.TravelError) as exc:
         services.application_submit(actor=world.staff, trip=partial, today=dt.date(2024, 3, 4))
     assert exc.value.field == "declarations"
+
+
+def test_the_list_page_states_the_rules_in_force(client, world, rules):
+    TravelRule.objects.create(kind=RuleKind.RETIREE_LEAD, working_days=7, starts_on=DRAFT_START)
+    client.force_login(world.staff)
+    page = client.get("/travel/").content.decode()
+    assert "赴陸申請（出發前工作日數）：5 個工作日" in page
+    assert "涉密退離職人員入境前申報（工作日數）：7 個工作日" in page  # the 2025 row, in force today

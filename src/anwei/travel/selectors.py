@@ -22,11 +22,23 @@ class NoRuleError(Exception):
 def rule_in_force(*, agency: Agency, kind: str, on: dt.date) -> TravelRule:
     """The rule that applies to something filed on `on`: the latest start date wins; on the same
     start date the agency's own row beats the default row."""
-    rules = TravelRule.objects.filter(Q(agency=agency) | Q(agency__isnull=True), kind=kind, starts_on__lte=on)
-    found = sorted(rules, key=lambda r: (r.starts_on, r.agency_id is not None), reverse=True)
+    found = _by_precedence(TravelRule.objects.filter(Q(agency=agency) | Q(agency__isnull=True), kind=kind,
+                                                     starts_on__lte=on))
     if not found:
         raise NoRuleError(kind, on)
     return found[0]
+
+
+def _by_precedence(rules) -> list[TravelRule]:
+    return sorted(rules, key=lambda r: (r.starts_on, r.agency_id is not None), reverse=True)
+
+
+def rules_in_force(*, agency: Agency, on: dt.date) -> list[TravelRule]:
+    """Every kind's rule in force on a day (one query), for the page that tells staff the deadlines."""
+    best: dict[str, TravelRule] = {}
+    for r in _by_precedence(TravelRule.objects.filter(Q(agency=agency) | Q(agency__isnull=True), starts_on__lte=on)):
+        best.setdefault(r.kind, r)
+    return [best[k] for k in RuleKind.values if k in best]
 
 
 def personnel_agency_ids(person: Person) -> set[int]:

@@ -76,9 +76,11 @@ def index(request):
     page = Paginator(apps, PAGE_SIZE).get_page(request.GET.get("page"))
     ethics = list(selectors.ethics_agencies(person))
     stats_agency = selectors.statistics_agencies(person=person).first()
+    agency = person_primary_agency(person)
+    rules = selectors.rules_in_force(agency=agency, on=_today()) if agency else []
     return render(request, "travel/index.html", {
         "page": page, "show": show, "query": f"show={show}", "ethics": ethics, "stats_agency": stats_agency,
-        "today": _today(),
+        "today": _today(), "rules": rules,
     })
 
 
