@@ -107,12 +107,9 @@ def device_month(*, agency_id: int, unit_id: int | None, year: int, month: int) 
         elif not day["workday"]:
             note = "非上班日"
         row = [Cell(str(day["n"]), align="center"), Cell(note, align="center")]
-        checkers = []
         for check in day["cells"] or [None] * len(systems):
             row += [Cell(check.mark if check else "", align="center"), Cell(check.problem if check else "")]
-            if check and check.checked_by_id and str(check.checked_by) not in checkers:
-                checkers.append(str(check.checked_by))
-        row.append(Cell("、".join(checkers)))
+        row.append(Cell("、".join(day["checkers"])))
         rows.append(row)
     widths = [0.6, 1.2] + [1.1, 2.0] * len(systems) + [1.2]
     doc.add(Table(header=[header1, header2], rows=rows, widths=widths))

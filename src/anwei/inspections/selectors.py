@@ -237,10 +237,11 @@ def month_sheet(*, systems: list[DeviceSystem], year: int, month: int) -> dict:
         try:
             day = dt.date(year, month, n)
         except ValueError:
-            days.append({"n": n, "date": None, "workday": False, "cells": []})
+            days.append({"n": n, "date": None, "workday": False, "cells": [], "checkers": []})
             continue
-        days.append({"n": n, "date": day, "workday": day in working,
-                     "cells": [checks.get((s.pk, day)) for s in systems]})
+        cells = [checks.get((s.pk, day)) for s in systems]
+        checkers = list(dict.fromkeys(str(c.checked_by) for c in cells if c and c.checked_by_id))
+        days.append({"n": n, "date": day, "workday": day in working, "cells": cells, "checkers": checkers})
     return {"first": first, "last": last, "days": days}
 
 
