@@ -80,3 +80,18 @@ def test_a_request_not_yet_approved_cannot_be_recorded(world, fs, client):
     client.force_login(world.liaison)
     r = client.get(reverse("footage:request_viewing", args=[req.pk]))
     assert r.status_code == 302 and r["Location"] == reverse("footage:request_detail", args=[req.pk])
+
+
+@pytest.mark.django_db
+def test_the_reply_letter_number_can_be_taken_from_the_agencys_pattern(world, fs, client):
+    from anwei.core.models import LetterNumberPattern
+
+    LetterNumberPattern.objects.create(agency=world.bureau, pattern="測水秘字第{year:03}{serial:07}號")
+    req = f.file(world, world.liaison, kind="judicial", outside_body="測試地檢署", letter_reference="測檢字第2號")
+    for person in (world.unithead, world.officer, world.head):
+        req = f.decide(req, person)
+    client.force_login(world.liaison)
+    r = client.post(reverse("footage:request_viewing", args=[req.pk]), _form(world, req, allocate_number="on"))
+    assert r.status_code == 302
+    req.refresh_from_db()
+    assert req.viewing.reply_letter_reference == f"測水秘字第{rocdate.roc_year(timezone.localdate()):03}0000001號"

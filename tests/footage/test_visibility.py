@@ -76,7 +76,25 @@ def test_list_queries_do_not_grow_with_the_data(world, fs, client, django_assert
     f.file(world)
     with django_assert_max_num_queries(20) as small:
         client.get(reverse("footage:request_list"))
+    n = len(small)
     for _ in range(8):
         f.file(world)
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    with django_assert_max_num_queries(n):
         client.get(reverse("footage:request_list"))
+
+
+@pytest.mark.django_db
+def test_the_request_page_queries_do_not_grow_with_decisions_and_views(world, fs, planhead, client,
+                                                                       django_assert_max_num_queries):
+    req = f.file(world)
+    client.force_login(world.officer)
+    client.get(reverse("footage:request_detail", args=[req.pk]))
+    with django_assert_max_num_queries(40) as first:
+        client.get(reverse("footage:request_detail", args=[req.pk]))
+    n = len(first)  # read now: every request resets the connection's query log
+    f.decide(req, planhead)
+    f.decide(req, world.officer)
+    for _ in range(5):
+        client.get(reverse("footage:request_detail", args=[req.pk]))
+    with django_assert_max_num_queries(n):
+        client.get(reverse("footage:request_detail", args=[req.pk]))

@@ -176,6 +176,7 @@ class ViewingForm(forms.Form):
     applicant_signed = forms.BooleanField(label="申請人已於申請表「調閱（複製）完畢後簽名確認欄」簽名",
                                           error_messages={"required": "請確認申請人已簽名。"})
     reply_letter_reference = forms.CharField(label="函覆文號", max_length=100, required=False)
+    allocate_number = forms.BooleanField(label="由系統依本機關發文字號格式取號", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, people_qs, req: FootageRequest, **kwargs):
@@ -193,8 +194,9 @@ class ViewingForm(forms.Form):
                 self.add_error("copied_items", "請記錄複製了哪些影像。")
             if not data.get("medium"):
                 self.add_error("medium", "請選擇儲存媒體。")
-        if self.req.kind == "judicial" and not data.get("reply_letter_reference", "").strip():
-            self.add_error("reply_letter_reference", "司法機關申請由管理單位函覆，請填寫函覆文號。")
+        if (self.req.kind == RequestKind.JUDICIAL and not data.get("reply_letter_reference", "").strip()
+                and not data.get("allocate_number")):
+            self.add_error("reply_letter_reference", "司法機關申請由管理單位函覆，請填寫函覆文號或勾選由系統取號。")
         performed = data.get("performed_at")
         if performed and performed > timezone.now():
             self.add_error("performed_at", "調閱時間不能在未來。")
@@ -205,7 +207,8 @@ class ViewingForm(forms.Form):
         return ViewingData(performed_at=d["performed_at"], viewer_name=d["viewer_name"].strip(),
                            accompanied_by=d["accompanied_by"], copied=d["copied"], copied_items=d["copied_items"],
                            medium=d["medium"], medium_note=d["medium_note"], applicant_signed=d["applicant_signed"],
-                           reply_letter_reference=d["reply_letter_reference"].strip())
+                           reply_letter_reference=d["reply_letter_reference"].strip(),
+                           allocate_number=d["allocate_number"])
 
 
 class HoldForm(forms.Form):

@@ -119,7 +119,7 @@ def request_list(*, person: Person, status: str = "", year: int | None = None, k
 
 def request_get(*, person: Person, pk: int) -> FootageRequest:
     req = (FootageRequest.objects.select_related("agency", "unit", "managing_unit", "filed_by")
-           .filter(pk=pk).first())
+           .prefetch_related("steps").filter(pk=pk).first())
     if req is None or not request_may_view(person, req):
         raise Http404("找不到此申請")
     return req

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
+from anwei.core.models import LetterNumberPattern
+from anwei.core.numbering import letter_number_allocate
 from anwei.core.uploads import stored_file_delete, stored_file_save
 from anwei.footage import selectors
 from anwei.footage.models import (AUDIT_FIELDS, ApprovalChain, ApprovalStep, Decision, Destruction, Device,
@@ -253,6 +255,7 @@ class ViewingData:
     medium_note: str = ""
     applicant_signed: bool = False
     reply_letter_reference: str = ""
+    allocate_number: bool = False  # take the reply letter's 文號 from the agency's default pattern
 
 
 @transaction.atomic
@@ -267,6 +270,12 @@ def viewing_record(*, actor: Person, req: FootageRequest, expected_version: int,
         raise RequestInvalid("複製時必須記錄複製內容與儲存媒體。")
     before = _snap(req)
     version_bump(req, expected_version)
+    if data.allocate_number and not data.reply_letter_reference:
+        pattern = LetterNumberPattern.objects.filter(agency=req.agency, is_default=True).first()
+        if pattern is None:
+            raise RequestInvalid("本機關尚未設定發文字號格式，請自行填寫函覆文號。")
+        data.reply_letter_reference = letter_number_allocate(pattern=pattern,
+                                                             purpose=f"函覆監視錄影調閱{req.number_label}")
     record = ViewingRecord.objects.create(
         request=req, performed_at=data.performed_at, viewer_name=data.viewer_name, accompanied_by=data.accompanied_by,
         copied=data.copied, copied_items=data.copied_items if data.copied else "",
