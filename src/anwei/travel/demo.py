@@ -46,6 +46,14 @@ def load(ctx: dict) -> None:
     trip = _trip(rule, Purpose.TOURISM, "上海市、江蘇省蘇州市", back - dt.timedelta(days=5), back, "家族旅遊")
     _approved(people["liaison.plan"], [people["officer"]], trip, filed_on=workday_add(trip.departure_on, -10))
 
+    # liaison.sewer: a trip last month, reported on time.
+    back = workday_add(today, -25)
+    trip = _trip(rule, Purpose.TOURISM, "浙江省杭州市", back - dt.timedelta(days=3), back, "自由行")
+    done = _approved(people["liaison.sewer"], [people["officer"]], trip, filed_on=workday_add(trip.departure_on, -7))
+    services.return_report_file(actor=people["liaison.sewer"], application=done, today=workday_add(back, 3),
+                                report=services.ReportInput(actual_departure_on=trip.departure_on,
+                                                            actual_return_on=back, places="浙江省杭州市西湖區"))
+
     # A classified retiree, declared by the ethics officer on the retiree's behalf.
     bureau = ctx["bureau"]
     retiree = services.retiree_create(actor=people["officer"], agency=bureau, data={

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 
 from anwei.core.forms import RocDateField
@@ -68,12 +66,6 @@ class TripForm(forms.Form):
 
 class RetireeDeclarationForm(TripForm):
     received_on = RocDateField(label="收件日期", help_text="退離職人員申報送達本機關之日（以此日判斷是否逾期）")
-
-    def clean_received_on(self):
-        day = self.cleaned_data["received_on"]
-        if day and day > dt.date.today():
-            raise forms.ValidationError("收件日期不能晚於今天。")
-        return day
 
 
 class ReviewForm(forms.Form):

@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person, Unit
@@ -166,7 +167,7 @@ def travel_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
         retiree_reports=Count("id", filter=Q(application__retiree__isnull=False)),
         retiree_late_reports=Count("id", filter=Q(application__retiree__isnull=False, late=True)),
     )
-    today = dt.date.today()
+    today = timezone.localdate()
     o = TravelApplication.objects.filter(
         agency=agency, status__in=[Status.APPROVED, Status.DECLARED], report_due__range=(start, end),
         report_due__lt=today, return_report__isnull=True,
@@ -180,7 +181,7 @@ def work_report_period(start: dt.date, end: dt.date, today: dt.date | None = Non
     """A period as the work report writes it: 「109年度迄今」 for this year so far, else both dates."""
     from anwei.lib.rocdate import format_short, roc_year
 
-    if start == dt.date(end.year, 1, 1) and end == (today or dt.date.today()):
+    if start == dt.date(end.year, 1, 1) and end == (today or timezone.localdate()):
         return f"{roc_year(end)}年度迄今"
     return f"{format_short(start)}至{format_short(end)}"
 
