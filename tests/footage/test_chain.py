@@ -127,3 +127,22 @@ def test_the_decision_deadline_is_configurable(world, fs):
     fs.save()
     req = f.file(world)
     assert req.due_on == timezone.localdate() + dt.timedelta(days=10)
+
+
+@pytest.mark.django_db
+def test_a_resubmission_over_a_newer_version_is_refused_and_keeps_the_typing(world, fs, planhead, client):
+    req = f.file(world)
+    f.decide(req, planhead, A.RETURN, reason="請補充")
+    client.force_login(world.staff)
+    form = client.get(reverse("footage:request_edit", args=[req.pk])).context["form"]
+    stale = form.initial["version"]
+    FootageRequest.objects.filter(pk=req.pk).update(version=stale + 1)  # someone else saved meanwhile
+    start, end = timezone.localtime(req.window_start), timezone.localtime(req.window_end)
+    r = client.post(reverse("footage:request_edit", args=[req.pk]), {
+        "kind": "internal", "purpose": "view", "applicant_name": "測同仁", "reason": "我剛打的新事由",
+        "window_start_0": start.strftime("%Y-%m-%d"), "window_start_1": start.strftime("%H:%M"),
+        "window_end_0": end.strftime("%Y-%m-%d"), "window_end_1": end.strftime("%H:%M"),
+        "cameras": [c.pk for c in req.cameras.all()], "acknowledged": "on", "version": stale})
+    assert r.status_code == 200 and "我剛打的新事由" in r.content.decode() and "已被其他人更動" in r.content.decode()
+    req.refresh_from_db()
+    assert req.status == "returned" and req.reason != "我剛打的新事由"
