@@ -109,3 +109,25 @@ def test_edit_with_a_stale_version_shows_the_conflict(client, world):
     response = client.post(url, _data(contact="我的輸入", version=retiree.version))
     assert response.status_code == 200 and "已被其他人修改" in response.content.decode()
     assert "我的輸入" in response.content.decode()
+
+
+def test_officer_records_the_retiree_return_report_on_the_page(client, world, rules):
+    retiree = services.retiree_create(actor=world.officer, agency=world.bureau, data={
+        "full_name": "丁", "former_title": "", "former_unit": "", "left_on": dt.date(2020, 1, 2),
+        "control_ends_on": dt.date(2024, 1, 2), "declaration_years": 3, "contact": ""})
+    today = timezone.localdate()
+    back = workday_add(today, -3)
+    trip = services.retiree_declaration_record(
+        actor=world.officer, retiree=retiree, received_on=back - dt.timedelta(days=10), today=today,
+        trip=trip_input(rules["retiree_lead"], departure_on=back - dt.timedelta(days=4), return_on=back))
+    client.force_login(world.officer)
+    url = reverse("travel:return_report", args=[trip.pk])
+    data = {"actual_departure_on": format_slash(trip.departure_on), "actual_return_on": format_slash(back),
+            "places": "廈門", "received_on": format_slash(today + dt.timedelta(days=1))}
+    response = client.post(url, data)
+    assert response.context["form"].errors["received_on"] == ["收件日期不能晚於今天。"]
+    assert client.post(url, {**data, "received_on": format_slash(today)}).status_code == 302
+    trip.refresh_from_db()
+    assert trip.return_report.filed_by == world.officer and not trip.return_report.late
+    client.force_login(world.staff)
+    assert client.get(url).status_code == 404
