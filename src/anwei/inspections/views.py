@@ -56,6 +56,23 @@ def _errors_to_form(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+def _submit(request, form, save, success: str):
+    """On a valid POST call `save(cleaned_data)` (one service). Returns (result, conflict): result is what
+    the service returned (None if nothing was saved); a service's field errors go next to the fields and
+    a stale version returns the other person's saved row, so the form is shown again with what was typed."""
+    if request.method != "POST" or not form.is_valid():
+        return None, None
+    try:
+        result = save(form.cleaned_data)
+    except ConflictError as exc:
+        return None, exc.current
+    except ValidationError as exc:
+        _errors_to_form(form, exc)
+        return None, None
+    messages.success(request, success if isinstance(success, str) else success(result))
+    return (True if result is None else result), None
+
+
 # --- hub -------------------------------------------------------------------------------------------------
 
 @login_required
@@ -89,16 +106,11 @@ def checklist_list(request):
 def checklist_create(request):
     agency = _home_agency(request, "inspections.checklist.manage")
     form = ChecklistForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        c = form.cleaned_data
-        try:
-            template = services.checklist_create(actor=request.user, agency=agency, name=c["name"], kind=c["kind"],
-                                                 description=c["description"])
-        except ValidationError as exc:
-            _errors_to_form(form, exc)
-        else:
-            messages.success(request, f"已新增檢查表「{template.name}」，請加入檢查項目。")
-            return redirect("inspections:checklist_detail", pk=template.pk)
+    template, _ = _submit(request, form, lambda c: services.checklist_create(
+        actor=request.user, agency=agency, name=c["name"], kind=c["kind"], description=c["description"]),
+        lambda t: f"已新增檢查表「{t.name}」，請加入檢查項目。")
+    if template:
+        return redirect("inspections:checklist_detail", pk=template.pk)
     return render(request, "inspections/checklist_form.html", {"form": form})
 
 
@@ -126,20 +138,11 @@ def checklist_edit(request, pk: int):
     initial = {"name": template.name, "kind": template.kind, "description": template.description,
                "is_active": template.is_active, "version": template.version}
     form = ChecklistForm(request.POST or None, initial=initial)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        c = form.cleaned_data
-        try:
-            services.checklist_update(actor=request.user, template=template, expected_version=c["version"] or 0,
-                                      name=c["name"], kind=c["kind"], description=c["description"],
-                                      is_active=c["is_active"])
-        except ConflictError as exc:
-            conflict = exc.current
-        except ValidationError as exc:
-            _errors_to_form(form, exc)
-        else:
-            messages.success(request, "已儲存。")
-            return redirect("inspections:checklist_detail", pk=template.pk)
+    saved, conflict = _submit(request, form, lambda c: services.checklist_update(
+        actor=request.user, template=template, expected_version=c["version"] or 0, name=c["name"], kind=c["kind"],
+        description=c["description"], is_active=c["is_active"]), "已儲存。")
+    if saved:
+        return redirect("inspections:checklist_detail", pk=template.pk)
     return render(request, "inspections/checklist_form.html", {"form": form, "template": template,
                                                               "conflict": conflict})
 
@@ -165,21 +168,12 @@ def checklist_item_add(request, pk: int):
 def checklist_item_edit(request, pk: int):
     item = selectors.checklist_item_get(person=request.user, pk=pk)
     form = ChecklistItemForm(request.POST) if request.method == "POST" else ChecklistItemForm.for_item(item)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        c = form.cleaned_data
-        try:
-            services.checklist_item_revise(actor=request.user, item=item, section=c["section"], text=c["text"],
-                                           answer_kind=c["answer_kind"],
-                                           corrective_required=c["corrective_required"],
-                                           order=c["order"] if c["order"] is not None else item.order)
-        except ConflictError as exc:
-            conflict = exc.current
-        except ValidationError as exc:
-            _errors_to_form(form, exc)
-        else:
-            messages.success(request, "已修訂檢查項目（已填寫的自評表保留原題目）。")
-            return redirect("inspections:checklist_detail", pk=item.template_id)
+    saved, conflict = _submit(request, form, lambda c: services.checklist_item_revise(
+        actor=request.user, item=item, section=c["section"], text=c["text"], answer_kind=c["answer_kind"],
+        corrective_required=c["corrective_required"], order=item.order if c["order"] is None else c["order"]),
+        "已修訂檢查項目（已填寫的自評表保留原題目）。")
+    if saved:
+        return redirect("inspections:checklist_detail", pk=item.template_id)
     return render(request, "inspections/checklist_item_form.html", {"form": form, "item": item,
                                                                    "conflict": conflict})
 
@@ -215,18 +209,12 @@ def round_create(request):
             initial["deadline"] = initial["plan_assignment"].due
     form = RoundForm(request.POST or None, agency=agency, templates=selectors.checklists_for(agency=agency),
                      assignments=assignments, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        c = form.cleaned_data
-        try:
-            rnd = services.round_create(actor=request.user, agency=agency, title=c["title"], deadline=c["deadline"],
-                                        instructions=c["instructions"], templates=c["templates"],
-                                        units=c["units"], agencies=c["agencies"],
-                                        plan_assignment=c["plan_assignment"])
-        except ValidationError as exc:
-            _errors_to_form(form, exc)
-        else:
-            messages.success(request, f"已發起自評「{rnd.title}」，共 {rnd.assessments.count()} 份待填。")
-            return redirect("inspections:round_detail", pk=rnd.pk)
+    rnd, _ = _submit(request, form, lambda c: services.round_create(
+        actor=request.user, agency=agency, title=c["title"], deadline=c["deadline"], instructions=c["instructions"],
+        templates=c["templates"], units=c["units"], agencies=c["agencies"], plan_assignment=c["plan_assignment"]),
+        lambda r: f"已發起自評「{r.title}」，共 {r.assessments.count()} 份待填。")
+    if rnd:
+        return redirect("inspections:round_detail", pk=rnd.pk)
     return render(request, "inspections/round_form.html", {"form": form})
 
 
@@ -358,15 +346,10 @@ def _inspection_values(c) -> dict:
 def inspection_create(request):
     agency = _home_agency(request, "inspections.inspection.manage")
     form = InspectionForm(request.POST or None, agency=agency)
-    if request.method == "POST" and form.is_valid():
-        try:
-            inspection = services.inspection_create(actor=request.user, agency=agency,
-                                                    **_inspection_values(form.cleaned_data))
-        except ValidationError as exc:
-            _errors_to_form(form, exc)
-        else:
-            messages.success(request, "已建立檢查紀錄，請登錄檢查發現。")
-            return redirect("inspections:inspection_detail", pk=inspection.pk)
+    inspection, _ = _submit(request, form, lambda c: services.inspection_create(
+        actor=request.user, agency=agency, **_inspection_values(c)), "已建立檢查紀錄，請登錄檢查發現。")
+    if inspection:
+        return redirect("inspections:inspection_detail", pk=inspection.pk)
     return render(request, "inspections/inspection_form.html", {"form": form})
 
 
@@ -377,19 +360,11 @@ def inspection_edit(request, pk: int):
                "inspectors": inspection.inspectors, "units": list(inspection.units.all()),
                "template": inspection.template, "scope_note": inspection.scope_note, "version": inspection.version}
     form = InspectionForm(request.POST or None, agency=inspection.agency, initial=initial)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.inspection_update(actor=request.user, inspection=inspection,
-                                       expected_version=form.cleaned_data["version"] or 0,
-                                       **_inspection_values(form.cleaned_data))
-        except ConflictError as exc:
-            conflict = exc.current
-        except ValidationError as exc:
-            _errors_to_form(form, exc)
-        else:
-            messages.success(request, "已儲存。")
-            return redirect("inspections:inspection_detail", pk=inspection.pk)
+    saved, conflict = _submit(request, form, lambda c: services.inspection_update(
+        actor=request.user, inspection=inspection, expected_version=c["version"] or 0, **_inspection_values(c)),
+        "已儲存。")
+    if saved:
+        return redirect("inspections:inspection_detail", pk=inspection.pk)
     return render(request, "inspections/inspection_form.html", {"form": form, "inspection": inspection,
                                                                "conflict": conflict})
 
@@ -511,14 +486,10 @@ def device_create(request):
     agency = _home_agency(request, "inspections.device.manage")
     form = DeviceSystemForm(request.POST or None, agency=agency, sites=selectors.sites_for(agency=agency),
                             initial={"in_service_from": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.device_system_create(actor=request.user, agency=agency, **_device_values(form.cleaned_data))
-        except ValidationError as exc:
-            _errors_to_form(form, exc)
-        else:
-            messages.success(request, "已新增檢查設備。")
-            return redirect("inspections:device_list")
+    saved, _ = _submit(request, form, lambda c: services.device_system_create(
+        actor=request.user, agency=agency, **_device_values(c)), "已新增檢查設備。")
+    if saved:
+        return redirect("inspections:device_list")
     return render(request, "inspections/device_form.html", {"form": form})
 
 
@@ -529,20 +500,11 @@ def device_edit(request, pk: int):
                                                "in_service_from", "is_active", "version"]}
     form = DeviceSystemForm(request.POST or None, agency=system.agency, sites=selectors.sites_for(agency=system.agency),
                             initial=initial)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.device_system_update(actor=request.user, system=system,
-                                          expected_version=form.cleaned_data["version"] or 0,
-                                          is_active=form.cleaned_data["is_active"],
-                                          **_device_values(form.cleaned_data))
-        except ConflictError as exc:
-            conflict = exc.current
-        except ValidationError as exc:
-            _errors_to_form(form, exc)
-        else:
-            messages.success(request, "已儲存。")
-            return redirect("inspections:device_list")
+    saved, conflict = _submit(request, form, lambda c: services.device_system_update(
+        actor=request.user, system=system, expected_version=c["version"] or 0, is_active=c["is_active"],
+        **_device_values(c)), "已儲存。")
+    if saved:
+        return redirect("inspections:device_list")
     return render(request, "inspections/device_form.html", {"form": form, "system": system, "conflict": conflict})
 
 
@@ -558,14 +520,11 @@ def device_check(request):
         day = timezone.localdate()
     existing = {c.system_id: c for c in DailyCheck.objects.filter(system__in=systems, date=day)}
     form = DailyCheckForm(request.POST or None, systems=systems, existing=existing, initial={"date": day})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.daily_checks_record(actor=request.user, date=form.cleaned_data["date"], entries=form.entries())
-        except ValidationError as exc:
-            _errors_to_form(form, exc)
-        else:
-            messages.success(request, f"已登錄 {rocdate.format_short(form.cleaned_data['date'])} 的檢查結果。")
-            return redirect("inspections:device_list")
+    saved, _ = _submit(request, form, lambda c: services.daily_checks_record(
+        actor=request.user, date=c["date"], entries=form.entries()),
+        lambda _: f"已登錄 {rocdate.format_short(form.cleaned_data['date'])} 的檢查結果。")
+    if saved:
+        return redirect("inspections:device_list")
     start = max(min(s.in_service_from for s in systems), timezone.localdate() - dt.timedelta(days=30))
     missed = selectors.missed_days(systems=systems, start=start,
                                    end=timezone.localdate() - dt.timedelta(days=1))
@@ -648,20 +607,11 @@ def repair_edit(request, pk: int):
         raise Http404("找不到此頁面")
     initial = {k: getattr(repair, k) for k in ["reported_on", "vendor", "repaired_on", "note", "version"]}
     form = RepairForm(request.POST or None, initial=initial)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        c = form.cleaned_data
-        try:
-            services.repair_update(actor=request.user, repair=repair, expected_version=c["version"] or 0,
-                                   reported_on=c["reported_on"], vendor=c["vendor"], repaired_on=c["repaired_on"],
-                                   note=c["note"])
-        except ConflictError as exc:
-            conflict = exc.current
-        except ValidationError as exc:
-            _errors_to_form(form, exc)
-        else:
-            messages.success(request, "已儲存維修紀錄。")
-            return redirect("inspections:repair_list")
+    saved, conflict = _submit(request, form, lambda c: services.repair_update(
+        actor=request.user, repair=repair, expected_version=c["version"] or 0, reported_on=c["reported_on"],
+        vendor=c["vendor"], repaired_on=c["repaired_on"], note=c["note"]), "已儲存維修紀錄。")
+    if saved:
+        return redirect("inspections:repair_list")
     return render(request, "inspections/repair_form.html", {"form": form, "repair": repair, "conflict": conflict})
 
 
