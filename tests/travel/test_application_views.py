@@ -139,3 +139,14 @@ def test_after_a_conflict_the_reviewer_can_save_knowingly(client, world, rules):
     assert response.status_code == 302
     app.refresh_from_db()
     assert app.status == Status.REFUSED
+
+
+def test_mainland_transit_needs_the_airport(client, world, rules):
+    client.force_login(world.staff)
+    response = client.post(reverse("travel:application_create"),
+                           _form(rules, transit_stops="", transit_mainland="on", destinations="越南河內市"))
+    assert _field_error(response, "transit_stops") == ["經大陸地區機場轉機者，請填寫轉機地點（機場）。"]
+    assert "越南河內市" in response.content.decode()
+    response = client.post(reverse("travel:application_create"),
+                           _form(rules, transit_stops="廣州白雲機場", transit_mainland="on", destinations="越南河內市"))
+    assert response.status_code == 302 and TravelApplication.objects.get().transit_mainland

@@ -32,7 +32,7 @@ def travel_inbox(person: Person) -> list[InboxItem]:
     for app in selectors.reviews_waiting(person):
         items.append(InboxItem(CATEGORY, f"審核{app.traveller_name}赴陸申請",
                                reverse("travel:application_detail", args=[app.pk]), due=app.departure_on,
-                               note=app.get_status_display()))
+                               overdue=app.departure_on < today, note=f"{app.get_status_display()}；期限為出發日"))
     for app in selectors.retiree_reports_waiting(person, today):
         items.append(InboxItem(CATEGORY, f"涉密退離職人員{app.traveller_name}返臺申報",
                                reverse("travel:application_detail", args=[app.pk]), due=app.report_due,

@@ -84,6 +84,8 @@ def _check_trip(trip: TripInput, *, lead: TravelRule, filed_on: dt.date, today: 
         raise TravelError("請填寫前往地區。", "destinations")
     if trip.return_on < trip.departure_on:
         raise TravelError("返臺日期不能早於出發日期。", "return_on")
+    if trip.transit_mainland and not trip.transit_stops.strip():
+        raise TravelError("經大陸地區機場轉機者，請填寫轉機地點（機場）。", "transit_stops")
     if new and trip.departure_on < today:
         raise TravelError("出發日期已過，無法提出新的申請。", "departure_on")
     missing = [text for text in lead.declaration_list() if text not in trip.declarations_accepted]
