@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "anwei.inspections",
     "anwei.footage",
     "anwei.travel",
+    "anwei.rollup",
+    "anwei.perf",
 ]
 
 MIDDLEWARE = [

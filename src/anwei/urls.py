@@ -23,4 +23,5 @@ urlpatterns = [
     path("inspections/", include("anwei.inspections.urls")),
     path("footage/", include("anwei.footage.urls")),
     path("travel/", include("anwei.travel.urls")),
+    path("rollup/", include("anwei.rollup.urls")),
 ]

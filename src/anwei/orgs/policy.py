@@ -99,6 +99,9 @@ RULES: dict[str, Rule] = {
     "travel.review_ethics": rule(R.ETHICS_OFFICER),  # against the application's reviewing agency
     "travel.retirees": rule(R.ETHICS_OFFICER),  # the registry of classified retirees and their declarations
     "travel.statistics": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),  # counts only, no names
+    # --- rollup ---
+    # Counts per subordinate agency, for the superior office only (not the agency's own officer).
+    "rollup.view": rule(subtree=True),
 }
 
 
