@@ -33,6 +33,15 @@ def minute_text(value: dt.datetime | None) -> str:
     return f"{rocdate.format_short(local.date())}{local.hour}時{local.minute:02d}分"
 
 
+def window_text(req: FootageRequest) -> str:
+    """115/11/20 14:06–15:06, or with both dates when the window spans midnight."""
+    start, end = _local(req.window_start), _local(req.window_end)
+    head = f"{rocdate.format_slash(start.date())} {start:%H:%M}"
+    if start.date() == end.date():
+        return f"{head}–{end:%H:%M}"
+    return f"{head}–{rocdate.format_slash(end.date())} {end:%H:%M}"
+
+
 def _date(value: dt.datetime | dt.date | None) -> str:
     if value is None:
         return ""
@@ -83,7 +92,7 @@ def register_cells(req: FootageRequest) -> list[str]:
         who = req.requester_label()
     return [
         req.number_label, _date(req.submitted_at), req.get_kind_display(), req.get_purpose_display(), who,
-        f"{minute_text(req.window_start)}至{minute_text(req.window_end)}", cameras_text(req), outcome_text(req),
+        window_text(req), cameras_text(req), outcome_text(req),
         _date(req.decided_at) if req.status != FootageRequest.Status.PENDING else "",
         _date(viewing.performed_at) if viewing else "",
         viewing.accompanied_by.display_with_title() if viewing and viewing.accompanied_by else "",
@@ -132,8 +141,9 @@ def request_form(*, request_id: int) -> Document:
     if viewing:
         t = minute_text(viewing.performed_at)
         signed = "（申請人已簽名確認）" if viewing.applicant_signed else ""
-        confirm = "　".join([checkbox(f"調閱時間：{t}", not viewing.copied),
-                             checkbox(f"複製時間：{t}" if viewing.copied else "複製時間：", viewing.copied)])
+        blank = "　年　月　日　時　分"
+        confirm = "　".join([checkbox(f"調閱時間：{blank if viewing.copied else t}", not viewing.copied),
+                             checkbox(f"複製時間：{t if viewing.copied else blank}", viewing.copied)])
         confirm += f"\n調閱人：{viewing.viewer_name}　陪同人員：" + (
             viewing.accompanied_by.display_with_title() if viewing.accompanied_by else "") + signed
         if viewing.copied:
