@@ -57,3 +57,14 @@ def test_review_tab_lists_what_waits_for_me(client, world, planhead, make_trip):
     assert [a.pk for a in page.context["page"].object_list] == [app.pk]
     client.force_login(world.officer)  # the unit head has not decided yet
     assert list(client.get(reverse("travel:index") + "?show=review").context["page"].object_list) == []
+
+
+def test_the_superior_reviews_the_heads_application_on_the_page(client, world, hr, make_trip):
+    app = make_trip(world.head)
+    client.force_login(world.superior)
+    page = client.get(reverse("travel:application_detail", args=[app.pk])).content.decode()
+    assert "送出審核" in page and "機關首長向直屬上級機關申請" in page
+    client.force_login(hr)
+    assert client.get(reverse("travel:application_detail", args=[app.pk])).status_code == 200
+    client.force_login(world.officer)
+    assert client.get(reverse("travel:application_detail", args=[app.pk])).status_code == 404
