@@ -113,3 +113,11 @@ def _texts(doc):
             yield from b.lines
         elif hasattr(b, "text"):
             yield b.text
+
+
+@pytest.mark.django_db
+def test_the_rules_page_shows_the_seeded_chain_and_retention(world, fs, client):
+    client.force_login(world.officer)
+    page = client.get(reverse("footage:rules")).content.decode()
+    assert "單位主管（申請單位主管） → 會辦政風室（政風單位） → 機關首長（機關首長）" in page
+    assert "至少保存30日" in page and "至遲應於一年內銷毀" in page and "30 日內作成決定" in page

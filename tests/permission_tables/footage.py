@@ -72,4 +72,5 @@ ROWS = [
     Row("footage:retention", setup_only, expect=REGISTER),
     Row("footage:destruction_document", lambda w: year(w, "html"), expect=REGISTER),
     Row("footage:device_list", setup_only, expect={"*": 200}),
+    Row("footage:rules", setup_only, expect=REGISTER),
 ]

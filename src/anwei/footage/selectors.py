@@ -48,6 +48,16 @@ def retention_days(*, agency_id: int, record: str, on: dt.date) -> int:
     return rule if rule is not None else DEFAULT_RETENTION_DAYS[record]
 
 
+def chain_list(*, agency: Agency) -> list[ApprovalChain]:
+    """Every chain of the agency, newest first, with its steps. Callers check the permission first."""
+    return list(ApprovalChain.objects.filter(agency=agency).order_by("-effective_from", "request_kind")
+                .prefetch_related(Prefetch("steps", queryset=ApprovalStep.objects.order_by("order"))))
+
+
+def retention_rule_list(*, agency: Agency) -> QuerySet[RetentionRule]:
+    return RetentionRule.objects.filter(agency=agency).order_by("record", "-effective_from")
+
+
 def device_list(*, person: Person, agency: Agency, kind: str | None = Device.Kind.CAMERA,
                 active_only: bool = True) -> QuerySet[Device]:
     if not policy.may(person, "footage.device.view", agency):

@@ -20,4 +20,5 @@ urlpatterns = [
     path("retention/", views.retention, name="retention"),
     path("retention/<int:year>.<str:fmt>", views.destruction_document, name="destruction_document"),
     path("devices/", views.device_list, name="device_list"),
+    path("rules/", views.rules, name="rules"),
 ]

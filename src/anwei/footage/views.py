@@ -343,3 +343,12 @@ def device_list(request):
     devices = selectors.device_list(person=request.user, agency=agency, kind=None, active_only=False)
     page = Paginator(devices, 100).get_page(request.GET.get("page"))
     return render(request, "footage/device_list.html", {"page": page, "agency": agency})
+
+
+@login_required
+def rules(request):
+    """The rules in force (managing unit, deadline, chains, retention), as the administrator set them."""
+    fs = selectors.managed_settings(person=request.user)
+    return render(request, "footage/rules.html", {
+        "fs": fs, "chains": selectors.chain_list(agency=fs.agency),
+        "retention_rules": selectors.retention_rule_list(agency=fs.agency)})
