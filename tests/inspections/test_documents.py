@@ -36,7 +36,7 @@ def test_report_has_strengths_weaknesses_and_recommendations(world):
     assert levels["優點："] == 2 and levels["中心門口設有警衛亭並定期巡邏"] == 3
     table = next(b for b in doc.blocks if isinstance(b, Table))
     assert table.rows[0][4].text == "列管中"
-    assert doc.blocks[0] == Title([world.bureau.name, "春節前機關安全狀況檢查檢查結果報告"])
+    assert doc.blocks[0] == Title([world.bureau.name, "春節前機關安全狀況檢查結果報告"])
 
 
 def test_report_downloads_as_odt(world, as_):
@@ -71,3 +71,16 @@ def test_month_document_is_scoped(world, as_):
     f2 = as_(world.other_officer).get(url + f"?agency={world.bureau.pk}")
     assert f2.status_code == 404
     _ = dt
+
+
+def test_both_documents_are_valid_odt_and_open_as_docx(world, tmp_path):
+    from tests.documents.conftest import jing_validate
+
+    inspection = f.inspection(world)
+    f.deficiency(world)
+    services.daily_checks_record(actor=world.liaison, date=timezone.localdate(), entries=[(f.system(world), True, "")])
+    today = timezone.localdate()
+    for doc in (inspection_report(inspection_id=inspection.pk),
+                device_month(agency_id=world.bureau.pk, unit_id=None, year=today.year, month=today.month)):
+        jing_validate(render(doc, "odt"), tmp_path)
+        assert render(doc, "docx")[:2] == b"PK"

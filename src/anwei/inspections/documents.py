@@ -15,14 +15,21 @@ def _findings(inspection: Inspection, kind: str) -> list[Finding]:
     return [f for f in inspection.findings.all() if f.kind == kind]
 
 
+def report_title(inspection: Inspection) -> str:
+    """春節前機關安全狀況檢查 → …檢查結果報告; 113年資訊安全稽核 → …稽核結果報告."""
+    ends_with_kind = inspection.title.endswith(("檢查", "抽查", "稽核"))
+    return f"{inspection.title}{'結果報告' if ends_with_kind else '檢查結果報告'}"
+
+
 def inspection_report(*, inspection_id: int) -> Document:
     inspection = (Inspection.objects.select_related("agency", "template")
                   .prefetch_related("units", "findings__unit", "findings__tracked_item").get(pk=inspection_id))
     agency = inspection.agency
     units = "、".join(u.name for u in sorted(inspection.units.all(), key=lambda u: (u.order, u.pk))) or "全機關"
-    doc = Document(title=f"{inspection.title}檢查結果報告")
+    name = report_title(inspection)
+    doc = Document(title=name)
     doc.add(
-        Title([agency.name, f"{inspection.title}檢查結果報告"]),
+        Title([agency.name, name]),
         Field("檢查日期", rocdate.format_with_weekday(inspection.date), bold_label=True),
         Field("檢查類別", f"{inspection.get_kind_display()}（{inspection.get_mode_display()}）", bold_label=True),
         Field("檢查人員", inspection.inspectors, bold_label=True),

@@ -18,6 +18,7 @@ from anwei.core.forms import ConflictError
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
 from anwei.inspections import selectors, services
+from anwei.inspections.documents import report_title
 from anwei.inspections.forms import (
     AssessmentForm, ChecklistForm, ChecklistItemForm, DailyCheckForm, DeviceSystemForm, EvidenceForm, FindingForm,
     InspectionForm, PeriodForm, RepairForm, RoundForm,
@@ -447,7 +448,7 @@ def inspection_document(request, pk: int, fmt: str):
     inspection = selectors.inspection_get(person=request.user, pk=pk)
     return document_response(request, builder="anwei.inspections.documents.inspection_report",
                              kwargs={"inspection_id": inspection.pk}, fmt=fmt,
-                             filename=f"{inspection.title}檢查結果報告")
+                             filename=report_title(inspection))
 
 
 @login_required
