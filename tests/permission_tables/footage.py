@@ -73,4 +73,9 @@ ROWS = [
     Row("footage:destruction_document", lambda w: year(w, "html"), expect=REGISTER),
     Row("footage:device_list", setup_only, expect={"*": 200}),
     Row("footage:rules", setup_only, expect=REGISTER),
+    # The camera registry is kept by the managing unit (秘書室).
+    Row("footage:device_create", setup_only, expect={"liaison": 200, "unithead": 200, "*": 404}),
+    Row("footage:device_edit", lambda w: {"pk": f.setup(w) and w.extra["cameras"][0].pk},
+        expect={"liaison": 200, "unithead": 200, "*": 404}),
+    Row("footage:site_create", setup_only, method="post", expect={"liaison": 302, "unithead": 302, "*": 404}),
 ]

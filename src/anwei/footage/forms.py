@@ -10,7 +10,8 @@ from django.utils import timezone
 from anwei.core.forms import RocDateField, RocDateInput
 from anwei.core.templatetags.roc import roc_datetime
 from anwei.core.uploads import UploadField
-from anwei.footage.models import Decision, FootageRequest, RefusalGround, RequestAttachment, RequestKind, ViewingRecord
+from anwei.footage.models import (Decision, Device, FootageRequest, RefusalGround, RequestAttachment, RequestKind,
+                                  Site, ViewingRecord)
 from anwei.footage.services import RequestData, ViewingData
 
 
@@ -228,3 +229,37 @@ class DestroyForm(forms.Form):
     method = forms.CharField(label="銷毀方式", max_length=200,
                              initial="申請表個人資料及附件刪除；複製媒體以碎紙機銷毀",
                              error_messages={"required": "請寫明銷毀方式。"})
+
+
+class SiteForm(forms.Form):
+    name = forms.CharField(label="場所名稱", max_length=100, error_messages={"required": "請填寫場所名稱。"})
+    address = forms.CharField(label="地址", max_length=200, required=False)
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if Site.objects.filter(agency=self.agency, name=name).exists():
+            raise forms.ValidationError("已有同名的場所。")
+        return name
+
+
+class DeviceForm(forms.Form):
+    site = forms.ModelChoiceField(label="場所", queryset=None, error_messages={"required": "請選擇場所。"})
+    kind = forms.ChoiceField(label="設備類別", choices=Device.Kind.choices)
+    code = forms.CharField(label="編號", max_length=20, required=False, help_text="例如 CH01")
+    location = forms.CharField(label="設置地點", max_length=100, error_messages={"required": "請填寫設置地點。"})
+    active = forms.BooleanField(label="使用中", required=False, initial=True)
+    order = forms.IntegerField(label="排序", min_value=0, initial=0, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = Site.objects.filter(agency=agency).order_by("order", "id")
+
+    def values(self) -> dict:
+        d = self.cleaned_data
+        return {"site": d["site"], "kind": d["kind"], "code": d["code"].strip(), "location": d["location"].strip(),
+                "active": d["active"], "order": d["order"] or 0}

@@ -40,7 +40,7 @@ class Site(models.Model):
         return self.name
 
 
-class Device(models.Model):
+class Device(Versioned):
     """One security device of a site: a camera, the recorder, a door-access controller."""
 
     class Kind(models.TextChoices):

@@ -84,6 +84,22 @@ def device_create(*, actor: Person | None, site: Site, location: str, kind: str 
     return device
 
 
+DEVICE_FIELDS = ("site", "kind", "code", "location", "active", "order")
+
+
+@transaction.atomic
+def device_update(*, actor: Person, device: Device, expected_version: int, **values) -> Device:
+    before = snapshot(device)
+    version_bump(device, expected_version)
+    for name in DEVICE_FIELDS:
+        if name in values:
+            setattr(device, name, values[name])
+    device.save()
+    audit_record(actor=actor, action="footage.device.update", obj=device, agency=device.site.agency,
+                 before=before, after=snapshot(device))
+    return device
+
+
 # --- filing ---------------------------------------------------------------------------------------------
 
 @dataclass

@@ -20,5 +20,8 @@ urlpatterns = [
     path("retention/", views.retention, name="retention"),
     path("retention/<int:year>.<str:fmt>", views.destruction_document, name="destruction_document"),
     path("devices/", views.device_list, name="device_list"),
+    path("devices/new/", views.device_create, name="device_create"),
+    path("devices/<int:pk>/edit/", views.device_edit, name="device_edit"),
+    path("sites/new/", views.site_create, name="site_create"),
     path("rules/", views.rules, name="rules"),
 ]

@@ -17,8 +17,9 @@ from anwei.core.forms import ConflictError
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
 from anwei.footage import documents, exports, selectors, services
-from anwei.footage.forms import DecisionForm, DestroyForm, HoldForm, RequestForm, ViewingForm
-from anwei.footage.models import FootageRequest, RequestAttachment, RequestKind, RetentionRule
+from anwei.footage.forms import (DecisionForm, DestroyForm, DeviceForm, HoldForm, RequestForm, SiteForm,
+                                 ViewingForm)
+from anwei.footage.models import Device, FootageRequest, RequestAttachment, RequestKind, RetentionRule
 from anwei.lib.rocdate import roc_year
 from anwei.orgs import policy
 from anwei.orgs.models import Person
@@ -342,7 +343,66 @@ def device_list(request):
         raise Http404("找不到機關")
     devices = selectors.device_list(person=request.user, agency=agency, kind=None, active_only=False)
     page = Paginator(devices, 100).get_page(request.GET.get("page"))
-    return render(request, "footage/device_list.html", {"page": page, "agency": agency})
+    fs = selectors.settings_for(agency)
+    may_manage = fs is not None and policy.may(request.user, "footage.device.manage", fs)
+    return render(request, "footage/device_list.html", {
+        "page": page, "agency": agency, "may_manage": may_manage,
+        "site_form": SiteForm(agency=agency) if may_manage else None})
+
+
+@login_required
+@require_POST
+def site_create(request):
+    fs = selectors.managed_settings(person=request.user, action="footage.device.manage")
+    form = SiteForm(request.POST, agency=fs.agency)
+    if form.is_valid():
+        services.site_create(actor=request.user, agency=fs.agency, name=form.cleaned_data["name"],
+                             address=form.cleaned_data["address"])
+        messages.success(request, f"已新增場所「{form.cleaned_data['name']}」。")
+    else:
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+    return redirect("footage:device_list")
+
+
+@login_required
+def device_create(request):
+    fs = selectors.managed_settings(person=request.user, action="footage.device.manage")
+    form = DeviceForm(request.POST or None, agency=fs.agency)
+    if request.method == "POST" and form.is_valid():
+        v = form.values()
+        device = services.device_create(actor=request.user, site=v["site"], kind=v["kind"], code=v["code"],
+                                        location=v["location"], order=v["order"])
+        if not v["active"]:
+            services.device_update(actor=request.user, device=device, expected_version=device.version, active=False)
+        messages.success(request, f"已新增設備「{device}」。")
+        return redirect("footage:device_list")
+    return render(request, "footage/device_form.html", {"form": form, "device": None})
+
+
+@login_required
+def device_edit(request, pk: int):
+    fs = selectors.managed_settings(person=request.user, action="footage.device.manage")
+    device = Device.objects.select_related("site").filter(pk=pk, site__agency=fs.agency).first()
+    if device is None:
+        raise Http404("找不到此設備")
+    conflict = None
+    if request.method == "POST":
+        form = DeviceForm(request.POST, agency=fs.agency)
+        if form.is_valid():
+            try:
+                services.device_update(actor=request.user, device=device,
+                                       expected_version=form.cleaned_data["version"] or 0, **form.values())
+            except ConflictError as exc:
+                conflict = exc.current
+                form.add_error(None, "此設備已被其他人修改；您輸入的內容仍保留，請確認後再儲存。")
+            else:
+                messages.success(request, f"已更新設備「{device}」。")
+                return redirect("footage:device_list")
+    else:
+        form = DeviceForm(agency=fs.agency, initial={
+            "site": device.site_id, "kind": device.kind, "code": device.code, "location": device.location,
+            "active": device.active, "order": device.order, "version": device.version})
+    return render(request, "footage/device_form.html", {"form": form, "device": device, "conflict": conflict})
 
 
 @login_required

@@ -88,6 +88,7 @@ RULES: dict[str, Rule] = {
     "footage.request.hold": rule(R.ETHICS_OFFICER, unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
     "footage.register.view": rule(R.ETHICS_OFFICER, unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
     "footage.device.view": rule(*ALL_ROLES),
+    "footage.device.manage": rule(unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),  # the managing unit keeps the registry
     "footage.step.unit_head": rule(unit=(R.UNIT_HEAD,)),  # head of the requesting unit
     "footage.step.managing_head": rule(unit=(R.UNIT_HEAD,)),  # head of the managing unit
     "footage.step.ethics": rule(R.ETHICS_OFFICER),

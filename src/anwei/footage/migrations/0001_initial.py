@@ -20,6 +20,7 @@ class Migration(migrations.Migration):
             name='Device',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
                 ('kind', models.CharField(choices=[('camera', '監視攝影機'), ('recorder', '錄影主機'), ('door_access', '門禁設備'), ('other', '其他設備')], default='camera', max_length=20, verbose_name='設備類別')),
                 ('code', models.CharField(blank=True, help_text='例如 CH01', max_length=20, verbose_name='編號')),
                 ('location', models.CharField(max_length=100, verbose_name='設置地點')),
