@@ -96,3 +96,17 @@ def test_future_dates_are_refused(world, as_):
     r = as_(world.liaison).post(reverse("inspections:device_check"), {
         "date": (timezone.localdate() + dt.timedelta(days=3)).isoformat(), f"working_{system.pk}": "1"})
     assert "不能登錄未來日期的檢查。" in r.content.decode()
+
+
+def test_today_is_a_reminder_for_the_unit_not_a_miss(world):
+    system = f.system(world)
+    today = timezone.localdate()
+    DailyCheck.objects.bulk_create([DailyCheck(system=system, date=today - dt.timedelta(days=n), working=True)
+                                    for n in range(1, 45)])
+    override = CalendarOverride.objects.create(date=today, is_workday=True, reason="測試：今日上班")
+    unit_items = [i for i in inspections_inbox(world.liaison) if i.category == "每日設備檢查"]
+    assert [i.title for i in unit_items] == ["登錄今日檢查：管理大樓門禁系統"] and not unit_items[0].overdue
+    assert not [i for i in inspections_inbox(world.officer) if i.category == "每日設備檢查"]
+    override.is_workday = False
+    override.save()
+    assert not [i for i in inspections_inbox(world.liaison) if i.category == "每日設備檢查"]

@@ -36,12 +36,21 @@ def inspections_inbox(person: Person) -> list[InboxItem]:
                    .select_related("unit").order_by("order", "id")[:100])
     if systems:
         start = today - dt.timedelta(days=MISSED_WINDOW_DAYS)
-        missed = missed_days(systems=systems, start=start, end=today - dt.timedelta(days=1))
+        missed = missed_days(systems=systems, start=start, end=today)
+        checker_units = check.unit_ids
+        today_due = []
         for s in systems:
             days = missed.get(s.pk, [])
+            if days and days[-1] == today:
+                days = days[:-1]
+                if s.unit_id in checker_units:
+                    today_due.append(s.name)
             if days:
                 items.append(InboxItem(
                     category="每日設備檢查", title=f"{s.name}：{len(days)} 個工作日未登錄檢查（{s.unit.name}）",
                     url=reverse("inspections:device_check") + f"?date={days[0].isoformat()}", due=days[0],
                     overdue=True, note="最早 " + f"{days[0].month}/{days[0].day}"))
+        if today_due:  # the responsible unit's reminder for today (not yet missed)
+            items.append(InboxItem(category="每日設備檢查", title=f"登錄今日檢查：{'、'.join(today_due)}",
+                                   url=reverse("inspections:device_check"), due=today, note="每日上班前巡檢"))
     return items
