@@ -66,7 +66,7 @@ def test_meeting_round_progress_decision_next_packet(live_server, page):
     assert "已簽陳門禁管制規定草案" in row.inner_text()
     row.locator("input[value=continue]").check()
     row.locator("button:has-text('記錄')").click()
-    page.wait_for_selector("text=繼續列管。")
+    row.locator("text=已記錄：繼續列管").wait_for()  # htmx swapped the cell in place
     page.click("text=會議資料預覽")
     table = page.locator(".document-preview table", has_text="請秘書室研擬門禁管制規定。")
     text = table.inner_text()

@@ -104,3 +104,32 @@ def test_special_report_with_slides_attachment(officer, world, client):
     assert r.status_code == 200 and b"".join(r.streaming_content) == b"%PDF-1.4 slides"
     client.force_login(world.other_officer)
     assert client.get(reverse("meetings:attachment", args=[m.pk, stored.pk])).status_code == 404
+
+
+def _meeting_with(world, n):
+    m = ms.meeting_create(actor=world.officer, agency=world.bureau, date=dt.date(2024, 4, 10))
+    for i in range(n):
+        p = ms.proposal_add(actor=world.officer, meeting=m, subject=f"案由{i}", unit=world.units["秘書室"])
+        ms.ruling_add(actor=world.officer, meeting=m, proposal=p, text=f"裁示{i}", actionable=True,
+                      lead_unit=world.units["秘書室"], co_units=[world.units["人事室"]])
+        ms.report_add(actor=world.officer, meeting=m, kind="work", title=f"報告{i}")
+        ms.attendance_add(actor=world.officer, meeting=m, name=f"出席者{i}")
+    nxt = ms.meeting_create(actor=world.officer, agency=world.bureau, date=dt.date(2024, 10, 9))
+    from anwei.tracking import services as ts
+    ts.progress_round_open(actor=world.officer, agency=world.bureau, meeting=nxt, deadline=dt.date(2024, 10, 1))
+    return m, nxt
+
+
+MEETING_PAGE_QUERIES = 26
+
+
+@pytest.mark.parametrize("n", [2, 12])
+def test_meeting_page_queries_do_not_grow(officer, world, django_assert_num_queries, n):
+    m, nxt = _meeting_with(world, n)
+    with django_assert_num_queries(MEETING_PAGE_QUERIES):
+        assert officer.get(reverse("meetings:detail", args=[m.pk])).status_code == 200
+    with django_assert_num_queries(NEXT_PAGE_QUERIES):
+        assert officer.get(reverse("meetings:detail", args=[nxt.pk])).status_code == 200
+
+
+NEXT_PAGE_QUERIES = 25

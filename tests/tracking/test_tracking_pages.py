@@ -163,3 +163,18 @@ def test_unit_page_queries_do_not_grow_with_items(client, world, django_assert_n
     with django_assert_num_queries(MY_ITEMS_QUERIES):
         r = client.get(reverse("tracking:my_items"))
     assert r.status_code == 200 and r.content.decode().count("列管事項") >= n // 2
+
+
+def test_decision_by_htmx_swaps_the_cell_and_by_plain_post_redirects(client, world):
+    item = make_item(world)
+    rnd = open_round(world)
+    client.force_login(world.officer)
+    url = reverse("tracking:decide", args=[rnd.pk, item.pk])
+    r = client.post(url, {"decision": "release"}, HTTP_HX_REQUEST="true")
+    assert r.status_code == 200 and "已記錄：解除列管" in r.content.decode() and "<html" not in r.content.decode()
+    r = client.post(url, {}, HTTP_HX_REQUEST="true")
+    assert "請選擇繼續列管或解除列管" in r.content.decode()
+    r = client.post(url, {"decision": "continue", "next": "/meetings/"})
+    assert r.status_code == 302 and r["Location"].startswith("/meetings/#item-")
+    item.refresh_from_db()
+    assert item.status == TrackedItem.Status.TRACKING

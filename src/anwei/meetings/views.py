@@ -21,7 +21,6 @@ from anwei.meetings.selectors import may_manage, meeting_detail, meeting_get, me
 from anwei.orgs import policy
 from anwei.orgs.models import Agency
 from anwei.orgs.selectors import person_primary_agency
-from anwei.tracking.forms import DecideForm
 from anwei.tracking.selectors import round_for_meeting, round_unit_status
 from anwei.tracking.views import form_errors_from
 
@@ -101,7 +100,6 @@ def _detail_context(request, meeting, **bound) -> dict:
         for p in data["proposals"] + data["extempore"]:
             p.resolve_form = bound.get(f"resolve_{p.pk}") or ResolveForm(prefix=f"p{p.pk}", initial={
                 "version": p.version, "resolution": p.resolution, "resolution_text": p.resolution_text})
-        ctx["decide_form"] = DecideForm()
     return ctx
 
 

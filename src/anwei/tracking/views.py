@@ -220,8 +220,7 @@ def round_detail(request, pk: int):
     rows = round_rows(rnd)
     return render(request, "tracking/round_detail.html", {
         "round": rnd, "rows": rows, "unit_status": round_unit_status(rows),
-        "may_manage": policy.may(request.user, "tracking.manage", rnd.agency),
-        "decide_form": DecideForm(), "return_form": ReturnForm()})
+        "may_manage": policy.may(request.user, "tracking.manage", rnd.agency)})
 
 
 @login_required
@@ -241,15 +240,24 @@ def decide(request, pk: int, item_pk: int):
     if item is None:
         raise Http404("此事項不在這一輪列管範圍內")
     form = DecideForm(request.POST)
+    decision, error = None, ""
     if form.is_valid():
-        d = services.tracking_decide(actor=request.user, rnd=rnd, item=item, decision=form.cleaned_data["decision"],
-                                     note=form.cleaned_data["note"])
-        messages.success(request, f"{item}：{d.get_decision_display()}。")
+        decision = services.tracking_decide(actor=request.user, rnd=rnd, item=item,
+                                            decision=form.cleaned_data["decision"], note=form.cleaned_data["note"])
     else:
-        messages.error(request, f"{item}：請選擇繼續列管或解除列管。")
+        error = "請選擇繼續列管或解除列管。"
+    if request.htmx:  # the table cell swaps in place during the meeting
+        return render(request, "tracking/_decide_form.html", {
+            "round": rnd, "item": item, "decision": decision or item.decisions.filter(round=rnd).first(),
+            "saved": decision is not None, "error": error, "next": request.POST.get("next", ""),
+            "with_note": "note" in request.POST})
+    if decision:
+        messages.success(request, f"{item}：{decision.get_decision_display()}。")
+    else:
+        messages.error(request, f"{item}：{error}")
     nxt = request.POST.get("next", "")
     if nxt.startswith("/") and not nxt.startswith("//"):
-        return redirect(nxt)
+        return redirect(nxt + f"#item-{item.pk}")
     return redirect(reverse("tracking:round_detail", kwargs={"pk": rnd.pk}) + f"#item-{item.pk}")
 
 
