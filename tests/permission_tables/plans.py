@@ -56,6 +56,7 @@ ROWS = [
     Row("plans:plan_detail", _plan, expect=READ),
     Row("plans:plan_edit", _plan, expect=WRITE),
     Row("plans:plan_copy", _plan, method="post", expect={"officer": 302, "*": 404}),
+    Row("plans:plan_delete", _plan, method="post", expect={"officer": 302, "*": 404}),
     Row("plans:plan_download", lambda w: {**_plan(w), "kind": "duties", "fmt": "html"}, expect=READ),
     Row("plans:letter_edit", _plan, expect=WRITE),
     Row("plans:letter_dispatch", _plan, method="post", expect={"officer": 302, "*": 404}),

@@ -31,3 +31,15 @@ def test_copy_moves_the_period_to_next_years_holiday_and_keeps_texts(world, clie
     assert [c.name for c in new.contacts.all()] == ["林測試"]
     assert not new.references.exists()  # last year's letters are not this year's basis
     assert plan_previous(plan=new) == plan
+
+
+def test_a_draft_can_be_deleted_a_dispatched_plan_cannot(world, client, plan):
+    from tests.plans import factories as f
+
+    client.force_login(world.officer)
+    client.post(reverse("plans:plan_delete", args=[plan.pk]))
+    assert not SpecialPlan.objects.filter(pk=plan.pk).exists()
+    sent = f.dispatched_to_units(world).plan
+    response = client.post(reverse("plans:plan_delete", args=[sent.pk]), follow=True)
+    assert "此計畫已發文，不能刪除。" in response.content.decode()
+    assert SpecialPlan.objects.filter(pk=sent.pk).exists()

@@ -123,6 +123,19 @@ def plan_copy(*, actor: Person, source: SpecialPlan, year: int) -> SpecialPlan:
     return plan
 
 
+@transaction.atomic
+def plan_delete(*, actor: Person, plan: SpecialPlan) -> None:
+    """Delete a plan that was never dispatched (with its draft letter)."""
+    letter = Letter.objects.filter(plan=plan).first()
+    if letter and letter.is_dispatched:
+        raise ValidationError("此計畫已發文，不能刪除。")
+    audit_record(actor=actor, action="plan.delete", obj=plan,
+                 before={**snapshot(plan, PLAN_FIELDS), **_children_of(plan).__dict__})
+    if letter:
+        letter.delete()
+    plan.delete()
+
+
 # --- templates -------------------------------------------------------------------------
 
 TEMPLATE_FIELDS = ["name", "title_pattern", "sections", "lead_days", "result_workdays"]

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.plan_detail, name="plan_detail"),
     path("<int:pk>/edit/", views.plan_edit, name="plan_edit"),
     path("<int:pk>/copy/", views.plan_copy, name="plan_copy"),
+    path("<int:pk>/delete/", views.plan_delete, name="plan_delete"),
     path("<int:pk>/<str:kind>.<str:fmt>", views.plan_download, name="plan_download"),
     path("<int:pk>/letter/", views.letter_edit, name="letter_edit"),
     path("<int:pk>/letter/dispatch/", views.letter_dispatch, name="letter_dispatch"),

@@ -168,6 +168,19 @@ def plan_copy(request, pk: int):
 
 
 @login_required
+@require_POST
+def plan_delete(request, pk: int):
+    plan = selectors.plan_get(person=request.user, pk=pk, action="plans.manage")
+    try:
+        services.plan_delete(actor=request.user, plan=plan)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("plans:plan_detail", pk=plan.pk)
+    messages.success(request, f"已刪除「{plan.title}」。")
+    return redirect("plans:plan_list")
+
+
+@login_required
 def plan_download(request, pk: int, kind: str, fmt: str):
     plan = selectors.plan_get(person=request.user, pk=pk)
     if kind not in DOC_KINDS:
