@@ -88,7 +88,10 @@ def test_seed_002_minutes_can_be_entered_and_read_back(world, county):
     assert fields["時間"] == "105年10月19日(星期三)下午3時10分" and fields["地點"] == "本府4樓402會議室"
     assert fields["出席"] == "（如簽到簿）" and fields["主席"] == "副縣長（虛構）"
     table = next(b for b in doc.blocks if isinstance(b, Table))
-    assert table.rows[0][3].text.startswith("本處經詢內政部移民署") and table.rows[0][4].text == "解除列管"
+    assert table.rows[0][0].text.startswith("一、有關公務員進入大陸地區") and table.rows[0][1].text == "政風處"
+    assert table.rows[0][2].text.startswith("本處經詢內政部移民署") and table.rows[0][3].text == "解除列管"
+    assert "一、政風處工作報告－安全、機密維護工作執行成果" in [f"{b.label}{b.text}" for b in doc.blocks
+                                                      if isinstance(b, Numbered)]
     numbered = [b.text for b in doc.blocks if isinstance(b, Numbered)]
     assert "有關綜合規劃處所提「本縣105年電子郵件社交工程演練」部分：" in numbered
     assert "其餘工作報告事項，洽悉。" in numbered and "其餘決議事項，准予備查。" in numbered

@@ -83,3 +83,26 @@ def test_the_109_1_packet_has_cover_agenda_and_is_renderable(cycle):
     from anwei.documents.render import render_html_fragment
     html = render_html_fragment(doc)
     assert "請污水養護工程科與惠民公司協調" in html and "□繼續列管" in html
+
+
+def test_packet_and_minutes_render_to_odt_and_docx(cycle):
+    import io
+    import zipfile
+
+    from anwei.documents.render import render
+    from anwei.meetings.documents import minutes_build
+
+    for doc in (packet_build(cycle["109-1"].pk), minutes_build(cycle["108-2"].pk)):
+        for fmt in ("odt", "docx"):
+            data = render(doc, fmt)
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+            assert ("content.xml" if fmt == "odt" else "word/document.xml") in names
+
+
+def test_packet_download_link_names_the_meeting(client, world, cycle):
+    from django.urls import reverse
+
+    client.force_login(world.officer)
+    r = client.get(reverse("meetings:packet_document", args=[cycle["108-2"].pk, "odt"]))
+    assert r.status_code == 200
+    assert "%E5%AE%89%E5%85%A8%E7%B6%AD%E8%AD%B7%E6%9C%83%E5%A0%B1108" in r["Content-Disposition"]  # 安全維護會報108…

@@ -219,9 +219,12 @@ def minutes_build(meeting_id: int) -> Document:
     doc.add(Heading("貳、上次會議主席裁(指)示事項辦理情形報告："))
     rows = directive_rows(meeting)
     if rows:
-        header = [[Cell(h, bold=True, align="center") for h in ["項次", "決議事項", "主辦單位", "辦理情形", "列管情形"]]]
-        doc.add(Table(header=header, widths=[0.6, 3, 1.2, 3, 1.2], rows=[
-            [Cell(f"{r.item.origin_label}\n第{r.item.number}項", align="center"), Cell(r.item.text),
+        # As seed 002: 一、<directive> in one column; an item from an older meeting names its origin.
+        header = [[Cell(h, bold=True, align="center") for h in ["決議事項", "主辦單位", "辦理情形", "列管情形"]]]
+        latest = rows[0].item.origin_label
+        doc.add(Table(header=header, widths=[3.4, 1.2, 3.4, 1.2], rows=[
+            [Cell(("" if r.item.origin_label == latest else f"（{r.item.origin_label}）")
+                  + f"{zhnum.label(2, r.item.number)}{r.item.text}"),
              Cell(r.item.units_label(), align="center"), Cell(r.progress_text()),
              Cell(r.decision.get_decision_display() if r.decision else "", align="center")] for r in rows]))
     else:
@@ -231,8 +234,8 @@ def minutes_build(meeting_id: int) -> Document:
     reports = list(meeting.reports.select_related("unit"))
     doc.add(Heading("參、報告事項"))
     for n, r in enumerate(reports, start=1):
-        unit = f"{r.unit.name}" if r.unit_id and r.unit.name not in r.title else ""
-        doc.add(Numbered(1, n, f"{unit}{r.title}" if r.kind == Report.Kind.WORK or not unit else f"{r.title}（{unit}）"))
+        unit = f"（{r.unit.name}）" if r.unit_id and r.unit.name not in r.title else ""
+        doc.add(Numbered(2, n, f"{r.title}{unit}"))
     if not reports:
         doc.add(Paragraph("（無）"))
     doc.add(*_ruling_blocks(by_section[Ruling.Section.REPORTS]))
