@@ -61,6 +61,13 @@ def deficiency(w) -> Finding:
     return w.extra["deficiency"]
 
 
+def strength(w) -> Finding:
+    if "strength" not in w.extra:
+        w.extra["strength"] = services.finding_add(actor=w.officer, inspection=inspection(w),
+                                                   kind=Finding.Kind.STRENGTH, text="門禁管理落實")
+    return w.extra["strength"]
+
+
 def evidence(w):
     return deficiency(w).evidence.first()
 

@@ -232,3 +232,16 @@ class PeriodForm(forms.Form):
         if c.get("start") and c.get("end") and c["end"] < c["start"]:
             self.add_error("end", "結束日期不能早於開始日期。")
         return c
+
+
+class FindingEditForm(forms.Form):
+    unit = forms.ModelChoiceField(label="主辦（改善）單位", queryset=Unit.objects.none(), required=False,
+                                  empty_label="（無）")
+    item_text = forms.CharField(label="對應檢查項目", max_length=500, required=False)
+    text = forms.CharField(label="內容", widget=forms.Textarea(attrs={"rows": 4}),
+                           error_messages={"required": "請填寫內容。"})
+    due_date = RocDateField(label="改善期限", required=False)
+
+    def __init__(self, *args, agency: Agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(agency=agency).order_by("order", "id")

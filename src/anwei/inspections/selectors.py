@@ -162,6 +162,13 @@ def inspection_findings(*, inspection: Inspection) -> list[Finding]:
     return findings
 
 
+def finding_get(*, person: Person, pk: int, action: str = "inspections.inspection.manage") -> Finding:
+    finding = (Finding.objects.select_related("inspection__agency", "unit", "tracked_item").filter(pk=pk).first())
+    if finding is None or not policy.may(person, action, finding.inspection):
+        raise Http404("找不到此檢查發現")
+    return finding
+
+
 def evidence_get(*, person: Person, pk: int) -> Evidence:
     evidence = Evidence.objects.select_related("stored", "finding__inspection__agency").filter(pk=pk).first()
     if evidence is None or not policy.may(person, "inspections.inspection.view", evidence.finding.inspection):

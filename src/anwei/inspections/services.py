@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
-from anwei.core.uploads import stored_file_save
+from anwei.core.uploads import stored_file_delete, stored_file_save
 from anwei.inspections.defaults import DEFAULT_CHECKLISTS
 from anwei.inspections.models import (
     Answer, AnswerKind, AssessmentRound, ChecklistItem, ChecklistTemplate, DailyCheck, DeviceSystem, Evidence,
@@ -415,6 +415,51 @@ def _deficiency_round_ensure(*, actor: Person, item, title: str) -> None:
     _round_add_items(rnd, [item])
     audit_record(actor=actor, action="tracking.round_open", obj=rnd, agency=item.agency,
                  after={**snapshot(rnd), "items": [item.pk], "source": "inspections"})
+
+
+@transaction.atomic
+def finding_update(*, actor: Person, finding: Finding, text: str, item_text: str = "", unit: Unit | None = None,
+                   due_date: dt.date | None = None) -> Finding:
+    """Correct a finding. A tracked deficiency's text, lead unit and due date change in the tracking
+    engine too (through its own service, so its audit and versioning apply)."""
+    errors = {}
+    if not text.strip():
+        errors["text"] = "請填寫內容。"
+    if unit is not None and unit.agency_id != finding.inspection.agency_id:
+        errors["unit"] = "只能選擇本機關的單位。"
+    if finding.kind == Finding.Kind.DEFICIENCY:
+        if unit is None:
+            errors["unit"] = "缺失請指定主辦改善的單位。"
+        if due_date is None:
+            errors["due_date"] = "缺失請填寫改善期限。"
+    if errors:
+        raise ValidationError(errors)
+    before = snapshot(finding)
+    finding.text, finding.item_text, finding.unit, finding.due_date = text.strip(), item_text.strip(), unit, due_date
+    finding.save(update_fields=["text", "item_text", "unit", "due_date"])
+    audit_record(actor=actor, action="inspections.finding_update", obj=finding, agency=finding.inspection.agency,
+                 before=before, after=snapshot(finding))
+    if finding.tracked_item_id:
+        from anwei.tracking.services import tracked_item_update
+
+        item = finding.tracked_item
+        tracked_item_update(actor=actor, item=item, expected_version=item.version, text=finding.text,
+                            lead_unit=unit, all_units=False, co_units=list(item.co_units.all()), due_date=due_date)
+    return finding
+
+
+@transaction.atomic
+def finding_delete(*, actor: Person, finding: Finding) -> None:
+    """Remove a finding recorded by mistake; a tracked deficiency stays (release it through tracking)."""
+    if finding.tracked_item_id:
+        raise ValidationError("此缺失已列管，請透過列管事項處理。")
+    audit_record(actor=actor, action="inspections.finding_delete", obj=finding, agency=finding.inspection.agency,
+                 before=snapshot(finding))
+    for evidence in list(finding.evidence.select_related("stored")):
+        stored = evidence.stored
+        evidence.delete()
+        stored_file_delete(stored)
+    finding.delete()
 
 
 @transaction.atomic

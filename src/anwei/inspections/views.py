@@ -20,8 +20,8 @@ from anwei.documents.http import document_response
 from anwei.inspections import selectors, services
 from anwei.inspections.documents import report_title
 from anwei.inspections.forms import (
-    AssessmentForm, ChecklistForm, ChecklistItemForm, DailyCheckForm, DeviceSystemForm, EvidenceForm, FindingForm,
-    InspectionForm, PeriodForm, RepairForm, RoundForm,
+    AssessmentForm, ChecklistForm, ChecklistItemForm, DailyCheckForm, DeviceSystemForm, EvidenceForm,
+    FindingEditForm, FindingForm, InspectionForm, PeriodForm, RepairForm, RoundForm,
 )
 from anwei.inspections.models import DailyCheck, Finding, Inspection, SelfAssessment
 from anwei.inspections.stats import inspection_sentences, inspection_statistics
@@ -413,10 +413,34 @@ def finding_add(request, pk: int):
 
 
 @login_required
+def finding_edit(request, pk: int):
+    finding = selectors.finding_get(person=request.user, pk=pk)
+    initial = {"unit": finding.unit, "item_text": finding.item_text, "text": finding.text,
+               "due_date": finding.due_date}
+    form = FindingEditForm(request.POST or None, agency=finding.inspection.agency, initial=initial)
+    saved, _ = _submit(request, form, lambda c: services.finding_update(
+        actor=request.user, finding=finding, text=c["text"], item_text=c["item_text"], unit=c["unit"],
+        due_date=c["due_date"]), "已修正檢查發現。")
+    if saved:
+        return redirect("inspections:inspection_detail", pk=finding.inspection_id)
+    return render(request, "inspections/finding_form.html", {"form": form, "finding": finding})
+
+
+@login_required
+@require_POST
+def finding_delete(request, pk: int):
+    finding = selectors.finding_get(person=request.user, pk=pk)
+    try:
+        services.finding_delete(actor=request.user, finding=finding)
+        messages.success(request, "已刪除檢查發現。")
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    return redirect("inspections:inspection_detail", pk=finding.inspection_id)
+
+
+@login_required
 def evidence_add(request, pk: int):
-    finding = Finding.objects.select_related("inspection__agency").filter(pk=pk).first()
-    if finding is None or not policy.may(request.user, "inspections.inspection.manage", finding.inspection):
-        raise Http404("找不到此檢查發現")
+    finding = selectors.finding_get(person=request.user, pk=pk)
     form = EvidenceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         for upload in form.cleaned_data["files"]:
