@@ -36,5 +36,10 @@ test-postgres: $(STAMP)
 bench-docs: $(STAMP)
 	$(BIN)/python -m bench.docs
 
+# Whole benchmark (JSON lines, then a summary table): make bench; BENCH_ARGS=--quick for the 1-minute version.
+# On PostgreSQL: make bench ANWEI_DATABASE_URL=postgres://postgres@127.0.0.1:5432/anwei_bench
+bench: $(STAMP)
+	$(BIN)/anwei bench $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) var build src/*.egg-info

@@ -1,0 +1,134 @@
+"""Page timings at two data sizes, in one process, interleaved so that machine noise hits both.
+
+Run by bench.run as a child process:  python -m bench.pages SMALL_DB_NAME BIG_DB_NAME ROUNDS PER_ROUND
+with ANWEI_DATABASE_URL pointing at the server (its database name is swapped between the two)
+and DJANGO_SETTINGS_MODULE=anwei.perf.settings_bench. Prints JSON lines:
+  {"kind": "page", "size": "small"|"big", "name": ..., "p50": ms, "queries": n, "status": code}
+  {"kind": "session", "cookie": ..., "liaison_cookie": ..., "paths": [...]}   (for the load test, big data)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+
+PAGES = ["register", "unit_page", "meeting", "packet", "matrix", "rollup", "home"]
+
+
+def _setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "anwei.perf.settings_bench")
+    import django
+
+    django.setup()
+
+
+def _use(name: str) -> None:
+    from django.db import connections
+
+    conn = connections["default"]
+    if conn.settings_dict["NAME"] != name:
+        conn.close()
+        conn.settings_dict["NAME"] = name
+
+
+def subjects() -> dict:
+    """Who looks at what, found in the synthetic data: the first county's superior officer,
+    its first bureau's ethics officer and one unit liaison, the bureau's latest meeting, and
+    the county's latest plan dispatched to its whole subtree."""
+    from django.urls import reverse
+
+    from anwei.meetings.models import SecurityMeeting
+    from anwei.orgs.models import Agency, Membership, Role
+    from anwei.plans.models import Letter, Occasion
+
+    county = Agency.objects.filter(kind=Agency.Kind.COUNTY, parent=None).order_by("path").first()
+    bureau = Agency.objects.filter(parent=county, kind=Agency.Kind.BUREAU).order_by("path").first()
+
+    def holder(agency, role):
+        return Membership.objects.filter(agency=agency, role=role).select_related("person").order_by("pk")[0].person
+
+    meeting = SecurityMeeting.objects.filter(agency=bureau).order_by("-date", "-pk").first()
+    letter = (Letter.objects.filter(agency=county, plan__occasion=Occasion.LUNAR_NEW_YEAR, dispatched_at__isnull=False)
+              .order_by("-date", "-pk").first())
+    officer, liaison, superior = (holder(bureau, Role.ETHICS_OFFICER), holder(bureau, Role.UNIT_LIAISON),
+                                  holder(county, Role.SUPERIOR_OFFICER))
+    return {
+        "people": {"officer": officer, "liaison": liaison, "superior": superior},
+        "pages": {
+            "register": ("officer", reverse("tracking:register")),
+            "unit_page": ("liaison", reverse("tracking:my_items")),
+            "meeting": ("officer", reverse("meetings:detail", args=[meeting.pk])),
+            "packet": ("officer", reverse("meetings:packet", args=[meeting.pk])),
+            "matrix": ("superior", reverse("plans:matrix", args=[letter.pk])),
+            "rollup": ("superior", reverse("rollup:overview")),
+            "home": ("officer", reverse("home")),
+            "floor": ("officer", reverse("bench_floor")),
+        },
+    }
+
+
+def measure(small: str, big: str, rounds: int, per_round: int) -> list[dict]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    sizes = {"small": small, "big": big}
+    setups = {}
+    for size, name in sizes.items():
+        _use(name)
+        s = subjects()
+        clients = {}
+        for role, person in s["people"].items():
+            clients[role] = Client(HTTP_HOST="127.0.0.1")
+            clients[role].force_login(person)
+        setups[size] = (s["pages"], clients)
+
+    samples: dict[tuple[str, str], list[float]] = {}
+    out = []
+    for size, name in sizes.items():  # warm-up (template loading, first connection) and query counts
+        _use(name)
+        pages, clients = setups[size]
+        for page, (role, url) in pages.items():
+            clients[role].get(url)
+            with CaptureQueriesContext(connection) as q:
+                response = clients[role].get(url)
+            out.append({"kind": "queries", "size": size, "name": page, "queries": len(q),
+                        "status": response.status_code})
+    deadline = time.monotonic() + 600  # bounded whatever happens
+    for _ in range(rounds):
+        for size, name in sizes.items():
+            _use(name)
+            pages, clients = setups[size]
+            for page, (role, url) in pages.items():
+                for _ in range(per_round):
+                    t0 = time.perf_counter()
+                    clients[role].get(url)
+                    samples.setdefault((size, page), []).append((time.perf_counter() - t0) * 1000)
+        if time.monotonic() > deadline:
+            break
+    for (size, page), values in samples.items():
+        out.append({"kind": "page", "size": size, "name": page, "p50": round(statistics.median(values), 2),
+                    "n": len(values)})
+    # sessions on the big data for the load test
+    _use(big)
+    pages, clients = setups["big"]
+    out.append({"kind": "session", "cookie": clients["officer"].cookies["sessionid"].value,
+                "liaison_cookie": clients["liaison"].cookies["sessionid"].value,
+                "superior_cookie": clients["superior"].cookies["sessionid"].value,
+                "paths": {page: [role, url] for page, (role, url) in pages.items()}})
+    return out
+
+
+def main(argv: list[str]) -> int:
+    _setup()
+    small, big, rounds, per_round = argv[0], argv[1], int(argv[2]), int(argv[3])
+    for row in measure(small, big, rounds, per_round):
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,32 @@
+"""`anwei bench --smoke` runs the whole benchmark tree (synthetic data, pages, documents,
+gunicorn under wrk) at the smallest size and prints every figure, so the benchmark cannot rot."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.run import PAGES
+
+FIGURES = ["floor_p50_ms", "packet_odt_ms", "packet_docx_ms", "packet_pdf_ms", "libreoffice_ms",
+           "packet_pdf_vs_libreoffice", "load_rps", "load_p50_ms", "load_p99_ms", "load_errors", "load_vs_floor",
+           "worker_rss_mb"] + [f"{page}_{suffix}" for page in PAGES for suffix in (
+               "p50_small_ms", "p50_big_ms", "growth", "vs_floor", "queries_small", "queries_big")]
+
+
+def test_bench_smoke_prints_every_figure_with_constant_queries(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "ANWEI_DATABASE_URL"}  # scratch SQLite, never the suite's
+    env.update(ANWEI_DEBUG="true", ANWEI_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="anwei.settings")
+    anwei = Path(sys.executable).with_name("anwei")
+    p = subprocess.run([str(anwei), "bench", "--smoke"], env=env, capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr[-3000:]
+    rows = {r["name"]: r for r in map(json.loads, (x for x in p.stdout.splitlines() if x.startswith("{")))}
+    assert set(FIGURES) <= set(rows), sorted(set(FIGURES) - set(rows))
+    assert all(set(r) == {"name", "value", "unit"} for r in rows.values())
+    for page in PAGES:
+        assert rows[f"{page}_queries_small"]["value"] == rows[f"{page}_queries_big"]["value"], page
+    assert rows["load_rps"]["value"] > 0
+    assert "figure" in p.stdout.splitlines()[-len(rows) - 1]  # the summary table follows the JSON lines
