@@ -66,3 +66,20 @@ def test_failed_builder_gives_a_message(world, client):
     client.force_login(world.officer)
     page = client.get(reverse("documents:job", kwargs={"pk": job.pk})).content.decode()
     assert "產生文件時發生錯誤" in page
+
+
+def test_old_jobs_of_the_requester_are_cleared(world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = RenderJob.objects.create(requester=world.officer, builder="anwei.documents.specimen.short", kwargs={},
+                                   fmt="pdf", filename="舊", status=RenderJob.Status.DONE, result=b"x")
+    RenderJob.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
+    others = RenderJob.objects.create(requester=world.head, builder="anwei.documents.specimen.short", kwargs={},
+                                      fmt="pdf", filename="別人的", status=RenderJob.Status.DONE, result=b"x")
+    RenderJob.objects.filter(pk=others.pk).update(created_at=timezone.now() - timedelta(days=8))
+    render_job_create(requester=world.officer, builder="anwei.documents.specimen.short", kwargs={}, fmt="pdf",
+                      filename="新")
+    assert not RenderJob.objects.filter(pk=old.pk).exists()
+    assert RenderJob.objects.filter(pk=others.pk).exists()

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 
 from anwei.core.audit import audit_record
 from anwei.documents.models import RenderJob
+
+# Rendered files are kept this long (the data they came from stays in its own app).
+JOB_KEEP = timedelta(days=7)
 
 
 @transaction.atomic
@@ -12,6 +17,7 @@ def render_job_create(*, requester, builder: str, kwargs: dict, fmt: str, filena
     """Record the request and queue the rendering (the queue row commits with the job)."""
     from anwei.documents.tasks import render_job_run
 
+    RenderJob.objects.filter(requester=requester, created_at__lt=timezone.now() - JOB_KEEP).delete()
     job = RenderJob.objects.create(requester=requester, builder=builder, kwargs=kwargs, fmt=fmt,
                                    filename=filename, progress="排入佇列，等待產生…")
     audit_record(actor=requester, action="documents.render_job_create", obj=job,
