@@ -178,3 +178,28 @@ def test_decision_by_htmx_swaps_the_cell_and_by_plain_post_redirects(client, wor
     assert r.status_code == 302 and r["Location"].startswith("/meetings/#item-")
     item.refresh_from_db()
     assert item.status == TrackedItem.Status.TRACKING
+
+
+def test_register_column_headers_sort_and_reverse(client, world):
+    make_item(world, "甲事項", due_date=dt.date(2030, 1, 1))
+    make_item(world, "乙事項", due_date=dt.date(2020, 1, 1))
+    client.force_login(world.officer)
+    page = client.get(reverse("tracking:register"), {"sort": "due", "q": "事項"}).content.decode()
+    assert page.index("乙事項") < page.index("甲事項")
+    assert "q=%E4%BA%8B%E9%A0%85&amp;sort=-due" in page  # clicking 完成期限 again reverses, filters kept
+    page = client.get(reverse("tracking:register"), {"sort": "-due"}).content.decode()
+    assert page.index("甲事項") < page.index("乙事項")
+
+
+def test_officer_edits_an_item_and_a_stale_edit_shows_the_conflict(client, world):
+    item = make_item(world)
+    client.force_login(world.officer)
+    url = reverse("tracking:item_edit", args=[item.pk])
+    data = {"version": item.version, "text": "請秘書室於6月底前研擬門禁管制規定。", "lead_unit": world.units["秘書室"].pk,
+            "due_date": "113/6/30"}
+    assert client.post(url, data).status_code == 302
+    r = client.post(url, {**data, "text": "舊版本的修改"})
+    page = r.content.decode()
+    assert "已被其他人修改" in page and "請秘書室於6月底前研擬門禁管制規定。" in page and "舊版本的修改" in page
+    item.refresh_from_db()
+    assert item.due_date == dt.date(2024, 6, 30) and item.text.startswith("請秘書室於6月底前")

@@ -79,7 +79,7 @@ class ItemEditForm(UnitsMixin, VersionForm):
 class RegisterFilterForm(forms.Form):
     STATUS = [("", "全部"), ("open", "未解除"), *TrackedItem.Status.choices]
     SORT = [("origin", "來源（舊→新）"), ("-origin", "來源（新→舊）"), ("due", "期限（近→遠）"), ("-due", "期限（遠→近）"),
-            ("unit", "主辦單位"), ("status", "狀態")]
+            ("unit", "主辦單位"), ("-unit", "主辦單位（反序）"), ("status", "狀態"), ("-status", "狀態（反序）")]
     q = forms.CharField(label="關鍵字", required=False)
     unit = forms.ModelChoiceField(label="單位", queryset=Unit.objects.none(), required=False, empty_label="全部單位")
     status = forms.ChoiceField(label="狀態", choices=STATUS, required=False)

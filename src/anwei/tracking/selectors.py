@@ -42,7 +42,9 @@ SORTS = {
     "due": [F("due_date").asc(nulls_last=True), "roc_year", "number"],
     "-due": [F("due_date").desc(nulls_last=True), "roc_year", "number"],
     "unit": ["lead_unit__order", "roc_year", "number"],
+    "-unit": ["-lead_unit__order", "roc_year", "number"],
     "status": ["status", "roc_year", "number"],
+    "-status": ["-status", "roc_year", "number"],
 }
 
 

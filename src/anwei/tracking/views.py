@@ -57,8 +57,13 @@ def register(request):
         request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    unsorted = query.copy()
+    current = unsorted.pop("sort", ["origin"])[0]
+    # Column headers sort; a second click on the same column reverses it.
+    sort_links = {key: f"{unsorted.urlencode()}&sort={'-' + key if current == key else key}"
+                  for key in ("origin", "due", "unit", "status")}
     return render(request, "tracking/register.html", {
-        "form": form, "page": page, "query": query.urlencode(), "may_manage": _may_manage_any(request.user),
+        "form": form, "page": page, "query": query.urlencode(), "sort_links": sort_links, "may_manage": _may_manage_any(request.user),
         "today": timezone.localdate()})
 
 
