@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_copy_moves_the_period_to_next_years_holiday_and_keeps_texts(world, client, plan):
     plan_update(actor=world.officer, plan=plan, expected_version=plan.version, title=plan.title, election_name="",
-                period_start=plan.period_start, period_end=plan.period_end, bodies={"purpose": "沿用的目的"},
+                period_start=plan.period_start, period_end=plan.period_end, sections=[{**s, "body": "沿用的目的"} if s["key"] == "purpose" else s for s in plan.sections],
                 result_workdays=5, children=PlanChildren(
                     references=[{"issuer": "某縣政府", "date": dt.date(2023, 1, 12), "number": "府政字第1號",
                                  "kind": "函"}],

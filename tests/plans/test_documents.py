@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def filled(world, plan):
     services.plan_update(
         actor=world.officer, plan=plan, expected_version=plan.version, title=plan.title, election_name="",
-        period_start=plan.period_start, period_end=plan.period_end, bodies={}, result_workdays=5,
+        period_start=plan.period_start, period_end=plan.period_end, result_workdays=5,
         children=services.PlanChildren(
             references=[{"issuer": "某縣政府", "date": dt.date(2023, 1, 12), "number": "府政行二字第1123200001號",
                          "kind": "函"}],

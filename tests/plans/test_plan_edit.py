@@ -113,3 +113,23 @@ def test_contacts_list_is_for_the_agency_only(world, client, plan):
     assert "狀況通報聯絡人" in client.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
     client.force_login(world.superior)
     assert "狀況通報聯絡人" not in client.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
+
+
+def test_sections_can_be_renamed_added_and_optional_ones_removed(world, client, plan):
+    from anwei.plans.documents import plan_document
+
+    client.force_login(world.officer)
+    response = _post(client, plan, heading_period="工作期間", heading_closing="", new_heading="請本局各單位比照辦理",
+                     new_body="請各單位比照前項辦理，以維連續假期期間安全。")
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    headings = [s["heading"] for s in plan.sections]
+    assert headings == ["依據", "目的", "任務", "工作期間", "權責分工", "工作重點", "狀況通報", "請本局各單位比照辦理"]
+    labels = [b.label + b.text for b in plan_document(plan_id=plan.pk).blocks if getattr(b, "level", 0) == 1]
+    assert labels[3] == "肆、工作期間：" and labels[-1] == "捌、請本局各單位比照辦理："
+
+
+def test_required_and_generated_sections_cannot_be_removed(world, client, plan):
+    client.force_login(world.officer)
+    response = _post(client, plan, heading_purpose="", heading_period="")
+    assert response.content.decode().count("此章節不能刪除，請填寫章節名稱。") == 2

@@ -47,7 +47,7 @@ def _seed_letter(world, county):
                        period_start=dt.date(2019, 12, 14), period_end=dt.date(2020, 1, 11))
     services.plan_update(
         actor=officer, plan=plan, expected_version=plan.version, title=plan.title, election_name=ELECTION,
-        period_start=plan.period_start, period_end=plan.period_end, bodies={}, result_workdays=5,
+        period_start=plan.period_start, period_end=plan.period_end, result_workdays=5,
         children=services.PlanChildren(
             references=[{"issuer": "法務部廉政署", "date": dt.date(2019, 10, 14), "number": "廉政字第10807018360號",
                          "kind": "函"}],

@@ -6,6 +6,7 @@ from django.urls import reverse
 from anwei.plans import selectors, services
 from anwei.plans.models import Occasion, PlanTemplate
 from tests.plans import factories as f
+from tests.plans.conftest import sections_data
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def test_adopted_template_is_used_for_new_plans(world, client):
     assert response.url == reverse("plans:template_edit", args=[own.pk])
     data = {"version": own.version, "name": "本局春節範本", "title_pattern": "{agency}{year}年春節安全維護計畫",
             "lead_days": 2, "result_workdays": 3}
-    data.update({f"section_{s['key']}": s["body"] for s in own.sections})
+    data.update(sections_data(own.sections))
     data["section_purpose"] = "本局自訂的目的。"
     assert client.post(reverse("plans:template_edit", args=[own.pk]), data).status_code == 302
     plan = f.plan_make(world)
@@ -46,7 +47,7 @@ def test_required_template_section_left_empty_is_refused_in_chinese(world, clien
     default = selectors.template_for(agency=world.bureau, occasion=Occasion.NEW_YEAR)
     own = services.template_adopt(actor=world.officer, agency=world.bureau, default=default)
     data = {"version": own.version, "name": "元旦", "title_pattern": "{agency}{year}年元旦", "lead_days": 4,
-            "result_workdays": 5, **{f"section_{s['key']}": s["body"] for s in own.sections}}
+            "result_workdays": 5, **sections_data(own.sections)}
     data["section_tasks"] = "  "
     data["section_purpose"] = "我打的目的文字"
     client.force_login(world.officer)

@@ -42,7 +42,7 @@ def _county_election(ctx) -> None:
                                 period_start=dt.date(2023, 12, 16), period_end=dt.date(2024, 1, 13))
     services.plan_update(
         actor=officer, plan=plan, expected_version=plan.version, title=plan.title, election_name=ELECTION,
-        period_start=plan.period_start, period_end=plan.period_end, bodies={}, result_workdays=5,
+        period_start=plan.period_start, period_end=plan.period_end, result_workdays=5,
         children=services.PlanChildren(
             references=[{"issuer": "法務部廉政署", "date": dt.date(2023, 10, 20), "number": "廉政字第1120000123號",
                          "kind": "書函"}],
@@ -85,7 +85,7 @@ def _bureau_new_year(ctx) -> None:
     plan = services.plan_create(actor=officer, agency=bureau, template=template, year=year)
     services.plan_update(
         actor=officer, plan=plan, expected_version=plan.version, title=plan.title, election_name="",
-        period_start=plan.period_start, period_end=plan.period_end, bodies={}, result_workdays=5,
+        period_start=plan.period_start, period_end=plan.period_end, result_workdays=5,
         children=services.PlanChildren(
             references=[],
             duties=[{"party": "秘書室", "duties": "1、加強委外廠商監督。\n2、連續假期前以廣播提醒同仁關閉電器。"},

@@ -19,24 +19,58 @@ def _version_field() -> forms.IntegerField:
     return forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class SectionsMixin:
-    """One textarea per section (`section_<key>`); required sections may not be left empty."""
+GENERATED_SECTIONS = {"basis", "period", "contacts"}  # their content is partly generated; they stay
 
-    def add_sections(self, sections: list[dict], *, enforce_required: bool = True) -> None:
+
+class SectionsMixin:
+    """Per section a heading and a textarea (`heading_<key>`, `section_<key>`); required sections may
+    not be left empty; an optional section whose heading is cleared is removed; one blank pair at
+    the end adds a section."""
+
+    def add_sections(self, sections: list[dict]) -> None:
+        self.sections_in = sections
         self.section_names = []
         for s in sections:
+            removable = not s.get("required") and s["key"] not in GENERATED_SECTIONS
+            self.fields[f"heading_{s['key']}"] = forms.CharField(
+                label="章節名稱", max_length=30, initial=s["heading"], required=not removable,
+                help_text="清空名稱即刪除此章節" if removable else "",
+                error_messages={"required": "此章節不能刪除，請填寫章節名稱。"})
             name = f"section_{s['key']}"
             self.fields[name] = forms.CharField(
-                label=s["heading"], required=bool(s.get("required")) and enforce_required, initial=s.get("body", ""),
+                label=s["heading"], required=bool(s.get("required")), initial=s.get("body", ""),
                 widget=forms.Textarea(attrs={"rows": 8}),
                 error_messages={"required": f"「{s['heading']}」是必填章節，請填寫內容。"}, strip=True)
             self.section_names.append(name)
+        self.fields["new_heading"] = forms.CharField(label="新增章節：名稱", max_length=30, required=False,
+                                                     help_text="例如「其他」；留空則不新增")
+        self.fields["new_body"] = forms.CharField(label="新增章節：內容", required=False,
+                                                  widget=forms.Textarea(attrs={"rows": 4}))
 
     def section_fields(self):
-        return [self[n] for n in self.section_names]
+        return [(self[f"heading_{n.removeprefix('section_')}"], self[n]) for n in self.section_names]
 
-    def bodies(self) -> dict[str, str]:
-        return {n.removeprefix("section_"): self.cleaned_data.get(n, "") for n in self.section_names}
+    def clean_new_body(self):
+        body = self.cleaned_data.get("new_body", "")
+        if body and not self.cleaned_data.get("new_heading"):
+            raise forms.ValidationError("請填寫新增章節的名稱。")
+        return body
+
+    def sections_result(self) -> list[dict]:
+        c = self.cleaned_data
+        out = []
+        for s in self.sections_in:
+            heading = c.get(f"heading_{s['key']}", "").strip()
+            if heading:
+                out.append({**s, "heading": heading, "body": c.get(f"section_{s['key']}", "")})
+        if c.get("new_heading"):
+            keys = {s["key"] for s in self.sections_in}
+            n = 1
+            while f"extra{n}" in keys:
+                n += 1
+            out.append({"key": f"extra{n}", "heading": c["new_heading"].strip(), "body": c.get("new_body", ""),
+                        "required": False})
+        return out
 
 
 class PeriodMixin:

@@ -81,8 +81,9 @@ def _children_of(plan: SpecialPlan) -> PlanChildren:
 
 @transaction.atomic
 def plan_update(*, actor: Person, plan: SpecialPlan, expected_version: int, title: str, election_name: str,
-                period_start: dt.date, period_end: dt.date, bodies: dict[str, str], result_workdays: int,
-                children: PlanChildren) -> SpecialPlan:
+                period_start: dt.date, period_end: dt.date, result_workdays: int, children: PlanChildren,
+                sections: list[dict] | None = None) -> SpecialPlan:
+    """Save the plan's fields, its sections (None keeps them) and its references, duties and contacts."""
     if period_end < period_start:
         raise ValidationError({"period_end": "工作期間迄日不能早於起日。"})
     if Letter.objects.filter(plan=plan, dispatched_at__isnull=False).exists():
@@ -92,7 +93,8 @@ def plan_update(*, actor: Person, plan: SpecialPlan, expected_version: int, titl
     before = {**snapshot(plan, PLAN_FIELDS), **_children_of(plan).__dict__}
     plan.title, plan.election_name = title, election_name
     plan.period_start, plan.period_end, plan.result_workdays = period_start, period_end, result_workdays
-    plan.sections = [{**s, "body": bodies.get(s["key"], s.get("body", ""))} for s in plan.sections]
+    if sections is not None:
+        plan.sections = sections
     plan.save()
     _children_replace(plan, children)
     audit_record(actor=actor, action="plan.update", obj=plan, before=before,
@@ -158,14 +160,14 @@ def template_adopt(*, actor: Person, agency: Agency, default: PlanTemplate) -> P
 @transaction.atomic
 def template_update(*, actor: Person, template: PlanTemplate, expected_version: int, name: str,
                     title_pattern: str, lead_days: int, result_workdays: int,
-                    bodies: dict[str, str]) -> PlanTemplate:
+                    sections: list[dict]) -> PlanTemplate:
     if template.agency_id is None:
         raise ValueError("預設範本不能直接修改，請先採用為本機關範本")
     version_bump(template, expected_version)
     before = snapshot(template, TEMPLATE_FIELDS)
     template.name, template.title_pattern = name, title_pattern
     template.lead_days, template.result_workdays = lead_days, result_workdays
-    template.sections = [{**s, "body": bodies.get(s["key"], s.get("body", ""))} for s in template.sections]
+    template.sections = sections
     template.save()
     audit_record(actor=actor, action="plan_template.update", obj=template, before=before,
                  after=snapshot(template, TEMPLATE_FIELDS))

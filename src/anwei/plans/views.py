@@ -122,7 +122,7 @@ def plan_edit(request, pk: int):
                 services.plan_update(
                     actor=request.user, plan=plan, expected_version=c["version"] or 0, title=c["title"],
                     election_name=c["election_name"], period_start=c["period_start"], period_end=c["period_end"],
-                    bodies=form.bodies(), result_workdays=c["result_workdays"],
+                    sections=form.sections_result(), result_workdays=c["result_workdays"],
                     children=services.PlanChildren(formset_rows(refs), formset_rows(duties), formset_rows(contacts)))
             except ConflictError as exc:
                 conflict = exc.current
@@ -223,7 +223,7 @@ def template_edit(request, pk: int):
             try:
                 services.template_update(actor=request.user, template=template, expected_version=c["version"] or 0,
                                          name=c["name"], title_pattern=c["title_pattern"], lead_days=c["lead_days"],
-                                         result_workdays=c["result_workdays"], bodies=form.bodies())
+                                         result_workdays=c["result_workdays"], sections=form.sections_result())
             except ConflictError as exc:
                 conflict = exc.current
             else:
