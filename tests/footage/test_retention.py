@@ -133,3 +133,23 @@ def test_the_scheduled_task_does_the_same(world, fs, clock):
     assert result.return_value == 1
     old.refresh_from_db()
     assert old.status == "destroyed"
+
+
+@pytest.mark.django_db
+def test_a_copy_no_longer_needed_is_destroyed_early_and_the_form_kept(world, fs, clock, client):
+    RetentionRule.objects.filter(agency=world.bureau, record="copy").update(days=500)
+    req = f.approve_all(world, f.file(world, purpose="copy", copy_reason="報案用"))
+    req = f.view(world, req, copied=True, copied_items="CH01 14:00–14:10", medium="disc")
+    decided_on = timezone.localtime(req.decided_at).date()
+    assert req.retention_due_on == timezone.localdate() + dt.timedelta(days=500)
+    client.force_login(world.officer)
+    r = client.post(reverse("footage:copy_destroy", args=[req.pk]), {"method": "碎紙", "version": req.version})
+    assert r.status_code == 403
+    client.force_login(world.liaison)
+    r = client.post(reverse("footage:copy_destroy", args=[req.pk]), {"method": "光碟以碎紙機銷毀",
+                                                                     "version": req.version})
+    assert r.status_code == 302
+    req.refresh_from_db()
+    assert req.viewing.copy_destroyed_note == "光碟以碎紙機銷毀" and req.viewing.copy_destroyed_by_label
+    assert req.retention_due_on == decided_on + dt.timedelta(days=365)  # the form's own rule
+    assert req.applicant_name == "測同仁"  # the form itself is kept

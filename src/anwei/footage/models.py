@@ -388,6 +388,10 @@ class ViewingRecord(models.Model):
     medium_note = models.CharField("媒體說明", max_length=100, blank=True)
     applicant_signed = models.BooleanField("申請人已簽名確認", default=False)
     reply_letter_reference = models.CharField("函覆文號", max_length=100, blank=True)
+    # A copy may be destroyed as soon as it is no longer needed (seed 001 七(四)); the form stays.
+    copy_destroyed_at = models.DateTimeField("複製資料銷毀時間", null=True, blank=True)
+    copy_destroyed_note = models.CharField("複製資料銷毀方式", max_length=200, blank=True)
+    copy_destroyed_by_label = models.CharField("複製資料銷毀人", max_length=100, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                     related_name="+", verbose_name="登錄人")
     recorded_at = models.DateTimeField("登錄時間", auto_now_add=True)

@@ -319,7 +319,7 @@ def _retention_due(req: FootageRequest) -> dt.date | None:
     due = decided_on + dt.timedelta(days=selectors.retention_days(
         agency_id=req.agency_id, record=RetentionRule.Record.REQUEST, on=decided_on))
     viewing = getattr(req, "viewing", None) if req.status == Status.COMPLETED else None
-    if viewing is not None and viewing.copied:
+    if viewing is not None and viewing.copied and viewing.copy_destroyed_at is None:
         copied_on = viewing.performed_on
         due = max(due, copied_on + dt.timedelta(days=selectors.retention_days(
             agency_id=req.agency_id, record=RetentionRule.Record.COPY, on=copied_on)))
@@ -357,6 +357,28 @@ def request_hold(*, actor: Person, req: FootageRequest, expected_version: int, h
     return req
 
 
+@transaction.atomic
+def copy_destroy(*, actor: Person, req: FootageRequest, expected_version: int, method: str) -> ViewingRecord:
+    """The copy is no longer needed: record its destruction; the form is kept by its own rule."""
+    viewing = getattr(req, "viewing", None)
+    if viewing is None or not viewing.copied or viewing.copy_destroyed_at is not None:
+        raise RequestInvalid("此申請沒有尚未銷毀的複製資料。")
+    if req.legal_hold:
+        raise RequestInvalid("此申請保全中，不能銷毀複製資料。")
+    if not method.strip():
+        raise RequestInvalid("請寫明銷毀方式。")
+    before = _snap(req)
+    version_bump(req, expected_version)
+    viewing.copy_destroyed_at = _now()
+    viewing.copy_destroyed_note = method.strip()
+    viewing.copy_destroyed_by_label = actor.display_with_title()
+    viewing.save(update_fields=["copy_destroyed_at", "copy_destroyed_note", "copy_destroyed_by_label"])
+    req.retention_due_on = _retention_due(req)
+    req.save()
+    audit_record(actor=actor, action="footage.request.copy_destroy", obj=req, before=before, after=_snap(req))
+    return viewing
+
+
 AUTO_METHOD = "逾保存期限，系統自動刪除申請人個人資料及附件"
 
 
@@ -365,8 +387,8 @@ def _destroyed_items(req: FootageRequest) -> str:
     if req.attachments.exists():
         items.append("附件")
     viewing = getattr(req, "viewing", None)
-    if viewing is not None and viewing.copied:
-        items.append("複製資料紀錄")
+    if viewing is not None and viewing.copied and viewing.copy_destroyed_at is None:
+        items.append("複製資料")
     return "、".join(items)
 
 

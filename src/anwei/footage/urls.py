@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/viewing/", views.request_viewing, name="request_viewing"),
     path("<int:pk>/hold/", views.request_hold, name="request_hold"),
     path("<int:pk>/destroy/", views.request_destroy, name="request_destroy"),
+    path("<int:pk>/copy-destroy/", views.copy_destroy, name="copy_destroy"),
     path("<int:pk>/attachments/<int:attachment_pk>/", views.attachment_download, name="attachment_download"),
     path("<int:pk>/form.<str:fmt>", views.request_document, name="request_document"),
     path("register/", views.register, name="register"),

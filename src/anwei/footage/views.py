@@ -157,6 +157,7 @@ def request_detail(request, pk: int, decision_form=None, hold_form=None, status=
         "decision_form": decision_form or (DecisionForm(initial={"version": req.version}) if may_decide else None),
         "hold_form": hold_form or (HoldForm(initial={"version": req.version}) if may_hold else None),
         "view_log": selectors.request_view_log(req=req) if oversee else None,
+        "copy_destroy_form": DestroyForm(initial={"method": "複製媒體以碎紙機（消磁）銷毀"}),
         "doc_formats": DOC_FORMATS,
     }
     return render(request, "footage/request_detail.html", ctx, status=status)
@@ -240,6 +241,28 @@ def request_hold(request, pk: int):
                              else "已解除保全，恢復計算銷毀期限。")
             return redirect("footage:request_detail", pk=req.pk)
     return request_detail(request, pk, hold_form=form)
+
+
+@login_required
+@require_POST
+def copy_destroy(request, pk: int):
+    req = selectors.request_get(person=request.user, pk=pk)
+    if not selectors.request_may_manage(request.user, req):
+        raise PermissionDenied("只有管理單位可以銷毀複製資料")
+    form = DestroyForm(request.POST)
+    if form.is_valid():
+        try:
+            services.copy_destroy(actor=request.user, req=req, expected_version=_int(request.POST.get("version"), 0),
+                                  method=form.cleaned_data["method"])
+        except ConflictError:
+            messages.error(request, "此申請已被其他人更動，請重新整理後再試。")
+        except services.RequestInvalid as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "已登錄複製資料銷毀。")
+    else:
+        messages.error(request, "請寫明銷毀方式。")
+    return redirect("footage:request_detail", pk=req.pk)
 
 
 @login_required
