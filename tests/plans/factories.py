@@ -10,7 +10,7 @@ from anwei.core.models import LetterNumberPattern
 from anwei.orgs.models import Agency, Role
 from anwei.orgs.services import agency_create, membership_grant, person_create, unit_create
 from anwei.plans import selectors, services
-from anwei.plans.models import Occasion, RecipientGroup
+from anwei.plans.models import Occasion
 from tests.world import PASSWORD
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -89,5 +89,3 @@ def group_make(w, agency, name, *, kind="", agencies=(), units=(), actor=None):
     return services.group_save(actor=actor or w.officer, agency=agency, group=None, expected_version=None, name=name,
                                agency_kind=kind, agencies=list(agencies), units=list(units))
 
-
-__all__ = ["RecipientGroup"]

@@ -9,7 +9,7 @@ from anwei.core.forms import RocDateField
 from anwei.core.uploads import UploadField
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency
-from anwei.plans.models import Letter, Occasion, PlanReference, RecipientGroup
+from anwei.plans.models import Letter, Occasion, PlanReference
 from anwei.plans.outline import HELP_TEXT
 
 REQUIRED = {"required": "此欄為必填。"}

@@ -19,7 +19,7 @@ from anwei.core.uploads import stored_file_save
 from anwei.core.workdays import workday_add
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency, Person, Unit
-from anwei.plans.models import (Assignment, AssignmentFile, DutyRow, Letter, LetterRecipient, Occasion,
+from anwei.plans.models import (Assignment, AssignmentFile, DutyRow, Letter, LetterRecipient,
                                 PlanContact, PlanReference, PlanTemplate, RecipientGroup, SpecialPlan)
 from anwei.plans.periods import period_propose, period_phrase, shift_year
 
@@ -368,5 +368,3 @@ def assignment_report(*, actor: Person, assignment: Assignment, expected_version
                  after={**snapshot(assignment, ["result_text", "reported_at"]), "files": len(uploads)})
     return assignment
 
-
-OCCASION_LABELS = dict(Occasion.choices)
