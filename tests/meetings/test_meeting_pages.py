@@ -133,3 +133,18 @@ def test_meeting_page_queries_do_not_grow(officer, world, django_assert_num_quer
 
 
 NEXT_PAGE_QUERIES = 25
+
+
+def test_two_officers_editing_the_meeting_the_second_sees_a_conflict(officer, world):
+    m = ms.meeting_create(actor=world.officer, agency=world.bureau, date=dt.date(2024, 4, 10))
+    url = reverse("meetings:edit", args=[m.pk])
+    base = {"version": m.version, "date": "113/4/10", "start_time": "11:30"}
+    assert officer.post(url, {**base, "conclusion": "請各單位加強門禁管理。"}).status_code == 302
+    r = officer.post(url, {**base, "conclusion": "我的結論"})
+    page = r.content.decode()
+    assert r.status_code == 409 and "已被其他人修改" in page
+    assert "請各單位加強門禁管理。" in page and "我的結論" in page
+    m.refresh_from_db()
+    assert m.conclusion == "請各單位加強門禁管理。"
+    r = officer.post(url, {**base, "adjourned_at": "11:00"})
+    assert "散會時間" in r.content.decode()

@@ -53,6 +53,9 @@ def test_agenda_edit_reorder_retime_and_refuse_bad_times(world):
     assert "午夜" in str(e.value)
     with pytest.raises(ValidationError):
         ms.meeting_update(actor=world.officer, meeting=m, expected_version=m.version, start_time=dt.time(23, 30))
+    with pytest.raises(ValidationError) as e:
+        ms.meeting_update(actor=world.officer, meeting=m, expected_version=m.version, adjourned_at=dt.time(11, 0))
+    assert "散會時間" in str(e.value)
     ms.agenda_item_delete(actor=world.officer, item=extra)
     assert len(agenda_timed(m)) == 9
 

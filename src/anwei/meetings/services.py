@@ -109,6 +109,9 @@ def meeting_update(*, actor: Person, meeting: SecurityMeeting, expected_version:
         raise ValidationError({"date": f"會議日期須在民國{meeting.roc_year}年（本次為{meeting.label}會議）。"})
     if "start_time" in values:
         agenda_check(values["start_time"], meeting.agenda_items.values_list("minutes", flat=True))
+    start, adjourned = values.get("start_time", meeting.start_time), values.get("adjourned_at", meeting.adjourned_at)
+    if adjourned is not None and _minutes(adjourned) < _minutes(start):
+        raise ValidationError({"adjourned_at": f"散會時間 {adjourned:%H:%M} 早於開會時間 {start:%H:%M}，請重新輸入。"})
     before = snapshot(meeting)
     version_bump(meeting, expected_version)
     for k, v in values.items():

@@ -82,7 +82,7 @@ def _detail_context(request, meeting, **bound) -> dict:
     from anwei.meetings.documents import directive_rows
 
     rows = directive_rows(meeting)
-    ctx = {"meeting": meeting, "manage": manage, "round": rnd, "rows": rows,
+    ctx = {"meeting": meeting, "manage": manage, "round": rnd, "rows": rows, "edit_conflict": bound.get("edit_conflict"),
            "unit_status": round_unit_status(rows) if rnd else [], **data}
     if manage:
         agency = meeting.agency
@@ -125,10 +125,12 @@ def meeting_edit(request, pk: int):
             messages.success(request, "已儲存會議資料。")
             return _anchor(meeting, "basic")
         except ConflictError as exc:
-            messages.error(request, "會議資料已被其他人修改；下方為對方儲存的內容，您輸入的內容已列於訊息中，請重新輸入後儲存。")
             meeting = exc.current
-            form = MeetingEditForm(_keep(request.POST, version=meeting.version))
+            form = MeetingEditForm(_keep(request.POST, version=meeting.version))  # what was typed stays
             form.is_valid()
+            other = "\n".join(f"{MeetingEditForm.base_fields[f].label}：{getattr(meeting, f) or ''}"
+                               for f in ("place", "chair_name", "recorder_name", "opening_remarks", "conclusion"))
+            return _render_detail(request, meeting, status=409, edit_form=form, edit_conflict=other)
         except ValidationError as exc:
             form_errors_from(form, exc)
     return _render_detail(request, meeting, status=400, edit_form=form)
