@@ -122,3 +122,14 @@ def test_seed_004_letter_renders(world, county, fmt):
     assert data[:4] in ({"html": b"<!do", "pdf": b"%PDF"}.get(fmt, b"PK\x03\x04"), b"<!DO")
     if fmt == "html":
         assert "共29天" in data.decode()
+
+
+def test_seed_004_letter_plan_and_duty_table_odt_validate_against_odf_13(world, county, tmp_path):
+    from anwei.documents.render import render
+    from anwei.plans.documents import duty_table_document, plan_document
+    from tests.documents.conftest import jing_validate
+
+    letter = _seed_letter(world, county)
+    for i, doc in enumerate([letter_document(letter_id=letter.pk), plan_document(plan_id=letter.plan_id),
+                             duty_table_document(plan_id=letter.plan_id)]):
+        jing_validate(render(doc, "odt"), tmp_path / str(i))
