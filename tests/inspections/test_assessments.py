@@ -115,3 +115,13 @@ def test_todo_reaches_the_home_page(world, as_):
     page = as_(world.liaison).get(reverse("home")).content.decode()
     assert "春節期間自評（秘書室）" in page
     assert "春節期間自評" not in as_(world.staff).get(reverse("home")).content.decode()
+
+
+def test_reminder_reaches_units_that_have_not_submitted(world, as_):
+    a = f.assessment(world)
+    r = as_(world.officer).post(reverse("inspections:round_remind", args=[a.round_id]))
+    assert r.status_code == 302
+    page = as_(world.liaison).get(reverse("home")).content.decode()
+    assert "待填寫（政風室已催報）" in page
+    page = as_(world.officer).get(reverse("inspections:round_detail", args=[a.round_id])).content.decode()
+    assert "已催報" in page

@@ -24,6 +24,8 @@ ROWS = [
     Row("inspections:round_create", expect=CREATORS),
     Row("inspections:round_detail", lambda w: {"pk": f.round_(w).pk}, expect=OFFICERS),
     Row("inspections:round_nonconformities", lambda w: {"pk": f.round_(w).pk}, expect=OFFICERS),
+    Row("inspections:round_remind", lambda w: {"pk": f.round_(w).pk}, method="post",
+        expect={"officer": 302, "*": 404}),
     Row("inspections:round_close", lambda w: {"pk": f.round_(w).pk}, method="post",
         expect={"officer": 302, "*": 404}),
     # A unit sees only its own form (秘書室's here); the ethics officer, head and superior office see all.

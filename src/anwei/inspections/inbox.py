@@ -27,7 +27,8 @@ def inspections_inbox(person: Person) -> list[InboxItem]:
         waiting_head = a.status == SelfAssessment.Status.AWAITING_HEAD
         items.append(InboxItem(category="自評表", title=f"{a.round.title}（{a.respondent_label()}）",
                                url=reverse("inspections:assessment_detail", args=[a.pk]), due=a.round.deadline,
-                               overdue=a.round.deadline < today, note="待主管確認" if waiting_head else "待填寫"))
+                               overdue=a.round.deadline < today,
+                               note=("待主管確認" if waiting_head else "待填寫") + ("（政風室已催報）" if a.reminded_at else "")))
     # Responsible units see their own systems; ethics officers see every system of their agency.
     check = policy.scope(person, "inspections.device.check")
     manage = policy.scope(person, "inspections.device.manage")

@@ -127,6 +127,7 @@ class SelfAssessment(Versioned):
                                      related_name="+", verbose_name="確認主管")
     submitted_at = models.DateTimeField("送出時間", null=True, blank=True)
     head_note = models.CharField("主管意見", max_length=300, blank=True)
+    reminded_at = models.DateTimeField("催報時間", null=True, blank=True)
 
     class Meta:
         verbose_name = "自評表"

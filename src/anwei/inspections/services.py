@@ -164,6 +164,16 @@ def round_close(*, actor: Person, rnd: AssessmentRound) -> AssessmentRound:
     return rnd
 
 
+@transaction.atomic
+def round_remind(*, actor: Person, rnd: AssessmentRound) -> int:
+    """催報: every form not yet submitted shows the reminder on its unit's home page. Returns how many."""
+    late = SelfAssessment.objects.filter(round=rnd).exclude(status=SelfAssessment.Status.SUBMITTED)
+    ids = sorted(late.values_list("pk", flat=True))
+    late.update(reminded_at=timezone.now())
+    audit_record(actor=actor, action="inspections.round_remind", obj=rnd, after={"assessments": ids})
+    return len(ids)
+
+
 def _current_items(rnd: AssessmentRound) -> list[ChecklistItem]:
     return list(ChecklistItem.objects.filter(template__in=rnd.templates.all(), is_current=True)
                 .select_related("template").order_by("template__order", "template_id", "order", "key"))

@@ -243,6 +243,15 @@ def round_nonconformities(request, pk: int):
 
 @login_required
 @require_POST
+def round_remind(request, pk: int):
+    rnd = selectors.round_get(person=request.user, pk=pk, action="inspections.round.manage")
+    n = services.round_remind(actor=request.user, rnd=rnd)
+    messages.success(request, f"已催報 {n} 份未送出的自評表（於各單位首頁待辦事項顯示）。" if n else "所有自評表皆已送出。")
+    return redirect("inspections:round_detail", pk=rnd.pk)
+
+
+@login_required
+@require_POST
 def round_close(request, pk: int):
     rnd = selectors.round_get(person=request.user, pk=pk, action="inspections.round.manage")
     services.round_close(actor=request.user, rnd=rnd)
