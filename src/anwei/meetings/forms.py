@@ -97,7 +97,7 @@ class ProposalForm(AgencyForm, VersionForm):
 
 
 class ResolveForm(VersionForm):
-    resolution = forms.ChoiceField(label="決議結果", choices=Proposal.Resolution.choices[1:],
+    resolution = forms.ChoiceField(label="決議結果", choices=[("", "（請選擇）"), *Proposal.Resolution.choices[1:]],
                                    error_messages={"required": "請選擇決議結果。"})
     resolution_text = forms.CharField(label="決議", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
