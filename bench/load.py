@@ -1,7 +1,7 @@
 """Load: the application under gunicorn on 127.0.0.1, wrk with 50 connections, logged in.
 
 Everything is bounded: gunicorn's start is waited for at most 60 s, wrk runs for a fixed time
-with a 2 s request timeout, and gunicorn is always terminated (try/finally).
+with a 10 s request timeout (a slower answer counts as an error), and gunicorn is always terminated (try/finally).
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def _hwm_mb(pid: int) -> float:
 
 
 def _wrk(port: int, script: Path, seconds: int, connections: int) -> dict:
-    cmd = [WRK, "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "2s", "--latency", "-s", str(script),
+    cmd = [WRK, "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency", "-s", str(script),
            f"http://127.0.0.1:{port}/"]
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
