@@ -7,7 +7,6 @@ from anwei.documents.model import Document, Paragraph
 from anwei.documents.render import render
 from tests.documents.samples import HEADER, every_block
 
-NS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 
 
 def _open(doc):

@@ -12,8 +12,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render as render_page
 from django.utils.http import content_disposition_header
 
-from anwei.documents.builders import document_build, document_weight
 from anwei.documents import fonts
+from anwei.documents.builders import document_build, document_weight
 from anwei.documents.fonts import FontMissingError
 from anwei.documents.render import CONTENT_TYPES, FORMATS, render
 
