@@ -64,3 +64,16 @@ def test_work_report_sentence_with_its_period(world, rules):
             == "109年度迄今公務員赴大陸地區返臺通報案件計0件")
     assert (travel_work_report_sentence(world.bureau, dt.date(2019, 7, 1), dt.date(2019, 12, 31))
             == "108年7月1日至108年12月31日公務員赴大陸地區返臺通報案件計0件")
+
+
+def test_superior_counts_its_subtree(client, world, make_trip):
+    a = approve(make_trip(world.staff), world.officer)
+    _report(world, a, dt.date(2024, 3, 25))
+    period = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert travel_statistics(world.city, *period)["return_reports"] == 0
+    assert travel_statistics(world.city, *period, include_subtree=True)["return_reports"] == 1
+    assert travel_statistics(world.county, *period, include_subtree=True)["return_reports"] == 0
+    client.force_login(world.superior)
+    page = client.get(reverse("travel:statistics", args=[world.city.pk]),
+                      {"start": "113/1/1", "end": "113/12/31", "subtree": "on"}).content.decode()
+    assert "公務員赴大陸地區返臺通報案件計1件" in page and "含所屬機關" in page

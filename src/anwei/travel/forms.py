@@ -150,6 +150,7 @@ class RetireeForm(forms.Form):
 class PeriodForm(forms.Form):
     start = RocDateField(label="起日")
     end = RocDateField(label="迄日")
+    subtree = forms.BooleanField(label="含所屬機關", required=False)
 
     def clean(self):
         data = super().clean()

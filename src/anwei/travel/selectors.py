@@ -143,8 +143,9 @@ def report_sentence(count: int) -> str:
     return f"公務員赴大陸地區返臺通報案件計{count}件"
 
 
-def travel_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
-    """Counts for the work report, for `agency`'s own staff and retirees, from start to end inclusive.
+def travel_statistics(agency: Agency, start: dt.date, end: dt.date, *, include_subtree: bool = False) -> dict:
+    """Counts for the work report, for `agency`'s own staff and retirees (with include_subtree, also
+    those of every agency below it), from start to end inclusive.
 
     applications: applications filed in the period; late_applications: of those, filed after the
     lead time; return_reports: return reports filed in the period (serving staff); late_reports:
@@ -152,7 +153,8 @@ def travel_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
     the period and is still missing; retiree_*: the same for classified retirees.
     Three queries whatever the data size.
     """
-    apps = TravelApplication.objects.filter(agency=agency, filed_on__range=(start, end))
+    where = Q(agency__path__startswith=agency.path) if include_subtree else Q(agency=agency)
+    apps = TravelApplication.objects.filter(where, filed_on__range=(start, end))
     a = apps.aggregate(
         applications=Count("id", filter=Q(retiree__isnull=True)),
         late_applications=Count("id", filter=Q(retiree__isnull=True, late_filing=True)),
@@ -161,7 +163,7 @@ def travel_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
         retiree_declarations=Count("id", filter=Q(retiree__isnull=False)),
         retiree_late_declarations=Count("id", filter=Q(retiree__isnull=False, late_filing=True)),
     )
-    r = ReturnReport.objects.filter(agency=agency, filed_on__range=(start, end)).aggregate(
+    r = ReturnReport.objects.filter(where, filed_on__range=(start, end)).aggregate(
         return_reports=Count("id", filter=Q(application__retiree__isnull=True)),
         late_reports=Count("id", filter=Q(application__retiree__isnull=True, late=True)),
         retiree_reports=Count("id", filter=Q(application__retiree__isnull=False)),
@@ -169,10 +171,10 @@ def travel_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
     )
     today = timezone.localdate()
     o = TravelApplication.objects.filter(
-        agency=agency, status__in=[Status.APPROVED, Status.DECLARED], report_due__range=(start, end),
+        where, status__in=[Status.APPROVED, Status.DECLARED], report_due__range=(start, end),
         report_due__lt=today, return_report__isnull=True,
     ).aggregate(overdue_unreported=Count("id"))
-    result = {"agency": agency.name, "start": start, "end": end, **a, **r, **o}
+    result = {"agency": agency.name, "include_subtree": include_subtree, "start": start, "end": end, **a, **r, **o}
     result["sentence"] = report_sentence(result["return_reports"])
     return result
 
@@ -186,9 +188,11 @@ def work_report_period(start: dt.date, end: dt.date, today: dt.date | None = Non
     return f"{format_short(start)}至{format_short(end)}"
 
 
-def travel_work_report_sentence(agency: Agency, start: dt.date, end: dt.date, *, today: dt.date | None = None) -> str:
+def travel_work_report_sentence(agency: Agency, start: dt.date, end: dt.date, *, today: dt.date | None = None,
+                                include_subtree: bool = False) -> str:
     """The line the meeting work report inserts, e.g. 「109年度迄今公務員赴大陸地區返臺通報案件計0件」."""
-    return work_report_period(start, end, today) + travel_statistics(agency, start, end)["sentence"]
+    stats = travel_statistics(agency, start, end, include_subtree=include_subtree)
+    return work_report_period(start, end, today) + stats["sentence"]
 
 
 # --- home page reminders (each part a fixed number of queries) ---

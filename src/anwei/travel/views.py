@@ -241,10 +241,10 @@ def statistics(request, agency_id: int):
     agency = selectors.statistics_agency_get(person=request.user, pk=agency_id)
     today = _today()
     form = PeriodForm(request.GET or None, initial={"start": dt.date(today.year, 1, 1), "end": today})
-    start, end = dt.date(today.year, 1, 1), today
+    start, end, subtree = dt.date(today.year, 1, 1), today, False
     if request.GET and form.is_valid():
-        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-    stats = selectors.travel_statistics(agency, start, end)
+        start, end, subtree = form.cleaned_data["start"], form.cleaned_data["end"], form.cleaned_data["subtree"]
+    stats = selectors.travel_statistics(agency, start, end, include_subtree=subtree)
     return render(request, "travel/statistics.html", {
         "agency": agency, "form": form, "stats": stats, "start": start, "end": end,
         "sentence": selectors.work_report_period(start, end, today) + stats["sentence"],
