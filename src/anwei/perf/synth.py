@@ -1,6 +1,7 @@
 """A national-scale synthetic dataset, deterministic from a seed, written in bulk.
 
-Shape: counties → bureaus and township offices; schools under each county's education bureau.
+Shape: counties → bureaus and township offices; schools under each county's education bureau. The
+first county is a large municipality with a third of all agencies (400 of the default 1,200).
 Per agency per year: 2 security meetings (agenda, attendance, reports, 2 proposals, rulings),
 40 tracked directives with about 2 progress reports each and the decisions of the next round,
 2 special plans dispatched by letter to the agency's units (a county's first plan also to its
@@ -190,11 +191,21 @@ def _aware(day: dt.date, hour: int = 10) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
 
 
+def _county_sizes(n: int) -> list[int]:
+    """One county up to 60 agencies; beyond, the first (a large municipality) holds a third of them
+    (400 of the default 1,200) and the others about 55 each."""
+    if n <= 60:
+        return [n]
+    first = n // 3
+    rest = n - first
+    k = max(1, min(21, round(rest / 55)))
+    return [first] + [rest // k + (1 if i < rest % k else 0) for i in range(k)]
+
+
 def _tree(size: Size, buf: _Buffer) -> list[_Ag]:
-    """Counties of about 55 agencies each, every county followed by its subtree (with Agency.path)."""
+    """Counties (see _county_sizes), every county followed by its subtree (with Agency.path)."""
     rng = random.Random(f"{size.seed}/tree")
-    n_counties = max(1, min(22, round(size.agencies / 55)))
-    per = [size.agencies // n_counties + (1 if i < size.agencies % n_counties else 0) for i in range(n_counties)]
+    per = _county_sizes(size.agencies)
     used: set[str] = set()
     out: list[_Ag] = []
 
