@@ -69,3 +69,18 @@ def test_superior_sees_the_bureau_but_not_another_tree(world, as_):
     c = as_(world.superior)
     assert "檔案室門窗未上鎖" in c.get(reverse("inspections:deficiency_list")).content.decode()
     _ = dt
+
+
+def test_exports_carry_every_row_and_only_what_the_person_sees(world, as_):
+    import io
+
+    from openpyxl import load_workbook
+
+    rnd = _grow(world, 60)
+    c = as_(world.officer)
+    wb = load_workbook(io.BytesIO(c.get(reverse("inspections:round_xlsx", args=[rnd.pk])).content))
+    assert wb.active.max_row == 1 + 62  # header + 60 units + the two the round started with
+    wb = load_workbook(io.BytesIO(c.get(reverse("inspections:deficiency_xlsx")).content))
+    assert wb.active.max_row == 1 + 60
+    wb = load_workbook(io.BytesIO(as_(world.other_officer).get(reverse("inspections:deficiency_xlsx")).content))
+    assert wb.active.max_row == 1

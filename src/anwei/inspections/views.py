@@ -9,15 +9,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from anwei.core.forms import ConflictError
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
-from anwei.inspections import selectors, services
+from anwei.inspections import exports, selectors, services
 from anwei.inspections.documents import report_title
 from anwei.inspections.forms import (
     AssessmentForm, ChecklistForm, ChecklistItemForm, DailyCheckForm, DeviceSystemForm, EvidenceForm,
@@ -232,6 +233,25 @@ def round_detail(request, pk: int):
         "statuses": SelfAssessment.Status.choices, "query": f"status={status}" if status else "",
         "today": timezone.localdate(),
         "can_manage": policy.may(request.user, "inspections.round.manage", rnd)})
+
+
+def _xlsx_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = content_disposition_header(True, f"{filename}.xlsx")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def round_xlsx(request, pk: int):
+    rnd = selectors.round_get(person=request.user, pk=pk)
+    return _xlsx_response(exports.completion_xlsx(selectors.round_completion(rnd=rnd)), f"{rnd.title}完成情形")
+
+
+@login_required
+def deficiency_xlsx(request):
+    return _xlsx_response(exports.deficiency_xlsx(selectors.deficiency_list(person=request.user, state="all")),
+                          "檢查缺失列管")
 
 
 @login_required
