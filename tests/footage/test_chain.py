@@ -146,3 +146,13 @@ def test_a_resubmission_over_a_newer_version_is_refused_and_keeps_the_typing(wor
     assert r.status_code == 200 and "我剛打的新事由" in r.content.decode() and "已被其他人更動" in r.content.decode()
     req.refresh_from_db()
     assert req.status == "returned" and req.reason != "我剛打的新事由"
+
+
+@pytest.mark.django_db
+def test_nobody_approves_their_own_request(world, fs, planhead):
+    own = f.file(world, planhead)  # the head of 綜合企劃科 files: the next level decides
+    assert list(own.steps.values_list("role", flat=True)) == ["ethics", "agency_head"]
+    unitless = f.file(world, world.head)  # the agency head belongs to no unit
+    assert list(unitless.steps.values_list("role", flat=True)) == ["ethics", "agency_head"]
+    ordinary = f.file(world)
+    assert list(ordinary.steps.values_list("role", flat=True)) == ["unit_head", "ethics", "agency_head"]

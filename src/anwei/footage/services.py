@@ -19,7 +19,7 @@ from anwei.core.uploads import stored_file_delete, stored_file_save
 from anwei.footage import selectors
 from anwei.footage.models import (AUDIT_FIELDS, ApprovalChain, ApprovalStep, Decision, Destruction, Device,
                                   FootageRequest, FootageSettings, RefusalGround, RequestAttachment, RequestKind,
-                                  RequestStep, RetentionRule, Site, ViewingRecord)
+                                  RequestStep, RetentionRule, Site, StepRole, ViewingRecord)
 from anwei.lib.rocdate import roc_year
 from anwei.orgs.models import Agency, Person, Unit
 
@@ -164,6 +164,20 @@ def _save_uploads(actor: Person, req: FootageRequest, uploads: list[tuple[str, U
         RequestAttachment.objects.create(request=req, kind=kind, stored=stored)
 
 
+def _steps_for_filer(actor: Person, req: FootageRequest, steps: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Nobody approves their own request: a head step the filer holds, or one with no unit to head (the filer
+    belongs to no unit), goes one level up instead, i.e. is dropped (seed 001 九(一): 陳一層批准)."""
+    probe = RequestStep(request=req)
+    kept = []
+    for role, label in steps:
+        probe.role = role
+        if role in (StepRole.UNIT_HEAD, StepRole.MANAGING_HEAD) and (
+                not probe.policy_unit_ids() or selectors.request_step_holder(actor, probe)):
+            continue
+        kept.append((role, label))
+    return kept or [(StepRole.AGENCY_HEAD, "機關首長")]
+
+
 def _next_serial(agency: Agency, year: int) -> int:
     # The settings row is the lock: two requests filed at once cannot take the same number.
     FootageSettings.objects.select_for_update().filter(agency=agency).first()
@@ -180,7 +194,7 @@ def request_file(*, actor: Person, fs: FootageSettings, unit: Unit | None, data:
     today = _today()
     req.number_year = roc_year(today)
     req.number_serial = _next_serial(agency, req.number_year)
-    steps = selectors.chain_steps_for(agency=agency, kind=data.kind, on=today)
+    steps = _steps_for_filer(actor, req, selectors.chain_steps_for(agency=agency, kind=data.kind, on=today))
     _start_round(req, fs, steps[0][0])
     req.save()
     RequestStep.objects.bulk_create([RequestStep(request=req, order=i, role=role, label=label)
