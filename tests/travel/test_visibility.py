@@ -68,3 +68,11 @@ def test_the_superior_reviews_the_heads_application_on_the_page(client, world, h
     assert client.get(reverse("travel:application_detail", args=[app.pk])).status_code == 200
     client.force_login(world.officer)
     assert client.get(reverse("travel:application_detail", args=[app.pk])).status_code == 404
+
+
+def test_filter_by_status(client, world, make_trip):
+    approve(make_trip(world.staff), world.officer)
+    make_trip(world.staff)
+    client.force_login(world.officer)
+    page = client.get(reverse("travel:index"), {"show": "all", "status": "approved"}).context["page"]
+    assert [a.status for a in page.object_list] == ["approved"]

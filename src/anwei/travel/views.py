@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from anwei.core.forms import ConflictError
@@ -73,13 +74,17 @@ def index(request):
     elif show == "review":
         apps = selectors.review_queue(person=person).select_related("agency", "reviewing_agency", "unit",
                                                                     "return_report")
+    status = request.GET.get("status", "")
+    if status in Status.values:
+        apps = apps.filter(status=status)
     page = Paginator(apps, PAGE_SIZE).get_page(request.GET.get("page"))
     ethics = list(selectors.ethics_agencies(person))
     stats_agency = selectors.statistics_agencies(person=person).first()
     agency = person_primary_agency(person)
     rules = selectors.rules_in_force(agency=agency, on=_today()) if agency else []
     return render(request, "travel/index.html", {
-        "page": page, "show": show, "query": f"show={show}", "ethics": ethics, "stats_agency": stats_agency,
+        "page": page, "show": show, "query": urlencode({"show": show, "status": status}), "ethics": ethics,
+        "stats_agency": stats_agency, "status": status, "statuses": Status.choices,
         "today": _today(), "rules": rules,
     })
 
