@@ -67,3 +67,24 @@ def test_download_view(client, world, reported):
     assert response.status_code == 200 and response["Content-Disposition"].endswith(".odt")
     client.force_login(world.liaison)
     assert client.get(reverse("travel:return_report_document", args=[reported.pk, "odt"])).status_code == 404
+
+
+def test_the_travel_documents_are_valid_odf_1_3(reported, tmp_path):
+    from tests.documents.conftest import jing_validate
+
+    for n, builder in enumerate((application_document, return_report_document)):
+        jing_validate(render(builder(application_id=reported.pk), "odt"), tmp_path / str(n))
+
+
+def test_retiree_declaration_document(world, rules):
+    from tests.travel.conftest import trip_input
+
+    retiree = services.retiree_create(actor=world.officer, agency=world.bureau, data={
+        "full_name": "測退離", "former_title": "專門委員", "former_unit": "水利工程科", "left_on": dt.date(2020, 1, 2),
+        "control_ends_on": dt.date(2023, 1, 2), "declaration_years": 3, "contact": ""})
+    trip = services.retiree_declaration_record(
+        actor=world.officer, retiree=retiree, received_on=dt.date(2024, 2, 1), today=dt.date(2024, 2, 1),
+        trip=trip_input(rules["retiree_lead"], departure_on=dt.date(2024, 2, 5), return_on=dt.date(2024, 2, 7)))
+    text = _text(application_document(application_id=trip.pk))
+    assert "涉密退離職人員進入大陸地區申報表" in text and "水利工程科" in text and "113年2月22日" in text
+    assert "單位主管" not in text
