@@ -125,3 +125,14 @@ def test_reminder_reaches_units_that_have_not_submitted(world, as_):
     assert "待填寫（政風室已催報）" in page
     page = as_(world.officer).get(reverse("inspections:round_detail", args=[a.round_id])).content.decode()
     assert "已催報" in page
+
+
+def test_officer_is_told_of_a_round_past_its_deadline(world):
+    from anwei.inspections.inbox import inspections_inbox
+
+    rnd = f.round_(world)
+    assert not [i for i in inspections_inbox(world.officer) if i.category == "自評梯次"]
+    type(rnd).objects.filter(pk=rnd.pk).update(deadline=timezone.localdate() - dt.timedelta(days=1))
+    items = [i for i in inspections_inbox(world.officer) if i.category == "自評梯次"]
+    assert [i.title for i in items] == ["春節期間自評：尚有 2 份未送出"] and items[0].overdue
+    assert not [i for i in inspections_inbox(world.head) if i.category == "自評梯次"]

@@ -1,7 +1,7 @@
 """Home-page items: self-assessments to fill or confirm, and working days with no device check.
 
-A fixed number of queries per person: assessments (1), systems (1), checks in the window (1),
-calendar overrides (1).
+A fixed number of queries per person: assessments (1), late rounds (1), systems (1), checks in the
+window (1), calendar overrides (1).
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from anwei.core.inbox import InboxItem
-from anwei.inspections.models import DeviceSystem, SelfAssessment
+from django.db.models import Count, Q
+
+from anwei.inspections.models import AssessmentRound, DeviceSystem, SelfAssessment
 from anwei.inspections.selectors import assessment_todo, missed_days
 from anwei.orgs import policy
 from anwei.orgs.models import Person
@@ -29,6 +31,16 @@ def inspections_inbox(person: Person) -> list[InboxItem]:
                                url=reverse("inspections:assessment_detail", args=[a.pk]), due=a.round.deadline,
                                overdue=a.round.deadline < today,
                                note=("待主管確認" if waiting_head else "待填寫") + ("（政風室已催報）" if a.reminded_at else "")))
+    # The officer who started a round: past its deadline with forms still missing.
+    manage_rounds = policy.scope(person, "inspections.round.manage")
+    if manage_rounds.agency_ids:
+        late = (AssessmentRound.objects.filter(agency__in=manage_rounds.agency_ids, closed=False, deadline__lt=today)
+                .annotate(missing=Count("assessments", filter=~Q(assessments__status=SelfAssessment.Status.SUBMITTED)))
+                .filter(missing__gt=0).order_by("deadline")[:20])
+        for rnd in late:
+            items.append(InboxItem(category="自評梯次", title=f"{rnd.title}：尚有 {rnd.missing} 份未送出",
+                                   url=reverse("inspections:round_detail", args=[rnd.pk]), due=rnd.deadline,
+                                   overdue=True, note="可催報或結束梯次"))
     # Responsible units see their own systems; ethics officers see every system of their agency.
     check = policy.scope(person, "inspections.device.check")
     manage = policy.scope(person, "inspections.device.manage")
