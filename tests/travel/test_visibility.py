@@ -76,3 +76,10 @@ def test_filter_by_status(client, world, make_trip):
     client.force_login(world.officer)
     page = client.get(reverse("travel:index"), {"show": "all", "status": "approved"}).context["page"]
     assert [a.status for a in page.object_list] == ["approved"]
+
+
+def test_detail_page_queries_are_fixed(client, world, make_trip, django_assert_max_num_queries):
+    app = approve(make_trip(world.staff), world.officer)
+    client.force_login(world.officer)
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("travel:application_detail", args=[app.pk])).status_code == 200
