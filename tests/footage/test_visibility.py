@@ -98,3 +98,12 @@ def test_the_request_page_queries_do_not_grow_with_decisions_and_views(world, fs
         client.get(reverse("footage:request_detail", args=[req.pk]))
     with django_assert_max_num_queries(n):
         client.get(reverse("footage:request_detail", args=[req.pk]))
+
+
+@pytest.mark.django_db
+def test_downloading_the_form_is_logged_too(world, fs, client):
+    req = f.file(world)
+    client.force_login(world.staff)
+    client.get(reverse("footage:request_document", args=[req.pk, "html"]))
+    entry = AuditEntry.objects.get(action__startswith="footage.view", object_id=str(req.pk))
+    assert entry.action == "footage.view.document" and entry.actor == world.staff

@@ -172,9 +172,16 @@ def request_may_edit(person: Person, req: FootageRequest) -> bool:
     return req.status == FootageRequest.Status.RETURNED and req.filed_by_id == person.pk
 
 
+VIEW_ACTIONS = {"footage.view": "檢視申請", "footage.view.document": "下載申請表", "footage.view.attachment": "下載附件"}
+
+
 def request_view_log(*, req: FootageRequest, limit: int = 50) -> list[AuditEntry]:
-    return list(AuditEntry.objects.filter(object_type=FootageRequest._meta.label_lower, object_id=str(req.pk),
-                                          action="footage.view").select_related("actor").order_by("-id")[:limit])
+    """Who looked at the request, when and at what (each entry gets .what)."""
+    entries = list(AuditEntry.objects.filter(object_type=FootageRequest._meta.label_lower, object_id=str(req.pk),
+                                             action__in=VIEW_ACTIONS).order_by("-id")[:limit])
+    for e in entries:
+        e.what = VIEW_ACTIONS[e.action]
+    return entries
 
 
 # --- the managing unit's views -------------------------------------------------------------------------

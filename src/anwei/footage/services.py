@@ -463,6 +463,8 @@ def retention_run(*, dry_run: bool, today: dt.date | None = None) -> RetentionRe
 # --- access log -----------------------------------------------------------------------------------------
 
 @transaction.atomic
-def request_view_record(*, actor: Person, req: FootageRequest) -> None:
-    """Every look at a request is itself recorded: who looked, when (個資法: 利用之紀錄)."""
-    audit_record(actor=actor, action="footage.view", obj=req)
+def request_view_record(*, actor: Person, req: FootageRequest, action: str = "footage.view") -> None:
+    """Every look at a request is itself recorded: who looked, when, at what (個資法: 利用之紀錄)."""
+    if action not in selectors.VIEW_ACTIONS:
+        raise ValueError(action)
+    audit_record(actor=actor, action=action, obj=req)

@@ -271,12 +271,14 @@ def attachment_download(request, pk: int, attachment_pk: int):
     attachment = req.attachments.select_related("stored").filter(pk=attachment_pk).first()
     if attachment is None:
         raise Http404("找不到此附件")
+    services.request_view_record(actor=request.user, req=req, action="footage.view.attachment")
     return stored_file_response(attachment.stored)
 
 
 @login_required
 def request_document(request, pk: int, fmt: str):
     req = selectors.request_get(person=request.user, pk=pk)
+    services.request_view_record(actor=request.user, req=req, action="footage.view.document")
     return document_response(request, builder="anwei.footage.documents.request_form", kwargs={"request_id": req.pk},
                              fmt=fmt, filename=f"監視器攝錄資料調閱申請表{req.number_label}")
 
