@@ -60,3 +60,10 @@ def test_recipient_agency_ethics_officer_answers_for_the_agency(world, client):
         reverse("plans:assignment_detail", args=[a.pk])]
     client.force_login(world.head)  # the bureau's head is not the recipient's answerer
     assert client.get(reverse("plans:assignment_detail", args=[a.pk])).status_code == 404
+
+
+def test_recipient_agency_can_start_the_self_assessment_from_the_assignment(world, client):
+    a = f.city_to_bureau(world)
+    client.force_login(world.officer)
+    body = client.get(reverse("plans:assignment_detail", args=[a.pk])).content.decode()
+    assert f"{reverse('inspections:round_create')}?assignment={a.pk}" in body

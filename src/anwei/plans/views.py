@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.http import content_disposition_header
@@ -429,6 +430,7 @@ def assignment_detail(request, pk: int):
                 return redirect("plans:assignment_detail", pk=assignment.pk)
     letter = assignment.letter
     return render(request, "plans/assignment_detail.html", {
+        "self_assessment_url": _self_assessment_url(request.user, assignment) if can_respond else "",
         "a": assignment, "letter": letter, "plan": letter.plan, "can_respond": can_respond, "form": form,
         "conflict": conflict, "files": assignment.files.select_related("stored"), "today": timezone.localdate(),
         "late": assignment.is_late(timezone.localdate()),
@@ -436,6 +438,17 @@ def assignment_detail(request, pk: int):
         "period": f"{rocdate.format_short(letter.plan.period_start)}至{rocdate.format_short(letter.plan.period_end)}"
                   f"（{period_days(letter.plan.period_start, letter.plan.period_end)}日）"},
         status=409 if conflict else 200)
+
+
+def _self_assessment_url(person, assignment) -> str:
+    """Where the recipient agency starts the self-assessment this plan asks for (the inspections app
+    hangs its rounds on the assignment); empty if that app or the right is not there."""
+    if assignment.unit_id or not policy.may(person, "plans.assignment.respond", assignment):
+        return ""
+    try:
+        return reverse("inspections:round_create") + f"?assignment={assignment.pk}"
+    except NoReverseMatch:
+        return ""
 
 
 @login_required
