@@ -62,7 +62,7 @@ def test_a_request_decided_366_days_ago_is_destroyed_and_only_its_anonymised_lin
 
     call_command("retention", "--run")
     old.refresh_from_db()
-    assert old.status == "destroyed" and old.destroyed_at is not None
+    assert old.status == "approved" and old.destroyed_at is not None  # the outcome stays
     assert (old.applicant_name, old.phone, old.reason, old.outside_body, old.filed_by_id) == ("", "", "", "", None)
     assert not old.attachments.exists() and not StoredFile.objects.filter(pk=stored.pk).exists()
     assert not path.exists()
@@ -132,7 +132,7 @@ def test_the_scheduled_task_does_the_same(world, fs, clock):
     result = footage_retention_run.enqueue()
     assert result.return_value == 1
     old.refresh_from_db()
-    assert old.status == "destroyed"
+    assert old.destroyed_at is not None
 
 
 @pytest.mark.django_db
@@ -153,3 +153,19 @@ def test_a_copy_no_longer_needed_is_destroyed_early_and_the_form_kept(world, fs,
     assert req.viewing.copy_destroyed_note == "光碟以碎紙機銷毀" and req.viewing.copy_destroyed_by_label
     assert req.retention_due_on == decided_on + dt.timedelta(days=365)  # the form's own rule
     assert req.applicant_name == "測同仁"  # the form itself is kept
+
+
+@pytest.mark.django_db
+def test_the_register_keeps_the_outcome_of_destroyed_requests(world, fs, clock, planhead):
+    from anwei.footage.models import Decision
+
+    clock(REAL_NOW() - dt.timedelta(days=370))
+    abandoned = f.decide(f.file(world), planhead, Decision.Action.RETURN, reason="請補充")
+    unviewed = f.approve_all(world, f.file(world))
+    clock(REAL_NOW())
+    assert len(services.retention_run(dry_run=False).destroyed) == 2
+    lines = {r.pk: register_cells(r) for r in FootageRequest.objects.select_related("unit")}
+    assert lines[abandoned.pk][7] == "退回補正；已銷毀" and lines[unviewed.pk][7] == "核准；已銷毀"
+    unviewed.refresh_from_db()
+    with pytest.raises(services.RequestInvalid):
+        f.view(world, unviewed)

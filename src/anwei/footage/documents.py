@@ -53,15 +53,7 @@ def _date(value: dt.datetime | dt.date | None) -> str:
 def outcome_text(req: FootageRequest) -> str:
     """The outcome as the register writes it."""
     S = FootageRequest.Status
-    status = req.status
-    if status == S.DESTROYED:
-        # The outcome before destruction is kept by what is left: a viewing record or a refusal ground.
-        if req.refusal_ground:
-            status = S.REFUSED
-        elif hasattr(req, "viewing"):
-            status = S.COMPLETED
-        else:
-            status = S.APPROVED
+    status = req.status  # kept through destruction: the outcome stays on the register line
     text = {S.PENDING: "審核中", S.RETURNED: "退回補正", S.APPROVED: "核准", S.REFUSED: "不予核准",
             S.COMPLETED: "核准，已" + req.get_purpose_display()}[status]
     if status == S.REFUSED and req.refusal_ground:
@@ -168,8 +160,8 @@ def request_form(*, request_id: int) -> Document:
     doc.add(Table(header=[[Cell(s.label, bold=True, align="center") for s in steps]],
                   rows=[[Cell(_decision_text(latest.get(s.order)), align="center") for s in steps]]))
     S = FootageRequest.Status
-    approved = req.status in (S.APPROVED, S.COMPLETED) or (req.is_destroyed and not req.refusal_ground)
-    refused = req.status == S.REFUSED or (req.is_destroyed and bool(req.refusal_ground))
+    approved = req.status in (S.APPROVED, S.COMPLETED)
+    refused = req.status == S.REFUSED
     refusal = req.get_refusal_ground_display() if req.refusal_ground else ""
     if req.refusal_reason:
         refusal = f"{refusal}：{req.refusal_reason}" if refusal else req.refusal_reason

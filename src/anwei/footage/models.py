@@ -196,7 +196,6 @@ class FootageRequest(Versioned):
         APPROVED = "approved", "核准，待調閱"
         REFUSED = "refused", "不予核准"
         COMPLETED = "completed", "已調閱／複製"
-        DESTROYED = "destroyed", "已銷毀"
 
     agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="footage_requests",
                                verbose_name="機關")

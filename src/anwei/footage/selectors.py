@@ -169,7 +169,8 @@ def request_may_manage(person: Person, req: FootageRequest) -> bool:
 
 def request_may_edit(person: Person, req: FootageRequest) -> bool:
     """Returned requests go back to whoever filed them."""
-    return req.status == FootageRequest.Status.RETURNED and req.filed_by_id == person.pk
+    return (req.status == FootageRequest.Status.RETURNED and not req.is_destroyed
+            and req.filed_by_id == person.pk)
 
 
 VIEW_ACTIONS = {"footage.view": "檢視申請", "footage.view.document": "下載申請表", "footage.view.attachment": "下載附件"}
@@ -245,7 +246,7 @@ def inbox_rows(person: Person, *, limit: int = 20) -> InboxRows:
     to_record: list[FootageRequest] = []
     due_count = 0
     if managed.unit_ids:
-        to_record = list(FootageRequest.objects.filter(status=FootageRequest.Status.APPROVED,
+        to_record = list(FootageRequest.objects.filter(status=FootageRequest.Status.APPROVED, destroyed_at__isnull=True,
                                                        managing_unit__in=managed.unit_ids).order_by("id")[:limit])
         due_count = FootageRequest.objects.filter(
             managing_unit__in=managed.unit_ids, retention_due_on__lte=timezone.localdate(), legal_hold=False,

@@ -209,7 +209,7 @@ def request_file(*, actor: Person, fs: FootageSettings, unit: Unit | None, data:
 def request_resubmit(*, actor: Person, req: FootageRequest, expected_version: int, data: RequestData
                      ) -> FootageRequest:
     """The applicant corrects a returned request and sends it up the chain again from the first step."""
-    if req.status != Status.RETURNED:
+    if req.status != Status.RETURNED or req.is_destroyed:
         raise RequestInvalid("只有退回補正的申請可以修改後重新送出。")
     before = _snap(req)
     _check(req, data)
@@ -292,7 +292,7 @@ class ViewingData:
 def viewing_record(*, actor: Person, req: FootageRequest, expected_version: int, data: ViewingData
                    ) -> ViewingRecord:
     """The managing unit records the viewing or copying (seed 001 form 簽名確認欄, 九(四))."""
-    if req.status != Status.APPROVED:
+    if req.status != Status.APPROVED or req.is_destroyed:
         raise RequestInvalid("只有已核准且尚未登錄的申請可以登錄調閱紀錄。")
     if data.copied and req.purpose != FootageRequest.Purpose.COPY:
         raise RequestInvalid("此申請只核准調閱，不能複製。")
@@ -435,8 +435,7 @@ def request_destroy(*, actor: Person | None, req: FootageRequest, method: str = 
     for name in ("applicant_name", "outside_body", "extension", "phone", "reason", "copy_reason", "areas",
                  "conditions", "refusal_reason", "hold_reason"):
         setattr(req, name, "")
-    req.status = Status.DESTROYED
-    req.destroyed_at = now
+    req.destroyed_at = now  # the status (the outcome) stays for the register
     req.save()
     audit_record(actor=actor, action="footage.request.destroy", obj=req, before=before, after=_snap(req))
     return destruction

@@ -197,7 +197,7 @@ def request_viewing(request, pk: int):
     req = selectors.request_get(person=request.user, pk=pk)
     if not selectors.request_may_manage(request.user, req):
         raise PermissionDenied("只有管理單位可以登錄調閱紀錄")
-    if req.status != FootageRequest.Status.APPROVED:
+    if req.status != FootageRequest.Status.APPROVED or req.is_destroyed:
         messages.warning(request, "此申請目前不能登錄調閱紀錄（尚未核准或已登錄）。")
         return redirect("footage:request_detail", pk=req.pk)
     people = _managing_people(req)

@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
                 ('areas', models.CharField(blank=True, max_length=200, verbose_name='其他區域說明')),
                 ('letter_reference', models.CharField(blank=True, max_length=100, verbose_name='來文字號')),
                 ('acknowledged', models.BooleanField(default=False, verbose_name='已閱讀個資法注意事項並願遵守')),
-                ('status', models.CharField(choices=[('pending', '審核中'), ('returned', '退回補正'), ('approved', '核准，待調閱'), ('refused', '不予核准'), ('completed', '已調閱／複製'), ('destroyed', '已銷毀')], default='pending', max_length=20, verbose_name='狀態')),
+                ('status', models.CharField(choices=[('pending', '審核中'), ('returned', '退回補正'), ('approved', '核准，待調閱'), ('refused', '不予核准'), ('completed', '已調閱／複製')], default='pending', max_length=20, verbose_name='狀態')),
                 ('round', models.PositiveSmallIntegerField(default=1, verbose_name='送審次數')),
                 ('current_step', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='目前關卡')),
                 ('current_role', models.CharField(blank=True, choices=[('unit_head', '申請單位主管'), ('managing_head', '管理單位主管'), ('ethics', '政風單位'), ('agency_head', '機關首長')], max_length=20, verbose_name='目前核決者')),
