@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from anwei.documents.model import Cell, Document, Field, Paragraph, Table, Title, checkbox
+from anwei.documents.model import Cell, Document, Paragraph, Table, Title, checkbox
 from anwei.footage import selectors
 from anwei.footage.models import Decision, FootageRequest, RequestKind
 from anwei.lib import rocdate

@@ -185,6 +185,13 @@ def request_view_log(*, req: FootageRequest, limit: int = 50) -> list[AuditEntry
     return entries
 
 
+def managing_unit_people(*, req: FootageRequest) -> QuerySet[Person]:
+    """Who may accompany a viewing: the people of the request's managing unit."""
+    unit_id = req.managing_unit_id
+    return (Person.objects.filter(Q(unit_id=unit_id) | Q(memberships__unit_id=unit_id), is_active=True)
+            .distinct().order_by("full_name"))
+
+
 # --- the managing unit's views -------------------------------------------------------------------------
 
 def managed_settings(*, person: Person, action: str = "footage.register.view") -> FootageSettings:

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,7 +21,6 @@ from anwei.footage.forms import (DecisionForm, DestroyForm, DeviceForm, HoldForm
 from anwei.footage.models import Device, FootageRequest, RequestAttachment, RequestKind, RetentionRule
 from anwei.lib.rocdate import roc_year
 from anwei.orgs import policy
-from anwei.orgs.models import Person
 from anwei.orgs.selectors import person_primary_agency
 
 DOC_FORMATS = ("odt", "pdf", "docx", "html")
@@ -56,7 +54,8 @@ def request_list(request):
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     fs = selectors.settings_for(person_primary_agency(request.user))
     return render(request, "footage/request_list.html", {
-        "page": page, "query": _query(request), "status": status, "kind": kind, "waiting": waiting, "year": request.GET.get("year", ""),
+        "page": page, "query": _query(request), "status": status, "kind": kind, "waiting": waiting,
+        "year": request.GET.get("year", ""),
         "statuses": FootageRequest.Status.choices, "kinds": RequestKind.choices, "today": timezone.localdate(),
         "may_file": fs is not None and policy.may(request.user, "footage.request.file", fs.agency),
         "may_register": fs is not None and policy.may(request.user, "footage.register.view", fs),
@@ -186,12 +185,6 @@ def request_decide(request, pk: int):
     return request_detail(request, pk, decision_form=form)
 
 
-def _managing_people(req: FootageRequest):
-    unit_id = req.managing_unit_id
-    return (Person.objects.filter(Q(unit_id=unit_id) | Q(memberships__unit_id=unit_id), is_active=True)
-            .distinct().order_by("full_name"))
-
-
 @login_required
 def request_viewing(request, pk: int):
     req = selectors.request_get(person=request.user, pk=pk)
@@ -200,7 +193,7 @@ def request_viewing(request, pk: int):
     if req.status != FootageRequest.Status.APPROVED or req.is_destroyed:
         messages.warning(request, "此申請目前不能登錄調閱紀錄（尚未核准或已登錄）。")
         return redirect("footage:request_detail", pk=req.pk)
-    people = _managing_people(req)
+    people = selectors.managing_unit_people(req=req)
     if request.method == "POST":
         form = ViewingForm(request.POST, people_qs=people, req=req)
         if form.is_valid():
@@ -329,7 +322,8 @@ def retention(request):
     return render(request, "footage/retention.html", {
         "fs": fs, "due": due, "held": selectors.retention_held(fs=fs)[:100], "today": today, "year": year,
         "may_destroy": policy.may(request.user, "footage.request.manage", fs),
-        "destroyed": selectors.destruction_rows(agency_id=fs.agency_id, year=year).order_by("-destruction__destroyed_at")[:20],
+        "destroyed": selectors.destruction_rows(agency_id=fs.agency_id, year=year)
+        .order_by("-destruction__destroyed_at")[:20],
         "destroy_form": DestroyForm(), "doc_formats": DOC_FORMATS,
     })
 
