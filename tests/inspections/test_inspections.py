@@ -137,3 +137,32 @@ def test_correcting_a_deficiency_updates_its_tracked_item(world, as_):
                                     text="巡邏落實", uploads=[f.png()])
     c.post(reverse("inspections:finding_delete", args=[strength.pk]))
     assert not Finding.objects.filter(pk=strength.pk).exists() and Evidence.objects.count() == 1
+
+
+def test_checklist_walkthrough_turns_nonconformities_into_tracked_deficiencies(world, as_):
+    inspection = f.inspection(world)  # uses the 機關安全維護 checklist, inspects 秘書室
+    rows = services.inspection_check_rows(inspection, world.units["秘書室"])
+    assert rows and all(r.pk is None for r in rows)
+    data = {"version": inspection.version}
+    for r in rows:
+        data[f"v_{r.item_id}"] = "conform"
+    first = rows[0]
+    data[f"v_{first.item_id}"] = "nonconform"
+    data[f"note_{first.item_id}"] = "二樓會議室窗戶未關"
+    c = as_(world.officer)
+    url = reverse("inspections:inspection_checklist", args=[inspection.pk])
+    r = c.post(url + f"?unit={world.units['秘書室'].pk}", {**data, "due_date": ""})
+    assert "有不符合的項目，請填寫改善期限。" in r.content.decode() and "二樓會議室窗戶未關" in r.content.decode()
+    due = (timezone.localdate() + dt.timedelta(days=7)).isoformat()
+    r = c.post(url + f"?unit={world.units['秘書室'].pk}", {**data, "due_date": due})
+    assert r.status_code == 302
+    finding = Finding.objects.get(kind="deficiency", item_text=first.item_text)
+    assert finding.unit == world.units["秘書室"] and finding.text.endswith("：二樓會議室窗戶未關")
+    assert finding.tracked_item.lead_unit == world.units["秘書室"]
+    # Saving again (a fresh form) does not create the deficiency twice.
+    inspection.refresh_from_db()
+    r = c.post(url + f"?unit={world.units['秘書室'].pk}", {**data, "version": inspection.version, "due_date": due})
+    assert r.status_code == 302 and Finding.objects.filter(kind="deficiency").count() == 1
+    # A stale form is a conflict, not a silent overwrite.
+    r = c.post(url + f"?unit={world.units['秘書室'].pk}", {**data, "due_date": due})
+    assert "已被其他人修改" in r.content.decode()

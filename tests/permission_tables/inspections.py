@@ -41,6 +41,7 @@ ROWS = [
     Row("inspections:inspection_create", expect=CREATORS),
     Row("inspections:inspection_detail", lambda w: {"pk": f.inspection(w).pk}, expect=VIEWERS),
     Row("inspections:inspection_edit", lambda w: {"pk": f.inspection(w).pk}, expect=ONLY_OFFICER),
+    Row("inspections:inspection_checklist", lambda w: {"pk": f.inspection(w).pk}, expect=ONLY_OFFICER),
     Row("inspections:finding_add", lambda w: {"pk": f.inspection(w).pk}, method="post",
         data=lambda w: {"kind": "strength", "text": "門禁管理落實"}, expect={"officer": 302, "*": 404}),
     Row("inspections:inspection_reported", lambda w: {"pk": f.inspection(w).pk}, method="post",

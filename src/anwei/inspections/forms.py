@@ -245,3 +245,25 @@ class FindingEditForm(forms.Form):
     def __init__(self, *args, agency: Agency, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.filter(agency=agency).order_by("order", "id")
+
+
+class InspectionCheckForm(VersionForm):
+    """Per checklist row: v_<item> (符合/不符合/不適用) and note_<item>; one due date for new deficiencies."""
+
+    due_date = RocDateField(label="不符合項目的改善期限", required=False)
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for r in rows:
+            self.fields[f"v_{r.item_id}"] = forms.ChoiceField(choices=Verdict.choices, required=False,
+                                                              widget=forms.RadioSelect, initial=r.verdict)
+            self.fields[f"note_{r.item_id}"] = forms.CharField(required=False, max_length=500, initial=r.note)
+
+    def values(self) -> dict[int, dict]:
+        c = self.cleaned_data
+        return {r.item_id: {"verdict": c.get(f"v_{r.item_id}", ""), "note": c.get(f"note_{r.item_id}", "")}
+                for r in self.rows}
+
+    def bound_rows(self):
+        return [(r, self[f"v_{r.item_id}"], self[f"note_{r.item_id}"]) for r in self.rows]

@@ -275,6 +275,30 @@ class Finding(models.Model):
         return [self.unit_id] if self.unit_id else []
 
 
+class InspectionCheck(models.Model):
+    """One checklist item as the inspectors found it in one inspected unit. A 不符合 on an item that needs
+    a corrective action becomes a deficiency finding (and so a tracked item)."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="checks")
+    unit = models.ForeignKey("orgs.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                             verbose_name="受檢單位")
+    item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="+")
+    item_text = models.TextField("檢查項目")
+    item_version = models.PositiveIntegerField("版次")
+    verdict = models.CharField("結果", max_length=12, choices=Verdict.choices, blank=True)
+    note = models.CharField("說明", max_length=500, blank=True)
+    finding = models.OneToOneField("Finding", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="checklist_check")
+
+    class Meta:
+        verbose_name = "檢查項目結果"
+        verbose_name_plural = "檢查項目結果"
+        constraints = [models.UniqueConstraint(fields=["inspection", "unit", "item"], name="uniq_inspection_check")]
+
+    def __str__(self) -> str:
+        return f"{self.item_text[:30]}：{self.get_verdict_display()}"
+
+
 class Evidence(models.Model):
     """A photo or file attached to a finding; the bytes live in core.StoredFile outside the web root."""
 

@@ -20,7 +20,7 @@ from anwei.core.uploads import stored_file_delete, stored_file_save
 from anwei.inspections.defaults import DEFAULT_CHECKLISTS
 from anwei.inspections.models import (
     Answer, AnswerKind, AssessmentRound, ChecklistItem, ChecklistTemplate, DailyCheck, DeviceSystem, Evidence,
-    Finding, Inspection, RepairRecord, SelfAssessment, Verdict,
+    Finding, Inspection, InspectionCheck, RepairRecord, SelfAssessment, Verdict,
 )
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency, Person, Unit
@@ -349,6 +349,55 @@ def inspection_report_mark(*, actor: Person, inspection: Inspection) -> Inspecti
     audit_record(actor=actor, action="inspections.inspection_reported", obj=inspection, before=before,
                  after={"status": inspection.status})
     return inspection
+
+
+def inspection_check_rows(inspection: Inspection, unit: Unit | None) -> list[InspectionCheck]:
+    """The checklist rows for one inspected unit: those already recorded (frozen text), else the current
+    verdict items of the inspection's checklist."""
+    rows = list(InspectionCheck.objects.filter(inspection=inspection, unit=unit).select_related("item")
+                .order_by("item__order", "item__key"))
+    if rows or inspection.template_id is None:
+        return rows
+    items = ChecklistItem.objects.filter(template=inspection.template_id, is_current=True,
+                                         answer_kind=AnswerKind.VERDICT).order_by("order", "key")
+    return [InspectionCheck(inspection=inspection, unit=unit, item=i, item_text=i.text, item_version=i.version)
+            for i in items]
+
+
+@transaction.atomic
+def inspection_checks_save(*, actor: Person, inspection: Inspection, expected_version: int, unit: Unit | None,
+                           values: dict[int, dict], due_date: dt.date | None) -> int:
+    """Record the checklist as found in one unit. Each new 不符合 on an item that needs a corrective action
+    becomes a deficiency of that unit, tracked to closure. Returns the number of new deficiencies."""
+    if unit is not None and not inspection.units.filter(pk=unit.pk).exists():
+        raise ValidationError({"unit": "請選擇本次受檢單位。"})
+    rows = inspection_check_rows(inspection, unit)
+    new_deficiencies = [r for r in rows if (values.get(r.item_id) or {}).get("verdict") == Verdict.NONCONFORM
+                        and r.item.corrective_required and r.finding_id is None]
+    if new_deficiencies:
+        errors = {}
+        if unit is None:
+            errors["unit"] = "不符合的項目須列為受檢單位的缺失，請先選擇受檢單位。"
+        if due_date is None:
+            errors["due_date"] = "有不符合的項目，請填寫改善期限。"
+        if errors:
+            raise ValidationError(errors)
+    version_bump(inspection, expected_version)
+    before = [snapshot(r, ["item_id", "verdict", "note"]) for r in rows if r.pk]
+    for r in rows:
+        v = values.get(r.item_id) or {}
+        r.verdict, r.note = v.get("verdict") or "", (v.get("note") or "").strip()
+        r.save()
+    for r in new_deficiencies:
+        text = f"{r.item_text.rstrip('。')}：{r.note}" if r.note else f"不符合：{r.item_text}"
+        r.finding = finding_add(actor=actor, inspection=inspection, kind=Finding.Kind.DEFICIENCY, text=text,
+                                unit=unit, item_text=r.item_text, due_date=due_date)
+        r.save(update_fields=["finding"])
+    audit_record(actor=actor, action="inspections.inspection_checks_save", obj=inspection,
+                 before={"unit": unit.pk if unit else None, "checks": before},
+                 after={"unit": unit.pk if unit else None,
+                        "checks": [snapshot(r, ["item_id", "verdict", "note", "finding_id"]) for r in rows]})
+    return len(new_deficiencies)
 
 
 def deficiency_origin_label(inspection: Inspection) -> str:

@@ -28,6 +28,7 @@ urlpatterns = [
     path("inspections/new/", views.inspection_create, name="inspection_create"),
     path("inspections/<int:pk>/", views.inspection_detail, name="inspection_detail"),
     path("inspections/<int:pk>/edit/", views.inspection_edit, name="inspection_edit"),
+    path("inspections/<int:pk>/checklist/", views.inspection_checklist, name="inspection_checklist"),
     path("inspections/<int:pk>/findings/new/", views.finding_add, name="finding_add"),
     path("inspections/<int:pk>/reported/", views.inspection_reported, name="inspection_reported"),
     path("inspections/<int:pk>/report.<str:fmt>", views.inspection_document, name="inspection_document"),

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
@@ -22,7 +23,7 @@ from anwei.inspections import exports, selectors, services
 from anwei.inspections.documents import report_title
 from anwei.inspections.forms import (
     AssessmentForm, ChecklistForm, ChecklistItemForm, DailyCheckForm, DeviceSystemForm, EvidenceForm,
-    FindingEditForm, FindingForm, InspectionForm, PeriodForm, RepairForm, RoundForm,
+    FindingEditForm, FindingForm, InspectionCheckForm, InspectionForm, PeriodForm, RepairForm, RoundForm,
 )
 from anwei.inspections.models import DailyCheck, Finding, Inspection, SelfAssessment
 from anwei.inspections.stats import inspection_sentences, inspection_statistics
@@ -416,6 +417,37 @@ def _inspection_context(request, inspection, finding_form=None):
 def inspection_detail(request, pk: int):
     inspection = selectors.inspection_get(person=request.user, pk=pk)
     return render(request, "inspections/inspection_detail.html", _inspection_context(request, inspection))
+
+
+def _checks_saved_message(result: dict) -> str:
+    n = result["new"]
+    return f"已儲存檢查結果，{n} 項不符合已列為缺失並列管。" if n else "已儲存檢查結果。"
+
+
+@login_required
+def inspection_checklist(request, pk: int):
+    """Go through the inspection's checklist for one inspected unit; a 不符合 becomes a deficiency."""
+    inspection = selectors.inspection_get(person=request.user, pk=pk, action="inspections.inspection.manage")
+    if inspection.template_id is None:
+        messages.error(request, "此檢查未指定檢查表，請先編輯檢查並選擇檢查表。")
+        return redirect("inspections:inspection_detail", pk=inspection.pk)
+    units = list(inspection.units.all())
+    unit_id = request.GET.get("unit", "")
+    unit = next((u for u in units if str(u.pk) == unit_id), units[0] if units else None)
+    rows = services.inspection_check_rows(inspection, unit)
+    form = InspectionCheckForm(request.POST or None, rows=rows,
+                               initial={"version": inspection.version,
+                                        "due_date": timezone.localdate() + dt.timedelta(days=14)})
+    saved, conflict = _submit(request, form, lambda c: {"new": services.inspection_checks_save(
+        actor=request.user, inspection=inspection, expected_version=c["version"] or 0, unit=unit,
+        values=form.values(), due_date=c["due_date"])},
+        _checks_saved_message)
+    if saved:
+        return redirect(reverse("inspections:inspection_checklist", args=[inspection.pk])
+                        + (f"?unit={unit.pk}" if unit else ""))
+    return render(request, "inspections/inspection_checklist.html", {
+        "inspection": inspection, "units": units, "unit": unit, "form": form, "rows": form.bound_rows(),
+        "conflict": conflict})
 
 
 @login_required
