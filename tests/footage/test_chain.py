@@ -156,3 +156,19 @@ def test_nobody_approves_their_own_request(world, fs, planhead):
     assert list(unitless.steps.values_list("role", flat=True)) == ["ethics", "agency_head"]
     ordinary = f.file(world)
     assert list(ordinary.steps.values_list("role", flat=True)) == ["unit_head", "ethics", "agency_head"]
+
+
+@pytest.mark.django_db
+def test_privacy_is_no_ground_when_the_person_consented_in_writing(world, fs, planhead, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    req = f.file(world, uploads=[("consent", SimpleUploadedFile("同意書.pdf", b"%PDF-1.4 test"))])
+    client.force_login(planhead)
+    r = client.post(reverse("footage:request_decide", args=[req.pk]),
+                    {"action": "refuse", "refusal_ground": "privacy", "version": req.version})
+    assert "書面同意書" in r.context["decision_form"].errors["refusal_ground"][0]
+    req.refresh_from_db()
+    assert req.status == "pending"
+    with pytest.raises(services.RequestInvalid):
+        services.request_decide(actor=planhead, req=req, expected_version=req.version, action=A.REFUSE,
+                                refusal_ground="privacy")

@@ -74,7 +74,9 @@ class RequestForm(forms.Form):
     police_report = UploadField(label="報案三聯單", required=False,
                                 help_text="局外調閱必須檢附警政單位報案三聯單（掃描檔或照片）。")
     letter_file = UploadField(label="來文掃描檔", required=False)
-    other_file = UploadField(label="其他附件", required=False, help_text="例如當事人書面同意書。")
+    consent_file = UploadField(label="當事人書面同意書", required=False,
+                               help_text="影像涉及第三人時，檢附其書面同意書（注意事項十(三)但書）。")
+    other_file = UploadField(label="其他附件", required=False)
     acknowledged = forms.BooleanField(label=_ACK, error_messages={"required": "請勾選已閱讀個人資料保護注意事項。"})
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -125,6 +127,7 @@ class RequestForm(forms.Form):
         d = self.cleaned_data
         uploads = [(kind, d[name]) for name, kind in (("police_report", RequestAttachment.Kind.POLICE_REPORT),
                                                       ("letter_file", RequestAttachment.Kind.LETTER),
+                                                      ("consent_file", RequestAttachment.Kind.CONSENT),
                                                       ("other_file", RequestAttachment.Kind.OTHER)) if d.get(name)]
         return RequestData(
             kind=d["kind"], purpose=d["purpose"], applicant_name=d["applicant_name"].strip(),
@@ -149,6 +152,10 @@ class DecisionForm(forms.Form):
                              help_text="退回補正時寫明需補正的事項；不予核准時可補充說明（選「其他理由」時必填）。")
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def __init__(self, *args, has_consent: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_consent = has_consent
+
     def clean(self):
         data = super().clean()
         action = data.get("action")
@@ -161,6 +168,9 @@ class DecisionForm(forms.Form):
                 self.add_error("refusal_ground", "不予核准必須選擇理由。")
             elif data["refusal_ground"] == RefusalGround.OTHER and not data.get("reason", "").strip():
                 self.add_error("reason", "選擇「其他理由」時必須說明理由。")
+            elif data["refusal_ground"] == RefusalGround.PRIVACY and self.has_consent:
+                self.add_error("refusal_ground", "申請已檢附當事人書面同意書，依注意事項十(三)但書不得以侵害第三人隱私"
+                                                 "為由不予核准；如有其他理由請改選。")
         return data
 
 

@@ -241,6 +241,9 @@ def request_decide(*, actor: Person, req: FootageRequest, expected_version: int,
     if action == Action.REFUSE and (not refusal_ground or (refusal_ground == RefusalGround.OTHER
                                                            and not reason.strip())):
         raise RequestInvalid("不予核准必須選擇理由；選「其他理由」時並須說明。")
+    if (action == Action.REFUSE and refusal_ground == RefusalGround.PRIVACY
+            and req.attachments.filter(kind=RequestAttachment.Kind.CONSENT).exists()):
+        raise RequestInvalid("已檢附當事人書面同意書，不得以侵害第三人隱私為由不予核准（注意事項十(三)但書）。")
     before = _snap(req)
     version_bump(req, expected_version)
     now = _now()

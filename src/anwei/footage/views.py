@@ -168,7 +168,8 @@ def request_decide(request, pk: int):
     req = selectors.request_get(person=request.user, pk=pk)
     if not selectors.request_may_decide(request.user, req):
         raise PermissionDenied("此申請目前不在您的核決關卡")
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, has_consent=req.attachments.filter(
+        kind=RequestAttachment.Kind.CONSENT).exists())
     if form.is_valid():
         d = form.cleaned_data
         try:
