@@ -28,7 +28,9 @@ def inspection_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
     deficiencies = Finding.objects.filter(kind=Finding.Kind.DEFICIENCY, inspection__in=inspections).aggregate(
         found=Count("id"),
         corrected=Count("id", filter=Q(tracked_item__status=TrackedItem.Status.RELEASED)))
-    assessments = SelfAssessment.objects.filter(round__agency=agency, round__deadline__range=(start, end)).aggregate(
+    # A round counts in the period it was started (the work report tells what was done since the last meeting).
+    assessments = SelfAssessment.objects.filter(round__agency=agency,
+                                                round__created_at__date__range=(start, end)).aggregate(
         total=Count("id"), submitted=Count("id", filter=Q(status=SelfAssessment.Status.SUBMITTED)),
         rounds=Count("round", distinct=True))
     down = DailyCheck.objects.filter(system__agency=agency, date__range=(start, end), working=False)
