@@ -118,7 +118,7 @@ def _detail(request, app: TravelApplication, review_form: ReviewForm | None = No
     if can_review and review_form is None:
         review_form = ReviewForm(initial={"version": app.version}, ethics_step=ethics_step)
     report = getattr(app, "return_report", None)
-    can_report = report is None and app.is_open_for_report() and (
+    can_report = report is None and app.is_open_for_report() and app.departure_on <= _today() and (
         (app.traveller_id == person.pk) or (app.is_retiree() and policy.may(person, "travel.retirees", app.agency)))
     return render(request, "travel/application_detail.html", {
         "app": app, "report": report, "review_form": review_form if can_review else None, "conflict": conflict,
