@@ -84,3 +84,29 @@ def test_exports_carry_every_row_and_only_what_the_person_sees(world, as_):
     assert wb.active.max_row == 1 + 60
     wb = load_workbook(io.BytesIO(as_(world.other_officer).get(reverse("inspections:deficiency_xlsx")).content))
     assert wb.active.max_row == 1
+
+
+@pytest.mark.parametrize("page", ["device_list", "repair_list", "device_month", "inspection_list"])
+def test_device_and_inspection_pages_stay_constant(world, as_, page):
+    from anwei.inspections.models import DailyCheck, DeviceSystem, RepairRecord
+
+    def grow(n):
+        start = DeviceSystem.objects.count()
+        systems = DeviceSystem.objects.bulk_create([
+            DeviceSystem(agency=world.bureau, unit=world.units["秘書室"], name=f"監視系統{start + i}", kind="cctv",
+                         in_service_from=timezone.localdate()) for i in range(n)])
+        checks = DailyCheck.objects.bulk_create([DailyCheck(system=s, date=timezone.localdate(), working=False,
+                                                            problem="斷電") for s in systems])
+        RepairRecord.objects.bulk_create([RepairRecord(system=s, opened_by_check=c, opened_on=c.date, problem="斷電")
+                                          for s, c in zip(systems, checks)])
+        for i in range(n):
+            services.inspection_create(actor=world.officer, agency=world.bureau, title=f"抽查{start + i}",
+                                       kind="security", mode="unannounced", date=timezone.localdate(),
+                                       inspectors="政風室", units=[world.units["秘書室"], world.units["人事室"]])
+
+    grow(3)
+    c = as_(world.officer)
+    url = reverse(f"inspections:{page}")
+    small = _count(c, url)
+    grow(60)
+    assert _count(c, url) == small
