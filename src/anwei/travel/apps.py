@@ -12,5 +12,22 @@ class TravelConfig(AppConfig):
         from anwei.travel.inbox import travel_inbox
 
         inbox_register(travel_inbox)
+        _register_audit_guards()
         # Every public servant may have to apply, so everyone sees the entry.
         nav_register(NavEntry("赴陸申請", "travel:index", visible=lambda person: True, order=70))
+
+
+def _register_audit_guards() -> None:
+    """Travel records are personal data: their history is shown only to those who may see the record."""
+    from anwei.core.selectors import audit_guard_from_getter, audit_guard_register
+    from anwei.travel import selectors
+    from anwei.travel.models import ReturnReport
+
+    def return_report_guard(person, object_id: str) -> bool:
+        application_id = ReturnReport.objects.filter(pk=object_id).values_list("application_id", flat=True).first()
+        return application_id is not None and audit_guard_from_getter(selectors.application_get)(
+            person, str(application_id))
+
+    audit_guard_register("travel.travelapplication", audit_guard_from_getter(selectors.application_get))
+    audit_guard_register("travel.classifiedretiree", audit_guard_from_getter(selectors.retiree_get))
+    audit_guard_register("travel.returnreport", return_report_guard)
