@@ -73,6 +73,16 @@ def test_returned_request_keeps_everything_and_the_applicant_resubmits(world, fs
     assert (req.status, req.round, req.current_role) == ("pending", 2, "unit_head")
     assert req.reason.startswith("公務車（車號") and req.phone == "0900-000-000"
     assert req.decisions.filter(action="return").count() == 1  # the history stays
+    assert req.kind == "internal"
+
+
+@pytest.mark.django_db
+def test_the_kind_cannot_change_on_resubmission(world, fs, planhead, client):
+    req = f.file(world)
+    f.decide(req, planhead, A.RETURN, reason="請補充")
+    client.force_login(world.staff)
+    form = client.get(reverse("footage:request_edit", args=[req.pk])).context["form"]
+    assert form.fields["kind"].disabled
 
 
 @pytest.mark.django_db

@@ -62,14 +62,17 @@ def request_list(request):
     })
 
 
-def _request_form(request, fs, *, data=None, files=None, initial=None, has_police_report=False):
+def _request_form(request, fs, *, data=None, files=None, initial=None, req=None, has_police_report=False):
     agency = fs.agency
     footage_days = selectors.retention_days(agency_id=agency.pk, record=RetentionRule.Record.FOOTAGE,
                                             on=timezone.localdate())
-    return RequestForm(data, files, initial=initial,
+    form = RequestForm(data, files, initial=initial or (RequestForm.initial_from(req) if req else None),
                        cameras_qs=selectors.device_list(person=request.user, agency=agency),
                        footage_days=footage_days, has_police_report=has_police_report,
                        may_take_outside=policy.may(request.user, "footage.request.manage", fs))
+    if req is not None:
+        form.fields["kind"].disabled = True  # the chain was chosen by kind when the request was filed
+    return form
 
 
 @login_required
@@ -105,7 +108,8 @@ def request_edit(request, pk: int):
     has_receipt = req.attachments.filter(kind=RequestAttachment.Kind.POLICE_REPORT).exists()
     conflict = None
     if request.method == "POST":
-        form = _request_form(request, fs, data=request.POST, files=request.FILES, has_police_report=has_receipt)
+        form = _request_form(request, fs, data=request.POST, files=request.FILES, req=req,
+                             has_police_report=has_receipt)
         if form.is_valid():
             try:
                 services.request_resubmit(actor=request.user, req=req, data=form.request_data(),
@@ -119,7 +123,7 @@ def request_edit(request, pk: int):
                 messages.success(request, f"已修正並重新送出申請 {req.number_label}。")
                 return redirect("footage:request_detail", pk=req.pk)
     else:
-        form = _request_form(request, fs, initial=RequestForm.initial_from(req), has_police_report=has_receipt)
+        form = _request_form(request, fs, req=req, has_police_report=has_receipt)
     return render(request, "footage/request_form.html", {
         "form": form, "fs": fs, "req": req, "conflict": conflict, "returns": _returns(req)})
 
