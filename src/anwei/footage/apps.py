@@ -12,5 +12,14 @@ class FootageConfig(AppConfig):
         from anwei.footage.inbox import footage_inbox
 
         inbox_register(footage_inbox)
+        _register_audit_guards()
         # Everyone may file a request; the list shows only what each person may see.
         nav_register(NavEntry("監視錄影調閱", "footage:request_list", visible=lambda person: True, order=60))
+
+
+def _register_audit_guards() -> None:
+    """Footage requests are personal data: their history is shown only to those who may see the request."""
+    from anwei.core.selectors import audit_guard_from_getter, audit_guard_register
+    from anwei.footage import selectors
+
+    audit_guard_register("footage.footagerequest", audit_guard_from_getter(selectors.request_get))
