@@ -506,6 +506,9 @@ def synth(size: Size, *, progress: Callable[[str], None] = lambda s: None,
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), own):
                 cursor.execute(sql)
+            # Planner statistics, as autovacuum would gather them later: right after a bulk load they
+            # are empty, and PostgreSQL then picks plans that scan whole indexes (measured: 137 ms → 1 ms).
+            cursor.execute("ANALYZE")
     return dict(buf.counts)
 
 
