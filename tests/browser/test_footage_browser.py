@@ -9,17 +9,9 @@ from django.utils import timezone
 from anwei.lib import rocdate
 from tests.footage import factories as f
 from tests.world import PASSWORD, build_world
+from tests.browser.helpers import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def login(page, base, username):
-    page.context.clear_cookies()
-    page.goto(base + "/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("h1:has-text('首頁')")
 
 
 def approve_from_home(page, base, username, number):

@@ -8,19 +8,11 @@ from django.utils import timezone
 
 from anwei.inspections import services
 from tests.world import PASSWORD, build_world
+from tests.browser.helpers import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-def login(page, live_server, username):
-    page.context.clear_cookies()
-    page.goto(live_server.url + "/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("h1:has-text('首頁')")
 
 
 def test_self_assessment_inspection_deficiency_correction_release(live_server, page, tmp_path):

@@ -8,16 +8,9 @@ import pytest
 from anwei.lib import rocdate
 from anwei.meetings import services as ms
 from tests.world import PASSWORD, build_world
+from tests.browser.helpers import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def login(page, base, username):
-    page.goto(base + "/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("h1:has-text('首頁')")
 
 
 def logout(page):

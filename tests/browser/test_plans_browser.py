@@ -4,17 +4,9 @@ from anwei.core.models import LetterNumberPattern
 from anwei.orgs.models import Role
 from anwei.orgs.services import agency_create, membership_grant, person_create
 from tests.world import PASSWORD, build_world
+from tests.browser.helpers import login as _login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, live_server, username):
-    page.context.clear_cookies()
-    page.goto(live_server.url + "/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("h1:has-text('首頁')")
 
 
 def test_officer_dispatches_a_new_year_plan_and_sees_the_result_come_back(live_server, page):

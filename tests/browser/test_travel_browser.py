@@ -9,17 +9,9 @@ from anwei.orgs.models import Role
 from anwei.orgs.services import membership_grant, person_create
 from anwei.travel.services import travel_rules_seed_defaults
 from tests.world import PASSWORD, build_world
+from tests.browser.helpers import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def login(page, base, username):
-    page.context.clear_cookies()
-    page.goto(base + "/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("h1:has-text('首頁')")
 
 
 def test_apply_approve_report_and_count(live_server, page, monkeypatch):

@@ -2,34 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
+from anwei.core.xlsx import xlsx_table
 from anwei.lib import rocdate
 
 MAX_ROWS = 20000
-
-
-def _workbook(title: str, columns: list[tuple[str, int]], rows) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title[:31]
-    ws.append([c for c, _ in columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for n, (_, width) in enumerate(columns, start=1):
-        ws.column_dimensions[ws.cell(row=1, column=n).column_letter].width = width
-    for row in rows:
-        ws.append(row)
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def completion_xlsx(assessments) -> bytes:
@@ -38,7 +14,7 @@ def completion_xlsx(assessments) -> bytes:
     rows = ([a.agency.name, a.unit.name if a.unit_id else "", a.get_status_display(), str(a.filled_by or ""),
              str(a.confirmed_by or ""), rocdate.format_slash(a.submitted_at.date()) if a.submitted_at else "",
              a.nonconform] for a in assessments[:MAX_ROWS])
-    return _workbook("自評完成情形", columns, rows)
+    return xlsx_table(sheet="自評完成情形", columns=columns, rows=rows)
 
 
 def deficiency_xlsx(findings) -> bytes:
@@ -47,4 +23,4 @@ def deficiency_xlsx(findings) -> bytes:
     rows = ([rocdate.format_slash(f.inspection.date), f.inspection.title, f.inspection.agency.name, f.text,
              f.unit.name if f.unit_id else "", rocdate.format_slash(f.due_date) if f.due_date else "",
              f.tracked_item.get_status_display() if f.tracked_item_id else "未列管"] for f in findings[:MAX_ROWS])
-    return _workbook("檢查缺失", columns, rows)
+    return xlsx_table(sheet="檢查缺失", columns=columns, rows=rows)

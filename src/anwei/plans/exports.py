@@ -1,12 +1,10 @@
-"""XLSX export of a letter's completion matrix (openpyxl, write-only: flat memory for 400+ rows)."""
+"""XLSX export of a letter's completion matrix."""
 
 from __future__ import annotations
 
-import io
-
 from django.utils import timezone
-from openpyxl import Workbook
 
+from anwei.core.xlsx import xlsx_table
 from anwei.lib import rocdate
 from anwei.plans.models import Letter
 
@@ -17,17 +15,16 @@ def _roc(value) -> str:
     return rocdate.format_slash(timezone.localtime(value).date() if hasattr(value, "hour") else value)
 
 
+COLUMNS = [("項次", 6), ("受文者", 30), ("簽收日期", 12), ("成果報送日期", 14), ("逾期", 6), ("催辦次數", 8),
+           ("執行成果", 60)]
+
+
 def matrix_xlsx(*, letter: Letter) -> bytes:
     today = timezone.localdate()
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("執行情形")
-    ws.append([letter.plan.title])
-    ws.append([f"發文字號：{letter.number}", f"發文日期：{_roc(letter.date)}", f"報送期限：{_roc(letter.due)}"])
-    ws.append(["項次", "受文者", "簽收日期", "成果報送日期", "逾期", "催辦次數", "執行成果"])
     rows = letter.assignments.select_related("agency", "unit").order_by("id")
-    for n, a in enumerate(rows.iterator(chunk_size=500), start=1):
-        ws.append([n, a.recipient_label(), _roc(a.received_at), _roc(a.reported_at),
-                   "是" if a.is_late(today) else "", a.remind_count, a.result_text])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx_table(
+        sheet="執行情形", columns=COLUMNS,
+        title_rows=[[letter.plan.title],
+                    [f"發文字號：{letter.number}", f"發文日期：{_roc(letter.date)}", f"報送期限：{_roc(letter.due)}"]],
+        rows=([n, a.recipient_label(), _roc(a.received_at), _roc(a.reported_at), "是" if a.is_late(today) else "",
+               a.remind_count, a.result_text] for n, a in enumerate(rows.iterator(chunk_size=500), start=1)))

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
+from anwei.core.xlsx import xlsx_table
 from anwei.lib import rocdate
 
 COLUMNS = [("來源", 18), ("項次", 6), ("列管事項", 60), ("主(協)辦單位", 20), ("狀態", 12), ("完成期限", 12),
@@ -21,20 +17,4 @@ def register_rows(items) -> list[list[str]]:
 
 
 def register_xlsx(items) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "列管事項"
-    ws.append([c for c, _ in COLUMNS])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for n, (_, width) in enumerate(COLUMNS, start=1):
-        ws.column_dimensions[chr(64 + n)].width = width
-    for row in register_rows(items[:MAX_ROWS]):
-        ws.append(row)
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx_table(sheet="列管事項", columns=COLUMNS, rows=register_rows(items[:MAX_ROWS]))

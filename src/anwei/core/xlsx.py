@@ -1,0 +1,41 @@
+"""One XLSX writer for every register export: title lines, a bold header row, column
+widths, wrapped cells, frozen header. Write-only mode keeps memory flat for large registers."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+_BOLD = Font(bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def xlsx_table(*, sheet: str, columns: Sequence[tuple[str, int]], rows: Iterable[Sequence],
+               title_rows: Sequence[Sequence] = ()) -> bytes:
+    """columns: (header, width in characters); rows: one sequence of values per line."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet[:31])
+    for n, (_, width) in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(n)].width = width
+    ws.freeze_panes = f"A{len(title_rows) + 2}"
+    for line in title_rows:
+        ws.append(list(line))
+    ws.append([_cell(ws, header, _BOLD) for header, _ in columns])
+    for row in rows:
+        ws.append([_cell(ws, value) for value in row])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _cell(ws, value, font: Font | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value="" if value is None else value)
+    cell.alignment = _WRAP
+    if font is not None:
+        cell.font = font
+    return cell
