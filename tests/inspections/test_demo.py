@@ -17,6 +17,7 @@ def test_demo_inspections():
     assert statuses["秘書室"] == SelfAssessment.Status.AWAITING_HEAD
     assert rnd.assessments.filter(answers__verdict="nonconform").count() == 1
     deficiency = Finding.objects.get(kind=Finding.Kind.DEFICIENCY)
+    assert deficiency.checklist_check.unit.name == "秘書室"  # found while going through the checklist
     assert deficiency.tracked_item.status == "tracking" and deficiency.tracked_item.lead_unit.name == "秘書室"
     assert DailyCheck.objects.filter(working=False).count() == 1
     repair = RepairRecord.objects.get()

@@ -60,10 +60,15 @@ def load(ctx: dict) -> None:
         scope_note="會同秘書室抽查管理大樓各出入口門禁、監視系統、檔案室及辦公處所下班後門窗電器關閉情形。")
     services.finding_add(actor=officer, inspection=inspection, kind=Finding.Kind.STRENGTH,
                          text="管理大樓主要出入口及停車場均設有監視錄影系統，畫面清晰並由秘書室每日巡檢。")
-    services.finding_add(actor=officer, inspection=inspection, kind=Finding.Kind.DEFICIENCY,
-                         text="一樓檔案室下班後門扇未關妥，電子門禁未能發揮自動上鎖功能。", unit=units["秘書室"],
-                         item_text=security.items.filter(is_current=True).order_by("order").first().text,
-                         due_date=today + dt.timedelta(days=14))
+    # The inspectors go through the checklist in each unit; 秘書室's one 不符合 becomes a tracked deficiency.
+    for unit_name, problem in (("污水養護工程科", None), ("秘書室", "一樓檔案室門扇未關妥，電子門禁未能自動上鎖")):
+        rows = services.inspection_check_rows(inspection, units[unit_name])
+        values = {r.item_id: {"verdict": Verdict.CONFORM} for r in rows}
+        if problem:
+            values[rows[0].item_id] = {"verdict": Verdict.NONCONFORM, "note": problem}
+        inspection.refresh_from_db()
+        services.inspection_checks_save(actor=officer, inspection=inspection, expected_version=inspection.version,
+                                        unit=units[unit_name], values=values, due_date=today + dt.timedelta(days=14))
     services.finding_add(actor=officer, inspection=inspection, kind=Finding.Kind.RECOMMENDATION,
                          text="持續辦理安全維護宣導，提醒同仁隨手關門，下班前巡視門窗電器。")
     services.inspection_report_mark(actor=officer, inspection=inspection)
