@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from anwei.inspections import services
-from tests.world import PASSWORD, build_world
+from tests.world import build_world
 from tests.browser.helpers import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -1,7 +1,5 @@
 """The inspection report (優點、缺點、建議事項與策進作為) and the month's device check form."""
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -70,7 +68,6 @@ def test_month_document_is_scoped(world, as_):
     # Asking for another tree's agency falls back to what the person may see, never the other tree.
     f2 = as_(world.other_officer).get(url + f"?agency={world.bureau.pk}")
     assert f2.status_code == 404
-    _ = dt
 
 
 def test_both_documents_are_valid_odt_and_open_as_docx(world, tmp_path):

@@ -1,7 +1,5 @@
 """The completion and deficiency pages make the same number of queries with 10 or 1,000 units."""
 
-import datetime as dt
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -68,7 +66,6 @@ def test_superior_sees_the_bureau_but_not_another_tree(world, as_):
     services.checklist_defaults_install(actor=world.other_officer, agency=world.county)
     c = as_(world.superior)
     assert "檔案室門窗未上鎖" in c.get(reverse("inspections:deficiency_list")).content.decode()
-    _ = dt
 
 
 def test_exports_carry_every_row_and_only_what_the_person_sees(world, as_):

@@ -6,7 +6,7 @@ Builders take JSON-serialisable ids; the calling view has already checked permis
 
 from __future__ import annotations
 
-from anwei.documents.model import Cell, Document, Field, Heading, Numbered, Paragraph, Table, Title
+from anwei.documents.model import Cell, Document, Field, Numbered, Paragraph, Table, Title
 from anwei.inspections.models import DeviceSystem, Finding, Inspection
 from anwei.lib import rocdate
 
