@@ -54,7 +54,6 @@ _SCOPED_CSS = f"""
 .aw-doc table.aw-table th, .aw-doc table.aw-table td {{ border: 0.75pt solid #000; padding: 2pt 4pt;
   vertical-align: top; white-space: pre-wrap; }}
 .aw-doc table.aw-table th {{ font-weight: bold; text-align: center; vertical-align: middle; }}
-.aw-doc table.aw-table tr {{ break-inside: avoid; page-break-inside: avoid; }}
 .aw-doc .aw-pagebreak {{ break-after: page; page-break-after: always; height: 0; }}
 @media screen {{
   .aw-doc {{ max-width: 21cm; padding: 1.5em 2em; box-shadow: 0 0 0 1px #ccc; }}
