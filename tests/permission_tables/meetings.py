@@ -87,6 +87,7 @@ ROWS = [
     Row("tracking:register_document", lambda w: {"fmt": "odt"}, expect={**READERS, "other_officer": 200}),
     Row("tracking:item_detail", pk("item"), expect=READERS),
     Row("tracking:item_edit", pk("item"), expect=OFFICER_ONLY),
+    Row("tracking:item_packet", pk("item"), method="post", data=lambda w: {"in_packet": "1"}, expect=OFFICER_POST),
     Row("tracking:my_items", expect={"liaison": 200, "unithead": 200, "*": 404}),
     # the 秘書室 report: its liaison and unit head, and the officer who compiles
     Row("tracking:report_edit", pk("report"), expect={"officer": 200, "liaison": 200, "unithead": 200, "*": 404}),

@@ -66,6 +66,7 @@ def _decision_boxes(row: RoundRow) -> str:
 def directive_tables(meeting: SecurityMeeting, rows: list[RoundRow] | None = None) -> list[Table]:
     """上次會議主席裁(指)示事項辦理情形: one table per meeting of origin, the last meeting first."""
     rows = directive_rows(meeting) if rows is None else rows
+    rows = [r for r in rows if r.item.shows_in_packet()]
     agency = meeting.agency.name
     header = [[Cell("項次", bold=True, align="center"), Cell("主席裁（指）示事項", bold=True, align="center"),
                Cell("主(協)辦單位", bold=True, align="center"), Cell("執行情形", bold=True, align="center"),

@@ -44,6 +44,9 @@ class TrackedItem(Versioned):
     co_units = models.ManyToManyField("orgs.Unit", blank=True, related_name="+", verbose_name="協辦單位")
     status = models.CharField("狀態", max_length=20, choices=Status.choices, default=Status.TRACKING)
     due_date = models.DateField("完成期限", null=True, blank=True)
+    # Items from other sources (an inspection's deficiency) are followed in rounds like any other,
+    # but appear in a meeting packet only when the ethics officer brings them to the meeting.
+    in_packet = models.BooleanField("列入會報資料", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     released_at = models.DateTimeField(null=True, blank=True)
 
@@ -71,6 +74,9 @@ class TrackedItem(Versioned):
 
     def is_overdue(self, today) -> bool:
         return self.is_open and self.due_date is not None and self.due_date < today
+
+    def shows_in_packet(self) -> bool:
+        return self.source_meeting_id is not None or self.in_packet
 
     def units_label(self) -> str:
         """主(協)辦單位 as the packets print it: 秘書室（協辦：人事室）, or 各科室. Uses prefetched co_units."""

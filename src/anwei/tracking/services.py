@@ -97,6 +97,18 @@ def tracked_item_update(*, actor: Person, item: TrackedItem, expected_version: i
 
 
 @transaction.atomic
+def tracked_item_packet_set(*, actor: Person, item: TrackedItem, in_packet: bool) -> TrackedItem:
+    """Bring an item of another source (e.g. an inspection deficiency) to the next meeting's packet, or not."""
+    if item.source_meeting_id is not None:
+        raise ValidationError("會議所列管的事項一律列入會報資料。")
+    before = _item_snapshot(item)
+    item.in_packet = in_packet
+    item.save(update_fields=["in_packet"])
+    audit_record(actor=actor, action="tracking.item_packet", obj=item, before=before, after=_item_snapshot(item))
+    return item
+
+
+@transaction.atomic
 def tracked_item_delete(*, actor: Person, item: TrackedItem) -> None:
     """Only an item nobody has reported on or decided yet (a ruling entered by mistake)."""
     if item.decisions.exists() or item.reports.exclude(status=ProgressReport.Status.PENDING).exists():

@@ -100,6 +100,20 @@ def item_detail(request, pk: int):
 
 
 @login_required
+@require_POST
+def item_packet(request, pk: int):
+    item = tracked_item_get(person=request.user, pk=pk)
+    if not policy.may(request.user, "tracking.manage", item.agency):
+        raise Http404("找不到此列管事項")
+    try:
+        services.tracked_item_packet_set(actor=request.user, item=item, in_packet=request.POST.get("in_packet") == "1")
+        messages.success(request, "已列入下次會報資料。" if item.in_packet else "已自會報資料中移除。")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("tracking:item_detail", pk=item.pk)
+
+
+@login_required
 def item_edit(request, pk: int):
     item = tracked_item_get(person=request.user, pk=pk)
     if not policy.may(request.user, "tracking.manage", item.agency):
