@@ -23,6 +23,11 @@ DEMO_LOGINS = [
     ("staff", "黃建宏", "技士", "綜合企劃科", [(Role.STAFF, False)], "一般同仁"),
 ]
 
+LOGINS = [(username, f"{label}：{title}{name}") for username, name, title, _u, _r, label in DEMO_LOGINS] + [
+    ("superior", "海港市政府政風處（上級政風機構）：科長李淑芬"),
+    ("admin", "系統管理者（/admin/）"),
+]
+
 # Liaisons and heads of the other units, so that tracking has someone to report.
 MORE_PEOPLE = [
     ("liaison.plan", "吳佩珊", "科員", "綜合企劃科"),

@@ -102,6 +102,12 @@ def _bureau_new_year(ctx) -> None:
     services.letter_dispatch(actor=officer, letter=letter, on=plan.period_start - dt.timedelta(days=14))
 
 
+LOGINS = [
+    ("county.officer", "山城縣政府政風處：發文派送選舉期間專案計畫"),
+    ("school.officer", "山城縣立學校政風業務：簽收計畫、報送執行成果"),
+]
+
+
 def load(ctx: dict) -> None:
     _county_election(ctx)
     _bureau_new_year(ctx)

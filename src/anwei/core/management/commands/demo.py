@@ -1,4 +1,6 @@
-"""Load the demo data: each anwei app's demo.load(ctx), in INSTALLED_APPS order."""
+"""Load the demo data: each anwei app's demo.load(ctx), in INSTALLED_APPS order.
+
+An app's demo module may also list `LOGINS = [(username, description)]` to print."""
 
 from importlib import import_module
 
@@ -6,8 +8,19 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from anwei.orgs.demo import DEMO_LOGINS, DEMO_PASSWORD
+from anwei.orgs.demo import DEMO_PASSWORD
 from anwei.orgs.models import Agency
+
+
+def _demo_modules():
+    for config in apps.get_app_configs():
+        if not config.name.startswith("anwei."):
+            continue
+        try:
+            yield import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.demo":
+                raise
 
 
 class Command(BaseCommand):
@@ -26,22 +39,13 @@ class Command(BaseCommand):
             raise SystemExit(1)
         ctx: dict = {}
         with transaction.atomic():
-            for config in apps.get_app_configs():
-                if not config.name.startswith("anwei."):
-                    continue
-                try:
-                    module = import_module(f"{config.name}.demo")
-                except ModuleNotFoundError as exc:
-                    if exc.name != f"{config.name}.demo":
-                        raise
-                    continue
+            for module in _demo_modules():
                 module.load(ctx)
         self.stdout.write("示範資料已載入。")
         self.print_logins()
 
     def print_logins(self):
         self.stdout.write(f"示範帳號（密碼皆為 {DEMO_PASSWORD}）：")
-        for username, full_name, title, unit, _roles, label in DEMO_LOGINS:
-            self.stdout.write(f"  {username:<10} {label}：{title}{full_name}")
-        self.stdout.write(f"  {'superior':<10} 海港市政府政風處（上級政風機構）：科長李淑芬")
-        self.stdout.write(f"  {'admin':<10} 系統管理者（/admin/）")
+        for module in _demo_modules():
+            for username, description in getattr(module, "LOGINS", []):
+                self.stdout.write(f"  {username:<15} {description}")
