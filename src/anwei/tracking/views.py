@@ -42,9 +42,13 @@ def _register_form(request):
     if s.empty:
         raise Http404("沒有可檢視的列管事項")
     visible = TrackedItem.objects.filter(pk__in=tracked_item_list(person=request.user).values("pk"))
-    units = (Unit.objects.filter(agency__in=visible.values("agency")).select_related("agency")
+    # One query for both the agencies and the years; the units are then filtered by literal ids.
+    # (A subquery here made PostgreSQL's server-side cursor, which the select widget iterates, pick
+    # a fast-start plan that walks every unit in the database: 4 ms → 31 ms at 100× data.)
+    pairs = set(visible.order_by().values_list("agency_id", "roc_year").distinct())
+    units = (Unit.objects.filter(agency_id__in={a for a, _ in pairs}).select_related("agency")
              .order_by("agency__path", "order", "id"))
-    years = sorted(set(visible.values_list("roc_year", flat=True)), reverse=True)
+    years = sorted({y for _, y in pairs}, reverse=True)
     form = RegisterFilterForm(request.GET or None, units=units, meetings=meeting_list(person=request.user)[:50],
                               years=years)
     return form, form.filters()
