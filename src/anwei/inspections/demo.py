@@ -74,7 +74,7 @@ def load(ctx: dict) -> None:
     services.inspection_report_mark(actor=officer, inspection=inspection)
 
     start = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-    site = ctx.get("footage_site")  # footage loads after us; systems link to its site when present
+    site = ctx.get("footage_site")  # footage's demo loads first: its site holds the cameras
     door = services.device_system_create(actor=officer, agency=bureau, unit=units["秘書室"], name="門禁系統",
                                          kind=DeviceSystem.Kind.DOOR_ACCESS, location="管理大樓一樓正門、後門及三樓正門",
                                          vendor="海港保全股份有限公司", in_service_from=start, site=site)

@@ -465,15 +465,12 @@ def _deficiency_round_ensure(*, actor: Person, item, title: str) -> None:
     only (progress_round_open would pull in every open directive and close nothing useful). The next
     meeting's round, opened by the officer, closes it and carries the still-open items to the meeting."""
     from anwei.tracking.models import ProgressRound
-    from anwei.tracking.services import _round_add_items
+    from anwei.tracking.services import progress_round_open_for
 
     if ProgressRound.objects.filter(agency=item.agency_id, closed_at__isnull=True, items=item).exists():
         return
     deadline = max(item.due_date or timezone.localdate(), timezone.localdate())
-    rnd = ProgressRound.objects.create(agency=item.agency, title=title[:200], deadline=deadline, opened_by=actor)
-    _round_add_items(rnd, [item])
-    audit_record(actor=actor, action="tracking.round_open", obj=rnd, agency=item.agency,
-                 after={**snapshot(rnd), "items": [item.pk], "source": "inspections"})
+    progress_round_open_for(actor=actor, items=[item], title=title, deadline=deadline)
 
 
 @transaction.atomic

@@ -97,6 +97,19 @@ def tracked_item_update(*, actor: Person, item: TrackedItem, expected_version: i
 
 
 @transaction.atomic
+def progress_round_open_for(*, actor: Person | None, items: list[TrackedItem], title: str,
+                            deadline: dt.date) -> ProgressRound:
+    """A round for just these items — e.g. an inspection deficiency's correction between meetings —
+    leaving the agency's directives for the next meeting's round (which closes this one)."""
+    agency = items[0].agency
+    rnd = ProgressRound.objects.create(agency=agency, title=title[:200], deadline=deadline, opened_by=actor)
+    _round_add_items(rnd, items)
+    audit_record(actor=actor, action="tracking.round_open", obj=rnd, agency=agency,
+                 after={**snapshot(rnd), "items": [i.pk for i in items]})
+    return rnd
+
+
+@transaction.atomic
 def tracked_item_packet_set(*, actor: Person, item: TrackedItem, in_packet: bool) -> TrackedItem:
     """Bring an item of another source (e.g. an inspection deficiency) to the next meeting's packet, or not."""
     if item.source_meeting_id is not None:
