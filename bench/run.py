@@ -310,7 +310,7 @@ def run(mode_name: str = "full", keep: bool = False) -> list[dict]:
 
 def _target(name: str) -> str:
     for suffix, (limit, op) in TARGETS.items():
-        if name.endswith(suffix) and not name.startswith("floor_"):
+        if name.endswith(suffix) and not (suffix == "_vs_floor" and name.startswith("load_")):
             return f"{op} {limit}"
     return ""
 
