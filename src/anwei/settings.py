@@ -110,7 +110,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "anwei.core.context_processors.navigation",
             ],
-            "builtins": ["anwei.core.templatetags.roc"],
+            "builtins": ["anwei.core.templatetags.roc", "anwei.core.templatetags.policy_tags"],
         },
     }
 ]
