@@ -44,3 +44,18 @@ class ConflictError(Exception):
     def __init__(self, current):
         super().__init__("此筆資料已被其他人修改")
         self.current = current
+
+
+class VersionForm(forms.Form):
+    """Carries the version the record had when the form was opened (see core.concurrency)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+
+def form_rearm(form: forms.Form, version: int) -> None:
+    """After a conflict, re-arm the bound form with the record's current version, keeping what was
+    typed and its errors: saving again after reading the other person's text overwrites knowingly,
+    never silently — and does not conflict forever. Honours the form's prefix."""
+    data = form.data.copy()
+    data[form.add_prefix("version")] = str(version)
+    form.data = data

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import ConflictError
+from anwei.core.forms import ConflictError, form_rearm
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
 from anwei.footage import documents, exports, selectors, services
@@ -116,6 +116,7 @@ def request_edit(request, pk: int):
                                           expected_version=form.cleaned_data["version"] or 0)
             except ConflictError as exc:
                 conflict = exc.current
+                form_rearm(form, exc.current.version)
                 form.add_error(None, "此申請已被其他人更動；您輸入的內容仍保留在下方，請確認後再送出。")
             except services.RequestInvalid as exc:
                 form.add_error(None, str(exc))
@@ -418,6 +419,7 @@ def device_edit(request, pk: int):
                                        expected_version=form.cleaned_data["version"] or 0, **form.values())
             except ConflictError as exc:
                 conflict = exc.current
+                form_rearm(form, exc.current.version)
                 form.add_error(None, "此設備已被其他人修改；您輸入的內容仍保留，請確認後再儲存。")
             else:
                 messages.success(request, f"已更新設備「{device}」。")

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from django import forms
 
-from anwei.core.forms import RocDateField
+from anwei.core.forms import RocDateField, VersionForm
 from anwei.core.uploads import UploadField
 from anwei.inspections.models import (
     AnswerKind, ChecklistItem, ChecklistTemplate, DeviceSystem, Finding, Inspection, Verdict,
 )
 from anwei.orgs.models import Agency, Unit
-
-
-class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class ChecklistForm(VersionForm):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import ConflictError
+from anwei.core.forms import ConflictError, form_rearm
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
 from anwei.inspections import exports, selectors, services
@@ -68,6 +68,7 @@ def _submit(request, form, save, success: str):
     try:
         result = save(form.cleaned_data)
     except ConflictError as exc:
+        form_rearm(form, exc.current.version)
         return None, exc.current
     except ValidationError as exc:
         _errors_to_form(form, exc)

@@ -4,11 +4,11 @@ import datetime as dt
 
 from django import forms
 
-from anwei.core.forms import RocDateField
+from anwei.core.forms import RocDateField, VersionForm
 from anwei.core.uploads import UploadField
 from anwei.meetings.models import Attendance, Proposal, Report, Ruling
 from anwei.orgs.models import Unit
-from anwei.tracking.forms import UnitsMixin, VersionForm
+from anwei.tracking.forms import UnitsMixin
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 TIME_ERRORS = {"invalid": "請輸入時間，例如 11:30。", "required": "請填寫時間。"}

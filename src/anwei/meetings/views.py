@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import ConflictError
+from anwei.core.forms import ConflictError, form_rearm
 from anwei.core.uploads import stored_file_response
 from anwei.meetings import services
 from anwei.meetings.forms import (AgendaItemForm, AttendanceForm, MeetingCreateForm, MeetingEditForm, ProposalForm,
@@ -126,21 +126,13 @@ def meeting_edit(request, pk: int):
             return _anchor(meeting, "basic")
         except ConflictError as exc:
             meeting = exc.current
-            form = MeetingEditForm(_keep(request.POST, version=meeting.version))  # what was typed stays
-            form.is_valid()
+            form_rearm(form, meeting.version)  # what was typed stays
             other = "\n".join(f"{MeetingEditForm.base_fields[f].label}：{getattr(meeting, f) or ''}"
                                for f in ("place", "chair_name", "recorder_name", "opening_remarks", "conclusion"))
             return _render_detail(request, meeting, status=409, edit_form=form, edit_conflict=other)
         except ValidationError as exc:
             form_errors_from(form, exc)
     return _render_detail(request, meeting, status=400, edit_form=form)
-
-
-def _keep(data, **values):
-    data = data.copy()
-    for k, v in values.items():
-        data[k] = str(v)
-    return data
 
 
 # --- agenda --------------------------------------------------------------------------------------
@@ -298,8 +290,7 @@ def proposal_edit(request, pk: int):
                 return _anchor(meeting, "proposals")
             except ConflictError as exc:
                 conflict = exc.current
-                form = ProposalForm(_keep(request.POST, version=conflict.version), agency=meeting.agency)
-                form.is_valid()
+                form_rearm(form, conflict.version)
             except ValidationError as exc:
                 form_errors_from(form, exc)
     else:
@@ -323,9 +314,7 @@ def proposal_resolve(request, pk: int):
                                       resolution=d["resolution"], resolution_text=d["resolution_text"])
             return _anchor(proposal.meeting, f"proposal-{proposal.pk}")
         except ConflictError as exc:
-            form = ResolveForm(_keep(request.POST, **{f"p{proposal.pk}-version": exc.current.version}),
-                               prefix=f"p{proposal.pk}")
-            form.is_valid()
+            form_rearm(form, exc.current.version)
             form.add_error(None, f"此提案已被其他人修改（對方的決議：{exc.current.resolution_text or exc.current.get_resolution_display()}），請確認後再儲存。")
     return _render_detail(request, proposal.meeting, status=400, **{f"resolve_{proposal.pk}": form})
 

@@ -14,7 +14,7 @@ from django.utils.html import escape
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import ConflictError
+from anwei.core.forms import ConflictError, form_rearm
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
 from anwei.documents.render import render_html_fragment
@@ -127,6 +127,7 @@ def plan_edit(request, pk: int):
                     children=services.PlanChildren(formset_rows(refs), formset_rows(duties), formset_rows(contacts)))
             except ConflictError as exc:
                 conflict = exc.current
+                form_rearm(form, exc.current.version)
             except ValidationError as exc:
                 _apply_errors(form, exc)
             else:
@@ -227,6 +228,7 @@ def template_edit(request, pk: int):
                                          result_workdays=c["result_workdays"], sections=form.sections_result())
             except ConflictError as exc:
                 conflict = exc.current
+                form_rearm(form, exc.current.version)
             else:
                 messages.success(request, "範本已儲存。")
                 return redirect("plans:template_list")
@@ -261,6 +263,7 @@ def _group_form_page(request, agency, group):
                                     units=list(c["units"]))
             except ConflictError as exc:
                 conflict = exc.current
+                form_rearm(form, exc.current.version)
             except ValidationError as exc:
                 _apply_errors(form, exc)
             else:
@@ -325,6 +328,7 @@ def letter_edit(request, pk: int):
                     cc=services.RecipientChoice(list(c["cc_groups"]), list(c["cc_agencies"]), list(c["cc_units"])))
             except ConflictError as exc:
                 conflict = exc.current
+                form_rearm(form, exc.current.version)
             except ValidationError as exc:
                 _apply_errors(form, exc)
             else:
@@ -425,6 +429,7 @@ def assignment_detail(request, pk: int):
                                            uploads=[c["file"]] if c.get("file") else [])
             except ConflictError as exc:
                 conflict = exc.current
+                form_rearm(form, exc.current.version)
             else:
                 messages.success(request, "執行成果已報送。")
                 return redirect("plans:assignment_detail", pk=assignment.pk)

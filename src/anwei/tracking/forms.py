@@ -3,14 +3,10 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from anwei.core.forms import RocDateField
+from anwei.core.forms import RocDateField, VersionForm
 from anwei.orgs.models import Unit
 from anwei.tracking.models import TrackedItem, TrackingDecision
 from anwei.tracking.selectors import SORTS, RegisterFilters
-
-
-class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
 class RoundOpenForm(forms.Form):

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import ConflictError
+from anwei.core.forms import ConflictError, form_rearm
 from anwei.meetings.selectors import meeting_get, meeting_list
 from anwei.orgs import policy
 from anwei.orgs.models import Unit
@@ -135,8 +135,7 @@ def item_edit(request, pk: int):
                 return redirect("tracking:item_detail", pk=item.pk)
             except ConflictError as exc:
                 conflict = exc.current
-                form = ItemEditForm(_with_version(request.POST, conflict.version), agency=item.agency)
-                form.is_valid()
+                form_rearm(form, conflict.version)
             except ValidationError as exc:
                 form_errors_from(form, exc)
     else:
@@ -144,12 +143,6 @@ def item_edit(request, pk: int):
                                      "all_units": item.all_units, "co_units": list(item.co_units.all()),
                                      "due_date": item.due_date}, agency=item.agency)
     return render(request, "tracking/item_edit.html", {"item": item, "form": form, "conflict": conflict})
-
-
-def _with_version(data, version: int):
-    data = data.copy()
-    data["version"] = str(version)
-    return data
 
 
 @login_required
@@ -184,8 +177,7 @@ def report_edit(request, pk: int):
                 return redirect("tracking:round_detail", pk=report.round_id)
             except ConflictError as exc:
                 conflict = exc.current
-                form = ProgressReportForm(_with_version(request.POST, conflict.version))
-                form.is_valid()
+                form_rearm(form, conflict.version)
             except ValidationError as exc:
                 form_errors_from(form, exc)
     else:

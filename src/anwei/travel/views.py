@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import ConflictError
+from anwei.core.forms import ConflictError, form_rearm
 from anwei.documents.http import document_response
 from anwei.orgs import policy
 from anwei.orgs.selectors import person_primary_agency
@@ -28,23 +28,14 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def _with_version(data, version: int):
-    """The typed input, re-armed with the current version: saving again after reading the
-    conflict message overwrites knowingly, never silently."""
-    data = data.copy()
-    data["version"] = str(version)
-    return data
-
-
-def _attempt(request, form, call, *, rebuild=None, conflict_message: str = ""):
+def _attempt(request, form, call, *, conflict_message: str = ""):
     """Run one service call for a valid form. Returns (result, form, conflict): on a business-rule
     refusal the message goes next to its field; on a conflict the typed input comes back re-armed
     with the current version, beside what the other person saved. Nothing typed is lost."""
     try:
         return call(), form, None
     except ConflictError as exc:
-        form = rebuild(_with_version(request.POST, exc.current.version))
-        form.is_valid()
+        form_rearm(form, exc.current.version)
         form.add_error(None, conflict_message)
         return None, form, exc.current
     except NoRuleError as exc:
@@ -148,7 +139,6 @@ def application_edit(request, pk: int):
             request, form, lambda: services.application_correct(
                 actor=person, application=app, trip=form.trip(), expected_version=form.cleaned_data["version"] or 0,
                 today=_today()),
-            rebuild=lambda data: TripForm(data, declarations=declarations),
             conflict_message="此申請已被修改（例如審核人已處理），您輸入的內容保留如下，請確認後再送出。")
         if done:
             messages.success(request, "已補正並重新送出。")
@@ -175,7 +165,6 @@ def application_review(request, pk: int):
                 actor=person, application=app, decision=form.cleaned_data["decision"],
                 note=form.cleaned_data["note"], handles_classified=form.classified(),
                 expected_version=form.cleaned_data["version"]),
-            rebuild=lambda data: ReviewForm(data, ethics_step=ethics_step),
             conflict_message="此申請已被他人處理或申請人已修改，您的意見保留如下，請重新確認。")
         if done:
             messages.success(request, "已完成審核。")
@@ -296,7 +285,7 @@ def retiree_detail(request, pk: int):
             request, form, lambda: services.retiree_update(
                 actor=request.user, retiree=retiree, data=form.cleaned_data,
                 expected_version=form.cleaned_data["version"] or 0),
-            rebuild=RetireeForm, conflict_message="此筆資料已被其他人修改，您輸入的內容保留如下，請確認後再儲存。")
+            conflict_message="此筆資料已被其他人修改，您輸入的內容保留如下，請確認後再儲存。")
         if done:
             messages.success(request, "已儲存。")
             return redirect("travel:retiree_detail", pk=retiree.pk)
