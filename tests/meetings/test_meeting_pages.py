@@ -96,7 +96,8 @@ def test_special_report_with_slides_attachment(officer, world, client):
     stored = report.attachments.get()
     assert r.status_code == 302 and stored.name == "簡報.pdf"
     r = officer.post(reverse("meetings:report_edit", args=[report.pk]),
-                     {"rep-kind": "special", "rep-title": "監視錄影系統管理報告（修正）", "rep-body": "簡報大綱"})
+                     {"rep-version": report.version, "rep-kind": "special", "rep-title": "監視錄影系統管理報告（修正）",
+                      "rep-body": "簡報大綱"})
     report.refresh_from_db()
     assert r.status_code == 302 and report.title.endswith("（修正）") and report.attachments.count() == 1
     client.force_login(world.liaison)

@@ -75,7 +75,7 @@ class AttendanceForm(AgencyForm):
         return data
 
 
-class ReportForm(AgencyForm):
+class ReportForm(AgencyForm, VersionForm):
     prefix = "rep"
     kind = forms.ChoiceField(label="類別", choices=Report.Kind.choices)
     title = forms.CharField(label="題目", max_length=200, error_messages={"required": "請填寫題目。"})

@@ -84,7 +84,7 @@ class Attendance(models.Model):
         return self.name
 
 
-class Report(models.Model):
+class Report(Versioned):
     class Kind(models.TextChoices):
         WORK = "work", "工作報告"
         SPECIAL = "special", "專題報告"

@@ -233,9 +233,10 @@ def report_add(*, actor: Person, meeting: SecurityMeeting, kind: str, title: str
 
 
 @transaction.atomic
-def report_update(*, actor: Person, report: Report, title: str, unit: Unit | None, presenter: str, body: str,
-                  kind: str, files=()) -> Report:
+def report_update(*, actor: Person, report: Report, expected_version: int, title: str, unit: Unit | None,
+                  presenter: str, body: str, kind: str, files=()) -> Report:
     before = snapshot(report)
+    version_bump(report, expected_version)
     report.title, report.unit, report.presenter, report.body, report.kind = title, unit, presenter, body, kind
     report.save()
     report.attachments.add(*_save_files(actor, report.meeting.agency, files))

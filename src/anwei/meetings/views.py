@@ -252,14 +252,21 @@ def report_edit(request, pk: int):
     report = _child(request, Report, pk)
     meeting = report.meeting
     form = ReportForm(request.POST or None, request.FILES or None, agency=meeting.agency, initial={
-        "kind": report.kind, "title": report.title, "unit": report.unit, "presenter": report.presenter,
-        "body": report.body})
+        "version": report.version, "kind": report.kind, "title": report.title, "unit": report.unit,
+        "presenter": report.presenter, "body": report.body})
+    conflict = None
     if request.method == "POST" and form.is_valid():
         d = dict(form.cleaned_data)
-        file = d.pop("file")
-        services.report_update(actor=request.user, report=report, files=[file] if file else [], **d)
-        return _anchor(meeting, "reports")
-    return render(request, "meetings/report_edit.html", {"report": report, "meeting": meeting, "form": form})
+        file, version = d.pop("file"), d.pop("version")
+        try:
+            services.report_update(actor=request.user, report=report, expected_version=version or 0,
+                                   files=[file] if file else [], **d)
+            return _anchor(meeting, "reports")
+        except ConflictError as exc:
+            conflict = exc.current
+            form_rearm(form, conflict.version)
+    return render(request, "meetings/report_edit.html", {"report": report, "meeting": meeting, "form": form,
+                                                         "conflict": conflict})
 
 
 @login_required
