@@ -1,11 +1,16 @@
 """Load: the application under gunicorn on 127.0.0.1, wrk with 50 connections, logged in.
 
+Three runs: the page mix as served (pages reused from the page cache while the data is unchanged),
+the bare floor view, and the same mix with the page cache off (every page rendered afresh: what
+the server does when every request follows a change).
+
 Everything is bounded: gunicorn's start is waited for at most 60 s, wrk runs for a fixed time
 with a 10 s request timeout (a slower answer counts as an error), and gunicorn is always terminated (try/finally).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -58,7 +63,7 @@ def free_port() -> int:
 
 def lua_script(entries: list[tuple[str, str]]) -> str:
     """entries: (path, session cookie), repeated in proportion to how often people open them."""
-    lines = [f'table.insert(reqs, wrk.format("GET", "{path}", {{["Cookie"] = "sessionid={cookie}", '
+    lines = [f'table.insert(reqs, wrk.format("GET", "{path}", {{["Cookie"] = "{cookie}", '
              f'["Host"] = "127.0.0.1"}}))' for path, cookie in entries]
     return LUA % {"entries": "\n".join(lines)}
 
@@ -110,7 +115,26 @@ def _wrk(port: int, script: Path, seconds: int, connections: int) -> dict:
 
 def run(*, env: dict, mix: list[tuple[str, str]], floor: tuple[str, str], seconds: int, connections: int = 50,
         workers: int = 2) -> dict:
-    """Start gunicorn, warm it, load it with the mix and then with the floor view; return figures."""
+    """Load the mix, then the floor view, then the mix with the page cache off; return figures."""
+    with tempfile.TemporaryDirectory(prefix="anwei-wrk-") as tmp:
+        mix_lua, floor_lua = Path(tmp, "mix.lua"), Path(tmp, "floor.lua")
+        mix_lua.write_text(lua_script(mix))
+        floor_lua.write_text(lua_script([floor]))
+        with _served(env, workers) as (port, proc):
+            _wrk(port, mix_lua, 1, 4)  # warm every worker on every page
+            app = _wrk(port, mix_lua, seconds, connections)
+            _wait_ready(port, proc)  # let the workers drain what wrk left queued
+            bare = _wrk(port, floor_lua, seconds, connections)
+            rss = max((_hwm_mb(p) for p in _workers(proc.pid)), default=0.0)
+        with _served({**env, "ANWEI_PAGE_CACHE": "false"}, workers) as (port, proc):
+            _wrk(port, mix_lua, 1, 4)
+            cold = _wrk(port, mix_lua, seconds, connections)
+    return {"app": app, "floor": bare, "cold": cold, "rss_mb": rss}
+
+
+@contextlib.contextmanager
+def _served(env: dict, workers: int):
+    """gunicorn on a free loopback port, always terminated."""
     port = free_port()
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     proc = subprocess.Popen([gunicorn, "anwei.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
@@ -118,16 +142,7 @@ def run(*, env: dict, mix: list[tuple[str, str]], floor: tuple[str, str], second
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
         _wait_ready(port, proc)
-        with tempfile.TemporaryDirectory(prefix="anwei-wrk-") as tmp:
-            mix_lua, floor_lua = Path(tmp, "mix.lua"), Path(tmp, "floor.lua")
-            mix_lua.write_text(lua_script(mix))
-            floor_lua.write_text(lua_script([floor]))
-            _wrk(port, mix_lua, 1, 4)  # warm every worker on every page
-            app = _wrk(port, mix_lua, seconds, connections)
-            _wait_ready(port, proc)  # let the workers drain what wrk left queued
-            bare = _wrk(port, floor_lua, seconds, connections)
-        rss = max((_hwm_mb(p) for p in _workers(proc.pid)), default=0.0)
-        return {"app": app, "floor": bare, "rss_mb": rss}
+        yield port, proc
     finally:
         try:
             os.killpg(proc.pid, signal.SIGTERM)

@@ -3,8 +3,12 @@
 Run by bench.run as a child process:  python -m bench.pages SMALL_DB_NAME BIG_DB_NAME ROUNDS PER_ROUND
 with ANWEI_DATABASE_URL pointing at the server (its database name is swapped between the two)
 and DJANGO_SETTINGS_MODULE=anwei.perf.settings_bench. Prints JSON lines:
-  {"kind": "page", "size": "small"|"big", "name": ..., "p50": ms, "queries": n, "status": code}
-  {"kind": "session", "cookie": ..., "liaison_cookie": ..., "paths": [...]}   (for the load test, big data)
+  {"kind": "page", "size": "small"|"big", "name": ..., "p50": ms, "cold": bool}
+  {"kind": "queries", "size": ..., "name": ..., "queries": n, "cold": bool, "status": code}
+  {"kind": "session", "cookies": {role: "sessionid=…; csrftoken=…"}, "paths": {...}}   (for the load test, big data)
+
+Each page is timed twice: as served (a repeated request, answered from the page cache while the
+data is unchanged) and cold (the page cache emptied before every request: the page's whole work).
 """
 
 from __future__ import annotations
@@ -71,9 +75,12 @@ def subjects() -> dict:
 
 
 def measure(small: str, big: str, rounds: int, per_round: int) -> list[dict]:
+    from django.core.cache import caches
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    pages_cache = caches["pages"]
 
     sizes = {"small": small, "big": big}
     setups = {}
@@ -92,32 +99,39 @@ def measure(small: str, big: str, rounds: int, per_round: int) -> list[dict]:
         _use(name)
         pages, clients = setups[size]
         for page, (role, url) in pages.items():
-            clients[role].get(url)
-            with CaptureQueriesContext(connection) as q:
-                response = clients[role].get(url)
-            out.append({"kind": "queries", "size": size, "name": page, "queries": len(q),
-                        "status": response.status_code})
+            for cold in (True, False):
+                clients[role].get(url)
+                if cold:
+                    pages_cache.clear()
+                with CaptureQueriesContext(connection) as q:
+                    response = clients[role].get(url)
+                out.append({"kind": "queries", "size": size, "name": page, "queries": len(q), "cold": cold,
+                            "status": response.status_code})
     deadline = time.monotonic() + 600  # bounded whatever happens
     for _ in range(rounds):
         for size, name in sizes.items():
             _use(name)
             pages, clients = setups[size]
             for page, (role, url) in pages.items():
-                for _ in range(per_round):
-                    t0 = time.perf_counter()
-                    clients[role].get(url)
-                    samples.setdefault((size, page), []).append((time.perf_counter() - t0) * 1000)
+                for cold in (False, True):
+                    for _ in range(per_round):
+                        if cold:
+                            pages_cache.clear()
+                        t0 = time.perf_counter()
+                        clients[role].get(url)
+                        samples.setdefault((size, page, cold), []).append((time.perf_counter() - t0) * 1000)
         if time.monotonic() > deadline:
             break
-    for (size, page), values in samples.items():
-        out.append({"kind": "page", "size": size, "name": page, "p50": round(statistics.median(values), 2),
-                    "n": len(values)})
+    for (size, page, cold), values in samples.items():
+        out.append({"kind": "page", "size": size, "name": page, "cold": cold,
+                    "p50": round(statistics.median(values), 2), "n": len(values)})
     # sessions on the big data for the load test
     _use(big)
     pages, clients = setups["big"]
-    out.append({"kind": "session", "cookie": clients["officer"].cookies["sessionid"].value,
-                "liaison_cookie": clients["liaison"].cookies["sessionid"].value,
-                "superior_cookie": clients["superior"].cookies["sessionid"].value,
+    # (a browser sends its CSRF cookie too; without it every answer would set a new one)
+    out.append({"kind": "session",
+                "cookies": {role: "; ".join(f"{k}={c.cookies[k].value}" for k in ("sessionid", "csrftoken"))
+                            for role, c in clients.items()},
                 "paths": {page: [role, url] for page, (role, url) in pages.items()}})
     return out
 

@@ -12,6 +12,15 @@ def world(db):
 
 
 @pytest.fixture(autouse=True)
+def _page_cache():
+    # Rendered pages are keyed by person id and audit digest, both of which repeat across tests.
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _upload_dir(settings, tmp_path):
     # Uploads never land in the developer's var/ during tests.
     settings.UPLOAD_DIR = tmp_path / "uploads"

@@ -9,6 +9,7 @@ ANWEI_SESSION_IDLE_MINUTES  idle logout (default 30)
 ANWEI_HTTPS          true behind TLS: secure cookies, HSTS, SSL redirect (default: not DEBUG)
 ANWEI_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://anwei.example.gov.tw
 ANWEI_TASKS_IMMEDIATE true runs background tasks inline (tests, single-process demo)
+ANWEI_PAGE_CACHE     false renders every page afresh (default true; see core.pagecache)
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ try:
     SESSION_IDLE_MINUTES = env_int("ANWEI_SESSION_IDLE_MINUTES", 30, minimum=1, maximum=24 * 60)
     HTTPS = env_bool("ANWEI_HTTPS", not DEBUG)
     TASKS_IMMEDIATE = env_bool("ANWEI_TASKS_IMMEDIATE", False)
+    PAGE_CACHE = env_bool("ANWEI_PAGE_CACHE", True)
     _db_url = env_str("ANWEI_DATABASE_URL", f"sqlite:///{DATA_DIR / 'anwei.sqlite3'}")
     try:
         _db = dj_database_url.parse(_db_url, conn_max_age=60, conn_health_checks=True)
@@ -109,11 +111,21 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "anwei.core.context_processors.navigation",
+                "anwei.core.pagecache.csrf_placeholder",  # last: it overrides the builtin csrf_token
             ],
             "builtins": ["anwei.core.templatetags.roc", "anwei.core.templatetags.policy_tags"],
         },
     }
 ]
+
+# Rendered pages (core.pagecache), per worker process: keys change with the data, so a cache shared
+# between processes is not needed for correctness. About 20 KB a page.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "pages": ({"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
+               "OPTIONS": {"MAX_ENTRIES": 1000}} if PAGE_CACHE
+              else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}),
+}
 
 AUTH_USER_MODEL = "orgs.Person"
 AUTHENTICATION_BACKENDS = [

@@ -110,3 +110,19 @@ def test_today_is_a_reminder_for_the_unit_not_a_miss(world):
     override.is_workday = False
     override.save()
     assert not [i for i in inspections_inbox(world.liaison) if i.category == "每日設備檢查"]
+
+
+def test_resubmitting_the_same_marks_keeps_who_checked(world):
+    from anwei.core.models import AuditEntry
+
+    system = f.system(world)
+    today = timezone.localdate()
+    services.daily_checks_record(actor=world.liaison, date=today, entries=[(system, True, "")])
+    audits = AuditEntry.objects.filter(action="inspections.daily_check").count()
+    services.daily_checks_record(actor=world.unithead, date=today, entries=[(system, True, "")])
+    check = DailyCheck.objects.get(system=system, date=today)
+    assert check.checked_by == world.liaison
+    assert AuditEntry.objects.filter(action="inspections.daily_check").count() == audits
+    services.daily_checks_record(actor=world.unithead, date=today, entries=[(system, False, "鏡頭起霧")])
+    check.refresh_from_db()
+    assert check.checked_by == world.unithead and not check.working

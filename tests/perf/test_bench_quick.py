@@ -13,8 +13,9 @@ from bench.run import PAGES
 
 FIGURES = ["floor_p50_ms", "packet_odt_ms", "packet_docx_ms", "packet_pdf_ms", "libreoffice_ms",
            "packet_pdf_vs_libreoffice", "load_rps", "load_p50_ms", "load_p99_ms", "load_errors", "load_vs_floor",
-           "worker_rss_mb"] + [f"{page}_{suffix}" for page in PAGES for suffix in (
-               "p50_small_ms", "p50_big_ms", "growth", "vs_floor", "queries_small", "queries_big")]
+           "worker_rss_mb", "load_cold_rps", "load_cold_p50_ms", "load_cold_p99_ms", "load_cold_errors"] + [
+               f"{page}{infix}_{suffix}" for page in PAGES for infix in ("", "_cold") for suffix in (
+                   "p50_small_ms", "p50_big_ms", "growth", "vs_floor", "queries_small", "queries_big")]
 
 
 def test_bench_smoke_prints_every_figure_with_constant_queries(tmp_path):
@@ -27,6 +28,9 @@ def test_bench_smoke_prints_every_figure_with_constant_queries(tmp_path):
     assert set(FIGURES) <= set(rows), sorted(set(FIGURES) - set(rows))
     assert all(set(r) == {"name", "value", "unit"} for r in rows.values())
     for page in PAGES:
-        assert rows[f"{page}_queries_small"]["value"] == rows[f"{page}_queries_big"]["value"], page
-    assert rows["load_rps"]["value"] > 0
+        for infix in ("", "_cold"):
+            assert rows[f"{page}{infix}_queries_small"]["value"] == rows[f"{page}{infix}_queries_big"]["value"], page
+        # a page served again does less than one rendered afresh
+        assert rows[f"{page}_queries_small"]["value"] < rows[f"{page}_cold_queries_small"]["value"], page
+    assert rows["load_rps"]["value"] > 0 and rows["load_cold_rps"]["value"] > 0
     assert "figure" in p.stdout.splitlines()[-len(rows) - 1]  # the summary table follows the JSON lines

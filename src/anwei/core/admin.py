@@ -6,19 +6,40 @@ from anwei.core.models import AuditEntry, CalendarOverride, LetterNumberPattern
 
 
 class AuditedAdmin(admin.ModelAdmin):
-    """Admin edits write the same audit rows as services, in the same transaction."""
+    """Admin edits write the same audit rows as services, in the same transaction: the object
+    itself, and every row its inlines add, change or delete."""
+
+    audit_fields: list[str] | None = None  # None: every concrete field
 
     def save_model(self, request, obj, form, change):
         with transaction.atomic():
-            before = snapshot(type(obj).objects.get(pk=obj.pk)) if change else None
+            before = snapshot(type(obj).objects.get(pk=obj.pk), self.audit_fields) if change else None
             super().save_model(request, obj, form, change)
             audit_record(actor=request.user, action=f"admin.{'change' if change else 'add'}", obj=obj,
-                         agency=self.audit_agency(obj), before=before, after=snapshot(obj))
+                         agency=self.audit_agency(obj), before=before, after=snapshot(obj, self.audit_fields))
+
+    def save_formset(self, request, form, formset, change):
+        agency = self.audit_agency(form.instance)  # inline rows belong to the object being edited
+        with transaction.atomic():
+            # Snapshots of deleted rows are taken while they still exist.
+            for f in formset.deleted_forms:
+                if f.instance.pk:
+                    audit_record(actor=request.user, action="admin.delete", obj=f.instance, agency=agency,
+                                 before=snapshot(f.instance))
+            initial = {f.instance.pk: {name: f.initial.get(name) for name in f.changed_data}
+                       for f in formset.initial_forms if f.instance.pk}
+            super().save_formset(request, form, formset, change)
+            for obj in formset.new_objects:
+                audit_record(actor=request.user, action="admin.add", obj=obj, agency=agency, after=snapshot(obj))
+            for obj, fields in formset.changed_objects:
+                names = [obj._meta.get_field(n).attname for n in fields]
+                audit_record(actor=request.user, action="admin.change", obj=obj, agency=agency,
+                             before=initial.get(obj.pk), after=snapshot(obj, names))
 
     def delete_model(self, request, obj):
         with transaction.atomic():
             audit_record(actor=request.user, action="admin.delete", obj=obj, agency=self.audit_agency(obj),
-                         before=snapshot(obj))
+                         before=snapshot(obj, self.audit_fields))
             super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):

@@ -63,8 +63,11 @@ def _digest(prev: str, entry: AuditEntry) -> str:
 
 
 def audit_record(*, actor, action: str, obj: models.Model, agency=None,
-                 before: dict | None = None, after: dict | None = None) -> AuditEntry:
-    """Append one audit row. Must run inside the caller's transaction."""
+                 before: dict | None = None, after: dict | None = None, access: bool = False) -> AuditEntry:
+    """Append one audit row. Must run inside the caller's transaction.
+
+    access=True: the row records a look or a download (個資法 利用之紀錄), not a change, so the
+    data version of cached pages stays where it is."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must be called inside the service's transaction")
     head, _ = AuditHead.objects.select_for_update().get_or_create(id=1)
@@ -87,7 +90,9 @@ def audit_record(*, actor, action: str, obj: models.Model, agency=None,
     entry.save()
     head.last_digest = entry.digest
     head.count += 1
-    head.save(update_fields=["last_digest", "count"])
+    if not access:
+        head.data_digest = entry.digest
+    head.save(update_fields=["last_digest", "count", "data_digest"])
     return entry
 
 

@@ -57,11 +57,15 @@ class AuditEntry(models.Model):
 
 
 class AuditHead(models.Model):
-    """Single row holding the chain's last digest; locking it serialises appends."""
+    """Single row holding the chain's last digest; locking it serialises appends.
+
+    `data_digest` is the digest of the last row that changed data (not an access record): the
+    data version that rendered pages are cached under (core.pagecache)."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     last_digest = models.CharField(max_length=64, default="0" * 64)
     count = models.PositiveBigIntegerField(default=0)
+    data_digest = models.CharField(max_length=64, default="")
 
 
 class LetterNumberPattern(models.Model):

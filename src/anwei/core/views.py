@@ -5,13 +5,14 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from anwei.core.inbox import inbox_items
+from anwei.core.pagecache import page_render
 from anwei.core.selectors import audit_history
 from anwei.orgs.selectors import person_primary_agency
 
 
 @login_required
 def home(request):
-    return render(request, "core/home.html", {
+    return page_render(request, "core/home.html", lambda: {
         "items": inbox_items(request.user),
         "agency": person_primary_agency(request.user),
         "today": timezone.localdate(),

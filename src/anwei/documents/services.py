@@ -22,7 +22,8 @@ def render_job_create(*, requester, builder: str, kwargs: dict, fmt: str, filena
                                    filename=filename, progress="排入佇列，等待產生…")
     audit_record(actor=requester, action="documents.render_job_create", obj=job,
                  agency=getattr(requester, "agency", None),
-                 after={"builder": builder, "kwargs": kwargs, "fmt": fmt, "filename": filename})
+                 after={"builder": builder, "kwargs": kwargs, "fmt": fmt, "filename": filename},
+                 access=True)  # a download request; the job shows only on its own (uncached) page
     render_job_run.enqueue(job.pk)
     return job
 

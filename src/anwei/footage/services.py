@@ -469,4 +469,4 @@ def request_view_record(*, actor: Person, req: FootageRequest, action: str = "fo
     """Every look at a request is itself recorded: who looked, when, at what (個資法: 利用之紀錄)."""
     if action not in selectors.VIEW_ACTIONS:
         raise ValueError(action)
-    audit_record(actor=actor, action=action, obj=req)
+    audit_record(actor=actor, action=action, obj=req, access=True)

@@ -581,11 +581,12 @@ def daily_checks_record(*, actor: Person, date: dt.date, entries: list[tuple[Dev
     for system, working, problem in entries:
         check = existing.get(system.pk)
         before = snapshot(check, ["working", "problem"]) if check else None
-        if check is None:
-            check = DailyCheck(system=system, date=date)
-        check.working, check.problem, check.checked_by = working, problem.strip(), actor
-        check.save()
-        if before != snapshot(check, ["working", "problem"]):
+        if before != {"working": working, "problem": problem.strip()}:
+            # An unchanged re-submission keeps the check, and who made it, as it was.
+            if check is None:
+                check = DailyCheck(system=system, date=date)
+            check.working, check.problem, check.checked_by = working, problem.strip(), actor
+            check.save()
             audit_record(actor=actor, action="inspections.daily_check", obj=check, agency=system.agency,
                          before=before, after=snapshot(check, ["system_id", "date", "working", "problem"]))
         if not working and system.pk not in open_repairs:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from anwei.core.forms import ConflictError, form_rearm
+from anwei.core.pagecache import page_render
 from anwei.core.uploads import stored_file_response
 from anwei.meetings import services
 from anwei.meetings.forms import (AgendaItemForm, AttendanceForm, MeetingCreateForm, MeetingEditForm, ProposalForm,
@@ -109,7 +110,8 @@ def _render_detail(request, meeting, status=200, **bound):
 
 @login_required
 def meeting_detail_view(request, pk: int):
-    return _render_detail(request, meeting_get(person=request.user, pk=pk))
+    meeting = meeting_get(person=request.user, pk=pk)
+    return page_render(request, "meetings/detail.html", lambda: _detail_context(request, meeting))
 
 
 @login_required
@@ -358,7 +360,7 @@ def packet(request, pk: int):
     from anwei.documents.render import render_html_fragment
     from anwei.meetings.documents import packet_build
 
-    return render(request, "meetings/document_preview.html", {
+    return page_render(request, "meetings/document_preview.html", lambda: {
         "meeting": meeting, "kind": "packet", "label": "資料",
         "fragment": render_html_fragment(packet_build(meeting.pk)), "formats": FORMATS})
 
@@ -369,7 +371,7 @@ def minutes(request, pk: int):
     from anwei.documents.render import render_html_fragment
     from anwei.meetings.documents import minutes_build
 
-    return render(request, "meetings/document_preview.html", {
+    return page_render(request, "meetings/document_preview.html", lambda: {
         "meeting": meeting, "kind": "minutes", "label": "紀錄",
         "fragment": render_html_fragment(minutes_build(meeting.pk)), "formats": FORMATS})
 

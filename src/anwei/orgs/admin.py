@@ -51,20 +51,24 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(UserAdmin):
+class PersonAdmin(AuditedAdmin, UserAdmin):
     list_display = ["username", "full_name", "title", "agency", "unit", "is_active"]
     list_filter = ["agency", "is_active"]
     search_fields = ["username", "full_name"]
     inlines = [MembershipInline]
     fieldsets = UserAdmin.fieldsets + (("機關資料", {"fields": ("full_name", "title", "agency", "unit", "phone")}),)
     add_fieldsets = UserAdmin.add_fieldsets + (("機關資料", {"fields": ("full_name", "title", "agency", "unit")}),)
+    # Never the password hash.
+    audit_fields = ["username", "full_name", "title", "agency_id", "unit_id", "phone", "is_active", "is_staff",
+                    "is_superuser"]
 
-    def save_model(self, request, obj, form, change):
+    def user_change_password(self, request, id, form_url=""):
         with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            audit_record(actor=request.user, action=f"admin.{'change' if change else 'add'}", obj=obj,
-                         agency=obj.agency,
-                         after=snapshot(obj, ["username", "full_name", "title", "agency_id", "unit_id", "is_active"]))
+            response = super().user_change_password(request, id, form_url)
+            if request.method == "POST" and response.status_code == 302:  # the form was valid and saved
+                person = Person.objects.get(pk=id)
+                audit_record(actor=request.user, action="admin.password_change", obj=person, agency=person.agency)
+        return response
 
 
 @admin.register(Membership)

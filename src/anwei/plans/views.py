@@ -15,6 +15,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from anwei.core.forms import ConflictError, form_rearm
+from anwei.core.pagecache import page_render
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
 from anwei.documents.render import render_html_fragment
@@ -377,9 +378,9 @@ def matrix(request, pk: int):
     if not letter.is_dispatched:
         raise Http404("此函尚未發文")
     status = request.GET.get("status", "")
-    page = Paginator(selectors.matrix_rows(letter=letter, status=status), PAGE).get_page(request.GET.get("page"))
-    return render(request, "plans/matrix.html", {
-        "letter": letter, "plan": letter.plan, "page": page, "status": status, "statuses": MATRIX_STATUSES,
+    return page_render(request, "plans/matrix.html", lambda: {
+        "letter": letter, "plan": letter.plan, "status": status, "statuses": MATRIX_STATUSES,
+        "page": Paginator(selectors.matrix_rows(letter=letter, status=status), PAGE).get_page(request.GET.get("page")),
         "summary": selectors.matrix_summary(letter=letter), "today": timezone.localdate(),
         "can_manage": policy.may(request.user, "plans.manage", letter), "query": f"status={status}" if status else ""})
 

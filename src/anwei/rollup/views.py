@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
 from django.utils import timezone
 
+from anwei.core.pagecache import page_render
 from anwei.rollup.selectors import rollup_office, rollup_page
 
 
@@ -16,7 +16,6 @@ def overview(request):
     except ValueError:
         office_id = None
     office, offices = rollup_office(person=request.user, office_id=office_id)
-    page = rollup_page(office=office, page=request.GET.get("page"))
-    return render(request, "rollup/overview.html", {
-        "office": office, "offices": offices, "page": page, "today": timezone.localdate(),
-        "query": f"office={office.pk}" if len(offices) > 1 else ""})
+    return page_render(request, "rollup/overview.html", lambda: {
+        "office": office, "offices": offices, "page": rollup_page(office=office, page=request.GET.get("page")),
+        "today": timezone.localdate(), "query": f"office={office.pk}" if len(offices) > 1 else ""})

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from anwei.core.forms import ConflictError, form_rearm
+from anwei.core.pagecache import page_render
 from anwei.meetings.selectors import meeting_get, meeting_list
 from anwei.orgs import policy
 from anwei.orgs.models import Unit
@@ -37,10 +38,13 @@ def form_errors_from(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
-def _register_form(request):
-    s = policy.scope(request.user, "tracking.view")
-    if s.empty:
+def _register_scope(request) -> None:
+    if policy.scope(request.user, "tracking.view").empty:
         raise Http404("沒有可檢視的列管事項")
+
+
+def _register_form(request):
+    _register_scope(request)
     visible = TrackedItem.objects.filter(pk__in=tracked_item_list(person=request.user).values("pk"))
     # One query for both the agencies and the years; the units are then filtered by literal ids.
     # (A subquery here made PostgreSQL's server-side cursor, which the select widget iterates, pick
@@ -56,19 +60,23 @@ def _register_form(request):
 
 @login_required
 def register(request):
-    form, filters = _register_form(request)
-    page = Paginator(tracked_item_list(person=request.user, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    unsorted = query.copy()
-    current = unsorted.pop("sort", ["origin"])[0]
-    # Column headers sort; a second click on the same column reverses it.
-    sort_links = {key: f"{unsorted.urlencode()}&sort={'-' + key if current == key else key}"
-                  for key in ("origin", "due", "unit", "status")}
-    return render(request, "tracking/register.html", {
-        "form": form, "page": page, "query": query.urlencode(), "sort_links": sort_links, "may_manage": _may_manage_any(request.user),
-        "today": timezone.localdate()})
+    _register_scope(request)
+
+    def build() -> dict:
+        form, filters = _register_form(request)
+        page = Paginator(tracked_item_list(person=request.user, filters=filters), PAGE_SIZE).get_page(
+            request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        unsorted = query.copy()
+        current = unsorted.pop("sort", ["origin"])[0]
+        # Column headers sort; a second click on the same column reverses it.
+        sort_links = {key: f"{unsorted.urlencode()}&sort={'-' + key if current == key else key}"
+                      for key in ("origin", "due", "unit", "status")}
+        return {"form": form, "page": page, "query": query.urlencode(), "sort_links": sort_links,
+                "may_manage": _may_manage_any(request.user), "today": timezone.localdate()}
+
+    return page_render(request, "tracking/register.html", build)
 
 
 @login_required
@@ -152,11 +160,14 @@ def my_items(request):
 
     if not my_unit_ids(request.user):
         raise Http404("您不是單位承辦人")
-    reports = unit_reports(person=request.user)
-    rounds = {}
-    for r in reports:
-        rounds.setdefault(r.round, []).append(r)
-    return render(request, "tracking/my_items.html", {"rounds": rounds.items(), "today": timezone.localdate()})
+
+    def build() -> dict:
+        rounds = {}
+        for r in unit_reports(person=request.user):
+            rounds.setdefault(r.round, []).append(r)
+        return {"rounds": rounds.items(), "today": timezone.localdate()}
+
+    return page_render(request, "tracking/my_items.html", build)
 
 
 @login_required

@@ -1,0 +1,95 @@
+"""Rendered pages reused until the data changes (key-based, never invalidated by hand).
+
+Every change writes an audit row inside its own transaction, and every such row moves
+AuditHead.data_digest (core.audit; rows that only record an access do not). A page rendered while the digest was D is therefore current
+for as long as the digest is still D: the digest is part of the key, and a change simply makes
+every later request ask for a new key. Old entries are never read again and age out.
+
+The key also holds everything else a cached page may depend on: the person (their roles and
+tenant scope come from audited rows too), today's date (deadlines and 逾期), the full path with
+its query string, the htmx headers and the template. Pages with pending flash messages are never
+cached. The CSRF token is not in the key: pages are stored with a placeholder, and every response,
+fresh or cached, gets this request's own token (so a browser without the cookie gets one).
+
+The permission check stays in the view, before the cache is asked: `page_render` only replaces
+`render` for a page the person has already been allowed to see.
+
+Order of reads matters: the digest is read before the page's data, so a change that commits in
+between can only make the stored page newer than its key, never older.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.utils import timezone
+
+from anwei.core.models import AuditHead
+
+ALIAS = "pages"
+# A page is also dropped after this long whatever happens: the safety net for a change made
+# outside the application (a restored backup, a hand-edited row), not the mechanism.
+TIMEOUT = 600
+CSRF_PLACEHOLDER = "anwei-csrf-placeholder-7f3c9e1d"  # plain ASCII: survives HTML escaping untouched
+_MARK = "_anwei_page_cache"
+
+
+def data_version() -> str:
+    """The digest of the last audited change; access records do not move it (one primary-key read)."""
+    digest = AuditHead.objects.filter(id=1).values_list("data_digest", flat=True).first()
+    return digest or "genesis"
+
+
+def _key(request: HttpRequest, template_name: str) -> str | None:
+    if request.method != "GET" or not request.user.is_authenticated:
+        return None
+    if len(messages.get_messages(request)):  # a flash message is shown once, so this page is not reusable
+        return None
+    parts = [
+        data_version(),
+        str(request.user.pk),
+        timezone.localdate().isoformat(),
+        template_name,
+        request.get_full_path(),
+        request.headers.get("HX-Request", ""),
+        request.headers.get("HX-Target", ""),
+    ]
+    return "page:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _with_token(request: HttpRequest, content: bytes) -> HttpResponse:
+    token = get_token(request).encode()  # also makes the middleware send the cookie when it is missing
+    return HttpResponse(content.replace(CSRF_PLACEHOLDER.encode(), token), content_type="text/html; charset=utf-8")
+
+
+def page_render(request: HttpRequest, template_name: str, build: Callable[[], dict]) -> HttpResponse:
+    """`render(request, template_name, build())`, reusing the page rendered under the same key.
+
+    `build` gathers the page's data; it is called only when the page has to be rendered."""
+    key = _key(request, template_name)
+    if key is None:
+        return render(request, template_name, build())
+    cache = caches[ALIAS]
+    content = cache.get(key)
+    if content is None:
+        setattr(request, _MARK, True)
+        try:
+            response = render(request, template_name, build())
+        finally:
+            delattr(request, _MARK)
+        if response.status_code != 200:
+            return response
+        content = response.content
+        cache.set(key, content, TIMEOUT)
+    return _with_token(request, content)
+
+
+def csrf_placeholder(request: HttpRequest) -> dict:
+    """Context processor: while a cacheable page renders, {% csrf_token %} writes the placeholder."""
+    return {"csrf_token": CSRF_PLACEHOLDER} if getattr(request, _MARK, False) else {}
