@@ -1,8 +1,6 @@
 """The completion and deficiency pages make the same number of queries with 10 or 1,000 units."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -10,6 +8,7 @@ from anwei.inspections import services
 from anwei.inspections.models import Answer, Finding, SelfAssessment
 from anwei.orgs.models import Unit
 from anwei.tracking.models import TrackedItem
+from tests.cold import cold_count
 from tests.inspections import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -41,10 +40,9 @@ def _grow(world, n: int):
 
 
 def _count(client, url):
-    with CaptureQueriesContext(connection) as ctx:
-        r = client.get(url)
+    r, n = cold_count(client, url)
     assert r.status_code == 200
-    return len(ctx)
+    return n
 
 
 @pytest.mark.parametrize("page", ["round_detail", "round_nonconformities", "deficiency_list", "index"])

@@ -4,9 +4,6 @@ import datetime as dt
 import io
 
 import pytest
-from django.core.cache import caches
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -14,6 +11,7 @@ from anwei.plans.inbox import plan_inbox as inbox_items
 from anwei.orgs.models import Agency
 from anwei.plans import services
 from anwei.plans.models import Assignment
+from tests.cold import cold_count
 from tests.plans import factories as f
 from tests.plans.test_dispatch import _schools
 
@@ -30,11 +28,9 @@ def _county_letter(world, n):
 
 
 def _queries(client, url):
-    """Queries of a cold render (the page is not in the page cache)."""
-    caches["pages"].clear()
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
+    r, n = cold_count(client, url)
+    assert r.status_code == 200
+    return n
 
 
 def test_matrix_is_paginated_with_constant_queries(world, client):

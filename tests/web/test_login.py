@@ -1,8 +1,11 @@
+import datetime as dt
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.world import PASSWORD
 
@@ -37,9 +40,30 @@ def test_passwords_need_twelve_characters(db):
     validate_password("long-enough-pass-42")
 
 
-def test_idle_session_expires_after_thirty_minutes_of_inactivity():
+def test_idle_session_expires_after_thirty_minutes_of_inactivity(world, client, monkeypatch):
+    import time as _time
+
+    from django.contrib.sessions.models import Session
+
+    from anwei.core import middleware
+
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST
+    client.force_login(world.officer)
+    url = reverse("home")
+    client.get(url)
+    key = client.session.session_key
+    first = Session.objects.get(pk=key).expire_date
+    # Activity within a minute does not write the session again ...
+    client.get(url)
+    assert Session.objects.get(pk=key).expire_date == first
+    # ... activity after a minute moves the expiry forward ...
+    now = _time.time()
+    monkeypatch.setattr(middleware.time, "time", lambda: now + 61)
+    client.get(url)
+    assert Session.objects.get(pk=key).expire_date > first
+    # ... and a session idle past its expiry is logged out.
+    Session.objects.filter(pk=key).update(expire_date=timezone.now() - dt.timedelta(seconds=1))
+    assert client.get(url).status_code == 302
 
 
 def test_logout_requires_post_and_ends_the_session(world, client):

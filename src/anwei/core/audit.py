@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from anwei.core.models import AuditEntry, AuditHead
@@ -94,6 +94,15 @@ def audit_record(*, actor, action: str, obj: models.Model, agency=None,
         head.data_digest = entry.digest
     head.save(update_fields=["last_digest", "count", "data_digest"])
     return entry
+
+
+def data_version() -> str:
+    """The digest of the last audited change (access records do not move it): what is derived
+    from audited rows (rendered pages, a person's grants) may be reused while it stands."""
+    with connection.cursor() as cursor:  # read on every request: no ORM compilation
+        cursor.execute("SELECT data_digest FROM core_audithead WHERE id = 1")
+        row = cursor.fetchone()
+    return (row[0] if row else "") or "genesis"
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.contrib import messages
 from django.core.cache import caches
@@ -30,29 +31,27 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.utils import timezone
 
-from anwei.core.models import AuditHead
+from anwei.core.audit import data_version
 
-ALIAS = "pages"
+
+ALIAS = "pages"  # also holds people's grants (orgs.policy), under the same data version
 # A page is also dropped after this long whatever happens: the safety net for a change made
 # outside the application (a restored backup, a hand-edited row), not the mechanism.
 TIMEOUT = 600
 CSRF_PLACEHOLDER = "anwei-csrf-placeholder-7f3c9e1d"  # plain ASCII: survives HTML escaping untouched
 _MARK = "_anwei_page_cache"
-
-
-def data_version() -> str:
-    """The digest of the last audited change; access records do not move it (one primary-key read)."""
-    digest = AuditHead.objects.filter(id=1).values_list("data_digest", flat=True).first()
-    return digest or "genesis"
+T = TypeVar("T")
 
 
 def _key(request: HttpRequest, template_name: str) -> str | None:
+    from anwei.orgs import policy  # (policy keeps grants in this module's cache)
+
     if request.method != "GET" or not request.user.is_authenticated:
         return None
     if len(messages.get_messages(request)):  # a flash message is shown once, so this page is not reusable
         return None
     parts = [
-        data_version(),
+        policy.grants(request.user).version or data_version(),  # read once per request, before the data
         str(request.user.pk),
         timezone.localdate().isoformat(),
         template_name,
@@ -88,6 +87,24 @@ def page_render(request: HttpRequest, template_name: str, build: Callable[[], di
         content = response.content
         cache.set(key, content, TIMEOUT)
     return _with_token(request, content)
+
+
+_MISSING = object()
+
+
+def remember(person, key: str, load: Callable[[], T]) -> T:
+    """`load()`, kept under the data version this request read first (orgs.policy.grants), for
+    rows that change only through audited writes: a selector's object lookup, say. The caller
+    still checks the policy on what it gets; a cached copy is a fresh unpickled object."""
+    from anwei.orgs import policy
+
+    full = f"{key}:{policy.grants(person).version or data_version()}"
+    store = caches[ALIAS]
+    value = store.get(full, _MISSING)
+    if value is _MISSING:
+        value = load()
+        store.set(full, value, TIMEOUT)
+    return value
 
 
 def csrf_placeholder(request: HttpRequest) -> dict:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
+from anwei.core.pagecache import remember
 from anwei.meetings.models import AgendaItem, Proposal, Report, Ruling, SecurityMeeting
 from anwei.orgs import policy
 from anwei.orgs.models import Person
@@ -27,7 +28,8 @@ def meeting_list(*, person: Person) -> QuerySet[SecurityMeeting]:
 
 
 def meeting_get(*, person: Person, pk: int, action: str = "meeting.view") -> SecurityMeeting:
-    meeting = SecurityMeeting.objects.filter(pk=pk).select_related("agency").first()
+    meeting = remember(person, f"meeting:{pk}",
+                       lambda: SecurityMeeting.objects.filter(pk=pk).select_related("agency").first())
     if meeting is None or not _may_meeting(person, action, meeting):
         raise Http404("找不到此會議")
     return meeting

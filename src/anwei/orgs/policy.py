@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.cache import caches
 from django.db.models import Q
 
+from anwei.core import pagecache
+from anwei.core.audit import data_version
 from anwei.orgs.models import Agency, Membership, Person, Role
 
 R = Role
@@ -108,21 +111,32 @@ RULES: dict[str, Rule] = {
 
 @dataclass
 class Grants:
-    """What a person holds, loaded once per request (one query)."""
+    """What a person holds, loaded once per request, and the data version it was read under
+    (read first: what the request reads after it is at least as new)."""
 
     memberships: list[Membership] = field(default_factory=list)
+    version: str = ""
 
     def roles_in(self, agency_id: int) -> set[str]:
         return {m.role for m in self.memberships if m.agency_id == agency_id}
 
 
 def grants(person: Person) -> Grants:
+    """Memoised on the person (one request), and kept across requests under the data version:
+    memberships and agency paths change only through audited writes."""
     cached = getattr(person, "_anwei_grants", None)
     if cached is None:
         if not getattr(person, "is_authenticated", False) or not person.is_active:
             cached = Grants()
         else:
-            cached = Grants(list(Membership.objects.filter(person=person).select_related("agency")))
+            store = caches[pagecache.ALIAS]
+            version = data_version()
+            key = f"grants:{person.pk}:{version}"
+            memberships = store.get(key)
+            if memberships is None:
+                memberships = list(Membership.objects.filter(person=person).select_related("agency"))
+                store.set(key, memberships, pagecache.TIMEOUT)
+            cached = Grants(memberships, version)
         person._anwei_grants = cached
     return cached
 

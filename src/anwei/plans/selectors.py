@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from anwei.core.pagecache import remember
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.plans.defaults import templates_seed
@@ -96,7 +97,8 @@ def recipient_choices(*, agency: Agency) -> dict:
 
 
 def letter_get(*, person: Person, pk: int, action: str = "plans.view") -> Letter:
-    letter = Letter.objects.select_related("agency", "plan").filter(pk=pk).first()
+    letter = remember(person, f"letter:{pk}",  # the plan is read only where it is needed
+                      lambda: Letter.objects.select_related("agency").filter(pk=pk).first())
     if letter is None or not policy.may(person, action, letter):
         raise Http404("找不到此函")
     return letter
