@@ -143,7 +143,7 @@ def _many(world, n):
     return rnd
 
 
-REGISTER_QUERIES = 13  # a cold render, including the data-version read (core.pagecache)
+REGISTER_QUERIES = 14  # a cold render, including the data-version read (core.pagecache)
 MY_ITEMS_QUERIES = 9
 
 

@@ -40,6 +40,11 @@ class Agency(models.Model):
         prefix = self.parent.path if self.parent_id else ""
         return f"{prefix}{self.pk:06d}."
 
+    @property
+    def depth(self) -> int:
+        """Levels below the top of the tree (a county government is 0)."""
+        return self.path.count(".") - 1
+
     def is_within(self, other: "Agency") -> bool:
         """True if self is other or lies in other's subtree."""
         return self.path.startswith(other.path)

@@ -72,10 +72,14 @@ class ItemEditForm(UnitsMixin, VersionForm):
     text = forms.CharField(label="列管事項", widget=forms.Textarea(attrs={"rows": 3}))
 
 
+ALL_AGENCIES = "all"
+
+
 class RegisterFilterForm(forms.Form):
     STATUS = [("", "全部"), ("open", "未解除"), *TrackedItem.Status.choices]
     SORT = [("origin", "來源（舊→新）"), ("-origin", "來源（新→舊）"), ("due", "期限（近→遠）"), ("-due", "期限（遠→近）"),
             ("unit", "主辦單位"), ("-unit", "主辦單位（反序）"), ("status", "狀態"), ("-status", "狀態（反序）")]
+    agency = forms.ChoiceField(label="機關", required=False)
     q = forms.CharField(label="關鍵字", required=False)
     unit = forms.ModelChoiceField(label="單位", queryset=Unit.objects.none(), required=False, empty_label="全部單位")
     status = forms.ChoiceField(label="狀態", choices=STATUS, required=False)
@@ -84,8 +88,21 @@ class RegisterFilterForm(forms.Form):
     overdue = forms.BooleanField(label="僅逾期", required=False)
     sort = forms.ChoiceField(label="排序", choices=SORT, required=False)
 
-    def __init__(self, *args, units=None, meetings=(), years=(), **kwargs):
+    def __init__(self, *args, agencies=(), agency=None, units=None, meetings=(), years=(), **kwargs):
+        """agency: the agency the unit and meeting menus are for (None: all of `agencies`);
+        the 機關 menu appears only for someone who sees more than one agency."""
         super().__init__(*args, **kwargs)
+        self.agency_id = agency
+        if len(agencies) > 1:
+            top = min(a.depth for a in agencies)
+            self.fields["agency"].choices = [(str(a.pk), "　" * (a.depth - top) + a.name) for a in agencies] + [
+                (ALL_AGENCIES, "全部所屬機關")]
+        else:
+            del self.fields["agency"]
+        if agency is None:  # a unit or a meeting belongs to one agency: choose the agency first
+            for name in ("unit", "meeting"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "請先選擇機關"
         self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
         self.fields["meeting"].choices = [("", "全部會議"), *[(m.pk, f"{m.agency.short_name or m.agency.name}"
                                                                f"{m.label}會議") for m in meetings]]
@@ -93,8 +110,9 @@ class RegisterFilterForm(forms.Form):
 
     def filters(self) -> RegisterFilters:
         if not self.is_valid():
-            return RegisterFilters()
+            return RegisterFilters(agency=self.agency_id)
         d = self.cleaned_data
-        return RegisterFilters(unit=d["unit"].pk if d.get("unit") else None, status=d.get("status") or "",
+        return RegisterFilters(agency=self.agency_id, unit=d["unit"].pk if d.get("unit") else None,
+                               status=d.get("status") or "",
                                meeting=d.get("meeting"), year=d.get("year"), overdue=bool(d.get("overdue")),
                                q=(d.get("q") or "").strip(), sort=d.get("sort") if d.get("sort") in SORTS else "origin")

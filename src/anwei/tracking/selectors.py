@@ -7,12 +7,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
 from anwei.orgs import policy
-from anwei.orgs.models import Person, Role, Unit
+from anwei.orgs.models import Agency, Person, Role, Unit
 from anwei.tracking.models import ProgressReport, ProgressRound, TrackedItem, TrackingDecision
 
 Status = TrackedItem.Status
@@ -50,6 +50,7 @@ SORTS = {
 
 @dataclass
 class RegisterFilters:
+    agency: int | None = None  # None: every agency the person may see
     unit: int | None = None
     status: str = ""
     meeting: int | None = None
@@ -68,6 +69,8 @@ def tracked_item_list(*, person: Person, filters: RegisterFilters | None = None,
     f = filters or RegisterFilters()
     today = today or timezone.localdate()
     qs = TrackedItem.objects.filter(_item_scope_q(person))
+    if f.agency:
+        qs = qs.filter(agency_id=f.agency)
     if f.unit:
         co = TrackedItem.co_units.through.objects.filter(unit_id=f.unit).values("trackeditem_id")
         qs = qs.filter(Q(lead_unit_id=f.unit) | Q(pk__in=co) | Q(all_units=True, agency__units=f.unit))
@@ -87,6 +90,25 @@ def tracked_item_list(*, person: Person, filters: RegisterFilters | None = None,
             .prefetch_related(Prefetch("co_units", queryset=Unit.objects.order_by("order", "id")))
             .annotate(latest_progress=_latest_progress())
             .order_by(*SORTS.get(f.sort, SORTS["origin"]), "pk"))
+
+
+def register_agencies(*, person: Person) -> list[Agency]:
+    """The agencies whose tracked items the person may see (a superior office: its whole subtree),
+    in tree order."""
+    s = policy.scope(person, "tracking.view")
+    q = policy.Scope(s.agency_ids, s.subtree_paths, frozenset(), None).q(agency=None, unit=None)
+    if s.unit_ids:
+        q |= Q(pk__in=Unit.objects.filter(pk__in=s.unit_ids).values("agency_id"))
+    return list(Agency.objects.filter(q).order_by("path"))
+
+
+def register_years(*, person: Person, agency_id: int | None) -> list[int]:
+    """ROC years from the newest to the oldest item the person may see (of one agency), one query."""
+    qs = TrackedItem.objects.filter(_item_scope_q(person))
+    if agency_id:
+        qs = qs.filter(agency_id=agency_id)
+    span = qs.aggregate(first=Min("roc_year"), last=Max("roc_year"))
+    return list(range(span["last"], span["first"] - 1, -1)) if span["first"] else []
 
 
 def tracked_item_get(*, person: Person, pk: int) -> TrackedItem:
