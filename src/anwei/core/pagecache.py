@@ -79,12 +79,9 @@ def page_render(request: HttpRequest, template_name: str, build: Callable[[], di
     if content is None:
         setattr(request, _MARK, True)
         try:
-            response = render(request, template_name, build())
+            content = render(request, template_name, build()).content
         finally:
             delattr(request, _MARK)
-        if response.status_code != 200:
-            return response
-        content = response.content
         cache.set(key, content, TIMEOUT)
     return _with_token(request, content)
 
