@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from anwei.inspections import services
+from anwei.inspections import selectors, services
 from anwei.inspections.models import ChecklistTemplate, Finding, Inspection
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -80,10 +81,16 @@ def system(w):
     return w.extra["system"]
 
 
+def day_record(*, actor, date, entries):
+    """Record a day's checks as someone who has just opened that day's form."""
+    opened = selectors.day_checks(systems=[e[0] for e in entries], date=date)
+    return services.daily_checks_record(actor=actor, date=date, expected_version=opened.version, entries=entries)
+
+
 def repair(w):
     if "repair" not in w.extra:
         day = timezone.localdate() - dt.timedelta(days=1)
-        services.daily_checks_record(actor=w.liaison, date=day, entries=[(system(w), False, "主機無法開機")])
+        day_record(actor=w.liaison, date=day, entries=[(system(w), False, "主機無法開機")])
         w.extra["repair"] = system(w).repairs.get()
     return w.extra["repair"]
 
@@ -100,3 +107,28 @@ def work_report(w):
                                                      title="秘書單位工作報告", unit=w.units["政風室"],
                                                      body="一、辦理資訊稽核。")
     return w.extra["work_report"]
+
+
+def second_officer(w):
+    """Another ethics officer of the bureau, so that two people can edit the same record."""
+    if "second_officer" not in w.extra:
+        from anwei.orgs.models import Role
+        from anwei.orgs.services import membership_grant, person_create
+        from tests.world import PASSWORD
+
+        p = person_create(actor=None, username="officer_b", password=PASSWORD, full_name="測政風乙",
+                          agency=w.bureau, unit=w.units["政風室"], title="專員")
+        membership_grant(actor=None, person=p, agency=w.bureau, role=Role.ETHICS_OFFICER)
+        membership_grant(actor=None, person=p, agency=w.bureau, role=Role.STAFF)
+        w.extra["second_officer"] = p
+    return w.extra["second_officer"]
+
+
+def form_version(html: str) -> int:
+    """The version a rendered form carries (what the next save will expect)."""
+    return int(re.search(r'<input[^>]*name="version"[^>]*value="(\d+)"', html).group(1))
+
+
+def conflict_notice(html: str) -> str:
+    """The conflict notice of a page, where the other person's saved values are listed."""
+    return html.split('id="conflict"', 1)[1].split("</div>", 1)[0]

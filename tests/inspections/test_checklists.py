@@ -27,7 +27,8 @@ def test_revising_an_item_keeps_the_answer_already_given(world):
     item = f.item(world)
     services.assessment_save(actor=world.liaison, assessment=a, expected_version=a.version,
                              values={item.pk: {"verdict": "conform"}})
-    new = services.checklist_item_revise(actor=world.officer, item=item, text="門窗及鐵捲門均已關妥上鎖。",
+    new = services.checklist_item_revise(actor=world.officer, item=item, expected_version=item.version,
+                                         text="門窗及鐵捲門均已關妥上鎖。",
                                          section=item.section, answer_kind=item.answer_kind,
                                          corrective_required=True, order=item.order)
     assert new.version == 2 and new.key == item.key
@@ -46,11 +47,11 @@ def test_officer_edits_items_in_the_browser_form(world, as_):
                {"section": "門禁", "text": "", "answer_kind": "verdict", "order": 5})
     assert r.status_code == 200 and "請填寫檢查項目。" in r.content.decode()
     r = c.post(reverse("inspections:checklist_item_edit", args=[item.pk]),
-               {"section": "門禁", "text": "新版題目", "answer_kind": "verdict", "order": 5})
+               {"version": item.version, "section": "門禁", "text": "新版題目", "answer_kind": "verdict", "order": 5})
     assert r.status_code == 302
     # Editing the retired version again is a conflict, not a silent second revision.
     r = c.post(reverse("inspections:checklist_item_edit", args=[item.pk]),
-               {"section": "門禁", "text": "又一版", "answer_kind": "verdict", "order": 5})
+               {"version": item.version, "section": "門禁", "text": "又一版", "answer_kind": "verdict", "order": 5})
     assert "已被其他人修改" in r.content.decode()
     assert ChecklistItem.objects.filter(template=item.template, key=item.key).count() == 2
 

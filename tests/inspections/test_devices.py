@@ -36,7 +36,7 @@ def test_a_cross_opens_one_repair_and_repair_is_recorded(world, as_):
     repair = RepairRecord.objects.get()
     assert repair.problem == "讀卡機無反應" and repair.vendor == "測試保全公司" and repair.is_open()
     # A second × while the repair is open does not open another.
-    services.daily_checks_record(actor=world.liaison, date=timezone.localdate(), entries=[(system, False, "仍故障")])
+    f.day_record(actor=world.liaison, date=timezone.localdate(), entries=[(system, False, "仍故障")])
     assert RepairRecord.objects.count() == 1
     r = c.post(reverse("inspections:repair_edit", args=[repair.pk]), {
         "version": repair.version, "reported_on": day.isoformat(), "vendor": "測試保全公司",
@@ -85,7 +85,7 @@ def test_inbox_queries_do_not_grow_with_systems(world, django_assert_max_num_que
 def test_month_page_shows_marks_and_non_working_days(world, as_):
     system = f.system(world)
     today = timezone.localdate()
-    services.daily_checks_record(actor=world.liaison, date=today, entries=[(system, True, "")])
+    f.day_record(actor=world.liaison, date=today, entries=[(system, True, "")])
     page = as_(world.officer).get(reverse("inspections:device_month")).content.decode()
     assert "門禁及監視系統每日檢查表" in page and "√" in page
     assert as_(world.other_officer).get(reverse("inspections:device_month")).status_code == 404
@@ -117,12 +117,12 @@ def test_resubmitting_the_same_marks_keeps_who_checked(world):
 
     system = f.system(world)
     today = timezone.localdate()
-    services.daily_checks_record(actor=world.liaison, date=today, entries=[(system, True, "")])
+    f.day_record(actor=world.liaison, date=today, entries=[(system, True, "")])
     audits = AuditEntry.objects.filter(action="inspections.daily_check").count()
-    services.daily_checks_record(actor=world.unithead, date=today, entries=[(system, True, "")])
+    f.day_record(actor=world.unithead, date=today, entries=[(system, True, "")])
     check = DailyCheck.objects.get(system=system, date=today)
     assert check.checked_by == world.liaison
     assert AuditEntry.objects.filter(action="inspections.daily_check").count() == audits
-    services.daily_checks_record(actor=world.unithead, date=today, entries=[(system, False, "鏡頭起霧")])
+    f.day_record(actor=world.unithead, date=today, entries=[(system, False, "鏡頭起霧")])
     check.refresh_from_db()
     assert check.checked_by == world.unithead and not check.working

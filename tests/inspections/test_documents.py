@@ -48,7 +48,7 @@ def test_device_month_prints_31_rows_with_marks(world):
     system = f.system(world)
     today = timezone.localdate()
     first = today.replace(day=1)
-    services.daily_checks_record(actor=world.liaison, date=first, entries=[(system, False, "主機斷電")])
+    f.day_record(actor=world.liaison, date=first, entries=[(system, False, "主機斷電")])
     doc = device_month(agency_id=world.bureau.pk, unit_id=None, year=today.year, month=today.month)
     table = next(b for b in doc.blocks if isinstance(b, Table))
     assert len(table.rows) == 31
@@ -75,7 +75,7 @@ def test_both_documents_are_valid_odt_and_open_as_docx(world, tmp_path):
 
     inspection = f.inspection(world)
     f.deficiency(world)
-    services.daily_checks_record(actor=world.liaison, date=timezone.localdate(), entries=[(f.system(world), True, "")])
+    f.day_record(actor=world.liaison, date=timezone.localdate(), entries=[(f.system(world), True, "")])
     today = timezone.localdate()
     for doc in (inspection_report(inspection_id=inspection.pk),
                 device_month(agency_id=world.bureau.pk, unit_id=None, year=today.year, month=today.month)):

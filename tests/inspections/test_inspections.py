@@ -121,21 +121,23 @@ def test_correcting_a_deficiency_updates_its_tracked_item(world, as_):
     finding = f.deficiency(world)
     c = as_(world.officer)
     due = (timezone.localdate() + dt.timedelta(days=30)).isoformat()
-    r = c.post(reverse("inspections:finding_edit", args=[finding.pk]),
-               {"unit": world.units["人事室"].pk, "text": "檔案室及人事資料室門窗未上鎖", "due_date": due})
+    r = c.post(reverse("inspections:finding_edit", args=[finding.pk]), {
+        "version": finding.version, "unit": world.units["人事室"].pk, "text": "檔案室及人事資料室門窗未上鎖",
+        "due_date": due})
     assert r.status_code == 302
     finding.tracked_item.refresh_from_db()
     item = finding.tracked_item
     assert item.text == "檔案室及人事資料室門窗未上鎖" and item.lead_unit == world.units["人事室"]
     assert item.due_date.isoformat() == due
-    r = c.post(reverse("inspections:finding_edit", args=[finding.pk]), {"unit": "", "text": "x", "due_date": due})
+    r = c.post(reverse("inspections:finding_edit", args=[finding.pk]),
+               {"version": finding.version + 1, "unit": "", "text": "x", "due_date": due})
     assert "缺失請指定主辦改善的單位。" in r.content.decode()
     # A tracked deficiency cannot be deleted here; a strength can, with its files.
-    c.post(reverse("inspections:finding_delete", args=[finding.pk]))
+    c.post(reverse("inspections:finding_delete", args=[finding.pk]), {"version": finding.version + 1})
     assert Finding.objects.filter(pk=finding.pk).exists()
     strength = services.finding_add(actor=world.officer, inspection=f.inspection(world), kind="strength",
                                     text="巡邏落實", uploads=[f.png()])
-    c.post(reverse("inspections:finding_delete", args=[strength.pk]))
+    c.post(reverse("inspections:finding_delete", args=[strength.pk]), {"version": strength.version})
     assert not Finding.objects.filter(pk=strength.pk).exists() and Evidence.objects.count() == 1
 
 

@@ -22,7 +22,7 @@ def test_counts_per_period(world):
                                kind=Inspection.Kind.SECRECY, mode=Inspection.Mode.SCHEDULED, date=today,
                                inspectors="政風室", units=[world.units["秘書室"], world.units["人事室"]])
     a = f.assessment(world)
-    services.daily_checks_record(actor=world.liaison, date=today, entries=[(f.system(world), False, "斷電")])
+    f.day_record(actor=world.liaison, date=today, entries=[(f.system(world), False, "斷電")])
     s = inspection_statistics(world.bureau, today - dt.timedelta(days=30), today + dt.timedelta(days=30))
     assert s["inspections_total"] == 2 and s["inspections_unannounced"] == 1
     assert s["inspections_by_kind"] == {"機關安全狀況檢查": 1, "公務機密維護檢查": 1}

@@ -49,7 +49,8 @@ def test_agenda_edit_reorder_retime_and_refuse_bad_times(world):
         ms.agenda_minutes_from_end(start=dt.time(11, 35), end=dt.time(11, 30))
     assert "早於開始時間" in str(e.value)
     with pytest.raises(ValidationError) as e:
-        ms.agenda_item_update(actor=world.officer, item=extra, title="宣導影片", minutes=900)
+        ms.agenda_item_update(actor=world.officer, item=extra, expected_version=extra.version, title="宣導影片",
+                              minutes=900)
     assert "午夜" in str(e.value)
     with pytest.raises(ValidationError):
         ms.meeting_update(actor=world.officer, meeting=m, expected_version=m.version, start_time=dt.time(23, 30))

@@ -49,7 +49,7 @@ ROWS = [
     Row("inspections:inspection_document", lambda w: {"pk": f.inspection(w).pk, "fmt": "html"}, expect=VIEWERS),
     Row("inspections:finding_edit", lambda w: {"pk": f.deficiency(w).pk}, expect=ONLY_OFFICER),
     Row("inspections:finding_delete", lambda w: {"pk": f.strength(w).pk}, method="post",
-        expect={"officer": 302, "*": 404}),
+        data=lambda w: {"version": f.strength(w).version}, expect={"officer": 302, "*": 404}),
     Row("inspections:evidence_add", lambda w: {"pk": f.deficiency(w).pk}, expect=ONLY_OFFICER),
     Row("inspections:evidence_download", lambda w: {"pk": f.evidence(w).pk}, expect=VIEWERS),
     Row("inspections:deficiency_list", expect={"*": 200}),

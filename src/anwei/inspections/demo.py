@@ -9,7 +9,7 @@ import datetime as dt
 from django.utils import timezone
 
 from anwei.core.workdays import is_workday
-from anwei.inspections import services
+from anwei.inspections import selectors, services
 from anwei.inspections.models import AnswerKind, DeviceSystem, Finding, Inspection, Verdict
 
 
@@ -86,7 +86,8 @@ def load(ctx: dict) -> None:
     broken = workdays[len(workdays) // 3] if workdays else None
     for day in workdays:
         cctv_ok = day != broken
-        services.daily_checks_record(actor=liaison, date=day, entries=[
+        services.daily_checks_record(actor=liaison, date=day, expected_version=selectors.day_checks(
+            systems=[door, cctv], date=day).version, entries=[
             (door, True, ""), (cctv, cctv_ok, "" if cctv_ok else "第7路攝影機（地下停車場）無畫面")])
     if broken:
         repair = cctv.repairs.get()

@@ -19,7 +19,9 @@ class ChecklistForm(VersionForm):
     is_active = forms.BooleanField(label="使用中", required=False, initial=True)
 
 
-class ChecklistItemForm(forms.Form):
+class ChecklistItemForm(VersionForm):
+    """Carries the item's 版次 as its version: a revision made since opening is a conflict."""
+
     section = forms.CharField(label="分類", max_length=50, required=False)
     text = forms.CharField(label="檢查項目", widget=forms.Textarea(attrs={"rows": 2}),
                            error_messages={"required": "請填寫檢查項目。"})
@@ -30,7 +32,7 @@ class ChecklistItemForm(forms.Form):
     @classmethod
     def for_item(cls, item: ChecklistItem, data=None):
         return cls(data, initial={f: getattr(item, f) for f in ["section", "text", "answer_kind",
-                                                                 "corrective_required", "order"]})
+                                                                 "corrective_required", "order", "version"]})
 
 
 class CheckboxMultiple(forms.CheckboxSelectMultiple):
@@ -180,8 +182,8 @@ class DeviceSystemForm(VersionForm):
         self.fields["site"].queryset = sites
 
 
-class DailyCheckForm(forms.Form):
-    """A date and, per system, √/× and the problem."""
+class DailyCheckForm(VersionForm):
+    """A date and, per system, √/× and the problem; `version` is the day's (selectors.day_checks)."""
 
     date = RocDateField(label="檢查日期")
 
@@ -230,7 +232,7 @@ class PeriodForm(forms.Form):
         return c
 
 
-class FindingEditForm(forms.Form):
+class FindingEditForm(VersionForm):
     unit = forms.ModelChoiceField(label="主辦（改善）單位", queryset=Unit.objects.none(), required=False,
                                   empty_label="（無）")
     item_text = forms.CharField(label="對應檢查項目", max_length=500, required=False)

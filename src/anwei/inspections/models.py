@@ -237,7 +237,7 @@ class Inspection(Versioned):
         return [u.pk for u in self.units.all()]
 
 
-class Finding(models.Model):
+class Finding(Versioned):
     """A finding of an inspection: 優點, 缺點 (a deficiency, tracked to closure) or 建議事項."""
 
     class Kind(models.TextChoices):
@@ -351,8 +351,9 @@ class DeviceSystem(Versioned):
         return {"door_access": ["door_access"], "cctv": ["camera", "recorder"]}.get(self.kind, ["other"])
 
 
-class DailyCheck(models.Model):
-    """One working day's check of one system: working (√) or not (×), and any problem."""
+class DailyCheck(Versioned):
+    """One working day's check of one system: working (√) or not (×), and any problem. A day's form
+    carries the sum of its checks' versions (selectors.day_checks), which grows with every change."""
 
     system = models.ForeignKey(DeviceSystem, on_delete=models.CASCADE, related_name="checks")
     date = models.DateField("日期")

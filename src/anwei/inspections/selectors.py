@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from calendar import monthrange
+from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -221,6 +222,25 @@ def repair_list(*, person: Person, open_only: bool = False) -> QuerySet[RepairRe
 def repair_get(*, person: Person, pk: int, action: str = "inspections.device.view") -> RepairRecord:
     return _get_or_404(RepairRecord.objects.select_related("system", "system__agency", "system__unit"), pk, person,
                        action, "找不到此維修紀錄")
+
+
+@dataclass(frozen=True)
+class DayChecks:
+    """One day's recorded checks of some systems. Its version, the sum of the checks' versions, grows
+    with every check recorded or changed that day, so a day's form carries it like a row's version."""
+
+    date: dt.date
+    checks: list[DailyCheck]
+
+    @property
+    def version(self) -> int:
+        return sum(c.version for c in self.checks)
+
+
+def day_checks(*, systems: list[DeviceSystem], date: dt.date) -> DayChecks:
+    """The checks recorded on `date` for `systems` (already scoped: device_systems_to_check)."""
+    return DayChecks(date, list(DailyCheck.objects.filter(system__in=systems, date=date)
+                                .select_related("system", "checked_by").order_by("system__order", "system_id")))
 
 
 def workday_list(start: dt.date, end: dt.date) -> list[dt.date]:

@@ -10,18 +10,20 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
+from anwei.core.forms import ConflictError
 from anwei.core.uploads import stored_file_delete, stored_file_save
 from anwei.inspections.defaults import DEFAULT_CHECKLISTS
 from anwei.inspections.models import (
     Answer, AnswerKind, AssessmentRound, ChecklistItem, ChecklistTemplate, DailyCheck, DeviceSystem, Evidence,
     Finding, Inspection, InspectionCheck, RepairRecord, SelfAssessment, Verdict,
 )
+from anwei.inspections.selectors import day_checks
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency, Person, Unit
 
@@ -91,23 +93,34 @@ def checklist_item_add(*, actor: Person | None, template: ChecklistTemplate, tex
     return item
 
 
+def _item_latest(item: ChecklistItem) -> ChecklistItem:
+    return ChecklistItem.objects.filter(template=item.template_id, key=item.key).order_by("-version").first()
+
+
 @transaction.atomic
-def checklist_item_revise(*, actor: Person, item: ChecklistItem, text: str, section: str, answer_kind: str,
-                          corrective_required: bool, order: int) -> ChecklistItem:
-    """A new version of the item; the old row stays, unchanged, for the answers that quote it."""
-    current = ChecklistItem.objects.select_for_update().get(pk=item.pk)
-    if not current.is_current:
-        from anwei.core.forms import ConflictError
-        raise ConflictError(ChecklistItem.objects.filter(template=item.template_id, key=item.key)
-                            .order_by("-version").first())
+def checklist_item_revise(*, actor: Person, item: ChecklistItem, expected_version: int, text: str, section: str,
+                          answer_kind: str, corrective_required: bool, order: int) -> ChecklistItem:
+    """A new version of the item; the old row stays, unchanged, for the answers that quote it.
+
+    `item` is any version of the question (the one the form was opened on); `expected_version` is the 版次
+    the person was looking at. A revision made since then is a conflict carrying the current version, so
+    saving again after reading it revises that one."""
+    current = (ChecklistItem.objects.select_for_update()
+               .filter(template=item.template_id, key=item.key, is_current=True).first())
+    if current is None:
+        raise ValidationError("此檢查項目已停用，不能再修訂。")
+    if current.version != expected_version:
+        raise ConflictError(current)
     if not text.strip():
         raise ValidationError({"text": "請填寫檢查項目。"})
-    ChecklistItem.objects.filter(pk=item.pk).update(is_current=False)
-    new = ChecklistItem.objects.create(template_id=item.template_id, key=item.key, version=item.version + 1,
+    # Conditional, so two revisions racing past the read above cannot both retire the same version.
+    if not ChecklistItem.objects.filter(pk=current.pk, is_current=True).update(is_current=False):
+        raise ConflictError(_item_latest(item))
+    new = ChecklistItem.objects.create(template_id=current.template_id, key=current.key, version=current.version + 1,
                                        order=order, section=section.strip(), text=text.strip(),
                                        answer_kind=answer_kind, corrective_required=corrective_required)
     audit_record(actor=actor, action="inspections.checklist_item_revise", obj=new, agency=item.template.agency,
-                 before=snapshot(item, ITEM_FIELDS + ["version"]), after=snapshot(new, ITEM_FIELDS + ["version"]))
+                 before=snapshot(current, ITEM_FIELDS + ["version"]), after=snapshot(new, ITEM_FIELDS + ["version"]))
     return new
 
 
@@ -474,10 +487,11 @@ def _deficiency_round_ensure(*, actor: Person, item, title: str) -> None:
 
 
 @transaction.atomic
-def finding_update(*, actor: Person, finding: Finding, text: str, item_text: str = "", unit: Unit | None = None,
-                   due_date: dt.date | None = None) -> Finding:
-    """Correct a finding. A tracked deficiency's text, lead unit and due date change in the tracking
-    engine too (through its own service, so its audit and versioning apply)."""
+def finding_update(*, actor: Person, finding: Finding, expected_version: int, text: str, item_text: str = "",
+                   unit: Unit | None = None, due_date: dt.date | None = None) -> Finding:
+    """Correct a finding, if nobody has saved it since `expected_version` (else ConflictError with the
+    saved row). A tracked deficiency's text, lead unit and due date change in the tracking engine too
+    (through its own service, so its audit and versioning apply)."""
     errors = {}
     if not text.strip():
         errors["text"] = "請填寫內容。"
@@ -491,6 +505,7 @@ def finding_update(*, actor: Person, finding: Finding, text: str, item_text: str
     if errors:
         raise ValidationError(errors)
     before = snapshot(finding)
+    version_bump(finding, expected_version)
     finding.text, finding.item_text, finding.unit, finding.due_date = text.strip(), item_text.strip(), unit, due_date
     finding.save(update_fields=["text", "item_text", "unit", "due_date"])
     audit_record(actor=actor, action="inspections.finding_update", obj=finding, agency=finding.inspection.agency,
@@ -505,12 +520,15 @@ def finding_update(*, actor: Person, finding: Finding, text: str, item_text: str
 
 
 @transaction.atomic
-def finding_delete(*, actor: Person, finding: Finding) -> None:
-    """Remove a finding recorded by mistake; a tracked deficiency stays (release it through tracking)."""
+def finding_delete(*, actor: Person, finding: Finding, expected_version: int) -> None:
+    """Remove a finding recorded by mistake; a tracked deficiency stays (release it through tracking).
+    A finding corrected since the page was opened is not deleted unseen (ConflictError)."""
     if finding.tracked_item_id:
         raise ValidationError("此缺失已列管，請透過列管事項處理。")
+    before = snapshot(finding)
+    version_bump(finding, expected_version)
     audit_record(actor=actor, action="inspections.finding_delete", obj=finding, agency=finding.inspection.agency,
-                 before=snapshot(finding))
+                 before=before)
     for evidence in list(finding.evidence.select_related("stored")):
         stored = evidence.stored
         evidence.delete()
@@ -562,9 +580,12 @@ def device_system_update(*, actor: Person, system: DeviceSystem, expected_versio
 
 
 @transaction.atomic
-def daily_checks_record(*, actor: Person, date: dt.date, entries: list[tuple[DeviceSystem, bool, str]]
-                        ) -> list[DailyCheck]:
-    """Record one day's √/× for each system. A × opens a repair record unless one is already open."""
+def daily_checks_record(*, actor: Person, date: dt.date, expected_version: int,
+                        entries: list[tuple[DeviceSystem, bool, str]]) -> list[DailyCheck]:
+    """Record one day's √/× for each system. A × opens a repair record unless one is already open.
+
+    `expected_version` is the day's version (selectors.day_checks) when the form was opened: a check
+    recorded or changed since then by someone else is a ConflictError carrying the day's checks."""
     if date > timezone.localdate():
         raise ValidationError({"date": "不能登錄未來日期的檢查。"})
     errors = {}
@@ -573,8 +594,11 @@ def daily_checks_record(*, actor: Person, date: dt.date, entries: list[tuple[Dev
             errors[f"problem_{system.pk}"] = "請說明故障情形。"
     if errors:
         raise ValidationError(errors)
+    systems = [e[0] for e in entries]
     existing = {c.system_id: c for c in DailyCheck.objects.select_for_update().filter(
-        date=date, system__in=[e[0] for e in entries])}
+        date=date, system__in=systems)}
+    if sum(c.version for c in existing.values()) != expected_version:
+        raise ConflictError(day_checks(systems=systems, date=date))
     open_repairs = set(RepairRecord.objects.filter(system__in=[e[0] for e in entries], repaired_on__isnull=True)
                        .values_list("system_id", flat=True))
     saved = []
@@ -584,9 +608,20 @@ def daily_checks_record(*, actor: Person, date: dt.date, entries: list[tuple[Dev
         if before != {"working": working, "problem": problem.strip()}:
             # An unchanged re-submission keeps the check, and who made it, as it was.
             if check is None:
-                check = DailyCheck(system=system, date=date)
-            check.working, check.problem, check.checked_by = working, problem.strip(), actor
-            check.save()
+                check = DailyCheck(system=system, date=date, working=working, problem=problem.strip(),
+                                   checked_by=actor)
+                try:
+                    with transaction.atomic():  # someone recording the same day at the same moment
+                        check.save()
+                except IntegrityError:
+                    raise ConflictError(day_checks(systems=systems, date=date)) from None
+            else:
+                try:
+                    version_bump(check, check.version)
+                except ConflictError:
+                    raise ConflictError(day_checks(systems=systems, date=date)) from None
+                check.working, check.problem, check.checked_by = working, problem.strip(), actor
+                check.save(update_fields=["working", "problem", "checked_by", "checked_at"])
             audit_record(actor=actor, action="inspections.daily_check", obj=check, agency=system.agency,
                          before=before, after=snapshot(check, ["system_id", "date", "working", "problem"]))
         if not working and system.pk not in open_repairs:

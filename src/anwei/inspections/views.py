@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,7 +25,7 @@ from anwei.inspections.forms import (
     AssessmentForm, ChecklistForm, ChecklistItemForm, DailyCheckForm, DeviceSystemForm, EvidenceForm,
     FindingEditForm, FindingForm, InspectionCheckForm, InspectionForm, PeriodForm, RepairForm, RoundForm,
 )
-from anwei.inspections.models import DailyCheck, Finding, Inspection, SelfAssessment
+from anwei.inspections.models import Finding, Inspection, SelfAssessment
 from anwei.inspections.stats import inspection_sentences, inspection_statistics
 from anwei.lib import rocdate
 from anwei.orgs import policy
@@ -75,6 +75,44 @@ def _submit(request, form, save, success: str):
         return None, None
     messages.success(request, success if isinstance(success, str) else success(result))
     return (True if result is None else result), None
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "（未填）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.date):
+        return rocdate.format_short(value)
+    return str(value)
+
+
+def _saved_values(form, current) -> list[tuple[str, str]]:
+    """What the other person saved, field by field as this form labels them (for the conflict notice)."""
+    out = []
+    for name, field in form.fields.items():
+        if field.widget.is_hidden:
+            continue
+        try:
+            model_field = current._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if model_field.many_to_many:
+            value = "、".join(str(o) for o in getattr(current, name).all())
+        elif model_field.choices:
+            value = getattr(current, f"get_{name}_display")()
+        else:
+            value = getattr(current, name)
+        out.append((field.label or model_field.verbose_name, _shown(value)))
+    return out
+
+
+def _form_page(request, template: str, context: dict, conflict=None):
+    """Render a form page. After a stale save the answer is 409: the form keeps what was typed (re-armed
+    with the current version, see _submit) and the notice lists what the other person saved."""
+    values = _saved_values(context["form"], conflict) if conflict is not None else []
+    return render(request, template, {**context, "conflict": conflict, "conflict_values": values},
+                  status=409 if conflict is not None else 200)
 
 
 # --- hub -------------------------------------------------------------------------------------------------
@@ -147,8 +185,7 @@ def checklist_edit(request, pk: int):
         description=c["description"], is_active=c["is_active"]), "已儲存。")
     if saved:
         return redirect("inspections:checklist_detail", pk=template.pk)
-    return render(request, "inspections/checklist_form.html", {"form": form, "template": template,
-                                                              "conflict": conflict})
+    return _form_page(request, "inspections/checklist_form.html", {"form": form, "template": template}, conflict)
 
 
 @login_required
@@ -173,13 +210,13 @@ def checklist_item_edit(request, pk: int):
     item = selectors.checklist_item_get(person=request.user, pk=pk)
     form = ChecklistItemForm(request.POST) if request.method == "POST" else ChecklistItemForm.for_item(item)
     saved, conflict = _submit(request, form, lambda c: services.checklist_item_revise(
-        actor=request.user, item=item, section=c["section"], text=c["text"], answer_kind=c["answer_kind"],
-        corrective_required=c["corrective_required"], order=item.order if c["order"] is None else c["order"]),
+        actor=request.user, item=item, expected_version=c["version"] or 0, section=c["section"], text=c["text"],
+        answer_kind=c["answer_kind"], corrective_required=c["corrective_required"],
+        order=item.order if c["order"] is None else c["order"]),
         "已修訂檢查項目（已填寫的自評表保留原題目）。")
     if saved:
         return redirect("inspections:checklist_detail", pk=item.template_id)
-    return render(request, "inspections/checklist_item_form.html", {"form": form, "item": item,
-                                                                   "conflict": conflict})
+    return _form_page(request, "inspections/checklist_item_form.html", {"form": form, "item": item}, conflict)
 
 
 @login_required
@@ -306,8 +343,10 @@ def assessment_detail(request, pk: int):
                 services.assessment_save(actor=request.user, assessment=assessment,
                                          expected_version=form.cleaned_data["version"] or 0, values=form.values())
             except ConflictError as exc:
+                # The rows were read for this request, so they show what the other person saved.
+                form_rearm(form, exc.current.version)
                 return render(request, "inspections/assessment_detail.html",
-                              _assessment_context(request, assessment, form, conflict=exc.current))
+                              _assessment_context(request, assessment, form, conflict=exc.current), status=409)
             except ValidationError as exc:
                 _errors_to_form(form, exc)
             else:
@@ -397,8 +436,8 @@ def inspection_edit(request, pk: int):
         "已儲存。")
     if saved:
         return redirect("inspections:inspection_detail", pk=inspection.pk)
-    return render(request, "inspections/inspection_form.html", {"form": form, "inspection": inspection,
-                                                               "conflict": conflict})
+    return _form_page(request, "inspections/inspection_form.html", {"form": form, "inspection": inspection},
+                      conflict)
 
 
 def _inspection_context(request, inspection, finding_form=None):
@@ -446,9 +485,10 @@ def inspection_checklist(request, pk: int):
     if saved:
         return redirect(reverse("inspections:inspection_checklist", args=[inspection.pk])
                         + (f"?unit={unit.pk}" if unit else ""))
+    # After a conflict the rows (read for this request) hold what the other person saved; the page shows it.
     return render(request, "inspections/inspection_checklist.html", {
         "inspection": inspection, "units": units, "unit": unit, "form": form, "rows": form.bound_rows(),
-        "conflict": conflict})
+        "conflict": conflict}, status=409 if conflict else 200)
 
 
 @login_required
@@ -478,23 +518,27 @@ def finding_add(request, pk: int):
 def finding_edit(request, pk: int):
     finding = selectors.finding_get(person=request.user, pk=pk)
     initial = {"unit": finding.unit, "item_text": finding.item_text, "text": finding.text,
-               "due_date": finding.due_date}
+               "due_date": finding.due_date, "version": finding.version}
     form = FindingEditForm(request.POST or None, agency=finding.inspection.agency, initial=initial)
-    saved, _ = _submit(request, form, lambda c: services.finding_update(
-        actor=request.user, finding=finding, text=c["text"], item_text=c["item_text"], unit=c["unit"],
-        due_date=c["due_date"]), "已修正檢查發現。")
+    saved, conflict = _submit(request, form, lambda c: services.finding_update(
+        actor=request.user, finding=finding, expected_version=c["version"] or 0, text=c["text"],
+        item_text=c["item_text"], unit=c["unit"], due_date=c["due_date"]), "已修正檢查發現。")
     if saved:
         return redirect("inspections:inspection_detail", pk=finding.inspection_id)
-    return render(request, "inspections/finding_form.html", {"form": form, "finding": finding})
+    return _form_page(request, "inspections/finding_form.html", {"form": form, "finding": finding}, conflict)
 
 
 @login_required
 @require_POST
 def finding_delete(request, pk: int):
     finding = selectors.finding_get(person=request.user, pk=pk)
+    version = request.POST.get("version", "")
     try:
-        services.finding_delete(actor=request.user, finding=finding)
+        services.finding_delete(actor=request.user, finding=finding,
+                                expected_version=int(version) if version.isdigit() else 0)
         messages.success(request, "已刪除檢查發現。")
+    except ConflictError:
+        messages.error(request, "此筆檢查發現已被其他人修改，尚未刪除；請確認下方最新內容後，再決定是否刪除。")
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
     return redirect("inspections:inspection_detail", pk=finding.inspection_id)
@@ -592,7 +636,7 @@ def device_edit(request, pk: int):
         **_device_values(c)), "已儲存。")
     if saved:
         return redirect("inspections:device_list")
-    return render(request, "inspections/device_form.html", {"form": form, "system": system, "conflict": conflict})
+    return _form_page(request, "inspections/device_form.html", {"form": form, "system": system}, conflict)
 
 
 @login_required
@@ -605,19 +649,27 @@ def device_check(request):
         day = rocdate.parse(request.GET["date"]) if request.GET.get("date") else timezone.localdate()
     except rocdate.RocDateError:
         day = timezone.localdate()
-    existing = {c.system_id: c for c in DailyCheck.objects.filter(system__in=systems, date=day)}
-    form = DailyCheckForm(request.POST or None, systems=systems, existing=existing, initial={"date": day})
-    saved, _ = _submit(request, form, lambda c: services.daily_checks_record(
-        actor=request.user, date=c["date"], entries=form.entries()),
+    opened = selectors.day_checks(systems=systems, date=day)
+    existing = {c.system_id: c for c in opened.checks}
+    form = DailyCheckForm(request.POST or None, systems=systems, existing=existing,
+                          initial={"date": day, "version": opened.version})
+    # The version the form carries is the opened day's; typing another date means the person has seen
+    # nothing recorded for that one.
+    saved, conflict = _submit(request, form, lambda c: services.daily_checks_record(
+        actor=request.user, date=c["date"], expected_version=(c["version"] or 0) if c["date"] == day else 0,
+        entries=form.entries()),
         lambda _: f"已登錄 {rocdate.format_short(form.cleaned_data['date'])} 的檢查結果。")
     if saved:
         return redirect("inspections:device_list")
+    if conflict:
+        day = conflict.date  # saving again posts for the day whose checks were shown
     start = max(min(s.in_service_from for s in systems), timezone.localdate() - dt.timedelta(days=30))
     missed = selectors.missed_days(systems=systems, start=start,
                                    end=timezone.localdate() - dt.timedelta(days=1))
     missed_dates = sorted({d for days in missed.values() for d in days})
     return render(request, "inspections/device_check.html", {"form": form, "rows": form.bound_rows(), "day": day,
-                                                             "missed": missed_dates})
+                                                             "missed": missed_dates, "conflict": conflict},
+                  status=409 if conflict else 200)
 
 
 def _month_args(request):
@@ -699,7 +751,7 @@ def repair_edit(request, pk: int):
         vendor=c["vendor"], repaired_on=c["repaired_on"], note=c["note"]), "已儲存維修紀錄。")
     if saved:
         return redirect("inspections:repair_list")
-    return render(request, "inspections/repair_form.html", {"form": form, "repair": repair, "conflict": conflict})
+    return _form_page(request, "inspections/repair_form.html", {"form": form, "repair": repair}, conflict)
 
 
 # --- statistics ------------------------------------------------------------------------------------------

@@ -61,6 +61,10 @@ class AgendaItemForm(forms.Form):
         return data
 
 
+class AgendaItemEditForm(AgendaItemForm, VersionForm):
+    """One row of the agenda table, carrying the version it was shown at."""
+
+
 class AttendanceForm(AgencyForm):
     prefix = "att"  # several forms share the meeting page: keep their ids apart
     unit = forms.ModelChoiceField(label="單位", queryset=Unit.objects.none(), required=False)
@@ -122,3 +126,17 @@ class RulingForm(UnitsMixin):
 
     def units_required(self, data: dict) -> bool:
         return bool(data.get("actionable"))
+
+
+TRACKING_FIELDS = ("actionable", "lead_unit", "all_units", "co_units", "due_date")
+
+
+class RulingEditForm(RulingForm, VersionForm):
+    """Correcting a ruling. Once it is tracked, its units and due date belong to the tracked item
+    (edited on the item's page), so those fields are left out."""
+
+    def __init__(self, *args, tracked: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if tracked:
+            for name in TRACKING_FIELDS:
+                del self.fields[name]

@@ -46,7 +46,7 @@ class SecurityMeeting(Versioned):
         return f"{self.agency.name}安全維護會報{self.label}會議"
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     """One row of the 程序表. Start and end are computed from the meeting's start and
     the durations before it (see selectors.agenda_timed)."""
 
@@ -145,7 +145,7 @@ class Proposal(Versioned):
         return f"第{self.number}案" if self.kind == self.Kind.REGULAR else f"臨時動議第{self.number}案"
 
 
-class Ruling(models.Model):
+class Ruling(Versioned):
     """A chair ruling (主席裁示), resolution note or directive, in the minutes section it belongs to.
     When actionable, the service creates a TrackedItem whose source_ruling is this row."""
 

@@ -130,8 +130,8 @@ def replay_bureau_cycle(*, agency: Agency, units: dict[str, Unit], officer: Pers
     m2 = ms.meeting_create(actor=officer, agency=agency, date=dt.date(2019, 10, 2), place="本局101會議室",
                            chair_name=chair, recorder_name=recorder)
     special = next(a for a in m2.agenda_items.all() if a.title == "專題報告")
-    ms.agenda_item_update(actor=officer, item=special, title=f"專題報告：{SPECIAL_108_2}", minutes=10,
-                          presenter=SECRETARIAT)
+    ms.agenda_item_update(actor=officer, item=special, expected_version=special.version,
+                          title=f"專題報告：{SPECIAL_108_2}", minutes=10, presenter=SECRETARIAT)
     ms.report_add(actor=officer, meeting=m2, kind=Report.Kind.WORK, title="秘書單位工作報告", unit=units[ETHICS],
                   body=WORK_REPORT_108_2)
     ms.report_add(actor=officer, meeting=m2, kind=Report.Kind.SPECIAL, title=SPECIAL_108_2, unit=units[SECRETARIAT],
@@ -157,7 +157,8 @@ def replay_bureau_cycle(*, agency: Agency, units: dict[str, Unit], officer: Pers
     m3 = ms.meeting_create(actor=officer, agency=agency, date=dt.date(2020, 4, 22), place="本局101會議室",
                            chair_name=chair, recorder_name=recorder)
     special = next(a for a in m3.agenda_items.all() if a.title == "專題報告")
-    ms.agenda_item_update(actor=officer, item=special, title=f"專題報告：{SPECIAL_109_1}", minutes=10, presenter=HR)
+    ms.agenda_item_update(actor=officer, item=special, expected_version=special.version,
+                          title=f"專題報告：{SPECIAL_109_1}", minutes=10, presenter=HR)
     ms.report_add(actor=officer, meeting=m3, kind=Report.Kind.WORK, title="秘書單位工作報告", unit=units[ETHICS],
                   body=WORK_REPORT_109_1)
     ms.report_add(actor=officer, meeting=m3, kind=Report.Kind.SPECIAL, title=SPECIAL_109_1, unit=units[HR],

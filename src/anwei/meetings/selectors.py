@@ -4,26 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypeVar
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from anwei.core.pagecache import remember
-from anwei.meetings.models import AgendaItem, Proposal, Report, Ruling, SecurityMeeting
+from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling, SecurityMeeting
 from anwei.orgs import policy
 from anwei.orgs.models import Person
 from anwei.tracking.models import TrackedItem
 
 
-def meeting_list(*, person: Person) -> QuerySet[SecurityMeeting]:
-    s = policy.scope(person, "meeting.view")
-    q = s.q(agency="agency", unit=None)
+def _meeting_q(person: Person, action: str, agency: str = "agency") -> Q:
+    """Rows whose meeting agency (the `agency` field path) is in the person's scope for `action`."""
+    s = policy.scope(person, action)
+    q = s.q(agency=agency, unit=None)
     # Unit-scoped roles (liaison, unit head) read their own agency's meetings.
     from anwei.orgs.models import Unit
     if s.unit_ids:
         q |= policy.Scope(frozenset(Unit.objects.filter(pk__in=s.unit_ids).values_list("agency_id", flat=True)),
-                          (), frozenset(), None).q(agency="agency", unit=None)
-    return (SecurityMeeting.objects.filter(q).select_related("agency")
+                          (), frozenset(), None).q(agency=agency, unit=None)
+    return q
+
+
+def meeting_list(*, person: Person) -> QuerySet[SecurityMeeting]:
+    return (SecurityMeeting.objects.filter(_meeting_q(person, "meeting.view")).select_related("agency")
             .annotate(n_items=Count("tracked_items", distinct=True)).order_by("-date", "-pk"))
 
 
@@ -33,6 +39,19 @@ def meeting_get(*, person: Person, pk: int, action: str = "meeting.view") -> Sec
     if meeting is None or not _may_meeting(person, action, meeting):
         raise Http404("找不到此會議")
     return meeting
+
+
+M = TypeVar("M", AgendaItem, Attendance, Report, Proposal, Ruling)
+
+
+def meeting_child_get(*, person: Person, model: type[M], pk: int, action: str = "meeting.manage") -> M:
+    """A row of a meeting (agenda item, attendance, report, proposal, ruling) that the person may
+    `action`, with its meeting and agency; 404 for anything outside the person's scope."""
+    obj = (model.objects.filter(_meeting_q(person, action, agency="meeting__agency"), pk=pk)
+           .select_related("meeting", "meeting__agency").first())
+    if obj is None:
+        raise Http404("找不到此資料")
+    return obj
 
 
 def _may_meeting(person: Person, action: str, meeting: SecurityMeeting) -> bool:

@@ -15,8 +15,9 @@ from anwei.core.uploads import stored_file_save
 from anwei.lib import rocdate
 from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling, SecurityMeeting
 from anwei.orgs.models import Agency, Person, Unit
+from anwei.orgs.services import agency_lock
 from anwei.tracking.models import TrackedItem
-from anwei.tracking.services import tracked_item_create, tracked_item_delete
+from anwei.tracking.services import tracked_item_create, tracked_item_delete, tracked_item_update
 
 MIDNIGHT = 24 * 60
 
@@ -75,7 +76,8 @@ def meeting_create(*, actor: Person | None, agency: Agency, date: dt.date, start
     """The next meeting of the year (108年第2次 follows 108年第1次), with the standard agenda and
     the proposals the last meeting deferred (下次會議續審)."""
     roc_year = rocdate.roc_year(date)
-    taken = SecurityMeeting.objects.select_for_update().filter(agency=agency, roc_year=roc_year)
+    agency_lock(agency)
+    taken = SecurityMeeting.objects.filter(agency=agency, roc_year=roc_year)
     if sequence is None:
         sequence = (taken.aggregate(n=Max("sequence"))["n"] or 0) + 1
     elif taken.filter(sequence=sequence).exists():
@@ -153,14 +155,19 @@ def agenda_item_add(*, actor: Person, meeting: SecurityMeeting, title: str, minu
     return item
 
 
+AGENDA_FIELDS = ["title", "minutes", "presenter", "note"]
+
+
 @transaction.atomic
-def agenda_item_update(*, actor: Person, item: AgendaItem, title: str, minutes: int, presenter: str = "",
-                       note: str = "") -> AgendaItem:
+def agenda_item_update(*, actor: Person, item: AgendaItem, expected_version: int, title: str, minutes: int,
+                       presenter: str = "", note: str = "") -> AgendaItem:
+    """Raises ConflictError (with the saved row) when someone saved the item since `expected_version`."""
     others = item.meeting.agenda_items.exclude(pk=item.pk).values_list("minutes", flat=True)
     agenda_check(item.meeting.start_time, [*others, minutes])
     before = snapshot(item)
+    version_bump(item, expected_version)
     item.title, item.minutes, item.presenter, item.note = title, minutes, presenter, note
-    item.save()
+    item.save(update_fields=AGENDA_FIELDS)  # not `order`: a move made meanwhile stands
     audit_record(actor=actor, action="meetings.agenda_update", obj=item, agency=item.meeting.agency,
                  before=before, after=snapshot(item))
     return item
@@ -224,6 +231,7 @@ def _save_files(actor, agency, files) -> list:
 @transaction.atomic
 def report_add(*, actor: Person, meeting: SecurityMeeting, kind: str, title: str, unit: Unit | None = None,
                presenter: str = "", body: str = "", files=()) -> Report:
+    _meeting_lock(meeting)
     order = (meeting.reports.aggregate(n=Max("order"))["n"] or 0) + 1
     report = Report.objects.create(meeting=meeting, kind=kind, order=order, title=title, unit=unit,
                                    presenter=presenter, body=body)
@@ -255,6 +263,7 @@ def report_delete(*, actor: Person, report: Report) -> None:
 # --- proposals -----------------------------------------------------------------------------------
 
 def _next_number(meeting: SecurityMeeting, kind: str) -> int:
+    _meeting_lock(meeting)
     return (meeting.proposals.filter(kind=kind).aggregate(n=Max("number"))["n"] or 0) + 1
 
 
@@ -336,22 +345,91 @@ def ruling_add(*, actor: Person, meeting: SecurityMeeting, text: str, section: s
     """A ruling; when actionable it becomes the meeting's next tracked item (項次 1, 2, …)."""
     if not text.strip():
         raise ValidationError({"text": "請填寫裁示內容。"})
-    if report is not None and report.meeting_id != meeting.pk or proposal is not None and proposal.meeting_id != meeting.pk:
-        raise ValidationError("報告或提案不屬於這次會議。")
-    if proposal is not None and proposal.kind == Proposal.Kind.EXTEMPORE:
-        section = Ruling.Section.EXTEMPORE
-    elif proposal is not None:
-        section = Ruling.Section.PROPOSALS
-    elif report is not None:
-        section = Ruling.Section.REPORTS
+    section = _ruling_section(meeting, section, report, proposal)
+    # Rulings entered at the same instant by two officers queue here: the order and the tracked
+    # item's number below are read after the other's are committed (PostgreSQL; SQLite writes one at a time).
+    _meeting_lock(meeting)
     order = (meeting.rulings.aggregate(n=Max("order"))["n"] or 0) + 1
     ruling = Ruling.objects.create(meeting=meeting, section=section, order=order, subject=subject.strip(),
                                    text=text.strip(), report=report, proposal=proposal, actionable=actionable)
     audit_record(actor=actor, action="meetings.ruling_add", obj=ruling, agency=meeting.agency, after=snapshot(ruling))
     if actionable:
-        tracked_item_create(actor=actor, agency=meeting.agency, source_kind=SECTION_SOURCE[section], text=ruling.text,
-                            lead_unit=lead_unit, all_units=all_units, co_units=co_units, due_date=due_date,
-                            source_meeting=meeting, source_ruling=ruling)
+        _ruling_track(actor=actor, ruling=ruling, lead_unit=lead_unit, all_units=all_units, co_units=co_units,
+                      due_date=due_date)
+    return ruling
+
+
+def _meeting_lock(meeting: SecurityMeeting) -> None:
+    """Hold the meeting row until the transaction ends (a no-op on SQLite, whose IMMEDIATE
+    transactions already write one at a time)."""
+    SecurityMeeting.objects.select_for_update().filter(pk=meeting.pk).values_list("pk", flat=True).get()
+
+
+def _ruling_section(meeting: SecurityMeeting, section: str, report: Report | None,
+                    proposal: Proposal | None) -> str:
+    """A ruling on a proposal or report belongs to that part of the minutes, whatever was chosen."""
+    if report is not None and report.meeting_id != meeting.pk or proposal is not None and proposal.meeting_id != meeting.pk:
+        raise ValidationError("報告或提案不屬於這次會議。")
+    if proposal is not None and proposal.kind == Proposal.Kind.EXTEMPORE:
+        return Ruling.Section.EXTEMPORE
+    if proposal is not None:
+        return Ruling.Section.PROPOSALS
+    if report is not None:
+        return Ruling.Section.REPORTS
+    if section not in Ruling.Section.values:
+        raise ValidationError({"section": "請選擇議程。"})
+    return section
+
+
+def _ruling_track(*, actor: Person, ruling: Ruling, lead_unit: Unit | None, all_units: bool,
+                  co_units: Iterable[Unit], due_date: dt.date | None) -> TrackedItem:
+    meeting = ruling.meeting
+    return tracked_item_create(actor=actor, agency=meeting.agency, source_kind=SECTION_SOURCE[ruling.section],
+                               text=ruling.text, lead_unit=lead_unit, all_units=all_units, co_units=co_units,
+                               due_date=due_date, source_meeting=meeting, source_ruling=ruling)
+
+
+RULING_FIELDS = ["section", "subject", "text", "report", "proposal", "actionable"]
+
+
+@transaction.atomic
+def ruling_update(*, actor: Person, ruling: Ruling, expected_version: int, text: str, section: str,
+                  subject: str = "", report: Report | None = None, proposal: Proposal | None = None,
+                  actionable: bool = False, lead_unit: Unit | None = None, all_units: bool = False,
+                  co_units: Iterable[Unit] = (), due_date: dt.date | None = None) -> Ruling:
+    """Correct a ruling. Raises ConflictError (with the saved row) when someone saved it since
+    `expected_version`.
+
+    Its tracked item, if any, keeps the ruling's words: when the item's text is still the ruling's
+    text it changes with it (through tracking's own service, audited there); an item whose text was
+    reworded on its own page keeps that wording. The item's units and due date are the item's, edited on
+    its page; the units given here are used only when the ruling is put under tracking now. A tracked
+    ruling cannot move to a part of the minutes that would change its item's source (delete and re-enter)."""
+    if not text.strip():
+        raise ValidationError({"text": "請填寫裁示內容。"})
+    meeting = ruling.meeting
+    section = _ruling_section(meeting, section, report, proposal)
+    _meeting_lock(meeting)  # the same queue as ruling_add: a new tracked item is numbered after the others
+    item = ruling.tracked_items.select_for_update().first()
+    if item is not None and SECTION_SOURCE[section] != item.source_kind:
+        raise ValidationError({"section": f"此裁示已列管為第{item.number}項（{item.get_source_kind_display()}），"
+                                          f"不能改到「{Ruling.Section(section).label}」；如需改變，請刪除後重新新增。"})
+    before = snapshot(ruling)
+    old_text = ruling.text
+    version_bump(ruling, expected_version)
+    ruling.section, ruling.subject, ruling.text = section, subject.strip(), text.strip()
+    ruling.report, ruling.proposal = report, proposal
+    ruling.actionable = actionable or item is not None
+    ruling.save(update_fields=RULING_FIELDS)  # not `order`
+    audit_record(actor=actor, action="meetings.ruling_update", obj=ruling, agency=meeting.agency,
+                 before=before, after=snapshot(ruling))
+    if item is None and actionable:
+        _ruling_track(actor=actor, ruling=ruling, lead_unit=lead_unit, all_units=all_units, co_units=co_units,
+                      due_date=due_date)
+    elif item is not None and item.text == old_text and item.text != ruling.text:
+        tracked_item_update(actor=actor, item=item, expected_version=item.version, text=ruling.text,
+                            lead_unit=item.lead_unit, all_units=item.all_units, co_units=list(item.co_units.all()),
+                            due_date=item.due_date)
     return ruling
 
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("proposals/<int:pk>/resolve/", views.proposal_resolve, name="proposal_resolve"),
     path("proposals/<int:pk>/delete/", views.proposal_delete, name="proposal_delete"),
     path("<int:pk>/rulings/add/", views.ruling_add, name="ruling_add"),
+    path("rulings/<int:pk>/edit/", views.ruling_edit, name="ruling_edit"),
     path("rulings/<int:pk>/delete/", views.ruling_delete, name="ruling_delete"),
     path("<int:pk>/files/<int:file_id>/", views.attachment, name="attachment"),
     path("<int:pk>/packet/", views.packet, name="packet"),

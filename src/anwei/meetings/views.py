@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -15,10 +15,11 @@ from anwei.core.forms import ConflictError, form_rearm
 from anwei.core.pagecache import page_render
 from anwei.core.uploads import stored_file_response
 from anwei.meetings import services
-from anwei.meetings.forms import (AgendaItemForm, AttendanceForm, MeetingCreateForm, MeetingEditForm, ProposalForm,
-                                  ReportForm, ResolveForm, RulingForm)
+from anwei.meetings.forms import (AgendaItemEditForm, AgendaItemForm, AttendanceForm, MeetingCreateForm,
+                                  MeetingEditForm, ProposalForm, ReportForm, ResolveForm, RulingEditForm, RulingForm)
 from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling
-from anwei.meetings.selectors import may_manage, meeting_detail, meeting_get, meeting_list, stored_file_for_meeting
+from anwei.meetings.selectors import (may_manage, meeting_child_get, meeting_detail, meeting_get, meeting_list,
+                                      stored_file_for_meeting)
 from anwei.orgs import policy
 from anwei.orgs.models import Agency
 from anwei.orgs.selectors import person_primary_agency
@@ -34,14 +35,6 @@ def _anchor(meeting, section: str):
 
 def _managed(request, pk: int):
     return meeting_get(person=request.user, pk=pk, action="meeting.manage")
-
-
-def _child(request, model, pk: int):
-    """A row of a meeting the person manages (404 otherwise)."""
-    obj = get_object_or_404(model.objects.select_related("meeting", "meeting__agency"), pk=pk)
-    if not may_manage(request.user, obj.meeting):
-        raise Http404("找不到此資料")
-    return obj
 
 
 @login_required
@@ -90,9 +83,10 @@ def _detail_context(request, meeting, **bound) -> dict:
         ctx["edit_form"] = bound.get("edit_form") or MeetingEditForm(initial={
             "version": meeting.version, **{f: getattr(meeting, f) for f in services.MEETING_FIELDS}})
         for t in data["agenda"]:
-            t.form = bound.get(f"agenda_{t.item.pk}") or AgendaItemForm(prefix=f"a{t.item.pk}", initial={
-                "title": t.item.title, "minutes": t.item.minutes, "presenter": t.item.presenter,
-                "note": t.item.note})
+            t.form = bound.get(f"agenda_{t.item.pk}") or AgendaItemEditForm(prefix=f"a{t.item.pk}", initial={
+                "version": t.item.version, "title": t.item.title, "minutes": t.item.minutes,
+                "presenter": t.item.presenter, "note": t.item.note})
+            t.conflict = bound.get(f"agenda_conflict_{t.item.pk}")
         ctx["agenda_form"] = bound.get("agenda_form") or AgendaItemForm(prefix="new", initial={"minutes": 5})
         ctx["attendance_form"] = bound.get("attendance_form") or AttendanceForm(agency=agency)
         ctx["report_form"] = bound.get("report_form") or ReportForm(agency=agency)
@@ -168,15 +162,23 @@ def agenda_add(request, pk: int):
 @login_required
 @require_POST
 def agenda_edit(request, pk: int):
-    item = _child(request, AgendaItem, pk)
-    form = AgendaItemForm(request.POST, prefix=f"a{item.pk}")
+    item = meeting_child_get(person=request.user, model=AgendaItem, pk=pk)
+    form = AgendaItemEditForm(request.POST, prefix=f"a{item.pk}")
     if form.is_valid():
         try:
             from anwei.meetings.selectors import agenda_timed
 
             start = next(t.start for t in agenda_timed(item.meeting) if t.item.pk == item.pk)
-            services.agenda_item_update(actor=request.user, item=item, **_agenda_values(form, start))
+            services.agenda_item_update(actor=request.user, item=item, expected_version=form.cleaned_data["version"],
+                                        **_agenda_values(form, start))
             return _anchor(item.meeting, "agenda")
+        except ConflictError as exc:
+            current = exc.current
+            form_rearm(form, current.version)  # what was typed stays; saving again overwrites knowingly
+            other = "\n".join(f"{AgendaItemForm.base_fields[f].label}：{getattr(current, f)}"
+                               for f in services.AGENDA_FIELDS)
+            return _render_detail(request, item.meeting, status=409,
+                                  **{f"agenda_{item.pk}": form, f"agenda_conflict_{item.pk}": other})
         except ValidationError as exc:
             form_errors_from(form, exc)
     return _render_detail(request, item.meeting, status=400, **{f"agenda_{item.pk}": form})
@@ -185,7 +187,7 @@ def agenda_edit(request, pk: int):
 @login_required
 @require_POST
 def agenda_delete(request, pk: int):
-    item = _child(request, AgendaItem, pk)
+    item = meeting_child_get(person=request.user, model=AgendaItem, pk=pk)
     services.agenda_item_delete(actor=request.user, item=item)
     return _anchor(item.meeting, "agenda")
 
@@ -193,7 +195,7 @@ def agenda_delete(request, pk: int):
 @login_required
 @require_POST
 def agenda_move(request, pk: int):
-    item = _child(request, AgendaItem, pk)
+    item = meeting_child_get(person=request.user, model=AgendaItem, pk=pk)
     offset = -1 if request.POST.get("direction") == "up" else 1
     services.agenda_item_move(actor=request.user, item=item, offset=offset)
     return _anchor(item.meeting, "agenda")
@@ -223,7 +225,7 @@ def _add(request, pk: int, form_class, service, section: str, form_key: str, *, 
 
 
 def _delete(request, model, pk: int, service, kwarg: str, section: str):
-    obj = _child(request, model, pk)
+    obj = meeting_child_get(person=request.user, model=model, pk=pk)
     try:
         service(actor=request.user, **{kwarg: obj})
     except ValidationError as exc:
@@ -251,7 +253,7 @@ def report_add(request, pk: int):
 
 @login_required
 def report_edit(request, pk: int):
-    report = _child(request, Report, pk)
+    report = meeting_child_get(person=request.user, model=Report, pk=pk)
     meeting = report.meeting
     form = ReportForm(request.POST or None, request.FILES or None, agency=meeting.agency, initial={
         "version": report.version, "kind": report.kind, "title": report.title, "unit": report.unit,
@@ -285,7 +287,7 @@ def proposal_add(request, pk: int):
 
 @login_required
 def proposal_edit(request, pk: int):
-    proposal = _child(request, Proposal, pk)
+    proposal = meeting_child_get(person=request.user, model=Proposal, pk=pk)
     meeting = proposal.meeting
     conflict = None
     if request.method == "POST":
@@ -314,7 +316,7 @@ def proposal_edit(request, pk: int):
 @login_required
 @require_POST
 def proposal_resolve(request, pk: int):
-    proposal = _child(request, Proposal, pk)
+    proposal = meeting_child_get(person=request.user, model=Proposal, pk=pk)
     form = ResolveForm(request.POST, prefix=f"p{proposal.pk}")
     if form.is_valid():
         d = form.cleaned_data
@@ -338,6 +340,47 @@ def proposal_delete(request, pk: int):
 @require_POST
 def ruling_add(request, pk: int):
     return _add(request, pk, RulingForm, services.ruling_add, "rulings", "ruling_form")
+
+
+RULING_CONFLICT_FIELDS = ("section", "subject", "text")
+
+
+@login_required
+def ruling_edit(request, pk: int):
+    ruling = meeting_child_get(person=request.user, model=Ruling, pk=pk)
+    meeting = ruling.meeting
+    item = ruling.tracked_items.select_related("lead_unit").first()
+    form = RulingEditForm(request.POST or None, meeting=meeting, tracked=item is not None, initial={
+        "version": ruling.version, "section": ruling.section, "report": ruling.report, "proposal": ruling.proposal,
+        "subject": ruling.subject, "text": ruling.text, "actionable": ruling.actionable})
+    conflict, status = None, 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            d = dict(form.cleaned_data)
+            version = d.pop("version")
+            try:
+                ruling = services.ruling_update(actor=request.user, ruling=ruling, expected_version=version, **d)
+                tracked = ruling.tracked_items.first()
+                if tracked is not None and tracked.text != ruling.text:
+                    messages.warning(request, f"列管事項第{tracked.number}項的文字曾在列管事項頁另行修改，未隨裁示更新；"
+                                              "如需一致，請至該列管事項頁修改。")
+                elif tracked is not None and item is None:
+                    messages.success(request, f"已列管為本次會議第{tracked.number}項。")
+                else:
+                    messages.success(request, "已儲存裁示。")
+                return _anchor(meeting, "rulings")
+            except ConflictError as exc:
+                current = exc.current
+                form_rearm(form, current.version)  # what was typed stays; saving again overwrites knowingly
+                conflict = "\n".join(f"{RulingForm.base_fields[f].label}："
+                                      f"{current.get_section_display() if f == 'section' else getattr(current, f)}"
+                                      for f in RULING_CONFLICT_FIELDS)
+                status = 409
+            except ValidationError as exc:
+                form_errors_from(form, exc)
+    return render(request, "meetings/ruling_edit.html", {"ruling": ruling, "meeting": meeting, "form": form,
+                                                         "item": item, "conflict": conflict}, status=status)
 
 
 @login_required

@@ -19,6 +19,7 @@ from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency, Person, Unit
+from anwei.orgs.services import agency_lock
 from anwei.tracking.models import ProgressReport, ProgressRound, TrackedItem, TrackingDecision
 
 Source = TrackedItem.Source
@@ -67,7 +68,8 @@ def tracked_item_create(*, actor: Person | None, agency: Agency, source_kind: st
         raise ValidationError({"origin_label": "請說明列管事項的來源。"})
     roc_year = roc_year or rocdate.roc_year(timezone.localdate())
     if number is None:
-        number = (TrackedItem.objects.select_for_update().filter(agency=agency, origin_label=origin_label)
+        agency_lock(agency)
+        number = (TrackedItem.objects.filter(agency=agency, origin_label=origin_label)
                   .aggregate(n=Max("number"))["n"] or 0) + 1
     item = TrackedItem.objects.create(
         agency=agency, source_kind=source_kind, source_meeting=source_meeting, source_ruling=source_ruling,
