@@ -26,6 +26,7 @@ from anwei.inspections.models import (
 from anwei.inspections.selectors import day_checks
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency, Person, Unit
+from anwei.orgs.services import agency_lock
 
 ITEM_FIELDS = ["section", "text", "answer_kind", "corrective_required", "order"]
 
@@ -53,6 +54,7 @@ def checklist_defaults_install(*, actor: Person | None, agency: Agency) -> list[
 def checklist_create(*, actor: Person | None, agency: Agency, name: str, kind: str = ChecklistTemplate.Kind.OTHER,
                      description: str = "", order: int | None = None) -> ChecklistTemplate:
     name = name.strip()
+    agency_lock(agency)  # the name check and the order below, one creation at a time
     if ChecklistTemplate.objects.filter(agency=agency, name=name).exists():
         raise ValidationError({"name": f"本機關已有名為「{name}」的檢查表。"})
     if order is None:
@@ -84,6 +86,8 @@ def checklist_item_add(*, actor: Person | None, template: ChecklistTemplate, tex
                        order: int | None = None) -> ChecklistItem:
     if not text.strip():
         raise ValidationError({"text": "請填寫檢查項目。"})
+    # One addition at a time per checklist: the new key must not be taken by another at the same instant.
+    ChecklistTemplate.objects.select_for_update().filter(pk=template.pk).values_list("pk", flat=True).get()
     agg = ChecklistItem.objects.filter(template=template).aggregate(k=Max("key"), o=Max("order"))
     item = ChecklistItem.objects.create(
         template=template, key=(agg["k"] or 0) + 1, version=1, order=order if order is not None else (agg["o"] or 0) + 10,
