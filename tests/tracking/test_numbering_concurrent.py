@@ -33,4 +33,3 @@ def test_meetings_of_one_year_created_at_once_get_distinct_sequences(world):
                                                   date=dt.date(2024, 3 + n, 10))) == []
     sequences = sorted(SecurityMeeting.objects.filter(agency=world.bureau).values_list("sequence", flat=True))
     assert sequences == [1, 2, 3, 4]
-
