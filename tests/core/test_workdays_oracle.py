@@ -1,26 +1,16 @@
 """The working-day calendar against the official DGPA office calendar, every day 2017–2026."""
 
-import csv
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from anwei.core import workdays
-
-ORACLE = Path(__file__).resolve().parents[3] / "shared" / "data" / "tw-gov-calendar" / "dgpa-2017-2026.csv"
-
-
-def _oracle():
-    with ORACLE.open(encoding="utf-8") as f:
-        return {dt.date.fromisoformat(r["date"]): r["is_holiday"] == "0" for r in csv.DictReader(f)}
+from tests.calendar_oracle import official_calendar
 
 
 @pytest.fixture(scope="module")
 def oracle():
-    if not ORACLE.exists():
-        pytest.fail(f"找不到官方行事曆 {ORACLE}（shared/ 應與 repo 並列）")
-    return _oracle()
+    return official_calendar()
 
 
 @pytest.mark.django_db

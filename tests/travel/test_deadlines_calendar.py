@@ -1,24 +1,15 @@
 """Deadlines on the real calendar, checked against the official DGPA calendar 2017–2026."""
 
 import bisect
-import csv
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from anwei.travel import services
+from tests.calendar_oracle import official_workdays
 from tests.travel.conftest import approve, trip_input
 
-CSV = Path(__file__).resolve().parents[3] / "shared" / "data" / "tw-gov-calendar" / "dgpa-2017-2026.csv"
-
-
-def _official_workdays() -> list[dt.date]:
-    with CSV.open(encoding="utf-8") as f:
-        return [dt.date.fromisoformat(row["date"]) for row in csv.DictReader(f) if row["is_holiday"] == "0"]
-
-
-WORKDAYS = _official_workdays()
+WORKDAYS = official_workdays()
 
 
 def nth_after(day: dt.date, n: int) -> dt.date:
