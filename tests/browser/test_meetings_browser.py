@@ -65,3 +65,17 @@ def test_meeting_round_progress_decision_next_packet(live_server, page):
     text = table.inner_text()
     assert "113年第1次會議" in text and "秘書室" in text and "已簽陳門禁管制規定草案" in text
     assert "■繼續列管" in text and "□解除列管" in text
+
+
+def test_a_closed_section_loads_its_form_when_opened(live_server, page):
+    world = build_world()
+    meeting = ms.meeting_create(actor=world.officer, agency=world.bureau, date=dt.date(2024, 4, 10))
+    login(page, live_server.url, "officer")
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/")
+    assert page.locator("#id_rul-text").count() == 0  # not on the page until asked for
+    page.click("#ruling-form summary")
+    page.fill("#id_rul-text", "請各單位加強下班後門窗管制。")  # waits for htmx to bring the form
+    page.select_option("#id_rul-lead_unit", label="秘書室")
+    page.click("button:has-text('新增裁示')")
+    row = page.locator("#rulings tr", has_text="請各單位加強下班後門窗管制。")
+    assert "第1項" in row.inner_text()

@@ -64,6 +64,7 @@ ROWS = [
     Row("meetings:attendance_delete", pk("att"), method="post", expect=OFFICER_POST),
     Row("meetings:report_add", pk("m"), method="post", expect=OFFICER_POST,
         data=lambda w: {"rep-kind": "work", "rep-title": "工作報告"}),
+    Row("meetings:section_form", lambda w: {"pk": obj(w)["m"].pk, "name": "ruling"}, expect=OFFICER_ONLY),
     Row("meetings:report_edit", pk("rep"), expect=OFFICER_ONLY),
     Row("meetings:report_delete", lambda w: {"pk": obj(w)["rep"].pk}, method="post", expect=OFFICER_POST),
     Row("meetings:proposal_add", pk("m"), method="post", expect=OFFICER_POST,

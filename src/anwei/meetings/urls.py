@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.meeting_create, name="create"),
     path("<int:pk>/", views.meeting_detail_view, name="detail"),
     path("<int:pk>/edit/", views.meeting_edit, name="edit"),
+    path("<int:pk>/form/<slug:name>/", views.meeting_section_form, name="section_form"),
     path("<int:pk>/agenda/add/", views.agenda_add, name="agenda_add"),
     path("agenda/<int:pk>/edit/", views.agenda_edit, name="agenda_edit"),
     path("agenda/<int:pk>/delete/", views.agenda_delete, name="agenda_delete"),

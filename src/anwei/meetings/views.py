@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,7 +21,7 @@ from anwei.core.uploads import stored_file_response
 from anwei.meetings import services
 from anwei.meetings.forms import (AgendaItemEditForm, AgendaItemForm, AttendanceForm, MeetingCreateForm,
                                   MeetingEditForm, ProposalForm, ReportForm, ResolveForm, RulingEditForm, RulingForm)
-from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling
+from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling, SecurityMeeting
 from anwei.meetings.selectors import (may_manage, meeting_child_get, meeting_detail, meeting_get, meeting_list,
                                       stored_file_for_meeting)
 from anwei.orgs import policy
@@ -69,6 +73,50 @@ def meeting_create(request):
     return render(request, "meetings/create.html", {"form": form, "agency": agency})
 
 
+@dataclass(frozen=True)
+class SectionForm:
+    """A form of the meeting page that sits in a closed section: the basic data and the five 新增 forms."""
+
+    section: str  # the page anchor it returns to
+    action: str  # URL name it posts to
+    button: str
+    build: Callable[[SecurityMeeting], forms.Form]
+    multipart: bool = False
+    css: str = ""
+    primary: bool = False
+
+
+SECTION_FORMS = {
+    "edit": SectionForm("basic", "meetings:edit", "儲存", lambda m: MeetingEditForm(initial={
+        "version": m.version, **{f: getattr(m, f) for f in services.MEETING_FIELDS}}), primary=True),
+    "agenda": SectionForm("agenda", "meetings:agenda_add", "新增",
+                          lambda m: AgendaItemForm(prefix="new", initial={"minutes": 5}), css="toolbar"),
+    "attendance": SectionForm("attendance", "meetings:attendance_add", "登錄",
+                              lambda m: AttendanceForm(agency=m.agency), css="toolbar"),
+    "report": SectionForm("reports", "meetings:report_add", "新增", lambda m: ReportForm(agency=m.agency),
+                          multipart=True),
+    "proposal": SectionForm("proposals", "meetings:proposal_add", "新增",
+                            lambda m: ProposalForm(agency=m.agency, initial={"version": 0}), multipart=True),
+    "ruling": SectionForm("rulings", "meetings:ruling_add", "新增裁示", lambda m: RulingForm(meeting=m),
+                          primary=True),
+}
+
+
+def _section_forms(request, meeting, bound: dict) -> dict:
+    """Each closed section's form, built only when it is shown: bound after an error, or asked for
+    with ?form= (the link a browser without JavaScript follows). Otherwise the section loads it when
+    opened (meeting_section_form, by htmx): building and rendering all six on every view of the page
+    was about half of its cost."""
+    asked = request.GET.get("form")
+    out = {}
+    for name, spec in SECTION_FORMS.items():
+        form = bound.get(f"{name}_form") or (spec.build(meeting) if name == asked else None)
+        out[name] = {"name": name, "spec": spec, "form": form, "open": form is not None,
+                     "action": reverse(spec.action, args=[meeting.pk]),
+                     "fragment": reverse("meetings:section_form", args=[meeting.pk, name])}
+    return out
+
+
 def _detail_context(request, meeting, **bound) -> dict:
     data = meeting_detail(meeting)
     manage = may_manage(request.user, meeting)
@@ -79,19 +127,12 @@ def _detail_context(request, meeting, **bound) -> dict:
     ctx = {"meeting": meeting, "manage": manage, "round": rnd, "rows": rows, "edit_conflict": bound.get("edit_conflict"),
            "unit_status": round_unit_status(rows) if rnd else [], **data}
     if manage:
-        agency = meeting.agency
-        ctx["edit_form"] = bound.get("edit_form") or MeetingEditForm(initial={
-            "version": meeting.version, **{f: getattr(meeting, f) for f in services.MEETING_FIELDS}})
+        ctx["section_forms"] = _section_forms(request, meeting, bound)
         for t in data["agenda"]:
             t.form = bound.get(f"agenda_{t.item.pk}") or AgendaItemEditForm(prefix=f"a{t.item.pk}", initial={
                 "version": t.item.version, "title": t.item.title, "minutes": t.item.minutes,
                 "presenter": t.item.presenter, "note": t.item.note})
             t.conflict = bound.get(f"agenda_conflict_{t.item.pk}")
-        ctx["agenda_form"] = bound.get("agenda_form") or AgendaItemForm(prefix="new", initial={"minutes": 5})
-        ctx["attendance_form"] = bound.get("attendance_form") or AttendanceForm(agency=agency)
-        ctx["report_form"] = bound.get("report_form") or ReportForm(agency=agency)
-        ctx["proposal_form"] = bound.get("proposal_form") or ProposalForm(agency=agency, initial={"version": 0})
-        ctx["ruling_form"] = bound.get("ruling_form") or RulingForm(meeting=meeting)
         for p in data["proposals"] + data["extempore"]:
             p.resolve_form = bound.get(f"resolve_{p.pk}") or ResolveForm(prefix=f"p{p.pk}", initial={
                 "version": p.version, "resolution": p.resolution, "resolution_text": p.resolution_text})
@@ -100,6 +141,17 @@ def _detail_context(request, meeting, **bound) -> dict:
 
 def _render_detail(request, meeting, status=200, **bound):
     return render(request, "meetings/detail.html", _detail_context(request, meeting, **bound), status=status)
+
+
+@login_required
+def meeting_section_form(request, pk: int, name: str):
+    """One closed section's empty form, loaded when the section is opened."""
+    meeting = _managed(request, pk)
+    spec = SECTION_FORMS.get(name)
+    if spec is None:
+        raise Http404("沒有這個表單")
+    return render(request, "meetings/_section_form_body.html", {"s": {
+        "spec": spec, "form": spec.build(meeting), "action": reverse(spec.action, args=[meeting.pk])}})
 
 
 @login_required
