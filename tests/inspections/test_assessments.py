@@ -35,13 +35,13 @@ def test_fill_confirm_submit(world):
     services.assessment_save(actor=world.liaison, assessment=a, expected_version=a.version,
                              values=_answers(a, item.pk))
     with pytest.raises(ValidationError):  # 不符合 without a corrective action
-        services.assessment_send(actor=world.liaison, assessment=a)
+        services.assessment_send(actor=world.liaison, assessment=a, expected_version=a.version)
     a.refresh_from_db()
     services.assessment_save(actor=world.liaison, assessment=a, expected_version=a.version,
                              values=_answers(a, item.pk, corrective="已請同仁下班前巡視"))
-    services.assessment_send(actor=world.liaison, assessment=a)
+    services.assessment_send(actor=world.liaison, assessment=a, expected_version=a.version)
     assert a.status == SelfAssessment.Status.AWAITING_HEAD
-    services.assessment_confirm(actor=world.unithead, assessment=a, note="同意")
+    services.assessment_confirm(actor=world.unithead, assessment=a, expected_version=a.version, note="同意")
     a.refresh_from_db()
     assert a.status == SelfAssessment.Status.SUBMITTED and a.confirmed_by == world.unithead
     with pytest.raises(ValidationError):
@@ -62,7 +62,7 @@ def test_officer_sees_completion_and_every_nonconformity(world, as_):
     item = f.item(world)
     services.assessment_save(actor=world.liaison, assessment=a, expected_version=a.version,
                              values=_answers(a, item.pk, corrective="加強宣導"))
-    services.assessment_confirm(actor=world.unithead, assessment=a)
+    services.assessment_confirm(actor=world.unithead, assessment=a, expected_version=a.version)
     c = as_(world.officer)
     page = c.get(reverse("inspections:round_detail", args=[a.round_id])).content.decode()
     assert "已送出 <strong>1</strong> 份（50%）" in page

@@ -46,12 +46,12 @@ def load(ctx: dict) -> None:
     # 綜合企劃科: filled and confirmed. 人事室: confirmed with one 不符合. 秘書室: waiting for its head.
     plan_person, hr_person = people["liaison.plan"], people["liaison.hr"]
     _fill(plan_person, forms["綜合企劃科"])
-    services.assessment_confirm(actor=plan_person, assessment=forms["綜合企劃科"])  # the demo has no head there
+    services.assessment_confirm(actor=plan_person, assessment=forms["綜合企劃科"], expected_version=forms["綜合企劃科"].version)  # the demo has no head there
     secrecy_first = first_items[templates[1].pk]
     _fill(hr_person, forms["人事室"], {secrecy_first.pk: ("人事資料櫃下班後未上鎖", "已加裝鎖具並指定專人下班前檢查")})
-    services.assessment_confirm(actor=hr_person, assessment=forms["人事室"])
+    services.assessment_confirm(actor=hr_person, assessment=forms["人事室"], expected_version=forms["人事室"].version)
     _fill(liaison, forms["秘書室"])
-    services.assessment_send(actor=liaison, assessment=forms["秘書室"])
+    services.assessment_send(actor=liaison, assessment=forms["秘書室"], expected_version=forms["秘書室"].version)
 
     inspection = services.inspection_create(
         actor=officer, agency=bureau, title="連續假期前機關安全狀況不定期抽查", kind=Inspection.Kind.SECURITY,

@@ -130,6 +130,14 @@ def checklist_item_revise(*, actor: Person, item: ChecklistItem, expected_versio
 
 @transaction.atomic
 def checklist_item_retire(*, actor: Person, item: ChecklistItem) -> None:
+    """Retire the version the person saw (`item`); if it was revised or retired since, nothing changes
+    (ConflictError with the current version, ValidationError if already retired)."""
+    current = (ChecklistItem.objects.select_for_update()
+               .filter(template=item.template_id, key=item.key, is_current=True).first())
+    if current is None:
+        raise ValidationError("此檢查項目已停用。")
+    if current.pk != item.pk:
+        raise ConflictError(current)
     ChecklistItem.objects.filter(pk=item.pk).update(is_current=False)
     audit_record(actor=actor, action="inspections.checklist_item_retire", obj=item, agency=item.template.agency,
                  before={"is_current": True}, after={"is_current": False})
@@ -262,6 +270,7 @@ def assessment_problems(assessment: SelfAssessment) -> dict[int, str]:
 
 
 def _transition(actor: Person, assessment: SelfAssessment, status: str, action: str, **fields) -> SelfAssessment:
+    """Change the status; the caller has already claimed the version the person saw (_claim)."""
     before = snapshot(assessment, ["status", "confirmed_by_id", "submitted_at", "head_note"])
     assessment.status = status
     for k, v in fields.items():
@@ -278,9 +287,17 @@ def _require_complete(assessment: SelfAssessment) -> None:
         raise ValidationError(f"尚有 {len(problems)} 個項目未完成，請補齊後再送出。")
 
 
+def _claim(assessment: SelfAssessment, expected_version: int) -> None:
+    """A send, confirm or return acts on the answers the person saw: if someone saved the form (or moved
+    it on) since `expected_version`, ConflictError, so a head never confirms answers they have not read."""
+    version_bump(assessment, expected_version)
+    assessment.refresh_from_db(fields=["status"])
+
+
 @transaction.atomic
-def assessment_send(*, actor: Person, assessment: SelfAssessment) -> SelfAssessment:
+def assessment_send(*, actor: Person, assessment: SelfAssessment, expected_version: int) -> SelfAssessment:
     """The liaison hands the filled form to the unit head (送主管確認)."""
+    _claim(assessment, expected_version)
     if not assessment.is_editable():
         raise ValidationError("此自評表目前不在填寫中。")
     _require_complete(assessment)
@@ -288,8 +305,10 @@ def assessment_send(*, actor: Person, assessment: SelfAssessment) -> SelfAssessm
 
 
 @transaction.atomic
-def assessment_confirm(*, actor: Person, assessment: SelfAssessment, note: str = "") -> SelfAssessment:
+def assessment_confirm(*, actor: Person, assessment: SelfAssessment, expected_version: int,
+                       note: str = "") -> SelfAssessment:
     """The head confirms and the form is submitted to the ethics unit. A head may confirm a draft directly."""
+    _claim(assessment, expected_version)
     if assessment.status == SelfAssessment.Status.SUBMITTED or assessment.round.closed:
         raise ValidationError("此自評表已送出或梯次已結束。")
     _require_complete(assessment)
@@ -298,8 +317,10 @@ def assessment_confirm(*, actor: Person, assessment: SelfAssessment, note: str =
 
 
 @transaction.atomic
-def assessment_return(*, actor: Person, assessment: SelfAssessment, note: str) -> SelfAssessment:
+def assessment_return(*, actor: Person, assessment: SelfAssessment, expected_version: int,
+                      note: str) -> SelfAssessment:
     """The head sends it back to the liaison with a note."""
+    _claim(assessment, expected_version)
     if assessment.status != SelfAssessment.Status.AWAITING_HEAD:
         raise ValidationError("只有待主管確認的自評表可以退回。")
     return _transition(actor, assessment, SelfAssessment.Status.DRAFT, "inspections.assessment_return",

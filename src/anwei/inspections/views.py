@@ -51,6 +51,12 @@ def _home_agency(request, action: str):
     return agency
 
 
+def _posted_version(request) -> int:
+    """The version a one-button form carried; none (a hand-made request) never matches a saved row."""
+    version = request.POST.get("version", "")
+    return int(version) if version.isdigit() else -1
+
+
 def _errors_to_form(form, exc: ValidationError) -> None:
     if hasattr(exc, "error_dict"):
         for field, errs in exc.message_dict.items():
@@ -223,8 +229,14 @@ def checklist_item_edit(request, pk: int):
 @require_POST
 def checklist_item_retire(request, pk: int):
     item = selectors.checklist_item_get(person=request.user, pk=pk)
-    services.checklist_item_retire(actor=request.user, item=item)
-    messages.success(request, "已停用此檢查項目。")
+    try:
+        services.checklist_item_retire(actor=request.user, item=item)
+        messages.success(request, "已停用此檢查項目。")
+    except ConflictError as exc:
+        messages.error(request, f"此檢查項目在您開啟後已修訂為第{exc.current.version}版，尚未停用；"
+                                "請看過目前的內容後再決定。")
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
     return redirect("inspections:checklist_detail", pk=item.template_id)
 
 
@@ -361,17 +373,21 @@ def _assessment_step(request, pk: int, step: str):
     assessment = selectors.assessment_get(person=request.user, pk=pk)
     action = assessment.fill_action() if step == "send" else assessment.confirm_action()
     _require(request.user, action, assessment)
+    version = _posted_version(request)
     try:
         if step == "send":
-            services.assessment_send(actor=request.user, assessment=assessment)
+            services.assessment_send(actor=request.user, assessment=assessment, expected_version=version)
             messages.success(request, "已送單位主管確認。")
         elif step == "confirm":
-            services.assessment_confirm(actor=request.user, assessment=assessment,
+            services.assessment_confirm(actor=request.user, assessment=assessment, expected_version=version,
                                         note=request.POST.get("note", ""))
             messages.success(request, "已確認並送出自評表。")
         else:
-            services.assessment_return(actor=request.user, assessment=assessment, note=request.POST.get("note", ""))
+            services.assessment_return(actor=request.user, assessment=assessment, expected_version=version,
+                                       note=request.POST.get("note", ""))
             messages.success(request, "已退回承辦人修正。")
+    except ConflictError:
+        messages.error(request, "此自評表在您開啟後已被其他人修改或送出，尚未執行；請看過下方目前的內容後再操作。")
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
     return redirect("inspections:assessment_detail", pk=assessment.pk)
@@ -532,10 +548,8 @@ def finding_edit(request, pk: int):
 @require_POST
 def finding_delete(request, pk: int):
     finding = selectors.finding_get(person=request.user, pk=pk)
-    version = request.POST.get("version", "")
     try:
-        services.finding_delete(actor=request.user, finding=finding,
-                                expected_version=int(version) if version.isdigit() else 0)
+        services.finding_delete(actor=request.user, finding=finding, expected_version=_posted_version(request))
         messages.success(request, "已刪除檢查發現。")
     except ConflictError:
         messages.error(request, "此筆檢查發現已被其他人修改，尚未刪除；請確認下方最新內容後，再決定是否刪除。")
