@@ -114,6 +114,8 @@ def measure(small: str, big: str, rounds: int, per_round: int) -> list[dict]:
             pages, clients = setups[size]
             for page, (role, url) in pages.items():
                 for cold in (False, True):
+                    if not cold:  # the previous page's cold samples emptied the cache: re-fill it, untimed
+                        clients[role].get(url)
                     for _ in range(per_round):
                         if cold:
                             pages_cache.clear()
