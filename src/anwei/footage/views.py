@@ -18,7 +18,7 @@ from anwei.documents.http import document_response
 from anwei.footage import documents, exports, selectors, services
 from anwei.footage.forms import (DecisionForm, DestroyForm, DeviceForm, HoldForm, RequestForm, SiteForm,
                                  ViewingForm)
-from anwei.footage.models import Device, FootageRequest, RequestAttachment, RequestKind, RetentionRule
+from anwei.footage.models import FootageRequest, RequestAttachment, RequestKind, RetentionRule
 from anwei.lib.rocdate import roc_year
 from anwei.orgs import policy
 from anwei.orgs.selectors import person_primary_agency
@@ -407,9 +407,7 @@ def device_create(request):
 @login_required
 def device_edit(request, pk: int):
     fs = selectors.managed_settings(person=request.user, action="footage.device.manage")
-    device = Device.objects.select_related("site").filter(pk=pk, site__agency=fs.agency).first()
-    if device is None:
-        raise Http404("找不到此設備")
+    device = selectors.device_get(agency=fs.agency, pk=pk)
     conflict = None
     if request.method == "POST":
         form = DeviceForm(request.POST, agency=fs.agency)

@@ -10,7 +10,7 @@ from anwei.core.pagecache import remember
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.plans.defaults import templates_seed
-from anwei.plans.models import Assignment, Letter, Occasion, PlanTemplate, RecipientGroup, SpecialPlan
+from anwei.plans.models import Assignment, AssignmentFile, Letter, Occasion, PlanTemplate, RecipientGroup, SpecialPlan
 
 
 def plan_list(*, person: Person, occasion: str = "", year: int | None = None) -> QuerySet[SpecialPlan]:
@@ -104,6 +104,11 @@ def letter_get(*, person: Person, pk: int, action: str = "plans.view") -> Letter
     return letter
 
 
+def plan_letter(*, plan: SpecialPlan) -> Letter | None:
+    """The plan's 函, if one has been drafted (the caller has the plan through plan_get)."""
+    return Letter.objects.filter(plan=plan).first()
+
+
 def _respond_q(person: Person) -> Q:
     agency_scope = policy.scope(person, "plans.assignment.respond")
     unit_scope = policy.scope(person, "plans.assignment.respond_unit")
@@ -131,6 +136,14 @@ def assignment_get(*, person: Person, pk: int) -> tuple[Assignment, bool]:
     if policy.may(person, "plans.view", a.letter):
         return a, False
     raise Http404("找不到此分派")
+
+
+def assignment_file_get(*, assignment: Assignment, pk: int) -> AssignmentFile:
+    """A file attached to the assignment (the caller has the assignment through assignment_get)."""
+    f = AssignmentFile.objects.select_related("stored").filter(pk=pk, assignment=assignment).first()
+    if f is None:
+        raise Http404("找不到此附件")
+    return f
 
 
 def matrix_rows(*, letter: Letter, status: str = "") -> QuerySet[Assignment]:

@@ -27,7 +27,7 @@ from anwei.plans import selectors, services
 from anwei.plans.exports import matrix_xlsx
 from anwei.plans.forms import (ContactFormSet, DutyFormSet, GroupForm, LetterForm, PlanCreateForm, PlanEditForm,
                                ReferenceFormSet, ResultForm, TemplateEditForm, formset_rows)
-from anwei.plans.models import AssignmentFile, Letter, Occasion
+from anwei.plans.models import Letter, Occasion
 from anwei.plans.outline import HELP_TEXT
 from anwei.plans.periods import period_days, period_sentence
 
@@ -87,7 +87,7 @@ def plan_create(request):
 @login_required
 def plan_detail(request, pk: int):
     plan = selectors.plan_get(person=request.user, pk=pk)
-    letter = Letter.objects.filter(plan=plan).first()
+    letter = selectors.plan_letter(plan=plan)
     can_manage = policy.may(request.user, "plans.manage", plan)
     # The contacts list is personal data for the agency itself; the superior office reads the plan text.
     insider = any(m.agency_id == plan.agency_id for m in policy.grants(request.user).memberships)
@@ -310,7 +310,7 @@ def _letter_initial(letter: Letter) -> dict:
 @login_required
 def letter_edit(request, pk: int):
     plan = selectors.plan_get(person=request.user, pk=pk, action="plans.manage")
-    letter = Letter.objects.filter(plan=plan).first()
+    letter = selectors.plan_letter(plan=plan)
     if letter and letter.is_dispatched:
         messages.info(request, "此函已發文，不能再修改。")
         return redirect("plans:matrix", pk=letter.pk)
@@ -349,7 +349,7 @@ def letter_edit(request, pk: int):
 @require_POST
 def letter_dispatch(request, pk: int):
     plan = selectors.plan_get(person=request.user, pk=pk, action="plans.manage")
-    letter = Letter.objects.filter(plan=plan).first()
+    letter = selectors.plan_letter(plan=plan)
     if letter is None:
         messages.error(request, "請先撰寫並儲存函稿，再發文。")
         return redirect("plans:letter_edit", pk=plan.pk)
@@ -471,10 +471,7 @@ def assignment_receive(request, pk: int):
 @login_required
 def assignment_file(request, pk: int, file_pk: int):
     assignment, _ = selectors.assignment_get(person=request.user, pk=pk)
-    f = AssignmentFile.objects.select_related("stored").filter(pk=file_pk, assignment=assignment).first()
-    if f is None:
-        raise Http404("找不到此附件")
-    return stored_file_response(f.stored)
+    return stored_file_response(selectors.assignment_file_get(assignment=assignment, pk=file_pk).stored)
 
 
 @login_required
