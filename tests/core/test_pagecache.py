@@ -42,10 +42,10 @@ def test_a_page_seen_again_is_not_gathered_again(world):
     first, fresh = _tables(c, url)
     second, reused = _tables(c, url)
     assert "請秘書室檢討門禁卡發放。" in second
-    # Only the session, the person and the data version are read again (the person's roles for
-    # the permission check are kept under the same version): not the register's items, units,
+    # Only the session, the person and the data versions are read again (the person's roles for
+    # the permission check are kept under the same versions): not the register's items, units,
     # meetings or progress reports.
-    assert reused == {"django_session", "orgs_person", "core_audithead"}
+    assert reused == {"django_session", "orgs_person", "core_dataversion"}
     assert {"tracking_trackeditem", "orgs_unit", "orgs_membership"} <= fresh
     assert ANY_TOKEN.sub("", first) == ANY_TOKEN.sub("", second)
 
@@ -118,16 +118,17 @@ def test_a_look_at_personal_data_leaves_the_cached_pages_of_others_alone(world):
     """Access records (個資法 利用之紀錄) are audit rows too, but they change nothing a page shows."""
     from django.db import transaction
 
+    from anwei.core import dataversion
     from anwei.core.audit import audit_record
-    from anwei.core.audit import data_version
 
-    before = data_version()
+    scopes = dataversion.reader_scopes([world.bureau.path])
+    before = dataversion.read(scopes)
     with transaction.atomic():
         audit_record(actor=world.officer, action="footage.view", obj=world.bureau, access=True)
-    assert data_version() == before
+    assert dataversion.read(scopes) == before
     with transaction.atomic():
         audit_record(actor=world.officer, action="agency.update", obj=world.bureau)
-    assert data_version() != before
+    assert dataversion.read(scopes) != before
 
 
 def test_a_role_granted_counts_on_the_next_request(world):

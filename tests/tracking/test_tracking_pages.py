@@ -143,8 +143,10 @@ def _many(world, n):
     return rnd
 
 
-REGISTER_QUERIES = 14  # a cold render, including the data-version read (core.pagecache)
-MY_ITEMS_QUERIES = 9
+# A first request: the data versions (read twice: the person's scopes are learnt from their roles) and
+# the roles (orgs.policy.grants), then the cold render (core.pagecache).
+REGISTER_QUERIES = 15
+MY_ITEMS_QUERIES = 10
 
 
 @pytest.mark.parametrize("n", [3, 30])

@@ -15,9 +15,10 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 
+from anwei.core import dataversion
 from anwei.core.models import AuditEntry, AuditHead
 
 GENESIS = "0" * 64
@@ -67,7 +68,7 @@ def audit_record(*, actor, action: str, obj: models.Model, agency=None,
     """Append one audit row. Must run inside the caller's transaction.
 
     access=True: the row records a look or a download (個資法 利用之紀錄), not a change, so the
-    data version of cached pages stays where it is."""
+    data versions of cached pages (core.dataversion) stay where they are."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must be called inside the service's transaction")
     head, _ = AuditHead.objects.select_for_update().get_or_create(id=1)
@@ -90,19 +91,10 @@ def audit_record(*, actor, action: str, obj: models.Model, agency=None,
     entry.save()
     head.last_digest = entry.digest
     head.count += 1
-    if not access:
-        head.data_digest = entry.digest
-    head.save(update_fields=["last_digest", "count", "data_digest"])
+    head.save(update_fields=["last_digest", "count"])
+    if not access:  # a look or a download changes nothing a page shows
+        dataversion.bump(dataversion.change_scopes(agency, obj))
     return entry
-
-
-def data_version() -> str:
-    """The digest of the last audited change (access records do not move it): what is derived
-    from audited rows (rendered pages, a person's grants) may be reused while it stands."""
-    with connection.cursor() as cursor:  # read on every request: no ORM compilation
-        cursor.execute("SELECT data_digest FROM core_audithead WHERE id = 1")
-        row = cursor.fetchone()
-    return (row[0] if row else "") or "genesis"
 
 
 @dataclass(frozen=True)

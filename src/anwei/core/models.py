@@ -57,15 +57,19 @@ class AuditEntry(models.Model):
 
 
 class AuditHead(models.Model):
-    """Single row holding the chain's last digest; locking it serialises appends.
-
-    `data_digest` is the digest of the last row that changed data (not an access record): the
-    data version that rendered pages are cached under (core.pagecache)."""
+    """Single row holding the chain's last digest; locking it serialises appends."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     last_digest = models.CharField(max_length=64, default="0" * 64)
     count = models.PositiveBigIntegerField(default=0)
-    data_digest = models.CharField(max_length=64, default="")
+
+
+class DataVersion(models.Model):
+    """How many audited changes a scope ("global", "own:<agency>", "tree:<agency>") has seen:
+    what cached pages are keyed under (core.dataversion). Written with raw SQL, one upsert per change."""
+
+    scope = models.CharField(max_length=40, primary_key=True)
+    n = models.PositiveBigIntegerField(default=0)
 
 
 class LetterNumberPattern(models.Model):

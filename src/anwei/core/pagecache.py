@@ -1,9 +1,10 @@
 """Rendered pages reused until the data changes (key-based, never invalidated by hand).
 
-Every change writes an audit row inside its own transaction, and every such row moves
-AuditHead.data_digest (core.audit; rows that only record an access do not). A page rendered while the digest was D is therefore current
-for as long as the digest is still D: the digest is part of the key, and a change simply makes
-every later request ask for a new key. Old entries are never read again and age out.
+Every change writes an audit row inside its own transaction, and every such row moves the data
+versions of the scopes the change can show up in (core.dataversion; rows that only record an
+access do not). A page is keyed under the versions of the scopes its reader can see, so it is
+current for as long as they stand: a change simply makes every later request that could show it
+ask for a new key. Old entries are never read again and age out.
 
 The key also holds everything else a cached page may depend on: the person (their roles and
 tenant scope come from audited rows too), today's date (deadlines and 逾期), the full path with
@@ -14,7 +15,7 @@ fresh or cached, gets this request's own token (so a browser without the cookie 
 The permission check stays in the view, before the cache is asked: `page_render` only replaces
 `render` for a page the person has already been allowed to see.
 
-Order of reads matters: the digest is read before the page's data, so a change that commits in
+Order of reads matters: the versions are read before the page's data, so a change that commits in
 between can only make the stored page newer than its key, never older.
 """
 
@@ -30,8 +31,6 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.utils import timezone
-
-from anwei.core.audit import data_version
 
 
 ALIAS = "pages"  # also holds people's grants (orgs.policy), under the same data version
@@ -50,8 +49,11 @@ def _key(request: HttpRequest, template_name: str) -> str | None:
         return None
     if len(messages.get_messages(request)):  # a flash message is shown once, so this page is not reusable
         return None
+    version = policy.grants(request.user).version  # read once per request, before the data
+    if not version:
+        return None
     parts = [
-        policy.grants(request.user).version or data_version(),  # read once per request, before the data
+        version,
         str(request.user.pk),
         timezone.localdate().isoformat(),
         template_name,
@@ -95,7 +97,10 @@ def remember(person, key: str, load: Callable[[], T]) -> T:
     still checks the policy on what it gets; a cached copy is a fresh unpickled object."""
     from anwei.orgs import policy
 
-    full = f"{key}:{policy.grants(person).version or data_version()}"
+    version = policy.grants(person).version
+    if not version:
+        return load()
+    full = f"{key}:{version}"
     store = caches[ALIAS]
     value = store.get(full, _MISSING)
     if value is _MISSING:

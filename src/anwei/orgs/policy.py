@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from django.core.cache import caches
 from django.db.models import Q
 
-from anwei.core import pagecache
-from anwei.core.audit import data_version
+from anwei.core import dataversion, pagecache
 from anwei.orgs.models import Agency, Membership, Person, Role
 
 R = Role
@@ -111,8 +110,8 @@ RULES: dict[str, Rule] = {
 
 @dataclass
 class Grants:
-    """What a person holds, loaded once per request, and the data version it was read under
-    (read first: what the request reads after it is at least as new)."""
+    """What a person holds, loaded once per request, and the data version of what they can see
+    (core.dataversion), read first: what the request reads after it is at least as new."""
 
     memberships: list[Membership] = field(default_factory=list)
     version: str = ""
@@ -122,21 +121,32 @@ class Grants:
 
 
 def grants(person: Person) -> Grants:
-    """Memoised on the person (one request), and kept across requests under the data version:
-    memberships and agency paths change only through audited writes."""
+    """Memoised on the person (one request), and kept across requests under the global data
+    version: memberships, agency paths and people change only through audited writes, which move
+    it (core.dataversion). The scopes the person sees are read in the same query as the global
+    counter, from the last time (they change only with the memberships)."""
     cached = getattr(person, "_anwei_grants", None)
     if cached is None:
         if not getattr(person, "is_authenticated", False) or not person.is_active:
             cached = Grants()
         else:
             store = caches[pagecache.ALIAS]
-            version = data_version()
-            key = f"grants:{person.pk}:{version}"
-            memberships = store.get(key)
-            if memberships is None:
+            seen = store.get(f"scopes:{person.pk}") or (dataversion.GLOBAL,)
+            counters = dataversion.read(seen)
+            key = f"grants:{person.pk}:{counters[dataversion.GLOBAL]}"
+            entry = store.get(key)
+            if entry is None:
                 memberships = list(Membership.objects.filter(person=person).select_related("agency"))
-                store.set(key, memberships, pagecache.TIMEOUT)
-            cached = Grants(memberships, version)
+                paths = [m.agency.path for m in memberships]
+                if person.agency_id and all(m.agency_id != person.agency_id for m in memberships):
+                    paths.append(person.agency.path)  # pages that start from the person's own agency
+                entry = (memberships, dataversion.reader_scopes(paths))
+                store.set(key, entry, pagecache.TIMEOUT)
+                store.set(f"scopes:{person.pk}", entry[1], pagecache.TIMEOUT)
+            memberships, scopes = entry
+            if scopes != seen:  # first request, or the roles changed: read the new scopes
+                counters = dataversion.read(scopes)
+            cached = Grants(memberships, dataversion.label(counters))
         person._anwei_grants = cached
     return cached
 
