@@ -33,7 +33,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 
-ALIAS = "pages"  # also holds people's grants (orgs.policy), under the same data version
+ALIAS = "pages"  # also holds people's grants (orgs.policy), under the global data version
 # A page is also dropped after this long whatever happens: the safety net for a change made
 # outside the application (a restored backup, a hand-edited row), not the mechanism.
 TIMEOUT = 600

@@ -70,8 +70,6 @@ def device_list(*, person: Person, agency: Agency, kind: str | None = Device.Kin
     return qs.order_by("site__order", "site_id", "order", "id")
 
 
-# --- who sees a request --------------------------------------------------------------------------------
-
 def device_get(*, agency: Agency, pk: int) -> Device:
     """One of the agency's devices (the caller has checked the person may manage the agency's)."""
     device = Device.objects.select_related("site").filter(pk=pk, site__agency=agency).first()
@@ -79,6 +77,8 @@ def device_get(*, agency: Agency, pk: int) -> Device:
         raise Http404("找不到此設備")
     return device
 
+
+# --- who sees a request --------------------------------------------------------------------------------
 
 def _step_exists(role: str) -> Exists:
     return Exists(RequestStep.objects.filter(request=OuterRef("pk"), role=role))
