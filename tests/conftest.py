@@ -13,10 +13,11 @@ def world(db):
 
 @pytest.fixture(autouse=True)
 def _page_cache():
-    # Rendered pages are keyed by person id and audit digest, both of which repeat across tests.
-    from django.core.cache import caches
+    # Rendered pages and grants are keyed by person id and data versions, both of which repeat
+    # across tests (each test's rows are rolled back).
+    from tests.cold import cold
 
-    caches["pages"].clear()
+    cold()
     yield
 
 

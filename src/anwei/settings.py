@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "anwei.core",
     "anwei.orgs",
+    "anwei.portal",
     # Domain apps, in dependency order (demo data loads in this order too).
     "anwei.documents",
     "anwei.tracking",
@@ -79,7 +80,6 @@ INSTALLED_APPS = [
     "anwei.inspections",
     "anwei.travel",
     "anwei.rollup",
-    "anwei.perf",
 ]
 
 MIDDLEWARE = [
@@ -109,18 +109,20 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "anwei.core.context_processors.navigation",
+                "anwei.portal.context_processors.navigation",
                 "anwei.core.pagecache.csrf_placeholder",  # last: it overrides the builtin csrf_token
             ],
-            "builtins": ["anwei.core.templatetags.roc", "anwei.core.templatetags.policy_tags"],
+            "builtins": ["anwei.core.templatetags.roc", "anwei.portal.templatetags.policy_tags"],
         },
     }
 ]
 
-# Rendered pages (core.pagecache), per worker process: keys change with the data, so a cache shared
-# between processes is not needed for correctness. About 20 KB a page.
+# Rendered pages (core.pagecache) and people's grants (orgs.policy), per worker process: keys change
+# with the data, so a cache shared between processes is not needed for correctness. About 20 KB a page.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "grants": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "grants",
+               "OPTIONS": {"MAX_ENTRIES": 5000}},
     "pages": ({"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
                "OPTIONS": {"MAX_ENTRIES": 1000}} if PAGE_CACHE
               else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}),

@@ -4,17 +4,18 @@ from django.urls import include, path
 
 from anwei.core import views as core_views
 from anwei.orgs.forms import LoginForm
+from anwei.portal import views as portal_views
 
 admin.site.site_header = "安維 系統管理"
 admin.site.site_title = "安維"
 admin.site.index_title = "系統管理"
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", portal_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("audit/<str:object_type>/<str:object_id>/", core_views.audit_object, name="audit_object"),
+    path("audit/<str:object_type>/<str:object_id>/", portal_views.audit_object, name="audit_object"),
     path("admin/", admin.site.urls),
     path("documents/", include("anwei.documents.urls")),
     path("tracking/", include("anwei.tracking.urls")),

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from anwei.core.inbox import inbox_items
+from anwei.portal.inbox import inbox_items
 from anwei.footage.inbox import footage_inbox
 from tests.footage import factories as f
 

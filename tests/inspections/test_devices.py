@@ -11,6 +11,7 @@ from anwei.core.workdays import is_workday
 from anwei.inspections import services
 from anwei.inspections.inbox import inspections_inbox
 from anwei.inspections.models import DailyCheck, RepairRecord
+from tests.cold import cold
 from tests.inspections import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +69,6 @@ def test_missed_working_days_are_flagged_for_the_unit_and_the_officer(world):
 
 def test_inbox_queries_do_not_grow_with_systems(world, django_assert_max_num_queries):
     f.system(world)
-    from django.core.cache import caches
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -78,7 +78,7 @@ def test_inbox_queries_do_not_grow_with_systems(world, django_assert_max_num_que
         services.device_system_create(actor=world.officer, agency=world.bureau, unit=world.units["秘書室"],
                                       name=f"監視系統{n}", kind="cctv", in_service_from=timezone.localdate())
     world.officer._anwei_grants = None
-    caches["pages"].clear()  # as cold as the first call (the roles are read again)
+    cold()  # as cold as the first call (the roles are read again)
     with CaptureQueriesContext(connection) as large:
         inspections_inbox(world.officer)
     assert len(large) == len(small)

@@ -1,20 +1,20 @@
 """Lists make the same number of queries however many rows there are."""
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from anwei.plans.inbox import plan_inbox
 from anwei.plans.models import Letter
+from tests.cold import cold
 from tests.plans import factories as f
 
 pytestmark = pytest.mark.django_db
 
 
 def _count(client, url):
-    caches["pages"].clear()  # each count is a first request: roles and page gathered afresh
+    cold()  # each count is a first request: roles and page gathered afresh
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx.captured_queries)

@@ -5,7 +5,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from anwei.core.inbox import inbox_items
+from anwei.portal.inbox import inbox_items
 from anwei.core.workdays import workday_add
 from anwei.travel.inbox import travel_inbox
 from tests.travel.conftest import approve

@@ -1,8 +1,12 @@
 """The audit log: services call audit_record() inside their transaction.
 
-Rows are hash-chained: digest = sha256(prev_digest + canonical JSON of the row).
-AuditHead is locked for each append so that the chain stays linear under
-concurrency on PostgreSQL; SQLite serialises writers anyway.
+Rows are hash-chained: digest = sha256(prev_digest + canonical JSON of the row), one chain per
+top-level agency (and one for changes under no agency). An append locks only its chain's
+AuditChain row, so on PostgreSQL a write in one county does not wait for a write in another;
+SQLite serialises writers anyway.
+
+The audit knows nothing of what else happens on a change: modules that must act in the same
+transaction (the data versions of cached pages, core.dataversion) subscribe with audit_listen().
 """
 
 from __future__ import annotations
@@ -12,16 +16,27 @@ import decimal
 import hashlib
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
 
-from anwei.core import dataversion
-from anwei.core.models import AuditEntry, AuditHead
+from anwei.core.models import AuditChain, AuditEntry
 
 GENESIS = "0" * 64
+GLOBAL_CHAIN = "global"
+LEGACY_CHAIN = ""  # rows written while there was one chain for everything
+
+# listener(entry, obj, access): called inside the writer's transaction after each row.
+AuditListener = Callable[[AuditEntry, models.Model, bool], None]
+_listeners: list[AuditListener] = []
+
+
+def audit_listen(listener: AuditListener) -> None:
+    if listener not in _listeners:
+        _listeners.append(listener)
 
 
 def _default(value: Any) -> Any:
@@ -59,21 +74,32 @@ def _digest(prev: str, entry: AuditEntry) -> str:
         "before": entry.before,
         "after": entry.after,
     }
+    if entry.chain != LEGACY_CHAIN:  # legacy rows were hashed without it
+        payload["chain"] = entry.chain
     text = prev + json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def chain_of(agency) -> str:
+    """The chain a change under `agency` is appended to: its top-level agency's."""
+    if agency is None:
+        return GLOBAL_CHAIN
+    top = agency.path.split(".", 1)[0] if agency.path else ""
+    return f"a{int(top) if top else agency.pk}"
 
 
 def audit_record(*, actor, action: str, obj: models.Model, agency=None,
                  before: dict | None = None, after: dict | None = None, access: bool = False) -> AuditEntry:
     """Append one audit row. Must run inside the caller's transaction.
 
-    access=True: the row records a look or a download (個資法 利用之紀錄), not a change, so the
-    data versions of cached pages (core.dataversion) stay where they are."""
+    access=True: the row records a look or a download (個資法 利用之紀錄), not a change; listeners
+    are told, so that nothing which depends only on changes moves (cached pages)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must be called inside the service's transaction")
-    head, _ = AuditHead.objects.select_for_update().get_or_create(id=1)
     if agency is None:
         agency = getattr(obj, "agency", None)
+    chain = chain_of(agency)
+    head, _ = AuditChain.objects.select_for_update().get_or_create(chain=chain)
     entry = AuditEntry(
         at=timezone.now().replace(microsecond=0),
         actor=actor if getattr(actor, "pk", None) else None,
@@ -85,6 +111,7 @@ def audit_record(*, actor, action: str, obj: models.Model, agency=None,
         object_label=str(obj)[:300],
         before=_jsonable(before),
         after=_jsonable(after),
+        chain=chain,
         prev_digest=head.last_digest,
     )
     entry.digest = _digest(head.last_digest, entry)
@@ -92,8 +119,8 @@ def audit_record(*, actor, action: str, obj: models.Model, agency=None,
     head.last_digest = entry.digest
     head.count += 1
     head.save(update_fields=["last_digest", "count"])
-    if not access:  # a look or a download changes nothing a page shows
-        dataversion.bump(dataversion.change_scopes(agency, obj))
+    for listener in _listeners:
+        listener(entry, obj, access)
     return entry
 
 
@@ -103,20 +130,39 @@ class AuditVerdict:
     checked: int
     broken_id: int | None = None
     reason: str = ""
+    chain: str | None = None
+
+
+def _chain_verify(chain: str, head: AuditChain | None) -> AuditVerdict:
+    prev = GENESIS
+    checked = 0
+    for entry in AuditEntry.objects.filter(chain=chain).order_by("id").iterator(chunk_size=2000):
+        if entry.prev_digest != prev:
+            return AuditVerdict(False, checked, entry.pk, "與前一筆紀錄的鏈結不符（前一筆被刪除或修改）", chain)
+        if _digest(prev, entry) != entry.digest:
+            return AuditVerdict(False, checked, entry.pk, "紀錄內容與雜湊值不符（此筆被修改）", chain)
+        prev = entry.digest
+        checked += 1
+    if head is None:
+        if checked:
+            return AuditVerdict(False, checked, None, "此雜湊鏈的鏈尾紀錄被刪除", chain)
+    elif head.last_digest != prev or head.count != checked:
+        return AuditVerdict(False, checked, None, "最後一筆之後的紀錄被刪除", chain)
+    return AuditVerdict(True, checked, chain=chain)
 
 
 def audit_verify() -> AuditVerdict:
-    """Walk the chain; report the first row whose digest or link does not hold."""
-    prev = GENESIS
+    """Walk every chain; report the first broken row (the lowest id among the broken chains)."""
+    heads = {h.chain: h for h in AuditChain.objects.all()}
+    chains = set(heads) | set(AuditEntry.objects.values_list("chain", flat=True).distinct())
     checked = 0
-    for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=2000):
-        if entry.prev_digest != prev:
-            return AuditVerdict(False, checked, entry.pk, "與前一筆紀錄的鏈結不符（前一筆被刪除或修改）")
-        if _digest(prev, entry) != entry.digest:
-            return AuditVerdict(False, checked, entry.pk, "紀錄內容與雜湊值不符（此筆被修改）")
-        prev = entry.digest
-        checked += 1
-    head = AuditHead.objects.filter(id=1).first()
-    if head and (head.last_digest != prev or head.count != checked):
-        return AuditVerdict(False, checked, None, "最後一筆之後的紀錄被刪除")
-    return AuditVerdict(True, checked)
+    broken: list[AuditVerdict] = []
+    for chain in sorted(chains):
+        verdict = _chain_verify(chain, heads.get(chain))
+        checked += verdict.checked
+        if not verdict.ok:
+            broken.append(verdict)
+    if not broken:
+        return AuditVerdict(True, checked)
+    first = min(broken, key=lambda v: (v.broken_id is None, v.broken_id or 0))
+    return AuditVerdict(False, checked, first.broken_id, first.reason, first.chain)

@@ -67,3 +67,10 @@ def read(scopes: Iterable[str]) -> dict[str, int]:
 def label(counters: dict[str, int]) -> str:
     """The counters as one key part."""
     return ";".join(f"{s}={n}" for s, n in sorted(counters.items()))
+
+
+def on_audit(entry, obj, access: bool) -> None:
+    """Audit listener (core.audit.audit_listen): a change moves its scopes, in its own transaction;
+    a row that only records a look or a download changes nothing a page shows."""
+    if not access:
+        bump(change_scopes(entry.agency, obj))

@@ -27,8 +27,11 @@ class CalendarOverride(models.Model):
 class AuditEntry(models.Model):
     """One append-only row per change, chained by SHA-256 so edits are detectable.
 
-    `digest` covers every other field plus the previous row's digest; changing or
-    deleting a row breaks the chain from that row on (see core.audit.audit_verify).
+    Rows form one chain per top-level agency (a county and everything below it) and one for
+    changes under no agency, so that unrelated writes do not queue behind one lock. `digest`
+    covers every other field plus the previous row's digest in the same chain; changing or
+    deleting a row breaks its chain from that row on (see core.audit.audit_verify). Rows written
+    before chains were split carry chain "" (one chain, as they were written).
     """
 
     at = models.DateTimeField("時間", db_index=True)
@@ -43,6 +46,7 @@ class AuditEntry(models.Model):
     object_label = models.CharField("物件", max_length=300, blank=True)
     before = models.JSONField("修改前", null=True, blank=True)
     after = models.JSONField("修改後", null=True, blank=True)
+    chain = models.CharField("雜湊鏈", max_length=20, default="")
     prev_digest = models.CharField(max_length=64)
     digest = models.CharField(max_length=64, unique=True)
 
@@ -50,18 +54,21 @@ class AuditEntry(models.Model):
         verbose_name = "稽核紀錄"
         verbose_name_plural = "稽核紀錄"
         ordering = ["id"]
-        indexes = [models.Index(fields=["object_type", "object_id", "id"])]
+        indexes = [models.Index(fields=["object_type", "object_id", "id"]), models.Index(fields=["chain", "id"])]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.action} {self.object_type}:{self.object_id}"
 
 
-class AuditHead(models.Model):
-    """Single row holding the chain's last digest; locking it serialises appends."""
+class AuditChain(models.Model):
+    """A chain's last digest and length; locking its row serialises appends to that chain only."""
 
-    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    chain = models.CharField(max_length=20, primary_key=True)
     last_digest = models.CharField(max_length=64, default="0" * 64)
     count = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.chain or "（分鏈前）"
 
 
 class DataVersion(models.Model):

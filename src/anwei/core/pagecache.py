@@ -33,7 +33,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 
-ALIAS = "pages"  # also holds people's grants (orgs.policy), under the global data version
+ALIAS = "pages"
 # A page is also dropped after this long whatever happens: the safety net for a change made
 # outside the application (a restored backup, a hand-edited row), not the mechanism.
 TIMEOUT = 600
@@ -41,15 +41,29 @@ CSRF_PLACEHOLDER = "anwei-csrf-placeholder-7f3c9e1d"  # plain ASCII: survives HT
 _MARK = "_anwei_page_cache"
 T = TypeVar("T")
 
+# What a reader's pages are keyed under: the data versions of the scopes the person can see. The
+# permission policy knows the scopes (orgs.policy.grants) and registers itself here at start-up;
+# core knows no app above it.
+ReaderVersion = Callable[[object], str]
+_reader_version: ReaderVersion | None = None
+
+
+def reader_version_register(fn: ReaderVersion) -> None:
+    global _reader_version
+    _reader_version = fn
+
+
+def _version(person) -> str:
+    """The data version this request read first ("" when none is known: nothing is reused)."""
+    return _reader_version(person) if _reader_version is not None else ""
+
 
 def _key(request: HttpRequest, template_name: str) -> str | None:
-    from anwei.orgs import policy  # (policy keeps grants in this module's cache)
-
     if request.method != "GET" or not request.user.is_authenticated:
         return None
     if len(messages.get_messages(request)):  # a flash message is shown once, so this page is not reusable
         return None
-    version = policy.grants(request.user).version  # read once per request, before the data
+    version = _version(request.user)  # read once per request, before the data
     if not version:
         return None
     parts = [
@@ -92,12 +106,10 @@ _MISSING = object()
 
 
 def remember(person, key: str, load: Callable[[], T]) -> T:
-    """`load()`, kept under the data version this request read first (orgs.policy.grants), for
-    rows that change only through audited writes: a selector's object lookup, say. The caller
+    """`load()`, kept under the data version this request read first (see reader_version_register),
+    for rows that change only through audited writes: a selector's object lookup, say. The caller
     still checks the policy on what it gets; a cached copy is a fresh unpickled object."""
-    from anwei.orgs import policy
-
-    version = policy.grants(person).version
+    version = _version(person)
     if not version:
         return load()
     full = f"{key}:{version}"

@@ -1,31 +1,4 @@
-from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
-from django.utils import timezone
-
-from anwei.core.inbox import inbox_items
-from anwei.core.pagecache import page_render
-from anwei.core.selectors import audit_history
-from anwei.orgs.selectors import person_primary_agency
-
-
-@login_required
-def home(request):
-    return page_render(request, "core/home.html", lambda: {
-        "items": inbox_items(request.user),
-        "agency": person_primary_agency(request.user),
-        "today": timezone.localdate(),
-    })
-
-
-@login_required
-def audit_object(request, object_type: str, object_id: str):
-    entries = audit_history(person=request.user, object_type=object_type, object_id=object_id)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    if not page.object_list:
-        raise Http404("沒有可檢視的異動紀錄")
-    return render(request, "core/audit_object.html", {"page": page, "label": page.object_list[0].object_label})
+from django.http import HttpResponse
 
 
 def healthz(request):

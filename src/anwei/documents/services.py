@@ -2,17 +2,17 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db import transaction
 from django.utils import timezone
 
 from anwei.core.audit import audit_record
+from anwei.core.service import service
 from anwei.documents.models import RenderJob
 
 # Rendered files are kept this long (the data they came from stays in its own app).
 JOB_KEEP = timedelta(days=7)
 
 
-@transaction.atomic
+@service
 def render_job_create(*, requester, builder: str, kwargs: dict, fmt: str, filename: str) -> RenderJob:
     """Record the request and queue the rendering (the queue row commits with the job)."""
     from anwei.documents.tasks import render_job_run

@@ -7,8 +7,8 @@ class FootageConfig(AppConfig):
     verbose_name = "監視器錄影調閱"
 
     def ready(self) -> None:
-        from anwei.core.inbox import inbox_register
-        from anwei.core.navigation import NavEntry, nav_register
+        from anwei.portal.inbox import inbox_register
+        from anwei.portal.navigation import NavEntry, nav_register
         from anwei.footage.inbox import footage_inbox
 
         inbox_register(footage_inbox)
@@ -19,7 +19,7 @@ class FootageConfig(AppConfig):
 
 def _register_audit_guards() -> None:
     """Footage requests are personal data: their history is shown only to those who may see the request."""
-    from anwei.core.selectors import audit_guard_from_getter, audit_guard_register
+    from anwei.portal.selectors import audit_guard_from_getter, audit_guard_register
     from anwei.footage import selectors
 
     audit_guard_register("footage.footagerequest", audit_guard_from_getter(selectors.request_get))

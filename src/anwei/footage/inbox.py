@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
-from anwei.core.inbox import InboxItem
+from anwei.portal.inbox import InboxItem
 from anwei.footage import selectors
 from anwei.footage.models import FootageSettings
 from anwei.orgs.models import Person

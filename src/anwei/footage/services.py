@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -15,6 +14,7 @@ from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
 from anwei.core.models import LetterNumberPattern
 from anwei.core.numbering import letter_number_allocate
+from anwei.core.service import service
 from anwei.core.uploads import stored_file_delete, stored_file_save
 from anwei.footage import selectors
 from anwei.footage.models import (AUDIT_FIELDS, ApprovalChain, ApprovalStep, Decision, Destruction, Device,
@@ -41,7 +41,7 @@ def _today() -> dt.date:
 
 # --- setup ----------------------------------------------------------------------------------------------
 
-@transaction.atomic
+@service
 def footage_setup(*, actor: Person | None, agency: Agency, managing_unit: Unit, decision_days: int = 30,
                   effective_from: dt.date | None = None) -> FootageSettings:
     """Seed an agency's settings, default chain (seed 001) and retention rules (seed 001 七、九(四)).
@@ -68,14 +68,14 @@ def footage_setup(*, actor: Person | None, agency: Agency, managing_unit: Unit, 
     return fs
 
 
-@transaction.atomic
+@service
 def site_create(*, actor: Person | None, agency: Agency, name: str, address: str = "", order: int = 0) -> Site:
     site = Site.objects.create(agency=agency, name=name, address=address, order=order)
     audit_record(actor=actor, action="footage.site.create", obj=site, agency=agency, after=snapshot(site))
     return site
 
 
-@transaction.atomic
+@service
 def device_create(*, actor: Person | None, site: Site, location: str, kind: str = Device.Kind.CAMERA,
                   code: str = "", order: int = 0) -> Device:
     device = Device.objects.create(site=site, kind=kind, location=location, code=code, order=order)
@@ -87,7 +87,7 @@ def device_create(*, actor: Person | None, site: Site, location: str, kind: str 
 DEVICE_FIELDS = ("site", "kind", "code", "location", "active", "order")
 
 
-@transaction.atomic
+@service
 def device_update(*, actor: Person, device: Device, expected_version: int, **values) -> Device:
     before = snapshot(device)
     version_bump(device, expected_version)
@@ -185,7 +185,7 @@ def _next_serial(agency: Agency, year: int) -> int:
     return (last or 0) + 1
 
 
-@transaction.atomic
+@service
 def request_file(*, actor: Person, fs: FootageSettings, unit: Unit | None, data: RequestData) -> FootageRequest:
     agency = fs.agency
     req = FootageRequest(agency=agency, filed_by=actor, unit=unit, managing_unit=fs.managing_unit)
@@ -205,7 +205,7 @@ def request_file(*, actor: Person, fs: FootageSettings, unit: Unit | None, data:
     return req
 
 
-@transaction.atomic
+@service
 def request_resubmit(*, actor: Person, req: FootageRequest, expected_version: int, data: RequestData
                      ) -> FootageRequest:
     """The applicant corrects a returned request and sends it up the chain again from the first step."""
@@ -228,7 +228,7 @@ def request_resubmit(*, actor: Person, req: FootageRequest, expected_version: in
 
 # --- deciding -------------------------------------------------------------------------------------------
 
-@transaction.atomic
+@service
 def request_decide(*, actor: Person, req: FootageRequest, expected_version: int, action: str,
                    conditions: str = "", refusal_ground: str = "", reason: str = "") -> Decision:
     step = selectors.request_current_step(req)
@@ -291,7 +291,7 @@ class ViewingData:
     allocate_number: bool = False  # take the reply letter's 文號 from the agency's default pattern
 
 
-@transaction.atomic
+@service
 def viewing_record(*, actor: Person, req: FootageRequest, expected_version: int, data: ViewingData
                    ) -> ViewingRecord:
     """The managing unit records the viewing or copying (seed 001 form 簽名確認欄, 九(四))."""
@@ -343,7 +343,7 @@ def _retention_due(req: FootageRequest) -> dt.date | None:
     return due
 
 
-@transaction.atomic
+@service
 def request_hold(*, actor: Person, req: FootageRequest, expected_version: int, hold: bool, reason: str = ""
                  ) -> FootageRequest:
     """A legal hold (e.g. a criminal investigation, seed 001 七(五)) stops the retention clock; releasing
@@ -374,7 +374,7 @@ def request_hold(*, actor: Person, req: FootageRequest, expected_version: int, h
     return req
 
 
-@transaction.atomic
+@service
 def copy_destroy(*, actor: Person, req: FootageRequest, expected_version: int, method: str) -> ViewingRecord:
     """The copy is no longer needed: record its destruction; the form is kept by its own rule."""
     viewing = getattr(req, "viewing", None)
@@ -409,7 +409,7 @@ def _destroyed_items(req: FootageRequest) -> str:
     return "、".join(items)
 
 
-@transaction.atomic
+@service
 def request_destroy(*, actor: Person | None, req: FootageRequest, method: str = AUTO_METHOD) -> Destruction:
     """Record the destruction and remove the request's personal data; the register line stays."""
     req = FootageRequest.objects.select_for_update().get(pk=req.pk)
@@ -464,7 +464,7 @@ def retention_run(*, dry_run: bool, today: dt.date | None = None) -> RetentionRe
 
 # --- access log -----------------------------------------------------------------------------------------
 
-@transaction.atomic
+@service
 def request_view_record(*, actor: Person, req: FootageRequest, action: str = "footage.view") -> None:
     """Every look at a request is itself recorded: who looked, when, at what (個資法: 利用之紀錄)."""
     if action not in selectors.VIEW_ACTIONS:

@@ -7,8 +7,8 @@ class InspectionsConfig(AppConfig):
     verbose_name = "自評與檢查"
 
     def ready(self) -> None:
-        from anwei.core.inbox import inbox_register
-        from anwei.core.navigation import NavEntry, nav_register
+        from anwei.portal.inbox import inbox_register
+        from anwei.portal.navigation import NavEntry, nav_register
         from anwei.inspections.inbox import inspections_inbox
         from anwei.orgs import policy
         from anwei.orgs.models import Role

@@ -11,7 +11,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from anwei.core.inbox import InboxItem
+from anwei.portal.inbox import InboxItem
 from django.db.models import Count, Q
 
 from anwei.inspections.models import AssessmentRound, DeviceSystem, SelfAssessment

@@ -7,7 +7,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = "安全維護會報"
 
     def ready(self):
-        from anwei.core.navigation import NavEntry, nav_register
+        from anwei.portal.navigation import NavEntry, nav_register
         from anwei.orgs import policy
 
         nav_register(NavEntry("會報", "meetings:list", visible=lambda p: not policy.scope(p, "meeting.view").empty,

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Max
 
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
+from anwei.core.service import service
 from anwei.core.uploads import stored_file_save
 from anwei.lib import rocdate
 from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling, SecurityMeeting
@@ -69,7 +69,7 @@ def meeting_next(meeting: SecurityMeeting) -> SecurityMeeting | None:
             .exclude(pk=meeting.pk).order_by("date", "roc_year", "sequence").first())
 
 
-@transaction.atomic
+@service
 def meeting_create(*, actor: Person | None, agency: Agency, date: dt.date, start_time: dt.time = dt.time(11, 30),
                    place: str = "", chair_name: str = "", recorder_name: str = "",
                    sequence: int | None = None) -> SecurityMeeting:
@@ -102,7 +102,7 @@ MEETING_FIELDS = ["date", "start_time", "place", "chair_name", "recorder_name", 
                   "opening_remarks", "conclusion", "adjourned_at"]
 
 
-@transaction.atomic
+@service
 def meeting_update(*, actor: Person, meeting: SecurityMeeting, expected_version: int, **values) -> SecurityMeeting:
     unknown = set(values) - set(MEETING_FIELDS)
     if unknown:
@@ -123,7 +123,7 @@ def meeting_update(*, actor: Person, meeting: SecurityMeeting, expected_version:
     return meeting
 
 
-@transaction.atomic
+@service
 def meeting_delete(*, actor: Person, meeting: SecurityMeeting) -> None:
     if meeting.tracked_items.exists() or hasattr(meeting, "progress_round"):
         raise ValidationError("此會議已有列管事項或執行情形填報，不能刪除。")
@@ -139,7 +139,7 @@ def _agenda_renumber(meeting: SecurityMeeting, items: list[AgendaItem]) -> None:
     AgendaItem.objects.bulk_update(items, ["order"])
 
 
-@transaction.atomic
+@service
 def agenda_item_add(*, actor: Person, meeting: SecurityMeeting, title: str, minutes: int, presenter: str = "",
                     note: str = "", position: int | None = None) -> AgendaItem:
     items = list(meeting.agenda_items.select_for_update())
@@ -158,7 +158,7 @@ def agenda_item_add(*, actor: Person, meeting: SecurityMeeting, title: str, minu
 AGENDA_FIELDS = ["title", "minutes", "presenter", "note"]
 
 
-@transaction.atomic
+@service
 def agenda_item_update(*, actor: Person, item: AgendaItem, expected_version: int, title: str, minutes: int,
                        presenter: str = "", note: str = "") -> AgendaItem:
     """Raises ConflictError (with the saved row) when someone saved the item since `expected_version`."""
@@ -180,7 +180,7 @@ def agenda_minutes_from_end(*, start: dt.time, end: dt.time) -> int:
     return _minutes(end) - _minutes(start)
 
 
-@transaction.atomic
+@service
 def agenda_item_delete(*, actor: Person, item: AgendaItem) -> None:
     meeting = item.meeting
     audit_record(actor=actor, action="meetings.agenda_delete", obj=item, agency=meeting.agency, before=snapshot(item))
@@ -188,7 +188,7 @@ def agenda_item_delete(*, actor: Person, item: AgendaItem) -> None:
     _agenda_renumber(meeting, list(meeting.agenda_items.all()))
 
 
-@transaction.atomic
+@service
 def agenda_item_move(*, actor: Person, item: AgendaItem, offset: int) -> None:
     meeting = item.meeting
     items = list(meeting.agenda_items.select_for_update())
@@ -202,7 +202,7 @@ def agenda_item_move(*, actor: Person, item: AgendaItem, offset: int) -> None:
 
 # --- attendance ----------------------------------------------------------------------------------
 
-@transaction.atomic
+@service
 def attendance_add(*, actor: Person, meeting: SecurityMeeting, name: str, unit: Unit | None = None,
                    status: str = Attendance.Status.PRESENT, represented_by: str = "") -> Attendance:
     if status == Attendance.Status.REPRESENTED and not represented_by.strip():
@@ -215,7 +215,7 @@ def attendance_add(*, actor: Person, meeting: SecurityMeeting, name: str, unit: 
     return row
 
 
-@transaction.atomic
+@service
 def attendance_delete(*, actor: Person, attendance: Attendance) -> None:
     audit_record(actor=actor, action="meetings.attendance_delete", obj=attendance,
                  agency=attendance.meeting.agency, before=snapshot(attendance))
@@ -228,7 +228,7 @@ def _save_files(actor, agency, files) -> list:
     return [stored_file_save(actor=actor, agency=agency, upload=f) for f in files or []]
 
 
-@transaction.atomic
+@service
 def report_add(*, actor: Person, meeting: SecurityMeeting, kind: str, title: str, unit: Unit | None = None,
                presenter: str = "", body: str = "", files=()) -> Report:
     _meeting_lock(meeting)
@@ -240,7 +240,7 @@ def report_add(*, actor: Person, meeting: SecurityMeeting, kind: str, title: str
     return report
 
 
-@transaction.atomic
+@service
 def report_update(*, actor: Person, report: Report, expected_version: int, title: str, unit: Unit | None,
                   presenter: str, body: str, kind: str, files=()) -> Report:
     before = snapshot(report)
@@ -253,7 +253,7 @@ def report_update(*, actor: Person, report: Report, expected_version: int, title
     return report
 
 
-@transaction.atomic
+@service
 def report_delete(*, actor: Person, report: Report) -> None:
     audit_record(actor=actor, action="meetings.report_delete", obj=report, agency=report.meeting.agency,
                  before=snapshot(report))
@@ -267,7 +267,7 @@ def _next_number(meeting: SecurityMeeting, kind: str) -> int:
     return (meeting.proposals.filter(kind=kind).aggregate(n=Max("number"))["n"] or 0) + 1
 
 
-@transaction.atomic
+@service
 def proposal_add(*, actor: Person, meeting: SecurityMeeting, subject: str, unit: Unit | None = None,
                  explanation: str = "", method: str = "", kind: str = Proposal.Kind.REGULAR,
                  files=()) -> Proposal:
@@ -281,7 +281,7 @@ def proposal_add(*, actor: Person, meeting: SecurityMeeting, subject: str, unit:
     return p
 
 
-@transaction.atomic
+@service
 def proposal_update(*, actor: Person, proposal: Proposal, expected_version: int, subject: str,
                     unit: Unit | None, explanation: str, method: str, files=()) -> Proposal:
     before = snapshot(proposal)
@@ -306,7 +306,7 @@ def _proposal_carry(*, actor, origin: Proposal, meeting: SecurityMeeting) -> Pro
     return p
 
 
-@transaction.atomic
+@service
 def proposal_resolve(*, actor: Person, proposal: Proposal, expected_version: int, resolution: str,
                      resolution_text: str = "") -> Proposal:
     """Record the 決議. 下次會議續審 carries the proposal into the next meeting (now, if it exists;
@@ -326,7 +326,7 @@ def proposal_resolve(*, actor: Person, proposal: Proposal, expected_version: int
     return proposal
 
 
-@transaction.atomic
+@service
 def proposal_delete(*, actor: Person, proposal: Proposal) -> None:
     if proposal.rulings.filter(actionable=True).exists():
         raise ValidationError("此提案已產生列管事項，請先刪除該列管事項。")
@@ -337,7 +337,7 @@ def proposal_delete(*, actor: Person, proposal: Proposal) -> None:
 
 # --- rulings (主席裁示) and the tracked items they give -------------------------------------------
 
-@transaction.atomic
+@service
 def ruling_add(*, actor: Person, meeting: SecurityMeeting, text: str, section: str = Ruling.Section.CONCLUSION,
                subject: str = "", report: Report | None = None, proposal: Proposal | None = None,
                actionable: bool = False, lead_unit: Unit | None = None, all_units: bool = False,
@@ -392,7 +392,7 @@ def _ruling_track(*, actor: Person, ruling: Ruling, lead_unit: Unit | None, all_
 RULING_FIELDS = ["section", "subject", "text", "report", "proposal", "actionable"]
 
 
-@transaction.atomic
+@service
 def ruling_update(*, actor: Person, ruling: Ruling, expected_version: int, text: str, section: str,
                   subject: str = "", report: Report | None = None, proposal: Proposal | None = None,
                   actionable: bool = False, lead_unit: Unit | None = None, all_units: bool = False,
@@ -433,7 +433,7 @@ def ruling_update(*, actor: Person, ruling: Ruling, expected_version: int, text:
     return ruling
 
 
-@transaction.atomic
+@service
 def ruling_delete(*, actor: Person, ruling: Ruling) -> None:
     for item in ruling.tracked_items.all():
         tracked_item_delete(actor=actor, item=item)

@@ -16,11 +16,17 @@ from dataclasses import dataclass, field
 from django.core.cache import caches
 from django.db.models import Q
 
-from anwei.core import dataversion, pagecache
+from anwei.core import dataversion
 from anwei.orgs.models import Agency, Membership, Person, Role
 
 R = Role
 ALL_ROLES = frozenset(Role.values)
+
+# People's grants are kept in a cache of their own, keyed under the global data version.
+GRANTS_CACHE = "grants"
+# Also dropped after this long, as the page cache does: the safety net for rows changed outside
+# the application (a restored backup), not the mechanism.
+GRANTS_TIMEOUT = 600
 
 
 @dataclass(frozen=True)
@@ -130,7 +136,7 @@ def grants(person: Person) -> Grants:
         if not getattr(person, "is_authenticated", False) or not person.is_active:
             cached = Grants()
         else:
-            store = caches[pagecache.ALIAS]
+            store = caches[GRANTS_CACHE]
             seen = store.get(f"scopes:{person.pk}") or (dataversion.GLOBAL,)
             counters = dataversion.read(seen)
             key = f"grants:{person.pk}:{counters[dataversion.GLOBAL]}"
@@ -141,8 +147,8 @@ def grants(person: Person) -> Grants:
                 if person.agency_id and all(m.agency_id != person.agency_id for m in memberships):
                     paths.append(person.agency.path)  # pages that start from the person's own agency
                 entry = (memberships, dataversion.reader_scopes(paths))
-                store.set(key, entry, pagecache.TIMEOUT)
-                store.set(f"scopes:{person.pk}", entry[1], pagecache.TIMEOUT)
+                store.set(key, entry, GRANTS_TIMEOUT)
+                store.set(f"scopes:{person.pk}", entry[1], GRANTS_TIMEOUT)
             memberships, scopes = entry
             if scopes != seen:  # first request, or the roles changed: read the new scopes
                 counters = dataversion.read(scopes)

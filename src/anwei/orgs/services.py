@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 
 from anwei.core.audit import audit_record, snapshot
+from anwei.core.service import service
 from anwei.orgs.models import Agency, Membership, Person, Unit
 
 
@@ -16,7 +16,7 @@ def agency_lock(agency: Agency) -> None:
     Agency.objects.select_for_update().filter(pk=agency.pk).values_list("pk", flat=True).get()
 
 
-@transaction.atomic
+@service
 def agency_create(*, actor: Person | None, name: str, parent: Agency | None = None, kind: str = Agency.Kind.OTHER,
                   short_name: str = "", **fields) -> Agency:
     agency = Agency.objects.create(name=name, parent=parent, kind=kind, short_name=short_name, **fields)
@@ -26,7 +26,7 @@ def agency_create(*, actor: Person | None, name: str, parent: Agency | None = No
     return agency
 
 
-@transaction.atomic
+@service
 def agency_move(*, actor: Person | None, agency: Agency, parent: Agency | None) -> Agency:
     """Re-parent an agency and rewrite the paths of its whole subtree."""
     if parent is not None and parent.is_within(agency):
@@ -43,7 +43,7 @@ def agency_move(*, actor: Person | None, agency: Agency, parent: Agency | None) 
     return agency
 
 
-@transaction.atomic
+@service
 def unit_create(*, actor: Person | None, agency: Agency, name: str, order: int = 0, is_ethics: bool = False,
                 is_personnel: bool = False) -> Unit:
     unit = Unit.objects.create(agency=agency, name=name, order=order, is_ethics=is_ethics,
@@ -52,7 +52,7 @@ def unit_create(*, actor: Person | None, agency: Agency, name: str, order: int =
     return unit
 
 
-@transaction.atomic
+@service
 def person_create(*, actor: Person | None, username: str, password: str, full_name: str, agency: Agency,
                   unit: Unit | None = None, title: str = "", email: str = "", phone: str = "") -> Person:
     person = Person(username=username, full_name=full_name, agency=agency, unit=unit, title=title, email=email,
@@ -64,7 +64,7 @@ def person_create(*, actor: Person | None, username: str, password: str, full_na
     return person
 
 
-@transaction.atomic
+@service
 def membership_grant(*, actor: Person | None, person: Person, agency: Agency, role: str,
                      unit: Unit | None = None) -> Membership:
     membership, created = Membership.objects.get_or_create(person=person, agency=agency, unit=unit, role=role)
@@ -74,7 +74,7 @@ def membership_grant(*, actor: Person | None, person: Person, agency: Agency, ro
     return membership
 
 
-@transaction.atomic
+@service
 def membership_revoke(*, actor: Person | None, membership: Membership) -> None:
     before = snapshot(membership)
     audit_record(actor=actor, action="membership.revoke", obj=membership, agency=membership.agency, before=before)

@@ -7,8 +7,8 @@ class PlansConfig(AppConfig):
     verbose_name = "專案安全維護計畫"
 
     def ready(self) -> None:
-        from anwei.core.inbox import inbox_register
-        from anwei.core.navigation import NavEntry, nav_register
+        from anwei.portal.inbox import inbox_register
+        from anwei.portal.navigation import NavEntry, nav_register
         from anwei.orgs import policy
         from anwei.plans.inbox import plan_inbox
 

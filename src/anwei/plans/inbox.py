@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
-from anwei.core.inbox import InboxItem
+from anwei.portal.inbox import InboxItem
 from anwei.lib import rocdate
 from anwei.orgs.models import Person
 from anwei.plans.selectors import assignment_inbox

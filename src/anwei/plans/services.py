@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -15,6 +14,7 @@ from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
 from anwei.core.models import LetterNumberPattern
 from anwei.core.numbering import letter_number_allocate
+from anwei.core.service import service
 from anwei.core.uploads import stored_file_save
 from anwei.core.workdays import workday_add
 from anwei.lib import rocdate
@@ -35,7 +35,7 @@ def _sections_copy(sections: list[dict]) -> list[dict]:
     return [dict(s) for s in sections]
 
 
-@transaction.atomic
+@service
 def plan_create(*, actor: Person, agency: Agency, template: PlanTemplate, year: int, election_name: str = "",
                 period_start: dt.date | None = None, period_end: dt.date | None = None) -> SpecialPlan:
     """A new plan from a template; the period is proposed from the calendar unless given."""
@@ -79,7 +79,7 @@ def _children_of(plan: SpecialPlan) -> PlanChildren:
         contacts=list(plan.contacts.values("name", "role", "office_phone", "mobile", "fax")))
 
 
-@transaction.atomic
+@service
 def plan_update(*, actor: Person, plan: SpecialPlan, expected_version: int, title: str, election_name: str,
                 period_start: dt.date, period_end: dt.date, result_workdays: int, children: PlanChildren,
                 sections: list[dict] | None = None) -> SpecialPlan:
@@ -102,7 +102,7 @@ def plan_update(*, actor: Person, plan: SpecialPlan, expected_version: int, titl
     return plan
 
 
-@transaction.atomic
+@service
 def plan_copy(*, actor: Person, source: SpecialPlan, year: int) -> SpecialPlan:
     """Copy a plan to another year: texts, duties and contacts kept; the period moved to that
     year's occasion (from the calendar for holidays, same dates a year on otherwise). The
@@ -125,7 +125,7 @@ def plan_copy(*, actor: Person, source: SpecialPlan, year: int) -> SpecialPlan:
     return plan
 
 
-@transaction.atomic
+@service
 def plan_delete(*, actor: Person, plan: SpecialPlan) -> None:
     """Delete a plan that was never dispatched (with its draft letter)."""
     letter = Letter.objects.filter(plan=plan).first()
@@ -143,7 +143,7 @@ def plan_delete(*, actor: Person, plan: SpecialPlan) -> None:
 TEMPLATE_FIELDS = ["name", "title_pattern", "sections", "lead_days", "result_workdays"]
 
 
-@transaction.atomic
+@service
 def template_adopt(*, actor: Person, agency: Agency, default: PlanTemplate) -> PlanTemplate:
     """The agency's own editable copy of a default template (or the one it already has)."""
     own = PlanTemplate.objects.filter(agency=agency, occasion=default.occasion).first()
@@ -157,7 +157,7 @@ def template_adopt(*, actor: Person, agency: Agency, default: PlanTemplate) -> P
     return own
 
 
-@transaction.atomic
+@service
 def template_update(*, actor: Person, template: PlanTemplate, expected_version: int, name: str,
                     title_pattern: str, lead_days: int, result_workdays: int,
                     sections: list[dict]) -> PlanTemplate:
@@ -176,7 +176,7 @@ def template_update(*, actor: Person, template: PlanTemplate, expected_version: 
 
 # --- recipient groups --------------------------------------------------------------------
 
-@transaction.atomic
+@service
 def group_save(*, actor: Person, agency: Agency, group: RecipientGroup | None, expected_version: int | None,
                name: str, agency_kind: str, agencies: list[Agency], units: list[Unit]) -> RecipientGroup:
     if any(not a.path.startswith(agency.path) or a.pk == agency.pk for a in agencies):
@@ -241,7 +241,7 @@ class RecipientChoice:
         return not (self.groups or self.agencies or self.units)
 
 
-@transaction.atomic
+@service
 def letter_save(*, actor: Person, plan: SpecialPlan, letter: Letter | None, expected_version: int | None,
                 fields: dict, main: RecipientChoice, cc: RecipientChoice) -> Letter:
     if main.is_empty():
@@ -295,7 +295,7 @@ class DispatchError(ValidationError):
     pass
 
 
-@transaction.atomic
+@service
 def letter_dispatch(*, actor: Person, letter: Letter, on: dt.date | None = None) -> Letter:
     """Number and date the letter and create one assignment per 正本 recipient, in bulk."""
     letter = Letter.objects.select_for_update().select_related("agency", "plan").get(pk=letter.pk)
@@ -323,7 +323,7 @@ def letter_dispatch(*, actor: Person, letter: Letter, on: dt.date | None = None)
     return letter
 
 
-@transaction.atomic
+@service
 def letter_remind_late(*, actor: Person, letter: Letter) -> int:
     """Mark every late recipient as reminded; their home page shows the reminder."""
     now = timezone.now()
@@ -337,7 +337,7 @@ def letter_remind_late(*, actor: Person, letter: Letter) -> int:
 
 # --- assignments ------------------------------------------------------------------------------
 
-@transaction.atomic
+@service
 def assignment_receive(*, actor: Person, assignment: Assignment) -> Assignment:
     if assignment.received_at is None:
         Assignment.objects.filter(pk=assignment.pk, received_at__isnull=True).update(
@@ -348,7 +348,7 @@ def assignment_receive(*, actor: Person, assignment: Assignment) -> Assignment:
     return assignment
 
 
-@transaction.atomic
+@service
 def assignment_report(*, actor: Person, assignment: Assignment, expected_version: int, result_text: str,
                       uploads: list) -> Assignment:
     """Report (or correct) the execution results; receiving is implied."""

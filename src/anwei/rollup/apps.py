@@ -7,7 +7,7 @@ class RollupConfig(AppConfig):
     verbose_name = "上級政風機構總覽"
 
     def ready(self):
-        from anwei.core.navigation import NavEntry, nav_register
+        from anwei.portal.navigation import NavEntry, nav_register
         from anwei.orgs import policy
 
         nav_register(NavEntry("所屬機關總覽", "rollup:overview",

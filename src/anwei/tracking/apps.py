@@ -7,8 +7,8 @@ class TrackingConfig(AppConfig):
     verbose_name = "列管"
 
     def ready(self):
-        from anwei.core.inbox import inbox_register
-        from anwei.core.navigation import NavEntry, nav_register
+        from anwei.portal.inbox import inbox_register
+        from anwei.portal.navigation import NavEntry, nav_register
         from anwei.orgs import policy
         from anwei.tracking import inbox
         from anwei.tracking.selectors import my_unit_ids

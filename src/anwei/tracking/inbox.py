@@ -6,7 +6,7 @@ from django.db.models import Count, Max, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from anwei.core.inbox import InboxItem
+from anwei.portal.inbox import InboxItem
 from anwei.orgs import policy
 from anwei.orgs.models import Person
 from anwei.tracking.models import ProgressReport, ProgressRound, TrackedItem

@@ -11,12 +11,12 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
+from anwei.core.service import service
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.orgs.services import agency_lock
@@ -50,7 +50,7 @@ def required_units(item: TrackedItem, agency_units: list[Unit]) -> list[Unit]:
     return units + [u for u in item.co_units.all() if u.pk != item.lead_unit_id]
 
 
-@transaction.atomic
+@service
 def tracked_item_create(*, actor: Person | None, agency: Agency, source_kind: str, text: str,
                         lead_unit: Unit | None = None, all_units: bool = False, co_units: Iterable[Unit] = (),
                         due_date: dt.date | None = None, source_meeting=None, source_ruling=None,
@@ -84,7 +84,7 @@ def tracked_item_create(*, actor: Person | None, agency: Agency, source_kind: st
     return item
 
 
-@transaction.atomic
+@service
 def tracked_item_update(*, actor: Person, item: TrackedItem, expected_version: int, text: str,
                         lead_unit: Unit | None, all_units: bool, co_units: Iterable[Unit],
                         due_date: dt.date | None) -> TrackedItem:
@@ -98,7 +98,7 @@ def tracked_item_update(*, actor: Person, item: TrackedItem, expected_version: i
     return item
 
 
-@transaction.atomic
+@service
 def progress_round_open_for(*, actor: Person | None, items: list[TrackedItem], title: str,
                             deadline: dt.date) -> ProgressRound:
     """A round for just these items — e.g. an inspection deficiency's correction between meetings —
@@ -111,7 +111,7 @@ def progress_round_open_for(*, actor: Person | None, items: list[TrackedItem], t
     return rnd
 
 
-@transaction.atomic
+@service
 def tracked_item_packet_set(*, actor: Person, item: TrackedItem, in_packet: bool) -> TrackedItem:
     """Bring an item of another source (e.g. an inspection deficiency) to the next meeting's packet, or not."""
     if item.source_meeting_id is not None:
@@ -123,7 +123,7 @@ def tracked_item_packet_set(*, actor: Person, item: TrackedItem, in_packet: bool
     return item
 
 
-@transaction.atomic
+@service
 def tracked_item_delete(*, actor: Person, item: TrackedItem) -> None:
     """Only an item nobody has reported on or decided yet (a ruling entered by mistake)."""
     if item.decisions.exists() or item.reports.exclude(status=ProgressReport.Status.PENDING).exists():
@@ -145,7 +145,7 @@ def _round_add_items(rnd: ProgressRound, items: list[TrackedItem]) -> None:
     ProgressReport.objects.bulk_create(rows)
 
 
-@transaction.atomic
+@service
 def progress_round_open(*, actor: Person, agency: Agency, deadline: dt.date, meeting=None,
                         title: str = "") -> ProgressRound:
     """Start collecting 執行情形 on every open item. An earlier round still open is closed."""
@@ -163,7 +163,7 @@ def progress_round_open(*, actor: Person, agency: Agency, deadline: dt.date, mee
     return rnd
 
 
-@transaction.atomic
+@service
 def progress_round_close(*, actor: Person, rnd: ProgressRound) -> ProgressRound:
     before = snapshot(rnd)
     rnd.closed_at = timezone.now()
@@ -184,7 +184,7 @@ def _item_status_refresh(item: TrackedItem, rnd: ProgressRound) -> None:
         item.status = new
 
 
-@transaction.atomic
+@service
 def progress_report_save(*, actor: Person, report: ProgressReport, expected_version: int, text: str,
                          propose_release: bool = False, release_reason: str = "") -> ProgressReport:
     """A unit writes (or corrects) its progress. A stale version raises ConflictError."""
@@ -208,7 +208,7 @@ def progress_report_save(*, actor: Person, report: ProgressReport, expected_vers
     return report
 
 
-@transaction.atomic
+@service
 def progress_report_return(*, actor: Person, report: ProgressReport, comment: str) -> ProgressReport:
     """退回補正: the unit sees the comment and reports again."""
     if report.status != ProgressReport.Status.SUBMITTED:
@@ -226,7 +226,7 @@ def progress_report_return(*, actor: Person, report: ProgressReport, comment: st
     return report
 
 
-@transaction.atomic
+@service
 def progress_round_remind(*, actor: Person, rnd: ProgressRound) -> int:
     """Remind every unit that has not reported (shown in their home inbox). Returns the number of units."""
     late = ProgressReport.objects.filter(round=rnd, unit__isnull=False).filter(
@@ -237,7 +237,7 @@ def progress_round_remind(*, actor: Person, rnd: ProgressRound) -> int:
     return len(units)
 
 
-@transaction.atomic
+@service
 def tracking_decide(*, actor: Person, rnd: ProgressRound, item: TrackedItem, decision: str,
                     note: str = "") -> TrackingDecision:
     """Record the chair's 繼續列管 / 解除列管 for an item in a round; the only way to release."""

@@ -7,8 +7,8 @@ class TravelConfig(AppConfig):
     verbose_name = "赴陸申請"
 
     def ready(self) -> None:
-        from anwei.core.inbox import inbox_register
-        from anwei.core.navigation import NavEntry, nav_register
+        from anwei.portal.inbox import inbox_register
+        from anwei.portal.navigation import NavEntry, nav_register
         from anwei.travel.inbox import travel_inbox
 
         inbox_register(travel_inbox)
@@ -19,7 +19,7 @@ class TravelConfig(AppConfig):
 
 def _register_audit_guards() -> None:
     """Travel records are personal data: their history is shown only to those who may see the record."""
-    from anwei.core.selectors import audit_guard_from_getter, audit_guard_register
+    from anwei.portal.selectors import audit_guard_from_getter, audit_guard_register
     from anwei.travel import selectors
     from anwei.travel.models import ReturnReport
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
-from anwei.core.inbox import InboxItem
+from anwei.portal.inbox import InboxItem
 from anwei.orgs.models import Person
 from anwei.travel import selectors
 from anwei.travel.models import Status

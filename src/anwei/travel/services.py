@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
+from anwei.core.service import service
 from anwei.core.workdays import workday_add
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Membership, Person, Role
@@ -115,7 +115,7 @@ def _set_trip(app: TravelApplication, trip: TripInput) -> None:
     app.declarations_accepted = list(trip.declarations_accepted)
 
 
-@transaction.atomic
+@service
 def application_submit(*, actor: Person, trip: TripInput, today: dt.date) -> TravelApplication:
     """A serving staff member files an application, judged by the rules in force today."""
     agency = _traveller_agency(actor)
@@ -135,7 +135,7 @@ def application_submit(*, actor: Person, trip: TripInput, today: dt.date) -> Tra
     return app
 
 
-@transaction.atomic
+@service
 def application_correct(*, actor: Person, application: TravelApplication, trip: TripInput, expected_version: int,
                         today: dt.date) -> TravelApplication:
     """The traveller corrects a returned application (補正); it goes back to review.
@@ -165,7 +165,7 @@ class Decision:
     CHOICES = [(APPROVE, "同意"), (RETURN, "退回補正"), (REFUSE, "不予同意")]
 
 
-@transaction.atomic
+@service
 def application_review(*, actor: Person, application: TravelApplication, decision: str, note: str,
                        expected_version: int, handles_classified: bool | None = None) -> TravelApplication:
     """The unit head's or the ethics unit's decision on the step the application is at."""
@@ -220,7 +220,7 @@ class ReportInput:
     note: str = ""
 
 
-@transaction.atomic
+@service
 def return_report_file(*, actor: Person, application: TravelApplication, report: ReportInput, today: dt.date,
                        received_on: dt.date | None = None) -> ReturnReport:
     """File the 返臺通報表. The traveller files their own; the ethics officer records a retiree's
@@ -273,7 +273,7 @@ def _check_retiree(data: dict) -> None:
         raise TravelError("申報期間應為1至3年。", "declaration_years")
 
 
-@transaction.atomic
+@service
 def retiree_create(*, actor: Person, agency: Agency, data: dict) -> ClassifiedRetiree:
     _check_retiree(data)
     retiree = ClassifiedRetiree(agency=agency, created_by=actor, **{k: data[k] for k in RETIREE_FIELDS})
@@ -282,7 +282,7 @@ def retiree_create(*, actor: Person, agency: Agency, data: dict) -> ClassifiedRe
     return retiree
 
 
-@transaction.atomic
+@service
 def retiree_update(*, actor: Person, retiree: ClassifiedRetiree, data: dict, expected_version: int
                    ) -> ClassifiedRetiree:
     _check_retiree(data)
@@ -295,7 +295,7 @@ def retiree_update(*, actor: Person, retiree: ClassifiedRetiree, data: dict, exp
     return retiree
 
 
-@transaction.atomic
+@service
 def retiree_declaration_record(*, actor: Person, retiree: ClassifiedRetiree, trip: TripInput, received_on: dt.date,
                                today: dt.date) -> TravelApplication:
     """The ethics officer records a retiree's pre-entry declaration, judged by the rules in force on

@@ -1,4 +1,4 @@
-from anwei.core.navigation import nav_for
+from anwei.portal.navigation import nav_for
 from anwei.orgs import policy
 from anwei.orgs.models import Role
 

@@ -1,4 +1,4 @@
-"""Reads owned by core: the audit history of one object, scoped by the policy.
+"""The audit history of one object, scoped by the policy.
 
 `audit.view` lets the ethics unit and the head read an agency's history. For
 records that are personal data (travel, footage requests), that is not enough:
