@@ -54,3 +54,26 @@ def page(browser):
     p.set_default_timeout(15000)
     yield p
     context.close()
+
+
+def _whole_suite(config) -> bool:
+    """The run collected every test (no -k, -m, file or node selection, no --lf)."""
+    o = config.option
+    default = [str(config.rootpath / p) for p in config.getini("testpaths")]
+    chosen = [str(config.rootpath / a) if not a.startswith("/") else a for a in config.args]
+    return (not o.keyword and not o.markexpr and not getattr(o, "lf", False) and not getattr(o, "last_failed", False)
+            and chosen in ([], default, [str(config.rootpath)]))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Every write service must be called by some test: each call checks that it left an audit row
+    (core.service), so a service no test calls is a service whose audit nobody checked."""
+    if exitstatus != 0 or not _whole_suite(session.config):
+        return
+    from anwei.core.service import service_registry, services_called
+
+    never = sorted(name for name in set(service_registry()) - services_called() if name.startswith("anwei."))
+    if never:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        reporter.write_line(f"沒有任何測試呼叫的寫入服務（其稽核紀錄未經檢查）：{never}", red=True)
+        session.exitstatus = 1

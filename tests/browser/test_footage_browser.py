@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from anwei.lib import rocdate
 from tests.footage import factories as f
-from tests.world import PASSWORD, build_world
+from tests.world import build_world
 from tests.browser.helpers import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

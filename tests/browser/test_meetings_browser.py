@@ -7,7 +7,7 @@ import pytest
 
 from anwei.lib import rocdate
 from anwei.meetings import services as ms
-from tests.world import PASSWORD, build_world
+from tests.world import build_world
 from tests.browser.helpers import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -14,7 +14,7 @@ from anwei.core.models import StoredFile
 from anwei.footage import services
 from anwei.footage.documents import register_cells
 from anwei.footage.models import Destruction, FootageRequest, RetentionRule
-from anwei.footage.tasks import footage_retention_run
+from anwei.footage.tasks import footage_retention_run, retention_run
 from tests.footage import factories as f
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -122,7 +122,7 @@ def test_nothing_is_destroyed_before_its_date(world, fs, clock):
     clock(REAL_NOW())
     with pytest.raises(services.RequestInvalid):
         services.request_destroy(actor=world.liaison, req=req)
-    assert services.retention_run(dry_run=False).destroyed == []
+    assert retention_run(dry_run=False).destroyed == []
 
 
 @pytest.mark.django_db
@@ -163,7 +163,7 @@ def test_the_register_keeps_the_outcome_of_destroyed_requests(world, fs, clock, 
     abandoned = f.decide(f.file(world), planhead, Decision.Action.RETURN, reason="請補充")
     unviewed = f.approve_all(world, f.file(world))
     clock(REAL_NOW())
-    assert len(services.retention_run(dry_run=False).destroyed) == 2
+    assert len(retention_run(dry_run=False).destroyed) == 2
     lines = {r.pk: register_cells(r) for r in FootageRequest.objects.select_related("unit")}
     assert lines[abandoned.pk][7] == "退回補正；已銷毀" and lines[unviewed.pk][7] == "核准；已銷毀"
     unviewed.refresh_from_db()

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from anwei.meetings import services as ms
 from anwei.meetings.models import Proposal, Ruling
-from anwei.meetings.selectors import agenda_timed
+from anwei.meetings.selectors import agenda_minutes_from_end, agenda_timed
 from anwei.tracking.models import TrackedItem
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,7 @@ def test_agenda_edit_reorder_retime_and_refuse_bad_times(world):
     assert [t.item.title for t in agenda_timed(m)][-3:] == ["宣導影片", "主席結論", "散會"]
     assert agenda_timed(m)[-1].start == dt.time(12, 45)
     with pytest.raises(ValidationError) as e:
-        ms.agenda_minutes_from_end(start=dt.time(11, 35), end=dt.time(11, 30))
+        agenda_minutes_from_end(start=dt.time(11, 35), end=dt.time(11, 30))
     assert "早於開始時間" in str(e.value)
     with pytest.raises(ValidationError) as e:
         ms.agenda_item_update(actor=world.officer, item=extra, expected_version=extra.version, title="宣導影片",

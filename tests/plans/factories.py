@@ -38,7 +38,7 @@ def choice(*, groups=(), agencies=(), units=()):
 
 def letter_make(w, plan, *, main, cc=None, actor=None, **fields):
     actor = actor or w.officer
-    defaults = services.letter_defaults(plan=plan, actor=actor)
+    defaults = selectors.letter_defaults(plan=plan, actor=actor)
     defaults.update(fields)
     return services.letter_save(actor=actor, plan=plan, letter=None, expected_version=None, fields=defaults,
                                 main=main, cc=cc or choice())

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from anwei.travel import services
+from anwei.travel import deadlines, services
 from tests.calendar_oracle import official_workdays
 from tests.travel.conftest import approve, trip_input
 
@@ -39,23 +39,23 @@ SAMPLES = [dt.date(2017, 1, 1) + dt.timedelta(days=i) for i in range(0, 3630, 4)
 
 @pytest.mark.django_db
 def test_return_report_due_matches_the_official_calendar_every_year():
-    wrong = [(d, services.report_due(return_on=d, report_workdays=7), nth_after(d, 7)) for d in SAMPLES
-             if services.report_due(return_on=d, report_workdays=7) != nth_after(d, 7)]
+    wrong = [(d, deadlines.report_due(return_on=d, report_workdays=7), nth_after(d, 7)) for d in SAMPLES
+             if deadlines.report_due(return_on=d, report_workdays=7) != nth_after(d, 7)]
     assert not wrong, wrong[:10]
     assert {d.year for d in SAMPLES} == set(range(2017, 2027))
 
 
 @pytest.mark.django_db
 def test_application_lead_time_matches_the_official_calendar_every_year():
-    wrong = [d for d in SAMPLES[10:] if services.apply_by(departure_on=d, lead_workdays=5) != nth_before(d, 5)]
+    wrong = [d for d in SAMPLES[10:] if deadlines.apply_by(departure_on=d, lead_workdays=5) != nth_before(d, 5)]
     assert not wrong, wrong[:10]
 
 
 @pytest.mark.django_db
 def test_retiree_deadlines_match_the_official_calendar():
     for d in SAMPLES[10::7]:
-        assert services.apply_by(departure_on=d, lead_workdays=2) == nth_before(d, 2)
-        assert services.report_due(return_on=d, report_workdays=7) == nth_after(d, 7)
+        assert deadlines.apply_by(departure_on=d, lead_workdays=2) == nth_before(d, 2)
+        assert deadlines.report_due(return_on=d, report_workdays=7) == nth_after(d, 7)
 
 
 # Approved through the whole service path, a few holiday-adjacent returns per year.
@@ -78,7 +78,7 @@ def test_approved_application_shows_the_official_due_date(world, make_trip, retu
 def test_application_lead_time_rejects_a_late_filing_without_urgency(world, rules):
     # Departure Tue 2024-02-20: the 5th working day before it is Thu 2024-02-07 (closure Feb 8–14, make-up Feb 17).
     departure = dt.date(2024, 2, 20)
-    assert services.apply_by(departure_on=departure, lead_workdays=5) == nth_before(departure, 5) == dt.date(2024, 2, 7)
+    assert deadlines.apply_by(departure_on=departure, lead_workdays=5) == nth_before(departure, 5) == dt.date(2024, 2, 7)
     trip = trip_input(rules["application_lead"], departure_on=departure, return_on=dt.date(2024, 2, 23))
     with pytest.raises(services.TravelError) as exc:
         services.application_submit(actor=world.staff, trip=trip, today=dt.date(2024, 2, 8))

@@ -25,3 +25,11 @@ def version_bump(obj: Versioned, expected: int) -> None:
     if not updated:
         raise ConflictError(type(obj).objects.get(pk=obj.pk))
     obj.version = expected + 1
+
+
+def row_lock(obj: models.Model) -> None:
+    """Hold obj's row until the transaction ends, so that what is numbered within it (an agency's
+    meetings of a year, a meeting's rulings) is numbered one at a time. (select_for_update() on an
+    aggregate() is dropped by Django, so a MAX()+1 cannot lock itself.) A no-op in effect on
+    SQLite, whose IMMEDIATE transactions already write one at a time."""
+    type(obj).objects.select_for_update().filter(pk=obj.pk).values_list("pk", flat=True).get()

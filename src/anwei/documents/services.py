@@ -26,18 +26,3 @@ def render_job_create(*, requester, builder: str, kwargs: dict, fmt: str, filena
                  access=True)  # a download request; the job shows only on its own (uncached) page
     render_job_run.enqueue(job.pk)
     return job
-
-
-def render_job_progress(job: RenderJob, text: str, *, status: str = RenderJob.Status.RUNNING) -> None:
-    """Progress lines are system bookkeeping, not a person's edit: no audit row."""
-    job.status, job.progress = status, text
-    RenderJob.objects.filter(pk=job.pk).update(status=status, progress=text)
-
-
-def render_job_finish(job: RenderJob, *, result: bytes | None, error: str = "") -> None:
-    job.finished_at = timezone.now()
-    if result is not None:
-        job.status, job.result, job.size, job.progress = RenderJob.Status.DONE, result, len(result), "已完成"
-    else:
-        job.status, job.error, job.progress = RenderJob.Status.FAILED, error, "產生失敗"
-    job.save(update_fields=["status", "result", "size", "progress", "error", "finished_at"])

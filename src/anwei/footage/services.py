@@ -444,24 +444,6 @@ def request_destroy(*, actor: Person | None, req: FootageRequest, method: str = 
     return destruction
 
 
-@dataclass(frozen=True)
-class RetentionResult:
-    due: list[FootageRequest]
-    destroyed: list[FootageRequest]
-
-
-def retention_run(*, dry_run: bool, today: dt.date | None = None) -> RetentionResult:
-    """Destroy every request whose destruction date has come (legal holds excepted). One transaction per
-    request, so one failure does not undo the others."""
-    due = list(selectors.retention_due(today=today))
-    destroyed: list[FootageRequest] = []
-    if not dry_run:
-        for req in due:
-            request_destroy(actor=None, req=req)
-            destroyed.append(req)
-    return RetentionResult(due, destroyed)
-
-
 # --- access log -----------------------------------------------------------------------------------------
 
 @service

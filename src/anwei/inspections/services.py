@@ -15,7 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from anwei.core.audit import audit_record, snapshot
-from anwei.core.concurrency import version_bump
+from anwei.core.concurrency import row_lock, version_bump
 from anwei.core.forms import ConflictError
 from anwei.core.uploads import stored_file_delete, stored_file_save
 from anwei.inspections.defaults import DEFAULT_CHECKLISTS
@@ -26,7 +26,6 @@ from anwei.inspections.models import (
 from anwei.inspections.selectors import day_checks
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency, Person, Unit
-from anwei.orgs.services import agency_lock
 
 ITEM_FIELDS = ["section", "text", "answer_kind", "corrective_required", "order"]
 
@@ -54,7 +53,7 @@ def checklist_defaults_install(*, actor: Person | None, agency: Agency) -> list[
 def checklist_create(*, actor: Person | None, agency: Agency, name: str, kind: str = ChecklistTemplate.Kind.OTHER,
                      description: str = "", order: int | None = None) -> ChecklistTemplate:
     name = name.strip()
-    agency_lock(agency)  # the name check and the order below, one creation at a time
+    row_lock(agency)  # the name check and the order below, one creation at a time
     if ChecklistTemplate.objects.filter(agency=agency, name=name).exists():
         raise ValidationError({"name": f"本機關已有名為「{name}」的檢查表。"})
     if order is None:

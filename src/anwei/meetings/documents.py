@@ -10,7 +10,7 @@ from anwei.documents.model import (Attachments, Cell, Document, Field, Heading, 
 from anwei.lib import rocdate, zhnum
 from anwei.meetings.models import Proposal, Report, Ruling, SecurityMeeting
 from anwei.meetings.selectors import agenda_end, agenda_timed
-from anwei.meetings.services import ethics_unit_name
+from anwei.meetings.selectors import ethics_unit_name
 from anwei.tracking.models import TrackedItem, TrackingDecision
 from anwei.tracking.selectors import RoundRow, round_for_meeting, round_rows, row_order
 

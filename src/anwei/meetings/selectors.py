@@ -6,13 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from anwei.core.pagecache import remember
 from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling, SecurityMeeting
 from anwei.orgs import policy
-from anwei.orgs.models import Person
+from anwei.orgs.models import Agency, Person, Unit
 from anwei.tracking.models import TrackedItem
 
 
@@ -134,3 +135,29 @@ def stored_file_for_meeting(*, meeting: SecurityMeeting, file_id: int):
         if f is not None:
             return f.storedfile
     raise Http404("找不到此附件")
+
+
+def ethics_unit_name(agency: Agency) -> str:
+    unit = Unit.objects.filter(agency=agency, is_ethics=True).first()
+    return unit.name if unit else "政風單位"
+
+
+def meeting_previous(meeting: SecurityMeeting) -> SecurityMeeting | None:
+    return (SecurityMeeting.objects.filter(agency=meeting.agency_id, date__lte=meeting.date)
+            .exclude(pk=meeting.pk).order_by("-date", "-roc_year", "-sequence").first())
+
+
+def meeting_next(meeting: SecurityMeeting) -> SecurityMeeting | None:
+    return (SecurityMeeting.objects.filter(agency=meeting.agency_id, date__gte=meeting.date)
+            .exclude(pk=meeting.pk).order_by("date", "roc_year", "sequence").first())
+
+
+def agenda_minutes_from_end(*, start: dt.time, end: dt.time) -> int:
+    """Retime by end time: the minutes from the item's computed start to the end typed."""
+    if _minutes_of(end) < _minutes_of(start):
+        raise ValidationError({"end": f"結束時間 {end:%H:%M} 早於開始時間 {start:%H:%M}，請重新輸入。"})
+    return _minutes_of(end) - _minutes_of(start)
+
+
+def _minutes_of(t: dt.time) -> int:
+    return t.hour * 60 + t.minute

@@ -9,13 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max
 
 from anwei.core.audit import audit_record, snapshot
-from anwei.core.concurrency import version_bump
+from anwei.core.concurrency import row_lock, version_bump
 from anwei.core.service import service
 from anwei.core.uploads import stored_file_save
 from anwei.lib import rocdate
 from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling, SecurityMeeting
+from anwei.meetings.selectors import ethics_unit_name, meeting_next, meeting_previous
 from anwei.orgs.models import Agency, Person, Unit
-from anwei.orgs.services import agency_lock
 from anwei.tracking.models import TrackedItem
 from anwei.tracking.services import tracked_item_create, tracked_item_delete, tracked_item_update
 
@@ -47,26 +47,11 @@ def _minutes(t: dt.time) -> int:
     return t.hour * 60 + t.minute
 
 
-def agenda_check(start: dt.time, durations: Iterable[int]) -> None:
+def _agenda_check(start: dt.time, durations: Iterable[int]) -> None:
     """Refuse an agenda that runs past midnight."""
     total = _minutes(start) + sum(durations)
     if total > MIDNIGHT:
         raise ValidationError({"minutes": f"議程將結束於隔日（共超過午夜 {total - MIDNIGHT} 分鐘），請縮短時間或提早開始。"})
-
-
-def ethics_unit_name(agency: Agency) -> str:
-    unit = Unit.objects.filter(agency=agency, is_ethics=True).first()
-    return unit.name if unit else "政風單位"
-
-
-def meeting_previous(meeting: SecurityMeeting) -> SecurityMeeting | None:
-    return (SecurityMeeting.objects.filter(agency=meeting.agency_id, date__lte=meeting.date)
-            .exclude(pk=meeting.pk).order_by("-date", "-roc_year", "-sequence").first())
-
-
-def meeting_next(meeting: SecurityMeeting) -> SecurityMeeting | None:
-    return (SecurityMeeting.objects.filter(agency=meeting.agency_id, date__gte=meeting.date)
-            .exclude(pk=meeting.pk).order_by("date", "roc_year", "sequence").first())
 
 
 @service
@@ -76,13 +61,13 @@ def meeting_create(*, actor: Person | None, agency: Agency, date: dt.date, start
     """The next meeting of the year (108年第2次 follows 108年第1次), with the standard agenda and
     the proposals the last meeting deferred (下次會議續審)."""
     roc_year = rocdate.roc_year(date)
-    agency_lock(agency)
+    row_lock(agency)
     taken = SecurityMeeting.objects.filter(agency=agency, roc_year=roc_year)
     if sequence is None:
         sequence = (taken.aggregate(n=Max("sequence"))["n"] or 0) + 1
     elif taken.filter(sequence=sequence).exists():
         raise ValidationError({"sequence": f"{roc_year}年第{sequence}次會議已經存在。"})
-    agenda_check(start_time, [m for _, m, _ in STANDARD_AGENDA])
+    _agenda_check(start_time, [m for _, m, _ in STANDARD_AGENDA])
     meeting = SecurityMeeting.objects.create(
         agency=agency, roc_year=roc_year, sequence=sequence, date=date, start_time=start_time, place=place,
         chair_name=chair_name, recorder_name=recorder_name, created_by=actor if getattr(actor, "pk", None) else None)
@@ -110,7 +95,7 @@ def meeting_update(*, actor: Person, meeting: SecurityMeeting, expected_version:
     if "date" in values and rocdate.roc_year(values["date"]) != meeting.roc_year:
         raise ValidationError({"date": f"會議日期須在民國{meeting.roc_year}年（本次為{meeting.label}會議）。"})
     if "start_time" in values:
-        agenda_check(values["start_time"], meeting.agenda_items.values_list("minutes", flat=True))
+        _agenda_check(values["start_time"], meeting.agenda_items.values_list("minutes", flat=True))
     start, adjourned = values.get("start_time", meeting.start_time), values.get("adjourned_at", meeting.adjourned_at)
     if adjourned is not None and _minutes(adjourned) < _minutes(start):
         raise ValidationError({"adjourned_at": f"散會時間 {adjourned:%H:%M} 早於開會時間 {start:%H:%M}，請重新輸入。"})
@@ -143,7 +128,7 @@ def _agenda_renumber(meeting: SecurityMeeting, items: list[AgendaItem]) -> None:
 def agenda_item_add(*, actor: Person, meeting: SecurityMeeting, title: str, minutes: int, presenter: str = "",
                     note: str = "", position: int | None = None) -> AgendaItem:
     items = list(meeting.agenda_items.select_for_update())
-    agenda_check(meeting.start_time, [i.minutes for i in items] + [minutes])
+    _agenda_check(meeting.start_time, [i.minutes for i in items] + [minutes])
     item = AgendaItem(meeting=meeting, title=title, minutes=minutes, presenter=presenter, note=note)
     # Before 散會 unless a position is given.
     if position is None:
@@ -163,7 +148,7 @@ def agenda_item_update(*, actor: Person, item: AgendaItem, expected_version: int
                        presenter: str = "", note: str = "") -> AgendaItem:
     """Raises ConflictError (with the saved row) when someone saved the item since `expected_version`."""
     others = item.meeting.agenda_items.exclude(pk=item.pk).values_list("minutes", flat=True)
-    agenda_check(item.meeting.start_time, [*others, minutes])
+    _agenda_check(item.meeting.start_time, [*others, minutes])
     before = snapshot(item)
     version_bump(item, expected_version)
     item.title, item.minutes, item.presenter, item.note = title, minutes, presenter, note
@@ -171,13 +156,6 @@ def agenda_item_update(*, actor: Person, item: AgendaItem, expected_version: int
     audit_record(actor=actor, action="meetings.agenda_update", obj=item, agency=item.meeting.agency,
                  before=before, after=snapshot(item))
     return item
-
-
-def agenda_minutes_from_end(*, start: dt.time, end: dt.time) -> int:
-    """Retime by end time: the minutes from the item's computed start to the end typed."""
-    if _minutes(end) < _minutes(start):
-        raise ValidationError({"end": f"結束時間 {end:%H:%M} 早於開始時間 {start:%H:%M}，請重新輸入。"})
-    return _minutes(end) - _minutes(start)
 
 
 @service
@@ -231,7 +209,7 @@ def _save_files(actor, agency, files) -> list:
 @service
 def report_add(*, actor: Person, meeting: SecurityMeeting, kind: str, title: str, unit: Unit | None = None,
                presenter: str = "", body: str = "", files=()) -> Report:
-    _meeting_lock(meeting)
+    row_lock(meeting)
     order = (meeting.reports.aggregate(n=Max("order"))["n"] or 0) + 1
     report = Report.objects.create(meeting=meeting, kind=kind, order=order, title=title, unit=unit,
                                    presenter=presenter, body=body)
@@ -263,7 +241,7 @@ def report_delete(*, actor: Person, report: Report) -> None:
 # --- proposals -----------------------------------------------------------------------------------
 
 def _next_number(meeting: SecurityMeeting, kind: str) -> int:
-    _meeting_lock(meeting)
+    row_lock(meeting)
     return (meeting.proposals.filter(kind=kind).aggregate(n=Max("number"))["n"] or 0) + 1
 
 
@@ -348,7 +326,7 @@ def ruling_add(*, actor: Person, meeting: SecurityMeeting, text: str, section: s
     section = _ruling_section(meeting, section, report, proposal)
     # Rulings entered at the same instant by two officers queue here: the order and the tracked
     # item's number below are read after the other's are committed (PostgreSQL; SQLite writes one at a time).
-    _meeting_lock(meeting)
+    row_lock(meeting)
     order = (meeting.rulings.aggregate(n=Max("order"))["n"] or 0) + 1
     ruling = Ruling.objects.create(meeting=meeting, section=section, order=order, subject=subject.strip(),
                                    text=text.strip(), report=report, proposal=proposal, actionable=actionable)
@@ -357,12 +335,6 @@ def ruling_add(*, actor: Person, meeting: SecurityMeeting, text: str, section: s
         _ruling_track(actor=actor, ruling=ruling, lead_unit=lead_unit, all_units=all_units, co_units=co_units,
                       due_date=due_date)
     return ruling
-
-
-def _meeting_lock(meeting: SecurityMeeting) -> None:
-    """Hold the meeting row until the transaction ends (a no-op on SQLite, whose IMMEDIATE
-    transactions already write one at a time)."""
-    SecurityMeeting.objects.select_for_update().filter(pk=meeting.pk).values_list("pk", flat=True).get()
 
 
 def _ruling_section(meeting: SecurityMeeting, section: str, report: Report | None,
@@ -409,7 +381,7 @@ def ruling_update(*, actor: Person, ruling: Ruling, expected_version: int, text:
         raise ValidationError({"text": "請填寫裁示內容。"})
     meeting = ruling.meeting
     section = _ruling_section(meeting, section, report, proposal)
-    _meeting_lock(meeting)  # the same queue as ruling_add: a new tracked item is numbered after the others
+    row_lock(meeting)  # the same queue as ruling_add: a new tracked item is numbered after the others
     item = ruling.tracked_items.select_for_update().first()
     if item is not None and SECTION_SOURCE[section] != item.source_kind:
         raise ValidationError({"section": f"此裁示已列管為第{item.number}項（{item.get_source_kind_display()}），"

@@ -22,8 +22,8 @@ from anwei.meetings import services
 from anwei.meetings.forms import (AgendaItemEditForm, AgendaItemForm, AttendanceForm, MeetingCreateForm,
                                   MeetingEditForm, ProposalForm, ReportForm, ResolveForm, RulingEditForm, RulingForm)
 from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling, SecurityMeeting
-from anwei.meetings.selectors import (may_manage, meeting_child_get, meeting_detail, meeting_get, meeting_list,
-                                      stored_file_for_meeting)
+from anwei.meetings.selectors import (agenda_minutes_from_end, may_manage, meeting_child_get, meeting_detail,
+                                      meeting_get, meeting_list, stored_file_for_meeting)
 from anwei.orgs import policy
 from anwei.orgs.models import Agency
 from anwei.orgs.selectors import person_primary_agency
@@ -189,7 +189,7 @@ def _agenda_values(form, start) -> dict:
     d = form.cleaned_data
     minutes = d.get("minutes")
     if d.get("end"):
-        minutes = services.agenda_minutes_from_end(start=start, end=d["end"])
+        minutes = agenda_minutes_from_end(start=start, end=d["end"])
     return {"title": d["title"], "minutes": minutes, "presenter": d["presenter"], "note": d["note"]}
 
 

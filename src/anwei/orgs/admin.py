@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.db import transaction
 
 from anwei.core.admin import AuditedAdmin
-from anwei.core.audit import audit_record, snapshot
+from anwei.core.audit import audit_record
 from anwei.orgs.models import Agency, Membership, Person, Unit
 from anwei.orgs.services import agency_move
 

@@ -8,14 +8,6 @@ from anwei.core.service import service
 from anwei.orgs.models import Agency, Membership, Person, Unit
 
 
-def agency_lock(agency: Agency) -> None:
-    """Hold the agency's row until the transaction ends, so that what is numbered within the
-    agency (its meetings of a year, its tracked items of an origin) is numbered one at a time.
-    (select_for_update() on an aggregate() is dropped by Django, so a MAX()+1 cannot lock itself.)
-    A no-op in effect on SQLite, whose IMMEDIATE transactions already write one at a time."""
-    Agency.objects.select_for_update().filter(pk=agency.pk).values_list("pk", flat=True).get()
-
-
 @service
 def agency_create(*, actor: Person | None, name: str, parent: Agency | None = None, kind: str = Agency.Kind.OTHER,
                   short_name: str = "", **fields) -> Agency:

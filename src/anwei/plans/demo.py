@@ -59,7 +59,7 @@ def _county_election(ctx) -> None:
                                   name="本縣各公立國民中小學", agency_kind=Agency.Kind.SCHOOL, agencies=[], units=[])
     towns = services.group_save(actor=officer, agency=county, group=None, expected_version=None,
                                 name="本縣各鄉鎮市公所", agency_kind=Agency.Kind.TOWNSHIP, agencies=[], units=[])
-    fields = services.letter_defaults(plan=plan, actor=officer)
+    fields = selectors.letter_defaults(plan=plan, actor=officer)
     fields.update(file_no="112/070102", retention="5年")
     letter = services.letter_save(actor=officer, plan=plan, letter=None, expected_version=None, fields=fields,
                                   main=services.RecipientChoice([schools, towns], [], []),
@@ -96,7 +96,7 @@ def _bureau_new_year(ctx) -> None:
     plan.refresh_from_db()
     letter = services.letter_save(
         actor=officer, plan=plan, letter=None, expected_version=None,
-        fields=services.letter_defaults(plan=plan, actor=officer),
+        fields=selectors.letter_defaults(plan=plan, actor=officer),
         main=services.RecipientChoice([], [], [units["秘書室"], units["污水養護工程科"]]),
         cc=services.RecipientChoice([], [], []))
     services.letter_dispatch(actor=officer, letter=letter, on=plan.period_start - dt.timedelta(days=14))

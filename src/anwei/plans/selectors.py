@@ -7,9 +7,11 @@ from django.http import Http404
 from django.utils import timezone
 
 from anwei.core.pagecache import remember
+from anwei.core.workdays import workday_add
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.plans.defaults import templates_seed
+from anwei.plans.periods import period_phrase
 from anwei.plans.models import Assignment, AssignmentFile, Letter, Occasion, PlanTemplate, RecipientGroup, SpecialPlan
 
 
@@ -165,3 +167,21 @@ def matrix_summary(*, letter: Letter) -> dict:
         total=Count("id"), received=Count("id", filter=Q(received_at__isnull=False)),
         reported=Count("id", filter=Q(reported_at__isnull=False)),
         late=Count("id", filter=Q(reported_at__isnull=True, due__lt=today)))
+
+
+def letter_defaults(*, plan: SpecialPlan, actor: Person) -> dict:
+    """What a new letter starts with: seed 004's 主旨 and 說明, the officer as contact."""
+    basis = plan.references.first()
+    lines = []
+    if basis:
+        lines.append(f"一、依據{basis.citation()}辦理。")
+    lines.append(f"{'二' if basis else '一'}、旨揭專案維護期間（{period_phrase(plan.period_start, plan.period_end)}），"
+                 "請依據旨揭計畫及分工表加強各項安全維護措施，以保障機關安全。")
+    has_duties = plan.duties.exists()
+    return {
+        "subject": f"檢送「{plan.title}」1案{'及維護工作分工表1份' if has_duties else ''}，"
+                   "請據以加強安全維護措施，請查照。",
+        "explanation": "\n".join(lines), "speed": Letter.Speed.NORMAL,
+        "contact_name": actor.full_name, "contact_phone": actor.phone, "contact_email": actor.email,
+        "due": workday_add(plan.period_end, plan.result_workdays),
+    }

@@ -21,12 +21,12 @@ from anwei.lib import rocdate
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.plans.models import (Assignment, AssignmentFile, DutyRow, Letter, LetterRecipient,
                                 PlanContact, PlanReference, PlanTemplate, RecipientGroup, SpecialPlan)
-from anwei.plans.periods import period_propose, period_phrase, shift_year
+from anwei.plans.periods import period_propose, shift_year
 
 PLAN_FIELDS = ["title", "election_name", "period_start", "period_end", "sections", "result_workdays"]
 
 
-def plan_title(*, template: PlanTemplate, agency: Agency, year: int, election_name: str) -> str:
+def _plan_title(*, template: PlanTemplate, agency: Agency, year: int, election_name: str) -> str:
     return template.title_pattern.format_map({"agency": agency.name, "year": year,
                                              "election": election_name or "選舉"})
 
@@ -48,7 +48,7 @@ def plan_create(*, actor: Person, agency: Agency, template: PlanTemplate, year: 
         raise ValidationError({"period_end": "工作期間迄日不能早於起日。"})
     plan = SpecialPlan.objects.create(
         agency=agency, occasion=template.occasion, election_name=election_name, year=year,
-        title=plan_title(template=template, agency=agency, year=year, election_name=election_name),
+        title=_plan_title(template=template, agency=agency, year=year, election_name=election_name),
         period_start=period_start, period_end=period_end, sections=_sections_copy(template.sections),
         result_workdays=template.result_workdays, template=template, created_by=actor)
     audit_record(actor=actor, action="plan.create", obj=plan, after=snapshot(plan))
@@ -207,24 +207,6 @@ LETTER_FIELDS = ["subject", "explanation", "speed", "secrecy", "file_no", "reten
                  "contact_phone", "contact_email", "extra_cc", "due"]
 
 
-def letter_defaults(*, plan: SpecialPlan, actor: Person) -> dict:
-    """What a new letter starts with: seed 004's 主旨 and 說明, the officer as contact."""
-    basis = plan.references.first()
-    lines = []
-    if basis:
-        lines.append(f"一、依據{basis.citation()}辦理。")
-    lines.append(f"{'二' if basis else '一'}、旨揭專案維護期間（{period_phrase(plan.period_start, plan.period_end)}），"
-                 "請依據旨揭計畫及分工表加強各項安全維護措施，以保障機關安全。")
-    has_duties = plan.duties.exists()
-    return {
-        "subject": f"檢送「{plan.title}」1案{'及維護工作分工表1份' if has_duties else ''}，"
-                   "請據以加強安全維護措施，請查照。",
-        "explanation": "\n".join(lines), "speed": Letter.Speed.NORMAL,
-        "contact_name": actor.full_name, "contact_phone": actor.phone, "contact_email": actor.email,
-        "due": workday_add(plan.period_end, plan.result_workdays),
-    }
-
-
 @dataclass
 class RecipientChoice:
     groups: list[RecipientGroup]
@@ -267,7 +249,7 @@ def letter_save(*, actor: Person, plan: SpecialPlan, letter: Letter | None, expe
     return letter
 
 
-def recipients_expand(*, letter: Letter) -> tuple[list[int], list[int]]:
+def _recipients_expand(*, letter: Letter) -> tuple[list[int], list[int]]:
     """The 正本 recipients as (agency ids, own unit ids), groups opened, duplicates removed.
     A fixed number of queries whatever the size of the groups."""
     sender = letter.agency
@@ -304,7 +286,7 @@ def letter_dispatch(*, actor: Person, letter: Letter, on: dt.date | None = None)
     pattern = (LetterNumberPattern.objects.filter(agency=letter.agency).order_by("-is_default", "id").first())
     if pattern is None:
         raise DispatchError("本機關尚未設定發文字號格式，請洽系統管理者於「文號格式」設定。")
-    agency_ids, unit_ids = recipients_expand(letter=letter)
+    agency_ids, unit_ids = _recipients_expand(letter=letter)
     if not agency_ids and not unit_ids:
         raise DispatchError("正本受文者沒有任何機關或單位（群組可能是空的），請檢查受文者。")
     on = on or timezone.localdate()

@@ -338,7 +338,7 @@ def letter_edit(request, pk: int):
     elif letter:
         form = LetterForm(instance=letter, initial=_letter_initial(letter), choices=choices)
     else:
-        form = LetterForm(initial=services.letter_defaults(plan=plan, actor=request.user), choices=choices)
+        form = LetterForm(initial=selectors.letter_defaults(plan=plan, actor=request.user), choices=choices)
     preview = render_html_fragment(docs.letter_document(letter_id=letter.pk)) if letter else ""
     return render(request, "plans/letter_edit.html", {
         "plan": plan, "letter": letter, "form": form, "conflict": conflict, "preview": preview},

@@ -15,11 +15,10 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from anwei.core.audit import audit_record, snapshot
-from anwei.core.concurrency import version_bump
+from anwei.core.concurrency import row_lock, version_bump
 from anwei.core.service import service
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency, Person, Unit
-from anwei.orgs.services import agency_lock
 from anwei.tracking.models import ProgressReport, ProgressRound, TrackedItem, TrackingDecision
 
 Source = TrackedItem.Source
@@ -42,7 +41,7 @@ def _check_units(agency: Agency, lead_unit: Unit | None, all_units: bool, co_uni
     return co
 
 
-def required_units(item: TrackedItem, agency_units: list[Unit]) -> list[Unit]:
+def _required_units(item: TrackedItem, agency_units: list[Unit]) -> list[Unit]:
     """The units that must report on an item: lead and co-units, or every unit for 各科室."""
     if item.all_units:
         return list(agency_units)
@@ -68,7 +67,7 @@ def tracked_item_create(*, actor: Person | None, agency: Agency, source_kind: st
         raise ValidationError({"origin_label": "請說明列管事項的來源。"})
     roc_year = roc_year or rocdate.roc_year(timezone.localdate())
     if number is None:
-        agency_lock(agency)
+        row_lock(agency)
         number = (TrackedItem.objects.filter(agency=agency, origin_label=origin_label)
                   .aggregate(n=Max("number"))["n"] or 0) + 1
     item = TrackedItem.objects.create(
@@ -138,7 +137,7 @@ def _round_add_items(rnd: ProgressRound, items: list[TrackedItem]) -> None:
     existing = set(ProgressReport.objects.filter(round=rnd, item__in=items).values_list("item_id", "unit_id"))
     rows = []
     for item in items:
-        for unit in [None, *required_units(item, agency_units)]:
+        for unit in [None, *_required_units(item, agency_units)]:
             key = (item.pk, unit.pk if unit else None)
             if key not in existing:
                 rows.append(ProgressReport(agency_id=rnd.agency_id, round=rnd, item=item, unit=unit))
@@ -151,8 +150,8 @@ def progress_round_open(*, actor: Person, agency: Agency, deadline: dt.date, mee
     """Start collecting 執行情形 on every open item. An earlier round still open is closed."""
     if meeting is not None and ProgressRound.objects.filter(meeting=meeting).exists():
         raise ValidationError("這次會議已經開始蒐集執行情形。")
-    now = timezone.now()
-    ProgressRound.objects.filter(agency=agency, closed_at__isnull=True).update(closed_at=now)
+    for earlier in ProgressRound.objects.filter(agency=agency, closed_at__isnull=True):
+        progress_round_close(actor=actor, rnd=earlier)
     title = title or (f"{meeting.label}會議執行情形填報" if meeting else f"{rocdate.format_short(deadline)}執行情形填報")
     rnd = ProgressRound.objects.create(agency=agency, meeting=meeting, title=title, deadline=deadline, opened_by=actor)
     items = TrackedItem.objects.filter(agency=agency).exclude(status=Status.RELEASED)
@@ -172,7 +171,7 @@ def progress_round_close(*, actor: Person, rnd: ProgressRound) -> ProgressRound:
     return rnd
 
 
-def _item_status_refresh(item: TrackedItem, rnd: ProgressRound) -> None:
+def _item_status_refresh(actor: Person, item: TrackedItem, rnd: ProgressRound) -> None:
     """release_proposed while any report of the current round proposes release."""
     if item.status == Status.RELEASED:
         return
@@ -181,6 +180,8 @@ def _item_status_refresh(item: TrackedItem, rnd: ProgressRound) -> None:
     new = Status.RELEASE_PROPOSED if proposed else Status.TRACKING
     if item.status != new:
         TrackedItem.objects.filter(pk=item.pk).update(status=new)
+        audit_record(actor=actor, action="tracking.item_status", obj=item, before={"status": item.status},
+                     after={"status": new})
         item.status = new
 
 
@@ -203,7 +204,7 @@ def progress_report_save(*, actor: Person, report: ProgressReport, expected_vers
     report.submitted_by = actor
     report.submitted_at = timezone.now()
     report.save()
-    _item_status_refresh(report.item, report.round)
+    _item_status_refresh(actor, report.item, report.round)
     audit_record(actor=actor, action="tracking.report_save", obj=report, before=before, after=snapshot(report))
     return report
 
@@ -221,7 +222,7 @@ def progress_report_return(*, actor: Person, report: ProgressReport, comment: st
     report.returned_at = timezone.now()
     report.version += 1  # whoever has the form open must reload it
     report.save()
-    _item_status_refresh(report.item, report.round)
+    _item_status_refresh(actor, report.item, report.round)
     audit_record(actor=actor, action="tracking.report_return", obj=report, before=before, after=snapshot(report))
     return report
 

@@ -21,7 +21,6 @@ from anwei.tracking import services
 from anwei.tracking.exports import register_xlsx as build_xlsx
 from anwei.tracking.forms import (ALL_AGENCIES, DecideForm, ItemEditForm, ProgressReportForm, RegisterFilterForm,
                                   ReturnForm, RoundOpenForm)
-from anwei.tracking.models import TrackedItem
 from anwei.tracking.selectors import (overview, progress_report_get, progress_round_get, register_agencies,
                                       register_years, round_rows, round_unit_status, tracked_item_get,
                                       tracked_item_history, tracked_item_list, unit_reports)

@@ -10,11 +10,11 @@ from django.utils import timezone
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
 from anwei.core.service import service
-from anwei.core.workdays import workday_add
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Membership, Person, Role
 from anwei.orgs.selectors import person_primary_agency
 from anwei.travel import defaults
+from anwei.travel.deadlines import apply_by, report_due
 from anwei.travel.models import (Approval, ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication,
                                  TravelRule)
 from anwei.travel.selectors import rule_in_force
@@ -44,16 +44,6 @@ class TripInput:
 
 TRIP_FIELDS = ["purpose", "purpose_detail", "destinations", "transit_stops", "transit_mainland", "departure_on",
                "return_on", "urgent", "urgent_reason"]
-
-
-def apply_by(*, departure_on: dt.date, lead_workdays: int) -> dt.date:
-    """The last filing day: the lead_workdays-th working day before departure."""
-    return workday_add(departure_on, -lead_workdays)
-
-
-def report_due(*, return_on: dt.date, report_workdays: int) -> dt.date:
-    """The return report's due date: the report_workdays-th working day after the return date."""
-    return workday_add(return_on, report_workdays)
 
 
 def _traveller_agency(person: Person) -> Agency:
@@ -322,11 +312,14 @@ def retiree_declaration_record(*, actor: Person, retiree: ClassifiedRetiree, tri
     return app
 
 
+@service
 def travel_rules_seed_defaults() -> int:
     """Create the default rule rows from seed 000 if there are none (demo data, fresh test DBs)."""
     if TravelRule.objects.exists():
         return 0
     for kind, days, approval, declarations, note in defaults.DEFAULT_RULES:
-        TravelRule.objects.create(kind=kind, working_days=days, starts_on=defaults.DEFAULT_START, approval=approval,
-                                  declarations="\n".join(declarations), note=note, basis=defaults.BASIS)
+        rule = TravelRule.objects.create(kind=kind, working_days=days, starts_on=defaults.DEFAULT_START,
+                                         approval=approval, declarations="\n".join(declarations), note=note,
+                                         basis=defaults.BASIS)
+        audit_record(actor=None, action="travel.rule_seed", obj=rule, agency=rule.agency, after=snapshot(rule))
     return len(defaults.DEFAULT_RULES)

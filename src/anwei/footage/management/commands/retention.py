@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from anwei.footage import services
+from anwei.footage.tasks import retention_run
 from anwei.footage.documents import outcome_text
 
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, run=False, dry_run=False, **opts):
         if not (run or dry_run):
             raise CommandError("請指定 --run 或 --dry-run")
-        result = services.retention_run(dry_run=dry_run)
+        result = retention_run(dry_run=dry_run)
         for req in result.due:
             self.stdout.write(f"{req.agency.name} {req.number_label} {req.get_kind_display()} "
                               f"{outcome_text(req)} 應銷毀日 {req.retention_due_on.isoformat()}")
