@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,7 +32,7 @@ def test_the_default_chain_runs_unit_head_ethics_agency_head(world, fs, planhead
 @pytest.mark.django_db
 def test_only_the_person_the_request_waits_on_may_decide(world, fs, planhead, client):
     req = f.file(world)
-    with pytest.raises(services.RequestInvalid):
+    with pytest.raises(ValidationError):
         services.request_decide(actor=world.officer, req=req, expected_version=req.version, action=A.APPROVE)
     client.force_login(world.officer)
     r = client.post(reverse("footage:request_decide", args=[req.pk]), {"action": "approve", "version": req.version})
@@ -179,6 +180,6 @@ def test_privacy_is_no_ground_when_the_person_consented_in_writing(world, fs, pl
     assert "書面同意書" in r.context["decision_form"].errors["refusal_ground"][0]
     req.refresh_from_db()
     assert req.status == "pending"
-    with pytest.raises(services.RequestInvalid):
+    with pytest.raises(ValidationError):
         services.request_decide(actor=planhead, req=req, expected_version=req.version, action=A.REFUSE,
                                 refusal_ground="privacy")

@@ -4,6 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -120,7 +121,7 @@ def test_the_managing_unit_records_a_manual_destruction_from_the_due_list(world,
 def test_nothing_is_destroyed_before_its_date(world, fs, clock):
     req = _old_request(world, clock, 100)
     clock(REAL_NOW())
-    with pytest.raises(services.RequestInvalid):
+    with pytest.raises(ValidationError):
         services.request_destroy(actor=world.liaison, req=req)
     assert retention_run(dry_run=False).destroyed == []
 
@@ -167,5 +168,5 @@ def test_the_register_keeps_the_outcome_of_destroyed_requests(world, fs, clock, 
     lines = {r.pk: register_cells(r) for r in FootageRequest.objects.select_related("unit")}
     assert lines[abandoned.pk][7] == "退回補正；已銷毀" and lines[unviewed.pk][7] == "核准；已銷毀"
     unviewed.refresh_from_db()
-    with pytest.raises(services.RequestInvalid):
+    with pytest.raises(ValidationError):
         f.view(world, unviewed)

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -56,7 +57,7 @@ def test_a_view_only_request_cannot_be_copied_and_the_signoff_is_required(world,
     r = client.post(reverse("footage:request_viewing", args=[req.pk]), data)
     errors = r.context["form"].errors
     assert "只核准調閱" in errors["copied"][0] and "簽名" in errors["applicant_signed"][0]
-    with pytest.raises(services.RequestInvalid):
+    with pytest.raises(ValidationError):
         services.viewing_record(actor=world.liaison, req=req, expected_version=req.version, data=services.ViewingData(
             performed_at=timezone.now(), viewer_name="x", accompanied_by=world.liaison, copied=True,
             copied_items="x", medium="usb", applicant_signed=True))

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.files.uploadedfile import UploadedFile
+from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils import timezone
 
@@ -126,24 +127,20 @@ class RequestData:
               "outside_body", "extension", "phone", "copy_reason", "areas", "letter_reference")
 
 
-class RequestInvalid(ValueError):
-    """A rule the form should have caught; raised so services never store an invalid request."""
-
-
 def _check(req: FootageRequest, data: RequestData) -> None:
     if data.kind == RequestKind.EXTERNAL:
         has_receipt = any(k == RequestAttachment.Kind.POLICE_REPORT for k, _ in data.uploads) or (
             req.pk and req.attachments.filter(kind=RequestAttachment.Kind.POLICE_REPORT).exists())
         if not has_receipt:
-            raise RequestInvalid("局外調閱必須檢附警政單位報案三聯單。")
+            raise ValidationError({"police_report": "局外調閱必須檢附警政單位報案三聯單。"})
     if data.kind == RequestKind.JUDICIAL and not data.letter_reference.strip():
-        raise RequestInvalid("司法機關申請必須填寫來文字號。")
+        raise ValidationError({"letter_reference": "司法機關申請必須填寫來文字號。"})
     if data.purpose == FootageRequest.Purpose.COPY and not data.copy_reason.strip():
-        raise RequestInvalid("申請複製必須說明理由。")
+        raise ValidationError({"copy_reason": "申請複製必須說明理由。"})
     if not data.acknowledged:
-        raise RequestInvalid("申請人必須確認已閱讀個人資料保護注意事項。")
+        raise ValidationError({"acknowledged": "申請人必須確認已閱讀個人資料保護注意事項。"})
     if data.window_end <= data.window_start:
-        raise RequestInvalid("調閱時段的結束時間必須晚於開始時間。")
+        raise ValidationError({"window_end": "調閱時段的結束時間必須晚於開始時間。"})
 
 
 def _apply(req: FootageRequest, data: RequestData) -> None:
@@ -210,7 +207,7 @@ def request_resubmit(*, actor: Person, req: FootageRequest, expected_version: in
                      ) -> FootageRequest:
     """The applicant corrects a returned request and sends it up the chain again from the first step."""
     if req.status != Status.RETURNED or req.is_destroyed:
-        raise RequestInvalid("只有退回補正的申請可以修改後重新送出。")
+        raise ValidationError("只有退回補正的申請可以修改後重新送出。")
     before = _snap(req)
     _check(req, data)
     version_bump(req, expected_version)
@@ -233,17 +230,18 @@ def request_decide(*, actor: Person, req: FootageRequest, expected_version: int,
                    conditions: str = "", refusal_ground: str = "", reason: str = "") -> Decision:
     step = selectors.request_current_step(req)
     if step is None or not selectors.request_step_holder(actor, step):
-        raise RequestInvalid("此申請目前不在您的核決關卡。")
+        raise ValidationError("此申請目前不在您的核決關卡。")
     if action == Action.APPROVE_CONDITIONS and not conditions.strip():
-        raise RequestInvalid("附款核准必須寫明附款或注意事項。")
+        raise ValidationError({"conditions": "附款核准必須寫明附款或注意事項。"})
     if action == Action.RETURN and not reason.strip():
-        raise RequestInvalid("退回補正必須說明需補正的事項。")
+        raise ValidationError({"reason": "退回補正必須說明需補正的事項。"})
     if action == Action.REFUSE and (not refusal_ground or (refusal_ground == RefusalGround.OTHER
                                                            and not reason.strip())):
-        raise RequestInvalid("不予核准必須選擇理由；選「其他理由」時並須說明。")
+        raise ValidationError({"refusal_ground": "不予核准必須選擇理由；選「其他理由」時並須說明。"})
     if (action == Action.REFUSE and refusal_ground == RefusalGround.PRIVACY
             and req.attachments.filter(kind=RequestAttachment.Kind.CONSENT).exists()):
-        raise RequestInvalid("已檢附當事人書面同意書，不得以侵害第三人隱私為由不予核准（注意事項十(三)但書）。")
+        raise ValidationError({"refusal_ground": "已檢附當事人書面同意書，不得以侵害第三人隱私為由不予核准"
+                                                 "（注意事項十(三)但書）。"})
     before = _snap(req)
     version_bump(req, expected_version)
     now = _now()
@@ -267,7 +265,7 @@ def request_decide(*, actor: Person, req: FootageRequest, expected_version: int,
         req.status, req.current_step, req.current_role, req.due_on = Status.REFUSED, None, "", None
         req.refusal_ground, req.refusal_reason = refusal_ground, reason.strip()
     else:
-        raise RequestInvalid(f"不明的決定：{action}")
+        raise ValidationError({"action": f"不明的決定：{action}"})
     if req.status != Status.PENDING:
         req.retention_due_on = _retention_due(req)
     req.save()
@@ -296,17 +294,17 @@ def viewing_record(*, actor: Person, req: FootageRequest, expected_version: int,
                    ) -> ViewingRecord:
     """The managing unit records the viewing or copying (seed 001 form 簽名確認欄, 九(四))."""
     if req.status != Status.APPROVED or req.is_destroyed:
-        raise RequestInvalid("只有已核准且尚未登錄的申請可以登錄調閱紀錄。")
+        raise ValidationError("只有已核准且尚未登錄的申請可以登錄調閱紀錄。")
     if data.copied and req.purpose != FootageRequest.Purpose.COPY:
-        raise RequestInvalid("此申請只核准調閱，不能複製。")
+        raise ValidationError({"copied": "此申請只核准調閱，不能複製。"})
     if data.copied and not (data.copied_items.strip() and data.medium):
-        raise RequestInvalid("複製時必須記錄複製內容與儲存媒體。")
+        raise ValidationError({"copied_items": "複製時必須記錄複製內容與儲存媒體。"})
     before = _snap(req)
     version_bump(req, expected_version)
     if data.allocate_number and not data.reply_letter_reference:
         pattern = LetterNumberPattern.objects.filter(agency=req.agency, is_default=True).first()
         if pattern is None:
-            raise RequestInvalid("本機關尚未設定發文字號格式，請自行填寫函覆文號。")
+            raise ValidationError({"reply_letter_reference": "本機關尚未設定發文字號格式，請自行填寫函覆文號。"})
         data.reply_letter_reference = letter_number_allocate(pattern=pattern,
                                                              purpose=f"函覆監視錄影調閱{req.number_label}")
     record = ViewingRecord.objects.create(
@@ -349,11 +347,11 @@ def request_hold(*, actor: Person, req: FootageRequest, expected_version: int, h
     """A legal hold (e.g. a criminal investigation, seed 001 七(五)) stops the retention clock; releasing
     it restarts the clock with the days that were left."""
     if req.is_destroyed:
-        raise RequestInvalid("已銷毀的申請不能保全。")
+        raise ValidationError("已銷毀的申請不能保全。")
     if hold and not reason.strip():
-        raise RequestInvalid("請說明保全原因（例如偵查案號）。")
+        raise ValidationError({"reason": "請說明保全原因（例如偵查案號）。"})
     if hold == req.legal_hold:
-        raise RequestInvalid("此申請已在保全中。" if hold else "此申請並未保全。")
+        raise ValidationError("此申請已在保全中。" if hold else "此申請並未保全。")
     before = _snap(req)
     version_bump(req, expected_version)
     today = _today()
@@ -379,11 +377,11 @@ def copy_destroy(*, actor: Person, req: FootageRequest, expected_version: int, m
     """The copy is no longer needed: record its destruction; the form is kept by its own rule."""
     viewing = getattr(req, "viewing", None)
     if viewing is None or not viewing.copied or viewing.copy_destroyed_at is not None:
-        raise RequestInvalid("此申請沒有尚未銷毀的複製資料。")
+        raise ValidationError("此申請沒有尚未銷毀的複製資料。")
     if req.legal_hold:
-        raise RequestInvalid("此申請保全中，不能銷毀複製資料。")
+        raise ValidationError("此申請保全中，不能銷毀複製資料。")
     if not method.strip():
-        raise RequestInvalid("請寫明銷毀方式。")
+        raise ValidationError({"method": "請寫明銷毀方式。"})
     before = _snap(req)
     version_bump(req, expected_version)
     viewing.copy_destroyed_at = _now()
@@ -415,11 +413,11 @@ def request_destroy(*, actor: Person | None, req: FootageRequest, method: str = 
     req = FootageRequest.objects.select_for_update().get(pk=req.pk)
     today = _today()
     if req.is_destroyed:
-        raise RequestInvalid("此申請已銷毀。")
+        raise ValidationError("此申請已銷毀。")
     if req.legal_hold:
-        raise RequestInvalid("此申請保全中，不能銷毀。")
+        raise ValidationError("此申請保全中，不能銷毀。")
     if req.retention_due_on is None or req.retention_due_on > today:
-        raise RequestInvalid("尚未屆保存期限，不能銷毀。")
+        raise ValidationError("尚未屆保存期限，不能銷毀。")
     before = _snap(req)
     now = _now()
     destruction = Destruction.objects.create(

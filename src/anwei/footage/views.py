@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import ConflictError, form_rearm
+from anwei.core.forms import form_attempt, message_attempt
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
 from anwei.footage import documents, exports, selectors, services
@@ -85,12 +85,10 @@ def request_create(request):
     if request.method == "POST":
         form = _request_form(request, fs, data=request.POST, files=request.FILES)
         if form.is_valid():
-            try:
-                req = services.request_file(actor=request.user, fs=fs, unit=request.user.unit,
-                                            data=form.request_data())
-            except services.RequestInvalid as exc:
-                form.add_error(None, str(exc))
-            else:
+            attempt = form_attempt(form, lambda: services.request_file(
+                actor=request.user, fs=fs, unit=request.user.unit, data=form.request_data()))
+            if attempt.done:
+                req = attempt.value
                 messages.success(request, f"已送出申請 {req.number_label}，等待「{req.steps.first().label}」核決。")
                 return redirect("footage:request_detail", pk=req.pk)
     else:
@@ -111,18 +109,14 @@ def request_edit(request, pk: int):
         form = _request_form(request, fs, data=request.POST, files=request.FILES, req=req,
                              has_police_report=has_receipt)
         if form.is_valid():
-            try:
-                services.request_resubmit(actor=request.user, req=req, data=form.request_data(),
-                                          expected_version=form.cleaned_data["version"] or 0)
-            except ConflictError as exc:
-                conflict = exc.current
-                form_rearm(form, exc.current.version)
-                form.add_error(None, "此申請已被其他人更動；您輸入的內容仍保留在下方，請確認後再送出。")
-            except services.RequestInvalid as exc:
-                form.add_error(None, str(exc))
-            else:
+            attempt = form_attempt(form, lambda: services.request_resubmit(
+                actor=request.user, req=req, data=form.request_data(),
+                expected_version=form.cleaned_data["version"] or 0))
+            if attempt.done:
                 messages.success(request, f"已修正並重新送出申請 {req.number_label}。")
                 return redirect("footage:request_detail", pk=req.pk)
+            if (conflict := attempt.conflict) is not None:
+                form.add_error(None, "此申請已被其他人更動；您輸入的內容仍保留在下方，請確認後再送出。")
     else:
         form = _request_form(request, fs, req=req, has_police_report=has_receipt)
     return render(request, "footage/request_form.html", {
@@ -177,17 +171,14 @@ def request_decide(request, pk: int):
         kind=RequestAttachment.Kind.CONSENT).exists())
     if form.is_valid():
         d = form.cleaned_data
-        try:
-            services.request_decide(actor=request.user, req=req, expected_version=d["version"], action=d["action"],
-                                    conditions=d["conditions"], refusal_ground=d["refusal_ground"],
-                                    reason=d["reason"])
-        except ConflictError:
-            form.add_error(None, "此申請已被其他人處理，請重新整理後再決定；您輸入的內容仍保留。")
-        except services.RequestInvalid as exc:
-            form.add_error(None, str(exc))
-        else:
+        attempt = form_attempt(form, lambda: services.request_decide(
+            actor=request.user, req=req, expected_version=d["version"], action=d["action"],
+            conditions=d["conditions"], refusal_ground=d["refusal_ground"], reason=d["reason"]))
+        if attempt.done:
             messages.success(request, "已記錄您的決定。")
             return redirect("footage:request_detail", pk=req.pk)
+        if attempt.conflict is not None:
+            form.add_error(None, "此申請已被其他人處理，請重新整理後再決定；您輸入的內容仍保留。")
     return request_detail(request, pk, decision_form=form)
 
 
@@ -203,16 +194,13 @@ def request_viewing(request, pk: int):
     if request.method == "POST":
         form = ViewingForm(request.POST, people_qs=people, req=req)
         if form.is_valid():
-            try:
-                services.viewing_record(actor=request.user, req=req, data=form.viewing_data(),
-                                        expected_version=form.cleaned_data["version"])
-            except ConflictError:
-                form.add_error(None, "此申請已被其他人更動；您輸入的內容仍保留，請確認後再送出。")
-            except services.RequestInvalid as exc:
-                form.add_error(None, str(exc))
-            else:
+            attempt = form_attempt(form, lambda: services.viewing_record(
+                actor=request.user, req=req, data=form.viewing_data(), expected_version=form.cleaned_data["version"]))
+            if attempt.done:
                 messages.success(request, "已登錄調閱（複製）紀錄。")
                 return redirect("footage:request_detail", pk=req.pk)
+            if attempt.conflict is not None:
+                form.add_error(None, "此申請已被其他人更動；您輸入的內容仍保留，請確認後再送出。")
     else:
         form = ViewingForm(people_qs=people, req=req, initial={
             "version": req.version, "viewer_name": req.applicant_name, "accompanied_by": request.user.pk,
@@ -228,14 +216,12 @@ def request_hold(request, pk: int):
         raise PermissionDenied("只有管理單位或政風單位可以設定保全")
     form = HoldForm(request.POST)
     if form.is_valid():
-        try:
-            services.request_hold(actor=request.user, req=req, expected_version=form.cleaned_data["version"],
-                                  hold=form.cleaned_data["hold"], reason=form.cleaned_data["reason"])
-        except ConflictError:
+        attempt = form_attempt(form, lambda: services.request_hold(
+            actor=request.user, req=req, expected_version=form.cleaned_data["version"],
+            hold=form.cleaned_data["hold"], reason=form.cleaned_data["reason"]))
+        if attempt.conflict is not None:
             form.add_error(None, "此申請已被其他人更動，請重新整理後再試。")
-        except services.RequestInvalid as exc:
-            form.add_error(None, str(exc))
-        else:
+        if attempt.done:
             messages.success(request, "已設定保全，停止計算銷毀期限。" if form.cleaned_data["hold"]
                              else "已解除保全，恢復計算銷毀期限。")
             return redirect("footage:request_detail", pk=req.pk)
@@ -250,14 +236,9 @@ def copy_destroy(request, pk: int):
         raise PermissionDenied("只有管理單位可以銷毀複製資料")
     form = DestroyForm(request.POST)
     if form.is_valid():
-        try:
-            services.copy_destroy(actor=request.user, req=req, expected_version=_int(request.POST.get("version"), 0),
-                                  method=form.cleaned_data["method"])
-        except ConflictError:
-            messages.error(request, "此申請已被其他人更動，請重新整理後再試。")
-        except services.RequestInvalid as exc:
-            messages.error(request, str(exc))
-        else:
+        if message_attempt(request, lambda: services.copy_destroy(
+                actor=request.user, req=req, expected_version=_int(request.POST.get("version"), 0),
+                method=form.cleaned_data["method"])).done:
             messages.success(request, "已登錄複製資料銷毀。")
     else:
         messages.error(request, "請寫明銷毀方式。")
@@ -344,11 +325,8 @@ def request_destroy(request, pk: int):
     if not form.is_valid():
         messages.error(request, "請寫明銷毀方式。")
         return redirect("footage:retention")
-    try:
-        services.request_destroy(actor=request.user, req=req, method=form.cleaned_data["method"])
-    except services.RequestInvalid as exc:
-        messages.error(request, f"{req.number_label}：{exc}")
-    else:
+    if message_attempt(request, lambda: services.request_destroy(actor=request.user, req=req,
+                                                                 method=form.cleaned_data["method"])).done:
         messages.success(request, f"已銷毀 {req.number_label} 的個人資料，登記簿保留去識別化紀錄。")
     return redirect("footage:retention")
 
@@ -412,16 +390,14 @@ def device_edit(request, pk: int):
     if request.method == "POST":
         form = DeviceForm(request.POST, agency=fs.agency)
         if form.is_valid():
-            try:
-                services.device_update(actor=request.user, device=device,
-                                       expected_version=form.cleaned_data["version"] or 0, **form.values())
-            except ConflictError as exc:
-                conflict = exc.current
-                form_rearm(form, exc.current.version)
-                form.add_error(None, "此設備已被其他人修改；您輸入的內容仍保留，請確認後再儲存。")
-            else:
+            attempt = form_attempt(form, lambda: services.device_update(
+                actor=request.user, device=device, expected_version=form.cleaned_data["version"] or 0,
+                **form.values()))
+            if attempt.done:
                 messages.success(request, f"已更新設備「{device}」。")
                 return redirect("footage:device_list")
+            if (conflict := attempt.conflict) is not None:
+                form.add_error(None, "此設備已被其他人修改；您輸入的內容仍保留，請確認後再儲存。")
     else:
         form = DeviceForm(agency=fs.agency, initial={
             "site": device.site_id, "kind": device.kind, "code": device.code, "location": device.location,

@@ -8,27 +8,26 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import ConflictError, form_rearm
+from anwei.core.forms import form_attempt, message_attempt
 from anwei.core.pagecache import page_render
 from anwei.core.uploads import stored_file_response
 from anwei.meetings import services
 from anwei.meetings.forms import (AgendaItemEditForm, AgendaItemForm, AttendanceForm, MeetingCreateForm,
                                   MeetingEditForm, ProposalForm, ReportForm, ResolveForm, RulingEditForm, RulingForm)
 from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling, SecurityMeeting
-from anwei.meetings.selectors import (agenda_minutes_from_end, may_manage, meeting_child_get, meeting_detail,
-                                      meeting_get, meeting_list, stored_file_for_meeting)
+from anwei.meetings.selectors import (agenda_end, agenda_minutes_from_end, agenda_timed, may_manage,
+                                      meeting_child_get, meeting_detail, meeting_get, meeting_list,
+                                      stored_file_for_meeting)
 from anwei.orgs import policy
 from anwei.orgs.models import Agency
 from anwei.orgs.selectors import person_primary_agency
 from anwei.tracking.selectors import round_for_meeting, round_unit_status
-from anwei.tracking.views import form_errors_from
 
 FORMATS = ("odt", "pdf", "docx")
 
@@ -64,12 +63,12 @@ def meeting_create(request):
     agency = primary if primary in agencies else agencies[0]
     form = MeetingCreateForm(request.POST or None, initial={"place": "", "recorder_name": request.user.full_name})
     if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_create(actor=request.user, agency=agency, **form.cleaned_data)
+        attempt = form_attempt(form, lambda: services.meeting_create(actor=request.user, agency=agency,
+                                                                     **form.cleaned_data))
+        if attempt.done:
+            meeting = attempt.value
             messages.success(request, f"已建立{meeting.label}會議，並帶入標準程序表。")
             return redirect("meetings:detail", pk=meeting.pk)
-        except ValidationError as exc:
-            form_errors_from(form, exc)
     return render(request, "meetings/create.html", {"form": form, "agency": agency})
 
 
@@ -168,18 +167,16 @@ def meeting_edit(request, pk: int):
     if form.is_valid():
         d = dict(form.cleaned_data)
         version = d.pop("version")
-        try:
-            services.meeting_update(actor=request.user, meeting=meeting, expected_version=version, **d)
+        attempt = form_attempt(form, lambda: services.meeting_update(actor=request.user, meeting=meeting,
+                                                                     expected_version=version, **d))
+        if attempt.done:
             messages.success(request, "已儲存會議資料。")
             return _anchor(meeting, "basic")
-        except ConflictError as exc:
-            meeting = exc.current
-            form_rearm(form, meeting.version)  # what was typed stays
+        if attempt.conflict is not None:  # what was typed stays, beside what the other person saved
+            meeting = attempt.conflict
             other = "\n".join(f"{MeetingEditForm.base_fields[f].label}：{getattr(meeting, f) or ''}"
                                for f in ("place", "chair_name", "recorder_name", "opening_remarks", "conclusion"))
             return _render_detail(request, meeting, status=409, edit_form=form, edit_conflict=other)
-        except ValidationError as exc:
-            form_errors_from(form, exc)
     return _render_detail(request, meeting, status=400, edit_form=form)
 
 
@@ -199,15 +196,11 @@ def agenda_add(request, pk: int):
     meeting = _managed(request, pk)
     form = AgendaItemForm(request.POST, prefix="new")
     if form.is_valid():
-        try:
-            from anwei.meetings.selectors import agenda_end, agenda_timed
-
-            timed = agenda_timed(meeting)
-            start = timed[-1].start if timed and timed[-1].end is None else agenda_end(timed, meeting)
-            services.agenda_item_add(actor=request.user, meeting=meeting, **_agenda_values(form, start))
+        timed = agenda_timed(meeting)
+        start = timed[-1].start if timed and timed[-1].end is None else agenda_end(timed, meeting)
+        if form_attempt(form, lambda: services.agenda_item_add(
+                actor=request.user, meeting=meeting, **_agenda_values(form, start))).done:
             return _anchor(meeting, "agenda")
-        except ValidationError as exc:
-            form_errors_from(form, exc)
     return _render_detail(request, meeting, status=400, agenda_form=form)
 
 
@@ -217,22 +210,17 @@ def agenda_edit(request, pk: int):
     item = meeting_child_get(person=request.user, model=AgendaItem, pk=pk)
     form = AgendaItemEditForm(request.POST, prefix=f"a{item.pk}")
     if form.is_valid():
-        try:
-            from anwei.meetings.selectors import agenda_timed
-
-            start = next(t.start for t in agenda_timed(item.meeting) if t.item.pk == item.pk)
-            services.agenda_item_update(actor=request.user, item=item, expected_version=form.cleaned_data["version"],
-                                        **_agenda_values(form, start))
+        start = next(t.start for t in agenda_timed(item.meeting) if t.item.pk == item.pk)
+        attempt = form_attempt(form, lambda: services.agenda_item_update(
+            actor=request.user, item=item, expected_version=form.cleaned_data["version"],
+            **_agenda_values(form, start)))
+        if attempt.done:
             return _anchor(item.meeting, "agenda")
-        except ConflictError as exc:
-            current = exc.current
-            form_rearm(form, current.version)  # what was typed stays; saving again overwrites knowingly
-            other = "\n".join(f"{AgendaItemForm.base_fields[f].label}：{getattr(current, f)}"
+        if attempt.conflict is not None:  # what was typed stays; saving again overwrites knowingly
+            other = "\n".join(f"{AgendaItemForm.base_fields[f].label}：{getattr(attempt.conflict, f)}"
                                for f in services.AGENDA_FIELDS)
             return _render_detail(request, item.meeting, status=409,
                                   **{f"agenda_{item.pk}": form, f"agenda_conflict_{item.pk}": other})
-        except ValidationError as exc:
-            form_errors_from(form, exc)
     return _render_detail(request, item.meeting, status=400, **{f"agenda_{item.pk}": form})
 
 
@@ -266,22 +254,18 @@ def _add(request, pk: int, form_class, service, section: str, form_key: str, *, 
         d = {k: v for k, v in form.cleaned_data.items() if k not in ("file", "version")}
         if with_files:
             d["files"] = [form.cleaned_data["file"]] if form.cleaned_data.get("file") else []
-        try:
-            obj = service(actor=request.user, meeting=meeting, **d)
+        attempt = form_attempt(form, lambda: service(actor=request.user, meeting=meeting, **d))
+        if attempt.done:
+            obj = attempt.value
             if isinstance(obj, Ruling) and obj.actionable:
                 messages.success(request, f"已列管為本次會議第{obj.tracked_items.get().number}項。")
             return _anchor(meeting, section)
-        except ValidationError as exc:
-            form_errors_from(form, exc)
     return _render_detail(request, meeting, status=400, **{form_key: form})
 
 
 def _delete(request, model, pk: int, service, kwarg: str, section: str):
     obj = meeting_child_get(person=request.user, model=model, pk=pk)
-    try:
-        service(actor=request.user, **{kwarg: obj})
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
+    message_attempt(request, lambda: service(actor=request.user, **{kwarg: obj}))
     return _anchor(obj.meeting, section)
 
 
@@ -314,13 +298,11 @@ def report_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         d = dict(form.cleaned_data)
         file, version = d.pop("file"), d.pop("version")
-        try:
-            services.report_update(actor=request.user, report=report, expected_version=version or 0,
-                                   files=[file] if file else [], **d)
+        attempt = form_attempt(form, lambda: services.report_update(
+            actor=request.user, report=report, expected_version=version or 0, files=[file] if file else [], **d))
+        if attempt.done:
             return _anchor(meeting, "reports")
-        except ConflictError as exc:
-            conflict = exc.current
-            form_rearm(form, conflict.version)
+        conflict = attempt.conflict
     return render(request, "meetings/report_edit.html", {"report": report, "meeting": meeting, "form": form,
                                                          "conflict": conflict})
 
@@ -346,16 +328,13 @@ def proposal_edit(request, pk: int):
         form = ProposalForm(request.POST, request.FILES, agency=meeting.agency)
         if form.is_valid():
             d = form.cleaned_data
-            try:
-                services.proposal_update(actor=request.user, proposal=proposal, expected_version=d["version"],
-                                         subject=d["subject"], unit=d["unit"], explanation=d["explanation"],
-                                         method=d["method"], files=[d["file"]] if d["file"] else [])
+            attempt = form_attempt(form, lambda: services.proposal_update(
+                actor=request.user, proposal=proposal, expected_version=d["version"], subject=d["subject"],
+                unit=d["unit"], explanation=d["explanation"], method=d["method"],
+                files=[d["file"]] if d["file"] else []))
+            if attempt.done:
                 return _anchor(meeting, "proposals")
-            except ConflictError as exc:
-                conflict = exc.current
-                form_rearm(form, conflict.version)
-            except ValidationError as exc:
-                form_errors_from(form, exc)
+            conflict = attempt.conflict
     else:
         form = ProposalForm(agency=meeting.agency, initial={
             "version": proposal.version, "kind": proposal.kind, "unit": proposal.unit, "subject": proposal.subject,
@@ -372,13 +351,14 @@ def proposal_resolve(request, pk: int):
     form = ResolveForm(request.POST, prefix=f"p{proposal.pk}")
     if form.is_valid():
         d = form.cleaned_data
-        try:
-            services.proposal_resolve(actor=request.user, proposal=proposal, expected_version=d["version"],
-                                      resolution=d["resolution"], resolution_text=d["resolution_text"])
+        attempt = form_attempt(form, lambda: services.proposal_resolve(
+            actor=request.user, proposal=proposal, expected_version=d["version"], resolution=d["resolution"],
+            resolution_text=d["resolution_text"]))
+        if attempt.done:
             return _anchor(proposal.meeting, f"proposal-{proposal.pk}")
-        except ConflictError as exc:
-            form_rearm(form, exc.current.version)
-            form.add_error(None, f"此提案已被其他人修改（對方的決議：{exc.current.resolution_text or exc.current.get_resolution_display()}），請確認後再儲存。")
+        if (other := attempt.conflict) is not None:
+            form.add_error(None, f"此提案已被其他人修改（對方的決議：{other.resolution_text or other.get_resolution_display()}）"
+                                 "，請確認後再儲存。")
     return _render_detail(request, proposal.meeting, status=400, **{f"resolve_{proposal.pk}": form})
 
 
@@ -411,8 +391,10 @@ def ruling_edit(request, pk: int):
         if form.is_valid():
             d = dict(form.cleaned_data)
             version = d.pop("version")
-            try:
-                ruling = services.ruling_update(actor=request.user, ruling=ruling, expected_version=version, **d)
+            attempt = form_attempt(form, lambda: services.ruling_update(actor=request.user, ruling=ruling,
+                                                                        expected_version=version, **d))
+            if attempt.done:
+                ruling = attempt.value
                 tracked = ruling.tracked_items.first()
                 if tracked is not None and tracked.text != ruling.text:
                     messages.warning(request, f"列管事項第{tracked.number}項的文字曾在列管事項頁另行修改，未隨裁示更新；"
@@ -422,15 +404,11 @@ def ruling_edit(request, pk: int):
                 else:
                     messages.success(request, "已儲存裁示。")
                 return _anchor(meeting, "rulings")
-            except ConflictError as exc:
-                current = exc.current
-                form_rearm(form, current.version)  # what was typed stays; saving again overwrites knowingly
+            if (current := attempt.conflict) is not None:  # what was typed stays; saving again overwrites knowingly
                 conflict = "\n".join(f"{RulingForm.base_fields[f].label}："
                                       f"{current.get_section_display() if f == 'section' else getattr(current, f)}"
                                       for f in RULING_CONFLICT_FIELDS)
                 status = 409
-            except ValidationError as exc:
-                form_errors_from(form, exc)
     return render(request, "meetings/ruling_edit.html", {"ruling": ruling, "meeting": meeting, "form": form,
                                                          "item": item, "conflict": conflict}, status=status)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,7 +13,7 @@ from django.utils.html import escape
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import ConflictError, form_rearm
+from anwei.core.forms import form_attempt, message_attempt
 from anwei.core.pagecache import page_render
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
@@ -43,14 +42,6 @@ def _managed_agency(person) -> Agency:
     raise Http404("您沒有撰寫專案計畫的權限")
 
 
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 # --- plans ---------------------------------------------------------------------------
 
 @login_required
@@ -72,13 +63,11 @@ def plan_create(request):
     if request.method == "POST" and form.is_valid():
         c = form.cleaned_data
         template = selectors.template_for(agency=agency, occasion=c["occasion"])
-        try:
-            plan = services.plan_create(actor=request.user, agency=agency, template=template, year=c["year"],
-                                        election_name=c["election_name"], period_start=c["period_start"],
-                                        period_end=c["period_end"])
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
+        attempt = form_attempt(form, lambda: services.plan_create(
+            actor=request.user, agency=agency, template=template, year=c["year"], election_name=c["election_name"],
+            period_start=c["period_start"], period_end=c["period_end"]))
+        if attempt.done:
+            plan = attempt.value
             messages.success(request, f"已依範本建立「{plan.title}」，請檢視並修改各章節內容。")
             return redirect("plans:plan_edit", pk=plan.pk)
     return render(request, "plans/plan_create.html", {"form": form, "agency": agency})
@@ -120,20 +109,15 @@ def plan_edit(request, pk: int):
         valid = all([form.is_valid(), refs.is_valid(), duties.is_valid(), contacts.is_valid()])
         if valid:
             c = form.cleaned_data
-            try:
-                services.plan_update(
-                    actor=request.user, plan=plan, expected_version=c["version"] or 0, title=c["title"],
-                    election_name=c["election_name"], period_start=c["period_start"], period_end=c["period_end"],
-                    sections=form.sections_result(), result_workdays=c["result_workdays"],
-                    children=services.PlanChildren(formset_rows(refs), formset_rows(duties), formset_rows(contacts)))
-            except ConflictError as exc:
-                conflict = exc.current
-                form_rearm(form, exc.current.version)
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
+            attempt = form_attempt(form, lambda: services.plan_update(
+                actor=request.user, plan=plan, expected_version=c["version"] or 0, title=c["title"],
+                election_name=c["election_name"], period_start=c["period_start"], period_end=c["period_end"],
+                sections=form.sections_result(), result_workdays=c["result_workdays"],
+                children=services.PlanChildren(formset_rows(refs), formset_rows(duties), formset_rows(contacts))))
+            if attempt.done:
                 messages.success(request, "計畫已儲存。")
                 return redirect("plans:plan_detail", pk=plan.pk)
+            conflict = attempt.conflict
     else:
         form = PlanEditForm(initial={"version": plan.version, "title": plan.title,
                                      "election_name": plan.election_name, "period_start": plan.period_start,
@@ -174,10 +158,7 @@ def plan_copy(request, pk: int):
 @require_POST
 def plan_delete(request, pk: int):
     plan = selectors.plan_get(person=request.user, pk=pk, action="plans.manage")
-    try:
-        services.plan_delete(actor=request.user, plan=plan)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    if not message_attempt(request, lambda: services.plan_delete(actor=request.user, plan=plan)).done:
         return redirect("plans:plan_detail", pk=plan.pk)
     messages.success(request, f"已刪除「{plan.title}」。")
     return redirect("plans:plan_list")
@@ -223,16 +204,14 @@ def template_edit(request, pk: int):
         form = TemplateEditForm(request.POST, sections=template.sections)
         if form.is_valid():
             c = form.cleaned_data
-            try:
-                services.template_update(actor=request.user, template=template, expected_version=c["version"] or 0,
-                                         name=c["name"], title_pattern=c["title_pattern"], lead_days=c["lead_days"],
-                                         result_workdays=c["result_workdays"], sections=form.sections_result())
-            except ConflictError as exc:
-                conflict = exc.current
-                form_rearm(form, exc.current.version)
-            else:
+            attempt = form_attempt(form, lambda: services.template_update(
+                actor=request.user, template=template, expected_version=c["version"] or 0, name=c["name"],
+                title_pattern=c["title_pattern"], lead_days=c["lead_days"], result_workdays=c["result_workdays"],
+                sections=form.sections_result()))
+            if attempt.done:
                 messages.success(request, "範本已儲存。")
                 return redirect("plans:template_list")
+            conflict = attempt.conflict
     else:
         form = TemplateEditForm(initial={"version": template.version, "name": template.name,
                                          "title_pattern": template.title_pattern, "lead_days": template.lead_days,
@@ -258,18 +237,13 @@ def _group_form_page(request, agency, group):
         form = GroupForm(request.POST, choices=choices)
         if form.is_valid():
             c = form.cleaned_data
-            try:
-                services.group_save(actor=request.user, agency=agency, group=group, expected_version=c["version"],
-                                    name=c["name"], agency_kind=c["agency_kind"], agencies=list(c["agencies"]),
-                                    units=list(c["units"]))
-            except ConflictError as exc:
-                conflict = exc.current
-                form_rearm(form, exc.current.version)
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
+            attempt = form_attempt(form, lambda: services.group_save(
+                actor=request.user, agency=agency, group=group, expected_version=c["version"], name=c["name"],
+                agency_kind=c["agency_kind"], agencies=list(c["agencies"]), units=list(c["units"])))
+            if attempt.done:
                 messages.success(request, "受文者群組已儲存。")
                 return redirect("plans:group_list")
+            conflict = attempt.conflict
     elif group:
         form = GroupForm(initial={"version": group.version, "name": group.name, "agency_kind": group.agency_kind,
                                   "agencies": list(group.agencies.all()), "units": list(group.units.all())},
@@ -320,21 +294,15 @@ def letter_edit(request, pk: int):
         form = LetterForm(request.POST, instance=Letter(plan=plan, agency=plan.agency), choices=choices)
         if form.is_valid():
             c = form.cleaned_data
-            try:
-                letter = services.letter_save(
-                    actor=request.user, plan=plan, letter=letter, expected_version=c["version"],
-                    fields=form.text_fields(),
-                    main=services.RecipientChoice(list(c["main_groups"]), list(c["main_agencies"]),
-                                                  list(c["main_units"])),
-                    cc=services.RecipientChoice(list(c["cc_groups"]), list(c["cc_agencies"]), list(c["cc_units"])))
-            except ConflictError as exc:
-                conflict = exc.current
-                form_rearm(form, exc.current.version)
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
+            attempt = form_attempt(form, lambda: services.letter_save(
+                actor=request.user, plan=plan, letter=letter, expected_version=c["version"],
+                fields=form.text_fields(),
+                main=services.RecipientChoice(list(c["main_groups"]), list(c["main_agencies"]), list(c["main_units"])),
+                cc=services.RecipientChoice(list(c["cc_groups"]), list(c["cc_agencies"]), list(c["cc_units"]))))
+            if attempt.done:
                 messages.success(request, "函稿已儲存；確認無誤後請按「發文」。")
                 return redirect("plans:letter_edit", pk=plan.pk)
+            conflict = attempt.conflict
     elif letter:
         form = LetterForm(instance=letter, initial=_letter_initial(letter), choices=choices)
     else:
@@ -353,11 +321,10 @@ def letter_dispatch(request, pk: int):
     if letter is None:
         messages.error(request, "請先撰寫並儲存函稿，再發文。")
         return redirect("plans:letter_edit", pk=plan.pk)
-    try:
-        letter = services.letter_dispatch(actor=request.user, letter=letter)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    attempt = message_attempt(request, lambda: services.letter_dispatch(actor=request.user, letter=letter))
+    if not attempt.done:
         return redirect("plans:letter_edit", pk=plan.pk)
+    letter = attempt.value
     messages.success(request, f"已發文：{letter.number}，正本受文者 {letter.recipient_count} 個。")
     return redirect("plans:matrix", pk=letter.pk)
 
@@ -424,16 +391,13 @@ def assignment_detail(request, pk: int):
         form = ResultForm(request.POST, request.FILES)
         if form.is_valid():
             c = form.cleaned_data
-            try:
-                services.assignment_report(actor=request.user, assignment=assignment,
-                                           expected_version=c["version"] or 0, result_text=c["result_text"],
-                                           uploads=[c["file"]] if c.get("file") else [])
-            except ConflictError as exc:
-                conflict = exc.current
-                form_rearm(form, exc.current.version)
-            else:
+            attempt = form_attempt(form, lambda: services.assignment_report(
+                actor=request.user, assignment=assignment, expected_version=c["version"] or 0,
+                result_text=c["result_text"], uploads=[c["file"]] if c.get("file") else []))
+            if attempt.done:
                 messages.success(request, "執行成果已報送。")
                 return redirect("plans:assignment_detail", pk=assignment.pk)
+            conflict = attempt.conflict
     letter = assignment.letter
     return render(request, "plans/assignment_detail.html", {
         "self_assessment_url": _self_assessment_url(request.user, assignment) if can_respond else "",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import ConflictError, form_rearm
+from anwei.core.forms import form_attempt, message_attempt
 from anwei.core.pagecache import page_render
 from anwei.meetings.selectors import meeting_get, meeting_list
 from anwei.orgs import policy
@@ -26,15 +25,6 @@ from anwei.tracking.selectors import (overview, progress_report_get, progress_ro
                                       tracked_item_history, tracked_item_list, unit_reports)
 
 PAGE_SIZE = 25
-
-
-def form_errors_from(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError next to the fields it names (or on top)."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _register_scope(request) -> None:
@@ -133,11 +123,9 @@ def item_packet(request, pk: int):
     item = tracked_item_get(person=request.user, pk=pk)
     if not policy.may(request.user, "tracking.manage", item.agency):
         raise Http404("找不到此列管事項")
-    try:
-        services.tracked_item_packet_set(actor=request.user, item=item, in_packet=request.POST.get("in_packet") == "1")
+    if message_attempt(request, lambda: services.tracked_item_packet_set(
+            actor=request.user, item=item, in_packet=request.POST.get("in_packet") == "1")).done:
         messages.success(request, "已列入下次會報資料。" if item.in_packet else "已自會報資料中移除。")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
     return redirect("tracking:item_detail", pk=item.pk)
 
 
@@ -151,17 +139,13 @@ def item_edit(request, pk: int):
         form = ItemEditForm(request.POST, agency=item.agency)
         if form.is_valid():
             d = form.cleaned_data
-            try:
-                services.tracked_item_update(actor=request.user, item=item, expected_version=d["version"],
-                                             text=d["text"], lead_unit=d["lead_unit"], all_units=d["all_units"],
-                                             co_units=d["co_units"], due_date=d["due_date"])
+            attempt = form_attempt(form, lambda: services.tracked_item_update(
+                actor=request.user, item=item, expected_version=d["version"], text=d["text"],
+                lead_unit=d["lead_unit"], all_units=d["all_units"], co_units=d["co_units"], due_date=d["due_date"]))
+            if attempt.done:
                 messages.success(request, "已儲存列管事項。")
                 return redirect("tracking:item_detail", pk=item.pk)
-            except ConflictError as exc:
-                conflict = exc.current
-                form_rearm(form, conflict.version)
-            except ValidationError as exc:
-                form_errors_from(form, exc)
+            conflict = attempt.conflict
     else:
         form = ItemEditForm(initial={"version": item.version, "text": item.text, "lead_unit": item.lead_unit,
                                      "all_units": item.all_units, "co_units": list(item.co_units.all()),
@@ -194,19 +178,15 @@ def report_edit(request, pk: int):
         form = ProgressReportForm(request.POST)
         if form.is_valid():
             d = form.cleaned_data
-            try:
-                services.progress_report_save(actor=request.user, report=report, expected_version=d["version"],
-                                              text=d["text"], propose_release=d["propose_release"],
-                                              release_reason=d["release_reason"])
+            attempt = form_attempt(form, lambda: services.progress_report_save(
+                actor=request.user, report=report, expected_version=d["version"], text=d["text"],
+                propose_release=d["propose_release"], release_reason=d["release_reason"]))
+            if attempt.done:
                 messages.success(request, f"已送出「{report.item}」的執行情形。")
                 if _is_unit_person(request.user, report):
                     return redirect("tracking:my_items")
                 return redirect("tracking:round_detail", pk=report.round_id)
-            except ConflictError as exc:
-                conflict = exc.current
-                form_rearm(form, conflict.version)
-            except ValidationError as exc:
-                form_errors_from(form, exc)
+            conflict = attempt.conflict
     else:
         form = ProgressReportForm(initial={"version": report.version, "text": report.text,
                                            "propose_release": report.propose_release,
@@ -229,11 +209,9 @@ def report_return(request, pk: int):
     report = progress_report_get(person=request.user, pk=pk, action="tracking.manage")
     form = ReturnForm(request.POST)
     if form.is_valid():
-        try:
-            services.progress_report_return(actor=request.user, report=report, comment=form.cleaned_data["comment"])
+        if message_attempt(request, lambda: services.progress_report_return(
+                actor=request.user, report=report, comment=form.cleaned_data["comment"])).done:
             messages.success(request, f"已將{report.unit or '彙整'}的執行情形退回補正。")
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
     else:
         messages.error(request, "請填寫退回補正的意見。")
     return redirect(reverse("tracking:round_detail", kwargs={"pk": report.round_id}) + f"#item-{report.item_id}")
@@ -244,14 +222,13 @@ def round_open(request, meeting_pk: int):
     meeting = meeting_get(person=request.user, pk=meeting_pk, action="meeting.manage")
     form = RoundOpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            rnd = services.progress_round_open(actor=request.user, agency=meeting.agency, meeting=meeting,
-                                               deadline=form.cleaned_data["deadline"],
-                                               title=form.cleaned_data["title"])
+        attempt = form_attempt(form, lambda: services.progress_round_open(
+            actor=request.user, agency=meeting.agency, meeting=meeting, deadline=form.cleaned_data["deadline"],
+            title=form.cleaned_data["title"]))
+        if attempt.done:
+            rnd = attempt.value
             messages.success(request, f"已開始蒐集執行情形，共{rnd.items.count()}項列管事項。")
             return redirect("tracking:round_detail", pk=rnd.pk)
-        except ValidationError as exc:
-            form_errors_from(form, exc)
     return render(request, "tracking/round_open.html", {"meeting": meeting, "form": form})
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -15,7 +16,9 @@ from anwei.orgs.models import Agency, Person, Unit
 from anwei.travel.models import ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication, TravelRule
 
 
-class NoRuleError(Exception):
+class NoRuleError(ValidationError):
+    """No rule of this kind is in force: the request cannot be judged (shown on top of the form)."""
+
     def __init__(self, kind: str, on: dt.date):
         super().__init__(f"{on.isoformat()}尚無有效的「{RuleKind(kind).label}」規定，請系統管理者設定赴陸規定。")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from anwei.core.audit import audit_record, snapshot
@@ -18,14 +19,6 @@ from anwei.travel.deadlines import apply_by, report_due
 from anwei.travel.models import (Approval, ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication,
                                  TravelRule)
 from anwei.travel.selectors import rule_in_force
-
-
-class TravelError(Exception):
-    """A business rule refused the input; `field` names the form field to show it next to."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass(frozen=True)
@@ -49,7 +42,7 @@ TRIP_FIELDS = ["purpose", "purpose_detail", "destinations", "transit_stops", "tr
 def _traveller_agency(person: Person) -> Agency:
     agency = person_primary_agency(person)
     if agency is None:
-        raise TravelError("您的帳號尚未設定服務機關，請洽系統管理者。")
+        raise ValidationError("您的帳號尚未設定服務機關，請洽系統管理者。")
     return agency
 
 
@@ -71,26 +64,25 @@ def _check_trip(trip: TripInput, *, lead: TravelRule, filed_on: dt.date, today: 
 
     A late application needs a stated urgent reason; a late retiree declaration is only flagged."""
     if not trip.destinations.strip():
-        raise TravelError("請填寫前往地區。", "destinations")
+        raise ValidationError({"destinations": "請填寫前往地區。"})
     if trip.return_on < trip.departure_on:
-        raise TravelError("返臺日期不能早於出發日期。", "return_on")
+        raise ValidationError({"return_on": "返臺日期不能早於出發日期。"})
     if trip.transit_mainland and not trip.transit_stops.strip():
-        raise TravelError("經大陸地區機場轉機者，請填寫轉機地點（機場）。", "transit_stops")
+        raise ValidationError({"transit_stops": "經大陸地區機場轉機者，請填寫轉機地點（機場）。"})
     if new and trip.departure_on < today:
-        raise TravelError("出發日期已過，無法提出新的申請。", "departure_on")
+        raise ValidationError({"departure_on": "出發日期已過，無法提出新的申請。"})
     missing = [text for text in lead.declaration_list() if text not in trip.declarations_accepted]
     if missing:
-        raise TravelError(f"請逐項勾選聲明事項（尚有{len(missing)}項未勾選）。", "declarations")
+        raise ValidationError({"declarations": f"請逐項勾選聲明事項（尚有{len(missing)}項未勾選）。"})
     last_day = apply_by(departure_on=trip.departure_on, lead_workdays=lead.working_days)
     late = filed_on > last_day
     if late_allowed:
         return late
     if late and not trip.urgent:
-        raise TravelError(
-            f"依規定應於出發日之{lead.working_days}個工作日前（{_roc(last_day)}以前）提出；"
-            "如有急迫情形，請勾選「急迫情形」並說明理由。", "departure_on")
+        raise ValidationError({"departure_on": f"依規定應於出發日之{lead.working_days}個工作日前"
+                                               f"（{_roc(last_day)}以前）提出；如有急迫情形，請勾選「急迫情形」並說明理由。"})
     if late and not trip.urgent_reason.strip():
-        raise TravelError("逾期申請須說明急迫情形。", "urgent_reason")
+        raise ValidationError({"urgent_reason": "逾期申請須說明急迫情形。"})
     return late
 
 
@@ -132,7 +124,7 @@ def application_correct(*, actor: Person, application: TravelApplication, trip: 
 
     The filing date, and so the rule, stay those of the original filing."""
     if application.traveller_id != actor.pk or application.status != Status.RETURNED:
-        raise TravelError("此申請目前不能修改。")
+        raise ValidationError("此申請目前不能修改。")
     before = snapshot(application)
     version_bump(application, expected_version)
     lead = application.lead_rule
@@ -164,11 +156,11 @@ def application_review(*, actor: Person, application: TravelApplication, decisio
     step_unit = may_review_unit(actor, application)
     step_ethics = may_review_ethics(actor, application)
     if not (step_unit or step_ethics):
-        raise TravelError("此申請目前不在您的審核階段。")
+        raise ValidationError("此申請目前不在您的審核階段。")
     if decision in (Decision.RETURN, Decision.REFUSE) and not note.strip():
-        raise TravelError("退回或不予同意時，請填寫理由。", "note")
+        raise ValidationError({"note": "退回或不予同意時，請填寫理由。"})
     if step_ethics and decision == Decision.APPROVE and handles_classified is None:
-        raise TravelError("請判定申請人是否涉及國家安全、利益或機密業務。", "handles_classified")
+        raise ValidationError({"handles_classified": "請判定申請人是否涉及國家安全、利益或機密業務。"})
     before = snapshot(application)
     version_bump(application, expected_version)
     now = timezone.now()
@@ -191,7 +183,7 @@ def application_review(*, actor: Person, application: TravelApplication, decisio
     elif decision == Decision.REFUSE:
         application.status = Status.REFUSED
     else:
-        raise TravelError("請選擇審核結果。", "decision")
+        raise ValidationError({"decision": "請選擇審核結果。"})
     application.save()
     audit_record(actor=actor, action=f"travel.application.{decision}", obj=application, before=before,
                  after=snapshot(application))
@@ -217,22 +209,22 @@ def return_report_file(*, actor: Person, application: TravelApplication, report:
     (received_on: the day the retiree's report reached the agency)."""
     application = TravelApplication.objects.select_for_update().get(pk=application.pk)
     if not application.is_open_for_report():
-        raise TravelError("此申請尚未核准，不能填報返臺通報表。")
+        raise ValidationError("此申請尚未核准，不能填報返臺通報表。")
     if ReturnReport.objects.filter(application=application).exists():
-        raise TravelError("此次赴陸已填報返臺通報表。")
+        raise ValidationError("此次赴陸已填報返臺通報表。")
     if report.actual_return_on < report.actual_departure_on:
-        raise TravelError("返臺日期不能早於出發日期。", "actual_return_on")
+        raise ValidationError({"actual_return_on": "返臺日期不能早於出發日期。"})
     if report.actual_return_on > today:
-        raise TravelError("尚未返臺，請於返臺後再填報。", "actual_return_on")
+        raise ValidationError({"actual_return_on": "尚未返臺，請於返臺後再填報。"})
     if not report.places.strip():
-        raise TravelError("請填寫實際停留地區。", "places")
+        raise ValidationError({"places": "請填寫實際停留地區。"})
     if report.contacted_officials and not report.contact_detail.strip():
-        raise TravelError("請說明接觸情形。", "contact_detail")
+        raise ValidationError({"contact_detail": "請說明接觸情形。"})
     if report.incidents and not report.incident_detail.strip():
-        raise TravelError("請說明異常情形。", "incident_detail")
+        raise ValidationError({"incident_detail": "請說明異常情形。"})
     filed_on = received_on or today
     if filed_on > today:
-        raise TravelError("收件日期不能晚於今天。", "received_on")
+        raise ValidationError({"received_on": "收件日期不能晚於今天。"})
     # A closure added to the calendar since approval (a typhoon day) moves the due date in the
     # traveller's favour: judge lateness by the calendar as it stands now.
     due = report_due(return_on=application.return_on, report_workdays=application.report_workdays)
@@ -258,9 +250,9 @@ RETIREE_FIELDS = ["full_name", "former_title", "former_unit", "left_on", "contro
 
 def _check_retiree(data: dict) -> None:
     if data["control_ends_on"] < data["left_on"]:
-        raise TravelError("管制期間屆滿日不能早於退離職日。", "control_ends_on")
+        raise ValidationError({"control_ends_on": "管制期間屆滿日不能早於退離職日。"})
     if data["declaration_years"] not in (1, 2, 3):
-        raise TravelError("申報期間應為1至3年。", "declaration_years")
+        raise ValidationError({"declaration_years": "申報期間應為1至3年。"})
 
 
 @service
@@ -291,10 +283,10 @@ def retiree_declaration_record(*, actor: Person, retiree: ClassifiedRetiree, tri
     """The ethics officer records a retiree's pre-entry declaration, judged by the rules in force on
     the day it was received. A late declaration is recorded and flagged, not refused."""
     if received_on > today:
-        raise TravelError("收件日期不能晚於今天。", "received_on")
+        raise ValidationError({"received_on": "收件日期不能晚於今天。"})
     if not retiree.must_declare_on(trip.departure_on):
-        raise TravelError(f"出發日不在申報期間內（{_roc(retiree.control_ends_on)}後至"
-                          f"{_roc(retiree.declaration_until())}），無須申報。", "departure_on")
+        raise ValidationError({"departure_on": f"出發日不在申報期間內（{_roc(retiree.control_ends_on)}後至"
+                                               f"{_roc(retiree.declaration_until())}），無須申報。"})
     agency = retiree.agency
     lead = rule_in_force(agency=agency, kind=RuleKind.RETIREE_LEAD, on=received_on)
     report = rule_in_force(agency=agency, kind=RuleKind.RETIREE_REPORT, on=received_on)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import ConflictError, form_rearm
+from anwei.core.forms import form_attempt
 from anwei.documents.http import document_response
 from anwei.orgs import policy
 from anwei.orgs.selectors import person_primary_agency
@@ -28,21 +28,12 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def _attempt(request, form, call, *, conflict_message: str = ""):
-    """Run one service call for a valid form. Returns (result, form, conflict): on a business-rule
-    refusal the message goes next to its field; on a conflict the typed input comes back re-armed
-    with the current version, beside what the other person saved. Nothing typed is lost."""
-    try:
-        return call(), form, None
-    except ConflictError as exc:
-        form_rearm(form, exc.current.version)
+def _attempt(form, call, *, conflict_message: str = ""):
+    """form_attempt, with this page's words for an edit conflict on top of the form."""
+    attempt = form_attempt(form, call)
+    if attempt.conflict is not None and conflict_message:
         form.add_error(None, conflict_message)
-        return None, form, exc.current
-    except NoRuleError as exc:
-        form.add_error(None, str(exc))
-    except services.TravelError as exc:
-        form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-    return None, form, None
+    return attempt
 
 
 def _declarations(person, kind: str, agency=None) -> tuple[list[str], str | None]:
@@ -86,9 +77,10 @@ def application_create(request):
     declarations, problem = _declarations(person, RuleKind.APPLICATION_LEAD)
     form = TripForm(request.POST or None, declarations=declarations)
     if request.method == "POST" and form.is_valid() and not problem:
-        app, form, _ = _attempt(request, form, lambda: services.application_submit(
+        attempt = _attempt(form, lambda: services.application_submit(
             actor=person, trip=form.trip(), today=_today()))
-        if app:
+        if attempt.done:
+            app = attempt.value
             messages.success(request, f"已送出赴陸申請，目前{app.get_status_display()}。")
             return redirect("travel:application_detail", pk=app.pk)
     lead = _rule_or_none(person_primary_agency(person), RuleKind.APPLICATION_LEAD)
@@ -135,12 +127,12 @@ def application_edit(request, pk: int):
                                               if t in app.declarations_accepted]})
     conflict = None
     if request.method == "POST" and form.is_valid():
-        done, form, conflict = _attempt(
-            request, form, lambda: services.application_correct(
+        attempt = _attempt(form, lambda: services.application_correct(
                 actor=person, application=app, trip=form.trip(), expected_version=form.cleaned_data["version"] or 0,
                 today=_today()),
             conflict_message="此申請已被修改（例如審核人已處理），您輸入的內容保留如下，請確認後再送出。")
-        if done:
+        conflict = attempt.conflict
+        if attempt.done:
             messages.success(request, "已補正並重新送出。")
             return redirect("travel:application_detail", pk=app.pk)
     return render(request, "travel/application_form.html", {
@@ -160,16 +152,15 @@ def application_review(request, pk: int):
         return redirect("travel:application_detail", pk=app.pk)
     form = ReviewForm(request.POST, ethics_step=ethics_step)
     if form.is_valid():
-        done, form, conflict = _attempt(
-            request, form, lambda: services.application_review(
+        attempt = _attempt(form, lambda: services.application_review(
                 actor=person, application=app, decision=form.cleaned_data["decision"],
                 note=form.cleaned_data["note"], handles_classified=form.classified(),
                 expected_version=form.cleaned_data["version"]),
             conflict_message="此申請已被他人處理或申請人已修改，您的意見保留如下，請重新確認。")
-        if done:
+        if attempt.done:
             messages.success(request, "已完成審核。")
             return redirect("travel:application_detail", pk=app.pk)
-        if conflict:
+        if (conflict := attempt.conflict) is not None:
             return _detail(request, conflict, form, conflict=conflict, status=409)
     return _detail(request, app, form, status=400)
 
@@ -193,10 +184,10 @@ def return_report(request, pk: int):
     form = form_class(request.POST or None, initial={
         "actual_departure_on": app.departure_on, "actual_return_on": app.return_on, "places": app.destinations})
     if request.method == "POST" and form.is_valid():
-        done, form, _ = _attempt(request, form, lambda: services.return_report_file(
+        attempt = _attempt(form, lambda: services.return_report_file(
             actor=person, application=app, report=form.report(), today=_today(),
             received_on=form.cleaned_data.get("received_on")))
-        if done:
+        if attempt.done:
             messages.success(request, "已送出返臺通報表。")
             return redirect("travel:application_detail", pk=app.pk)
     return render(request, "travel/return_report_form.html", {"form": form, "app": app, "today": _today()})
@@ -264,9 +255,10 @@ def retiree_create(request):
     agency = _retiree_agency(request.user)
     form = RetireeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        retiree, form, _ = _attempt(request, form, lambda: services.retiree_create(
+        attempt = _attempt(form, lambda: services.retiree_create(
             actor=request.user, agency=agency, data=form.cleaned_data))
-        if retiree:
+        if attempt.done:
+            retiree = attempt.value
             messages.success(request, f"已登錄涉密退離職人員{retiree.full_name}。")
             return redirect("travel:retiree_detail", pk=retiree.pk)
     return render(request, "travel/retiree_form.html", {"form": form, "title": "登錄涉密退離職人員"})
@@ -281,12 +273,12 @@ def retiree_detail(request, pk: int):
         "declaration_years": retiree.declaration_years, "contact": retiree.contact, "version": retiree.version})
     conflict = None
     if request.method == "POST" and form.is_valid():
-        done, form, conflict = _attempt(
-            request, form, lambda: services.retiree_update(
+        attempt = _attempt(form, lambda: services.retiree_update(
                 actor=request.user, retiree=retiree, data=form.cleaned_data,
                 expected_version=form.cleaned_data["version"] or 0),
             conflict_message="此筆資料已被其他人修改，您輸入的內容保留如下，請確認後再儲存。")
-        if done:
+        conflict = attempt.conflict
+        if attempt.done:
             messages.success(request, "已儲存。")
             return redirect("travel:retiree_detail", pk=retiree.pk)
     trips = retiree.trips.select_related("return_report").order_by("-departure_on")[:50]
@@ -300,10 +292,11 @@ def retiree_declare(request, pk: int):
     declarations, problem = _declarations(request.user, RuleKind.RETIREE_LEAD, agency=retiree.agency)
     form = RetireeDeclarationForm(request.POST or None, declarations=declarations, initial={"received_on": _today()})
     if request.method == "POST" and form.is_valid() and not problem:
-        app, form, _ = _attempt(request, form, lambda: services.retiree_declaration_record(
+        attempt = _attempt(form, lambda: services.retiree_declaration_record(
             actor=request.user, retiree=retiree, trip=form.trip(), received_on=form.cleaned_data["received_on"],
             today=_today()))
-        if app:
+        if attempt.done:
+            app = attempt.value
             messages.success(request, "已登錄入境前申報。")
             return redirect("travel:application_detail", pk=app.pk)
     return render(request, "travel/application_form.html", {
