@@ -447,12 +447,12 @@ def assignment_detail(request, pk: int):
 
 
 def _self_assessment_url(person, assignment) -> str:
-    """Where the recipient agency starts the self-assessment this plan asks for (the inspections app
+    """Where the recipient agency starts the self-assessment this plan asks for (the assessments app
     hangs its rounds on the assignment); empty if that app or the right is not there."""
     if assignment.unit_id or not policy.may(person, "plans.assignment.respond", assignment):
         return ""
     try:
-        return reverse("inspections:round_create") + f"?assignment={assignment.pk}"
+        return reverse("assessments:round_create") + f"?assignment={assignment.pk}"
     except NoReverseMatch:
         return ""
 
