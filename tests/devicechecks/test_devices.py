@@ -120,11 +120,11 @@ def test_resubmitting_the_same_marks_keeps_who_checked(world):
     system = f.system(world)
     today = timezone.localdate()
     f.day_record(actor=world.liaison, date=today, entries=[(system, True, "")])
-    audits = AuditEntry.objects.filter(action="inspections.daily_check").count()
+    audits = AuditEntry.objects.filter(action="devicechecks.daily_check").count()
     f.day_record(actor=world.unithead, date=today, entries=[(system, True, "")])
     check = DailyCheck.objects.get(system=system, date=today)
     assert check.checked_by == world.liaison
-    assert AuditEntry.objects.filter(action="inspections.daily_check").count() == audits
+    assert AuditEntry.objects.filter(action="devicechecks.daily_check").count() == audits
     f.day_record(actor=world.unithead, date=today, entries=[(system, False, "鏡頭起霧")])
     check.refresh_from_db()
     assert check.checked_by == world.unithead and not check.working

@@ -23,9 +23,6 @@ from anwei.core.forms import ConflictError
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.orgs.services import agency_lock
 
-# Audit action names keep the "inspections." prefix they had before the split: they are stored in the
-# append-only log, and a search of the log must find a record's old and new entries under one name.
-
 ITEM_FIELDS = ["section", "text", "answer_kind", "corrective_required", "order"]
 
 
@@ -59,7 +56,7 @@ def checklist_create(*, actor: Person | None, agency: Agency, name: str, kind: s
         order = (ChecklistTemplate.objects.filter(agency=agency).aggregate(m=Max("order"))["m"] or 0) + 1
     template = ChecklistTemplate.objects.create(agency=agency, name=name, kind=kind, description=description,
                                                 order=order)
-    audit_record(actor=actor, action="inspections.checklist_create", obj=template, after=snapshot(template))
+    audit_record(actor=actor, action="assessments.checklist_create", obj=template, after=snapshot(template))
     return template
 
 
@@ -73,7 +70,7 @@ def checklist_update(*, actor: Person, template: ChecklistTemplate, expected_ver
     version_bump(template, expected_version)
     template.name, template.kind, template.description, template.is_active = name, kind, description, is_active
     template.save(update_fields=["name", "kind", "description", "is_active"])
-    audit_record(actor=actor, action="inspections.checklist_update", obj=template, before=before,
+    audit_record(actor=actor, action="assessments.checklist_update", obj=template, before=before,
                  after=snapshot(template))
     return template
 
@@ -90,7 +87,7 @@ def checklist_item_add(*, actor: Person | None, template: ChecklistTemplate, tex
     item = ChecklistItem.objects.create(
         template=template, key=(agg["k"] or 0) + 1, version=1, order=order if order is not None else (agg["o"] or 0) + 10,
         section=section.strip(), text=text.strip(), answer_kind=answer_kind, corrective_required=corrective_required)
-    audit_record(actor=actor, action="inspections.checklist_item_add", obj=item, agency=template.agency,
+    audit_record(actor=actor, action="assessments.checklist_item_add", obj=item, agency=template.agency,
                  after=snapshot(item))
     return item
 
@@ -121,7 +118,7 @@ def checklist_item_revise(*, actor: Person, item: ChecklistItem, expected_versio
     new = ChecklistItem.objects.create(template_id=current.template_id, key=current.key, version=current.version + 1,
                                        order=order, section=section.strip(), text=text.strip(),
                                        answer_kind=answer_kind, corrective_required=corrective_required)
-    audit_record(actor=actor, action="inspections.checklist_item_revise", obj=new, agency=item.template.agency,
+    audit_record(actor=actor, action="assessments.checklist_item_revise", obj=new, agency=item.template.agency,
                  before=snapshot(current, ITEM_FIELDS + ["version"]), after=snapshot(new, ITEM_FIELDS + ["version"]))
     return new
 
@@ -137,7 +134,7 @@ def checklist_item_retire(*, actor: Person, item: ChecklistItem) -> None:
     if current.pk != item.pk:
         raise ConflictError(current)
     ChecklistItem.objects.filter(pk=item.pk).update(is_current=False)
-    audit_record(actor=actor, action="inspections.checklist_item_retire", obj=item, agency=item.template.agency,
+    audit_record(actor=actor, action="assessments.checklist_item_retire", obj=item, agency=item.template.agency,
                  before={"is_current": True}, after={"is_current": False})
 
 
@@ -172,7 +169,7 @@ def round_create(*, actor: Person, agency: Agency, title: str, deadline: dt.date
     SelfAssessment.objects.bulk_create(
         [SelfAssessment(round=rnd, agency=agency, unit=u) for u in units]
         + [SelfAssessment(round=rnd, agency=a, unit=None) for a in agencies])
-    audit_record(actor=actor, action="inspections.round_create", obj=rnd,
+    audit_record(actor=actor, action="assessments.round_create", obj=rnd,
                  after={**snapshot(rnd), "templates": [t.pk for t in templates], "units": [u.pk for u in units],
                         "agencies": [a.pk for a in agencies]})
     return rnd
@@ -182,7 +179,7 @@ def round_create(*, actor: Person, agency: Agency, title: str, deadline: dt.date
 def round_close(*, actor: Person, rnd: AssessmentRound) -> AssessmentRound:
     AssessmentRound.objects.filter(pk=rnd.pk).update(closed=True)
     rnd.closed = True
-    audit_record(actor=actor, action="inspections.round_close", obj=rnd, before={"closed": False},
+    audit_record(actor=actor, action="assessments.round_close", obj=rnd, before={"closed": False},
                  after={"closed": True})
     return rnd
 
@@ -193,7 +190,7 @@ def round_remind(*, actor: Person, rnd: AssessmentRound) -> int:
     late = SelfAssessment.objects.filter(round=rnd).exclude(status=SelfAssessment.Status.SUBMITTED)
     ids = sorted(late.values_list("pk", flat=True))
     late.update(reminded_at=timezone.now())
-    audit_record(actor=actor, action="inspections.round_remind", obj=rnd, after={"assessments": ids})
+    audit_record(actor=actor, action="assessments.round_remind", obj=rnd, after={"assessments": ids})
     return len(ids)
 
 
@@ -243,7 +240,7 @@ def assessment_save(*, actor: Person, assessment: SelfAssessment, expected_versi
     Answer.objects.bulk_update(rows, ["verdict", "number", "text", "note", "corrective_action"])
     assessment.filled_by = actor
     assessment.save(update_fields=["filled_by"])
-    audit_record(actor=actor, action="inspections.assessment_save", obj=assessment, before={"answers": before},
+    audit_record(actor=actor, action="assessments.assessment_save", obj=assessment, before={"answers": before},
                  after={"answers": _answers_snapshot(assessment)})
     return assessment
 
@@ -299,7 +296,7 @@ def assessment_send(*, actor: Person, assessment: SelfAssessment, expected_versi
     if not assessment.is_editable():
         raise ValidationError("此自評表目前不在填寫中。")
     _require_complete(assessment)
-    return _transition(actor, assessment, SelfAssessment.Status.AWAITING_HEAD, "inspections.assessment_send")
+    return _transition(actor, assessment, SelfAssessment.Status.AWAITING_HEAD, "assessments.assessment_send")
 
 
 @transaction.atomic
@@ -310,7 +307,7 @@ def assessment_confirm(*, actor: Person, assessment: SelfAssessment, expected_ve
     if assessment.status == SelfAssessment.Status.SUBMITTED or assessment.round.closed:
         raise ValidationError("此自評表已送出或梯次已結束。")
     _require_complete(assessment)
-    return _transition(actor, assessment, SelfAssessment.Status.SUBMITTED, "inspections.assessment_confirm",
+    return _transition(actor, assessment, SelfAssessment.Status.SUBMITTED, "assessments.assessment_confirm",
                        confirmed_by=actor, submitted_at=timezone.now(), head_note=note.strip())
 
 
@@ -321,5 +318,5 @@ def assessment_return(*, actor: Person, assessment: SelfAssessment, expected_ver
     _claim(assessment, expected_version)
     if assessment.status != SelfAssessment.Status.AWAITING_HEAD:
         raise ValidationError("只有待主管確認的自評表可以退回。")
-    return _transition(actor, assessment, SelfAssessment.Status.DRAFT, "inspections.assessment_return",
+    return _transition(actor, assessment, SelfAssessment.Status.DRAFT, "assessments.assessment_return",
                        head_note=note.strip())

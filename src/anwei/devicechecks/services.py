@@ -18,9 +18,6 @@ from anwei.devicechecks.models import DailyCheck, DeviceSystem, RepairRecord
 from anwei.devicechecks.selectors import day_checks
 from anwei.orgs.models import Agency, Person, Unit
 
-# Audit action names keep the "inspections." prefix they had before the split: they are stored in the
-# append-only log, and a search of the log must find a record's old and new entries under one name.
-
 
 @transaction.atomic
 def device_system_create(*, actor: Person, agency: Agency, unit: Unit, name: str, kind: str, location: str = "",
@@ -33,7 +30,7 @@ def device_system_create(*, actor: Person, agency: Agency, unit: Unit, name: str
     system = DeviceSystem.objects.create(agency=agency, unit=unit, name=name.strip(), kind=kind,
                                          location=location.strip(), vendor=vendor.strip(),
                                          in_service_from=in_service_from or timezone.localdate(), **links)
-    audit_record(actor=actor, action="inspections.device_create", obj=system, after=snapshot(system))
+    audit_record(actor=actor, action="devicechecks.device_create", obj=system, after=snapshot(system))
     return system
 
 
@@ -49,7 +46,7 @@ def device_system_update(*, actor: Person, system: DeviceSystem, expected_versio
     for k, v in fields.items():
         setattr(system, k, v)
     system.save(update_fields=list(fields))
-    audit_record(actor=actor, action="inspections.device_update", obj=system, before=before,
+    audit_record(actor=actor, action="devicechecks.device_update", obj=system, before=before,
                  after=snapshot(system))
     return system
 
@@ -97,12 +94,12 @@ def daily_checks_record(*, actor: Person, date: dt.date, expected_version: int,
                     raise ConflictError(day_checks(systems=systems, date=date)) from None
                 check.working, check.problem, check.checked_by = working, problem.strip(), actor
                 check.save(update_fields=["working", "problem", "checked_by", "checked_at"])
-            audit_record(actor=actor, action="inspections.daily_check", obj=check, agency=system.agency,
+            audit_record(actor=actor, action="devicechecks.daily_check", obj=check, agency=system.agency,
                          before=before, after=snapshot(check, ["system_id", "date", "working", "problem"]))
         if not working and system.pk not in open_repairs:
             repair = RepairRecord.objects.create(system=system, opened_by_check=check, opened_on=date,
                                                  problem=check.problem, vendor=system.vendor)
-            audit_record(actor=actor, action="inspections.repair_open", obj=repair, agency=system.agency,
+            audit_record(actor=actor, action="devicechecks.repair_open", obj=repair, agency=system.agency,
                          after=snapshot(repair))
             open_repairs.add(system.pk)
         saved.append(check)
@@ -125,6 +122,6 @@ def repair_update(*, actor: Person, repair: RepairRecord, expected_version: int,
     version_bump(repair, expected_version)
     repair.reported_on, repair.vendor, repair.repaired_on, repair.note = reported_on, vendor.strip(), repaired_on, note
     repair.save(update_fields=["reported_on", "vendor", "repaired_on", "note"])
-    audit_record(actor=actor, action="inspections.repair_update", obj=repair, agency=repair.system.agency,
+    audit_record(actor=actor, action="devicechecks.repair_update", obj=repair, agency=repair.system.agency,
                  before=before, after=snapshot(repair))
     return repair

@@ -21,9 +21,6 @@ from anwei.inspections.models import Evidence, Finding, Inspection, InspectionCh
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency, Person, Unit
 
-# Audit action names keep the "inspections." prefix they had before the split: they are stored in the
-# append-only log, and a search of the log must find a record's old and new entries under one name.
-
 INSPECTION_FIELDS = ["title", "kind", "mode", "date", "inspectors", "template", "scope_note"]
 
 
