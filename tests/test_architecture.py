@@ -91,7 +91,6 @@ def _services_modules():
         yield importlib.import_module(f"anwei.{path.parent.name}.services")
 
 
-@pytest.mark.xfail(strict=True, reason="inspections is being split; its services are declared after the split")
 @pytest.mark.django_db
 def test_every_public_function_of_a_services_module_is_a_service():
     loose = [f"{m.__name__}.{name}" for m in _services_modules()

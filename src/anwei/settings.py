@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "anwei.meetings",
     "anwei.plans",
     "anwei.footage",
+    "anwei.assessments",
+    "anwei.devicechecks",
     "anwei.inspections",
     "anwei.travel",
     "anwei.rollup",

@@ -21,6 +21,9 @@ urlpatterns = [
     path("tracking/", include("anwei.tracking.urls")),
     path("meetings/", include("anwei.meetings.urls")),
     path("plans/", include("anwei.plans.urls")),
+    # One section (自評與檢查), three apps: their paths do not overlap.
+    path("inspections/", include("anwei.assessments.urls")),
+    path("inspections/", include("anwei.devicechecks.urls")),
     path("inspections/", include("anwei.inspections.urls")),
     path("footage/", include("anwei.footage.urls")),
     path("travel/", include("anwei.travel.urls")),

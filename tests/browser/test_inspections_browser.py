@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from anwei.inspections import services
+from anwei.assessments import services
 from tests.world import build_world
 from tests.browser.helpers import login
 

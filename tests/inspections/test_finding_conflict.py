@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from anwei.inspections.models import Finding
 from tests.inspections import factories as f
+from tests.conflicts import conflict_notice, form_version, second_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +21,9 @@ def _due(days: int) -> str:
 def test_a_stale_correction_of_a_deficiency_shows_the_others_text_and_saving_again_works(world, client_of):
     finding = f.deficiency(world)
     url = reverse("inspections:finding_edit", args=[finding.pk])
-    first, second = client_of(world.officer), client_of(f.second_officer(world))
-    opened = f.form_version(second.get(url).content.decode())
-    first_version = f.form_version(first.get(url).content.decode())
+    first, second = client_of(world.officer), client_of(second_officer(world))
+    opened = form_version(second.get(url).content.decode())
+    first_version = form_version(first.get(url).content.decode())
 
     r = first.post(url, {"version": first_version, "unit": world.units["人事室"].pk,
                          "text": "檔案室門窗未上鎖，鑰匙亦未集中保管", "due_date": _due(20)})
@@ -32,7 +33,7 @@ def test_a_stale_correction_of_a_deficiency_shows_the_others_text_and_saving_aga
                           "text": "檔案室後門未上鎖", "due_date": _due(10)})
     page = r.content.decode()
     assert r.status_code == 409
-    notice = f.conflict_notice(page)
+    notice = conflict_notice(page)
     assert "已被其他人修改" in notice
     assert "檔案室門窗未上鎖，鑰匙亦未集中保管" in notice and "人事室" in notice
     assert "檔案室後門未上鎖" in page.split('id="conflict"', 1)[1].split("</div>", 1)[1]  # kept in the form
@@ -43,7 +44,7 @@ def test_a_stale_correction_of_a_deficiency_shows_the_others_text_and_saving_aga
     assert finding.tracked_item.text == finding.text and finding.tracked_item.lead_unit == world.units["人事室"]
 
     # Having read it, the second officer saves again: the form now carries the current version.
-    r = second.post(url, {"version": f.form_version(page), "unit": world.units["秘書室"].pk,
+    r = second.post(url, {"version": form_version(page), "unit": world.units["秘書室"].pk,
                           "text": "檔案室後門未上鎖", "due_date": _due(10)})
     assert r.status_code == 302
     finding.refresh_from_db()
@@ -58,9 +59,9 @@ def test_a_stale_correction_of_a_deficiency_shows_the_others_text_and_saving_aga
 def test_a_stale_correction_of_a_strength_is_refused_too(world, client_of):
     finding = f.strength(world)
     url = reverse("inspections:finding_edit", args=[finding.pk])
-    first, second = client_of(world.officer), client_of(f.second_officer(world))
-    opened = f.form_version(second.get(url).content.decode())
+    first, second = client_of(world.officer), client_of(second_officer(world))
+    opened = form_version(second.get(url).content.decode())
     assert first.post(url, {"version": opened, "text": "門禁管理落實，訪客均換證登記"}).status_code == 302
     r = second.post(url, {"version": opened, "text": "門禁及訪客管理落實"})
-    assert r.status_code == 409 and "門禁管理落實，訪客均換證登記" in f.conflict_notice(r.content.decode())
+    assert r.status_code == 409 and "門禁管理落實，訪客均換證登記" in conflict_notice(r.content.decode())
     assert Finding.objects.get(pk=finding.pk).text == "門禁管理落實，訪客均換證登記"

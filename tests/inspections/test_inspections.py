@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from anwei.inspections import services
+from anwei.inspections import selectors, services
 from anwei.inspections.models import Evidence, Finding
 from anwei.tracking.models import TrackedItem
 from tests.inspections import factories as f
@@ -143,7 +143,7 @@ def test_correcting_a_deficiency_updates_its_tracked_item(world, as_):
 
 def test_checklist_walkthrough_turns_nonconformities_into_tracked_deficiencies(world, as_):
     inspection = f.inspection(world)  # uses the 機關安全維護 checklist, inspects 秘書室
-    rows = services.inspection_check_rows(inspection, world.units["秘書室"])
+    rows = selectors.inspection_check_rows(inspection, world.units["秘書室"])
     assert rows and all(r.pk is None for r in rows)
     data = {"version": inspection.version}
     for r in rows:

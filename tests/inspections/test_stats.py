@@ -10,6 +10,8 @@ from anwei.inspections import services
 from anwei.inspections.models import Inspection
 from anwei.inspections.stats import inspection_sentences, inspection_statistics
 from anwei.tracking.models import TrackedItem
+from tests.assessments import factories as af
+from tests.devicechecks import factories as df
 from tests.inspections import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +23,8 @@ def test_counts_per_period(world):
     services.inspection_create(actor=world.officer, agency=world.bureau, title="公務機密維護檢查",
                                kind=Inspection.Kind.SECRECY, mode=Inspection.Mode.SCHEDULED, date=today,
                                inspectors="政風室", units=[world.units["秘書室"], world.units["人事室"]])
-    a = f.assessment(world)
-    f.day_record(actor=world.liaison, date=today, entries=[(f.system(world), False, "斷電")])
+    a = af.assessment(world)
+    df.day_record(actor=world.liaison, date=today, entries=[(df.system(world), False, "斷電")])
     s = inspection_statistics(world.bureau, today - dt.timedelta(days=30), today + dt.timedelta(days=30))
     assert s["inspections_total"] == 2 and s["inspections_unannounced"] == 1
     assert s["inspections_by_kind"] == {"機關安全狀況檢查": 1, "公務機密維護檢查": 1}

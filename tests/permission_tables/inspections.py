@@ -2,41 +2,11 @@ from tests.inspections import factories as f
 from tests.permission_tables import Row
 
 VIEWERS = {"officer": 200, "head": 200, "superior": 200, "liaison": 200, "unithead": 200, "*": 404}
-OFFICERS = {"officer": 200, "head": 200, "superior": 200, "*": 404}
 CREATORS = {"officer": 200, "superior": 200, "other_officer": 200, "*": 404}
 ONLY_OFFICER = {"officer": 200, "*": 404}
 
 ROWS = [
     Row("inspections:index", expect={"*": 200}),
-    Row("inspections:checklist_list", expect={"*": 200}),
-    Row("inspections:checklist_create", expect=CREATORS),
-    Row("inspections:checklist_install_defaults", method="post",
-        expect={"officer": 302, "superior": 302, "other_officer": 302, "*": 404}),
-    Row("inspections:checklist_detail", lambda w: {"pk": f.checklist(w).pk},
-        expect={"officer": 200, "head": 200, "superior": 200, "liaison": 200, "unithead": 200, "*": 404}),
-    Row("inspections:checklist_edit", lambda w: {"pk": f.checklist(w).pk}, expect=ONLY_OFFICER),
-    Row("inspections:checklist_item_add", lambda w: {"pk": f.checklist(w).pk}, method="post",
-        data=lambda w: {"text": "新增項目", "answer_kind": "verdict"}, expect={"officer": 302, "*": 404}),
-    Row("inspections:checklist_item_edit", lambda w: {"pk": f.item(w).pk}, expect=ONLY_OFFICER),
-    Row("inspections:checklist_item_retire", lambda w: {"pk": f.item(w).pk}, method="post",
-        expect={"officer": 302, "*": 404}),
-    Row("inspections:round_list", expect={"*": 200}),
-    Row("inspections:round_create", expect=CREATORS),
-    Row("inspections:round_detail", lambda w: {"pk": f.round_(w).pk}, expect=OFFICERS),
-    Row("inspections:round_xlsx", lambda w: {"pk": f.round_(w).pk}, expect=OFFICERS),
-    Row("inspections:round_nonconformities", lambda w: {"pk": f.round_(w).pk}, expect=OFFICERS),
-    Row("inspections:round_remind", lambda w: {"pk": f.round_(w).pk}, method="post",
-        expect={"officer": 302, "*": 404}),
-    Row("inspections:round_close", lambda w: {"pk": f.round_(w).pk}, method="post",
-        expect={"officer": 302, "*": 404}),
-    # A unit sees only its own form (秘書室's here); the ethics officer, head and superior office see all.
-    Row("inspections:assessment_detail", lambda w: {"pk": f.assessment(w).pk}, expect=VIEWERS),
-    Row("inspections:assessment_send", lambda w: {"pk": f.assessment(w).pk}, method="post",
-        expect={"liaison": 302, "unithead": 302, "*": 404}),
-    Row("inspections:assessment_confirm", lambda w: {"pk": f.assessment(w).pk}, method="post",
-        expect={"unithead": 302, "*": 404}),
-    Row("inspections:assessment_return", lambda w: {"pk": f.assessment(w).pk}, method="post",
-        expect={"unithead": 302, "*": 404}),
     Row("inspections:inspection_list", expect={"*": 200}),
     Row("inspections:inspection_create", expect=CREATORS),
     Row("inspections:inspection_detail", lambda w: {"pk": f.inspection(w).pk}, expect=VIEWERS),
@@ -54,15 +24,6 @@ ROWS = [
     Row("inspections:evidence_download", lambda w: {"pk": f.evidence(w).pk}, expect=VIEWERS),
     Row("inspections:deficiency_list", expect={"*": 200}),
     Row("inspections:deficiency_xlsx", expect={"*": 200}),
-    Row("inspections:device_list", expect={"*": 200}),
-    Row("inspections:device_create", expect=CREATORS),
-    Row("inspections:device_edit", lambda w: {"pk": f.system(w).pk}, expect=ONLY_OFFICER),
-    Row("inspections:device_check", lambda w: (f.system(w), {})[1], expect={"liaison": 200, "unithead": 200, "*": 404}),
-    Row("inspections:device_month", lambda w: (f.system(w), {})[1], expect=VIEWERS),
-    Row("inspections:device_month_document", lambda w: (f.system(w), {"fmt": "html"})[1], expect=VIEWERS),
-    Row("inspections:repair_list", expect={"*": 200}),
-    Row("inspections:repair_edit", lambda w: {"pk": f.repair(w).pk},
-        expect={"officer": 200, "liaison": 200, "unithead": 200, "*": 404}),
     Row("inspections:stats", expect={"officer": 200, "head": 200, "superior": 200, "other_officer": 200, "*": 404}),
 ]
 

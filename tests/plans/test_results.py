@@ -66,4 +66,4 @@ def test_recipient_agency_can_start_the_self_assessment_from_the_assignment(worl
     a = f.city_to_bureau(world)
     client.force_login(world.officer)
     body = client.get(reverse("plans:assignment_detail", args=[a.pk])).content.decode()
-    assert f"{reverse('inspections:round_create')}?assignment={a.pk}" in body
+    assert f"{reverse('assessments:round_create')}?assignment={a.pk}" in body

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 
 from anwei.lib import rocdate
 
@@ -65,51 +60,3 @@ def form_rearm(form: forms.Form, version: int) -> None:
     data[form.add_prefix("version")] = str(version)
     form.data = data
 
-
-def form_errors_apply(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's ValidationError next to the fields it names; the rest on top of the form."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-T = TypeVar("T")
-
-
-@dataclass
-class Attempt(Generic[T]):
-    """What one service call made of a form: done (with the service's value), refused (the reasons are
-    on the form, next to their fields) or stale (`conflict` is the record as someone else saved it)."""
-
-    done: bool = False
-    value: T | None = None
-    conflict: Any = None
-
-
-def form_attempt(form: forms.Form, call: Callable[[], T]) -> Attempt[T]:
-    """Run one service for a valid form — the one error path of every view. A refusal goes next to
-    its field; after an edit conflict the form keeps what was typed, re-armed with the current
-    version so that saving again (having seen the other person's values) is possible."""
-    try:
-        return Attempt(done=True, value=call())
-    except ConflictError as exc:
-        form_rearm(form, exc.current.version)
-        return Attempt(conflict=exc.current)
-    except ValidationError as exc:
-        form_errors_apply(form, exc)
-        return Attempt()
-
-
-def message_attempt(request, call: Callable[[], T]) -> Attempt[T]:
-    """The same for a one-button action with no form: a refusal or a conflict becomes a message on
-    the page the person is sent back to."""
-    try:
-        return Attempt(done=True, value=call())
-    except ConflictError as exc:
-        messages.error(request, "此筆資料已被其他人修改，請重新整理頁面後再試。")
-        return Attempt(conflict=exc.current)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-        return Attempt()

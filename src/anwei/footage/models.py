@@ -19,7 +19,7 @@ from django.utils import timezone
 from anwei.core.concurrency import Versioned
 
 
-# --- camera registry (shared with the inspections' daily device checks) ---------------------------------
+# --- camera registry (shared with the daily device checks of the devicechecks app) ----------------------
 
 class Site(models.Model):
     """A building or compound whose security devices an agency manages (e.g. 管理大樓)."""

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import form_attempt, message_attempt
+from anwei.core.formpages import form_attempt, message_attempt
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
 from anwei.footage import documents, exports, selectors, services

@@ -1,4 +1,4 @@
-"""XLSX exports: a round's completion (with each 不符合) and the deficiency register, all pages."""
+"""XLSX export of the deficiency register, all pages."""
 
 from __future__ import annotations
 
@@ -6,15 +6,6 @@ from anwei.core.xlsx import xlsx_table
 from anwei.lib import rocdate
 
 MAX_ROWS = 20000
-
-
-def completion_xlsx(assessments) -> bytes:
-    columns = [("機關", 24), ("填報單位", 16), ("狀態", 12), ("填表人", 12), ("確認主管", 12), ("送出時間", 18),
-               ("不符合項數", 10)]
-    rows = ([a.agency.name, a.unit.name if a.unit_id else "", a.get_status_display(), str(a.filled_by or ""),
-             str(a.confirmed_by or ""), rocdate.format_slash(a.submitted_at.date()) if a.submitted_at else "",
-             a.nonconform] for a in assessments[:MAX_ROWS])
-    return xlsx_table(sheet="自評完成情形", columns=columns, rows=rows)
 
 
 def deficiency_xlsx(findings) -> bytes:

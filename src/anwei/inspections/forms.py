@@ -4,101 +4,12 @@ from __future__ import annotations
 
 from django import forms
 
+from anwei.assessments.forms import CheckboxMultiple
+from anwei.assessments.models import ChecklistTemplate, Verdict
 from anwei.core.forms import RocDateField, VersionForm
 from anwei.core.uploads import UploadField
-from anwei.inspections.models import (
-    AnswerKind, ChecklistItem, ChecklistTemplate, DeviceSystem, Finding, Inspection, Verdict,
-)
+from anwei.inspections.models import Finding, Inspection
 from anwei.orgs.models import Agency, Unit
-
-
-class ChecklistForm(VersionForm):
-    name = forms.CharField(label="名稱", max_length=100, error_messages={"required": "請填寫名稱。"})
-    kind = forms.ChoiceField(label="類別", choices=ChecklistTemplate.Kind.choices)
-    description = forms.CharField(label="說明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    is_active = forms.BooleanField(label="使用中", required=False, initial=True)
-
-
-class ChecklistItemForm(VersionForm):
-    """Carries the item's 版次 as its version: a revision made since opening is a conflict."""
-
-    section = forms.CharField(label="分類", max_length=50, required=False)
-    text = forms.CharField(label="檢查項目", widget=forms.Textarea(attrs={"rows": 2}),
-                           error_messages={"required": "請填寫檢查項目。"})
-    answer_kind = forms.ChoiceField(label="作答方式", choices=AnswerKind.choices, initial=AnswerKind.VERDICT)
-    corrective_required = forms.BooleanField(label="不符合時須填改善措施", required=False, initial=True)
-    order = forms.IntegerField(label="排序", min_value=0, max_value=32000, required=False)
-
-    @classmethod
-    def for_item(cls, item: ChecklistItem, data=None):
-        return cls(data, initial={f: getattr(item, f) for f in ["section", "text", "answer_kind",
-                                                                 "corrective_required", "order", "version"]})
-
-
-class CheckboxMultiple(forms.CheckboxSelectMultiple):
-    option_template_name = "django/forms/widgets/checkbox_option.html"
-
-
-class RoundForm(forms.Form):
-    title = forms.CharField(label="名稱", max_length=150, error_messages={"required": "請填寫名稱。"},
-                            help_text="例如：113年春節期間自評")
-    deadline = RocDateField(label="填報期限")
-    instructions = forms.CharField(label="說明", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    templates = forms.ModelMultipleChoiceField(label="檢查表", queryset=ChecklistTemplate.objects.none(),
-                                               widget=CheckboxMultiple, required=False)
-    units = forms.ModelMultipleChoiceField(label="本機關單位", queryset=Unit.objects.none(), widget=CheckboxMultiple,
-                                           required=False)
-    agencies = forms.ModelMultipleChoiceField(label="所屬機關", queryset=Agency.objects.none(),
-                                              widget=CheckboxMultiple, required=False)
-    plan_assignment = forms.ModelChoiceField(label="依據計畫（上級來函）", queryset=Agency.objects.none(),
-                                             required=False, empty_label="（無）",
-                                             help_text="本次自評是執行上級所函送專案計畫時，請選擇該計畫")
-
-    def __init__(self, *args, agency: Agency, templates, assignments, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["plan_assignment"].queryset = assignments
-        self.fields["templates"].queryset = templates
-        self.fields["units"].queryset = Unit.objects.filter(agency=agency).order_by("order", "id")
-        self.fields["agencies"].queryset = Agency.objects.filter(path__startswith=agency.path).exclude(
-            pk=agency.pk).order_by("path")
-
-
-class AssessmentForm(VersionForm):
-    """One set of fields per answer row: v_<item>, n_<item>, t_<item>, note_<item>, ca_<item>."""
-
-    def __init__(self, *args, rows, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.rows = rows
-        for r in rows:
-            i = r.item_id
-            if r.answer_kind == AnswerKind.VERDICT:
-                self.fields[f"v_{i}"] = forms.ChoiceField(choices=Verdict.choices, required=False,
-                                                          widget=forms.RadioSelect, initial=r.verdict)
-            elif r.answer_kind == AnswerKind.NUMBER:
-                self.fields[f"n_{i}"] = forms.DecimalField(required=False, max_digits=12, decimal_places=2,
-                                                           initial=r.number,
-                                                           error_messages={"invalid": "請填寫數字。"})
-            else:
-                self.fields[f"t_{i}"] = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                                                        initial=r.text)
-            self.fields[f"note_{i}"] = forms.CharField(required=False, max_length=500, initial=r.note)
-            self.fields[f"ca_{i}"] = forms.CharField(required=False, initial=r.corrective_action,
-                                                     widget=forms.Textarea(attrs={"rows": 2}))
-
-    def values(self) -> dict[int, dict]:
-        c = self.cleaned_data
-        return {r.item_id: {"verdict": c.get(f"v_{r.item_id}", ""), "number": c.get(f"n_{r.item_id}"),
-                            "text": c.get(f"t_{r.item_id}", ""), "note": c.get(f"note_{r.item_id}", ""),
-                            "corrective_action": c.get(f"ca_{r.item_id}", "")} for r in self.rows}
-
-    def bound_rows(self):
-        """(row, answer field, note field, corrective-action field) for the template."""
-        out = []
-        for r in self.rows:
-            i = r.item_id
-            main = next(self[f"{p}_{i}"] for p in ("v", "n", "t") if f"{p}_{i}" in self.fields)
-            out.append((r, main, self[f"note_{i}"], self[f"ca_{i}"]))
-        return out
 
 
 class InspectionForm(VersionForm):
@@ -135,9 +46,11 @@ class EvidenceField(UploadField):
 
     def clean(self, data, initial=None):
         single = super().clean
-        if isinstance(data, (list, tuple)):
-            return [single(d, initial) for d in data if d]
-        return [single(data, initial)] if data else []
+        files = [single(d, initial) for d in data if d] if isinstance(data, (list, tuple)) else (
+            [single(data, initial)] if data else [])
+        if not files and self.required:  # (the single-file check above only sees the files that came)
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return files
 
 
 class FindingForm(forms.Form):
@@ -161,58 +74,6 @@ class FindingForm(forms.Form):
 class EvidenceForm(forms.Form):
     files = EvidenceField(label="照片或檔案", required=True)
     caption = forms.CharField(label="說明", max_length=200, required=False)
-
-
-class DeviceSystemForm(VersionForm):
-    name = forms.CharField(label="名稱", max_length=100, error_messages={"required": "請填寫名稱。"},
-                           help_text="例如：管理大樓門禁系統")
-    kind = forms.ChoiceField(label="類別", choices=DeviceSystem.Kind.choices)
-    unit = forms.ModelChoiceField(label="負責單位", queryset=Unit.objects.none(),
-                                  error_messages={"required": "請選擇負責每日檢查的單位。"})
-    site = forms.ModelChoiceField(label="場所", queryset=Agency.objects.none(), required=False,
-                                  empty_label="（未指定）", help_text="場所與攝影機清冊在「監視器調閱」的設備登錄")
-    location = forms.CharField(label="位置", max_length=200, required=False)
-    vendor = forms.CharField(label="維修廠商", max_length=100, required=False)
-    in_service_from = RocDateField(label="開始檢查日期")
-    is_active = forms.BooleanField(label="使用中", required=False, initial=True)
-
-    def __init__(self, *args, agency: Agency, sites, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.filter(agency=agency).order_by("order", "id")
-        self.fields["site"].queryset = sites
-
-
-class DailyCheckForm(VersionForm):
-    """A date and, per system, √/× and the problem; `version` is the day's (selectors.day_checks)."""
-
-    date = RocDateField(label="檢查日期")
-
-    def __init__(self, *args, systems, existing: dict | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.systems = systems
-        existing = existing or {}
-        for s in systems:
-            check = existing.get(s.pk)
-            self.fields[f"working_{s.pk}"] = forms.ChoiceField(
-                choices=[("1", "√ 正常"), ("0", "× 異常")], widget=forms.RadioSelect,
-                initial=None if check is None else ("1" if check.working else "0"),
-                error_messages={"required": "請選擇 √ 或 ×。"})
-            self.fields[f"problem_{s.pk}"] = forms.CharField(required=False, max_length=300,
-                                                             initial=check.problem if check else "")
-
-    def entries(self):
-        c = self.cleaned_data
-        return [(s, c[f"working_{s.pk}"] == "1", c.get(f"problem_{s.pk}", "")) for s in self.systems]
-
-    def bound_rows(self):
-        return [(s, self[f"working_{s.pk}"], self[f"problem_{s.pk}"]) for s in self.systems]
-
-
-class RepairForm(VersionForm):
-    reported_on = RocDateField(label="通報廠商日期", required=False)
-    vendor = forms.CharField(label="維修廠商", max_length=100, required=False)
-    repaired_on = RocDateField(label="修復日期", required=False)
-    note = forms.CharField(label="備註", max_length=300, required=False)
 
 
 class PeriodForm(forms.Form):

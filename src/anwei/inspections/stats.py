@@ -1,4 +1,5 @@
-"""Counts for the work report (seed 000 五、本局安全維護工作推動情形), per agency and period.
+"""Counts for the work report (seed 000 五、本局安全維護工作推動情形), per agency and period:
+inspections and deficiencies from here, self-assessments and device checks from their apps.
 
 `inspection_statistics()` makes a fixed number of queries whatever the period or data size;
 `inspection_sentences()` turns it into lines the meeting's work report can insert.
@@ -10,7 +11,9 @@ import datetime as dt
 
 from django.db.models import Count, Q
 
-from anwei.inspections.models import DailyCheck, Finding, Inspection, SelfAssessment
+from anwei.assessments.selectors import assessment_period_counts
+from anwei.devicechecks.selectors import downtime_counts
+from anwei.inspections.models import Finding, Inspection
 from anwei.lib import rocdate, zhnum
 from anwei.orgs.models import Agency
 
@@ -28,13 +31,8 @@ def inspection_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
     deficiencies = Finding.objects.filter(kind=Finding.Kind.DEFICIENCY, inspection__in=inspections).aggregate(
         found=Count("id"),
         corrected=Count("id", filter=Q(tracked_item__status=TrackedItem.Status.RELEASED)))
-    # A round counts in the period it was started (the work report tells what was done since the last meeting).
-    assessments = SelfAssessment.objects.filter(round__agency=agency,
-                                                round__created_at__date__range=(start, end)).aggregate(
-        total=Count("id"), submitted=Count("id", filter=Q(status=SelfAssessment.Status.SUBMITTED)),
-        rounds=Count("round", distinct=True))
-    down = DailyCheck.objects.filter(system__agency=agency, date__range=(start, end), working=False)
-    downtime_days = down.values("date").distinct().count()
+    assessments = assessment_period_counts(agency=agency, start=start, end=end)
+    down = downtime_counts(agency=agency, start=start, end=end)
     total = assessments["total"] or 0
     return {
         "agency": agency.name,
@@ -51,8 +49,8 @@ def inspection_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
         "assessments_total": total,
         "assessments_submitted": assessments["submitted"],
         "assessment_completion_percent": round(100 * assessments["submitted"] / total) if total else 0,
-        "device_downtime_days": downtime_days,
-        "device_down_checks": down.count(),
+        "device_downtime_days": down["days"],
+        "device_down_checks": down["checks"],
     }
 
 

@@ -1,3 +1,5 @@
+"""Mounted at /inspections/ beside the assessments and devicechecks apps (one section, 自評與檢查)."""
+
 from django.urls import path
 
 from anwei.inspections import views
@@ -5,25 +7,6 @@ from anwei.inspections import views
 app_name = "inspections"
 urlpatterns = [
     path("", views.index, name="index"),
-    path("checklists/", views.checklist_list, name="checklist_list"),
-    path("checklists/new/", views.checklist_create, name="checklist_create"),
-    path("checklists/defaults/", views.checklist_install_defaults, name="checklist_install_defaults"),
-    path("checklists/<int:pk>/", views.checklist_detail, name="checklist_detail"),
-    path("checklists/<int:pk>/edit/", views.checklist_edit, name="checklist_edit"),
-    path("checklists/<int:pk>/items/new/", views.checklist_item_add, name="checklist_item_add"),
-    path("checklist-items/<int:pk>/edit/", views.checklist_item_edit, name="checklist_item_edit"),
-    path("checklist-items/<int:pk>/retire/", views.checklist_item_retire, name="checklist_item_retire"),
-    path("rounds/", views.round_list, name="round_list"),
-    path("rounds/new/", views.round_create, name="round_create"),
-    path("rounds/<int:pk>/", views.round_detail, name="round_detail"),
-    path("rounds/<int:pk>/completion.xlsx", views.round_xlsx, name="round_xlsx"),
-    path("rounds/<int:pk>/nonconformities/", views.round_nonconformities, name="round_nonconformities"),
-    path("rounds/<int:pk>/remind/", views.round_remind, name="round_remind"),
-    path("rounds/<int:pk>/close/", views.round_close, name="round_close"),
-    path("assessments/<int:pk>/", views.assessment_detail, name="assessment_detail"),
-    path("assessments/<int:pk>/send/", views.assessment_send, name="assessment_send"),
-    path("assessments/<int:pk>/confirm/", views.assessment_confirm, name="assessment_confirm"),
-    path("assessments/<int:pk>/return/", views.assessment_return, name="assessment_return"),
     path("inspections/", views.inspection_list, name="inspection_list"),
     path("inspections/new/", views.inspection_create, name="inspection_create"),
     path("inspections/<int:pk>/", views.inspection_detail, name="inspection_detail"),
@@ -38,14 +21,6 @@ urlpatterns = [
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
     path("deficiencies/", views.deficiency_list, name="deficiency_list"),
     path("deficiencies.xlsx", views.deficiency_xlsx, name="deficiency_xlsx"),
-    path("devices/", views.device_list, name="device_list"),
-    path("devices/new/", views.device_create, name="device_create"),
-    path("devices/<int:pk>/edit/", views.device_edit, name="device_edit"),
-    path("devices/check/", views.device_check, name="device_check"),
-    path("devices/month/", views.device_month, name="device_month"),
-    path("devices/month.<str:fmt>", views.device_month_document, name="device_month_document"),
-    path("repairs/", views.repair_list, name="repair_list"),
-    path("repairs/<int:pk>/", views.repair_edit, name="repair_edit"),
     path("statistics/", views.stats, name="stats"),
     path("statistics/insert/", views.stats_insert, name="stats_insert"),
 ]

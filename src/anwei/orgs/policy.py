@@ -66,26 +66,28 @@ RULES: dict[str, Rule] = {
     # The recipient's side: an agency's ethics officer answers for the agency, a unit's liaison/head for the unit.
     "plans.assignment.respond": rule(R.ETHICS_OFFICER),
     "plans.assignment.respond_unit": rule(unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
-    # --- inspections ---
-    "inspections.checklist.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, R.UNIT_LIAISON, R.UNIT_HEAD, subtree=True),
-    "inspections.checklist.manage": rule(R.ETHICS_OFFICER),
-    "inspections.round.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),  # completion, every 不符合
-    "inspections.round.manage": rule(R.ETHICS_OFFICER),
+    # --- assessments (checklists, self-assessment rounds) ---
+    "assessments.checklist.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, R.UNIT_LIAISON, R.UNIT_HEAD, subtree=True),
+    "assessments.checklist.manage": rule(R.ETHICS_OFFICER),
+    "assessments.round.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),  # completion, every 不符合
+    "assessments.round.manage": rule(R.ETHICS_OFFICER),
     # A unit sees and fills only its own answers; a subordinate agency's form is its ethics officer's.
-    "inspections.assessment.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True,
+    "assessments.assessment.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True,
                                         unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
-    "inspections.assessment.fill": rule(unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
-    "inspections.assessment.fill_agency": rule(R.ETHICS_OFFICER),
-    "inspections.assessment.confirm": rule(unit=(R.UNIT_HEAD,)),
-    "inspections.assessment.confirm_agency": rule(R.AGENCY_HEAD),
+    "assessments.assessment.fill": rule(unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
+    "assessments.assessment.fill_agency": rule(R.ETHICS_OFFICER),
+    "assessments.assessment.confirm": rule(unit=(R.UNIT_HEAD,)),
+    "assessments.assessment.confirm_agency": rule(R.AGENCY_HEAD),
+    # --- inspections ---
     "inspections.inspection.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True,
                                         unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
     "inspections.inspection.manage": rule(R.ETHICS_OFFICER),
-    "inspections.device.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True,
-                                    unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
-    "inspections.device.manage": rule(R.ETHICS_OFFICER),
-    "inspections.device.check": rule(unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),  # the responsible unit
     "inspections.stats.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
+    # --- devicechecks (daily door-access / CCTV checks) ---
+    "devicechecks.device.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True,
+                                     unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
+    "devicechecks.device.manage": rule(R.ETHICS_OFFICER),
+    "devicechecks.device.check": rule(unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),  # the responsible unit
     # --- footage ---
     # Footage requests are personal data: no subtree grants. Unit-scoped roles act on the objects' managing
     # unit (FootageSettings / FootageRequest.policy_unit_ids); the applicant is the owner; the people of the

@@ -28,9 +28,10 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from anwei.assessments.models import Answer, AssessmentRound, ChecklistItem, ChecklistTemplate, SelfAssessment
 from anwei.core.workdays import is_workday
-from anwei.inspections.models import (Answer, AssessmentRound, ChecklistItem, ChecklistTemplate, DailyCheck,
-                                      DeviceSystem, Finding, Inspection, RepairRecord, SelfAssessment)
+from anwei.devicechecks.models import DailyCheck, DeviceSystem, RepairRecord
+from anwei.inspections.models import Finding, Inspection
 from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling, SecurityMeeting
 from anwei.orgs.models import Agency, Membership, Person, Role, Unit
 from anwei.perf import words as W

@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import form_attempt, message_attempt
+from anwei.core.formpages import form_attempt, message_attempt
 from anwei.core.pagecache import page_render
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
@@ -411,12 +411,12 @@ def assignment_detail(request, pk: int):
 
 
 def _self_assessment_url(person, assignment) -> str:
-    """Where the recipient agency starts the self-assessment this plan asks for (the inspections app
+    """Where the recipient agency starts the self-assessment this plan asks for (the assessments app
     hangs its rounds on the assignment); empty if that app or the right is not there."""
     if assignment.unit_id or not policy.may(person, "plans.assignment.respond", assignment):
         return ""
     try:
-        return reverse("inspections:round_create") + f"?assignment={assignment.pk}"
+        return reverse("assessments:round_create") + f"?assignment={assignment.pk}"
     except NoReverseMatch:
         return ""
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import form_attempt, message_attempt
+from anwei.core.formpages import form_attempt, message_attempt
 from anwei.core.pagecache import page_render
 from anwei.meetings.selectors import meeting_get, meeting_list
 from anwei.orgs import policy

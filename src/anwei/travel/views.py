@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from anwei.core.forms import form_attempt
+from anwei.core.formpages import form_attempt
 from anwei.documents.http import document_response
 from anwei.orgs import policy
 from anwei.orgs.selectors import person_primary_agency

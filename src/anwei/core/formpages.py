@@ -1,0 +1,127 @@
+"""The one error path of every view: a view calls one service for a valid form (form_attempt), or for
+a one-button action (message_attempt). Services refuse with Django's ValidationError (a field map puts
+each reason next to its field) and report an edit conflict with ConflictError; after a conflict the
+form keeps what was typed, re-armed with the current version, and form_page answers 409 with, field by
+field, what the other person saved (templates core/_conflict.html and core/_fields.html)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.shortcuts import render
+
+from anwei.core.forms import ConflictError, form_rearm
+from anwei.lib import rocdate
+
+T = TypeVar("T")
+
+
+def posted_version(request) -> int:
+    """The version a one-button form carried; none (a hand-made request) never matches a saved row."""
+    version = request.POST.get("version", "")
+    return int(version) if version.isdigit() else -1
+
+
+def form_errors_apply(form: forms.Form, exc: ValidationError) -> None:
+    """Put a service's ValidationError next to the fields it names; the rest on top of the form."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@dataclass
+class Attempt(Generic[T]):
+    """What one service call made of a form: done (with the service's value), refused (the reasons are
+    on the form, next to their fields) or stale (`conflict` is the record as someone else saved it)."""
+
+    done: bool = False
+    value: T | None = None
+    conflict: Any = None
+
+
+def form_attempt(form: forms.Form, call: Callable[[], T]) -> Attempt[T]:
+    """Run one service for a valid form — the one error path of every view. A refusal goes next to
+    its field; after an edit conflict the form keeps what was typed, re-armed with the current
+    version so that saving again (having seen the other person's values) is possible."""
+    try:
+        return Attempt(done=True, value=call())
+    except ConflictError as exc:
+        form_rearm(form, exc.current.version)
+        return Attempt(conflict=exc.current)
+    except ValidationError as exc:
+        form_errors_apply(form, exc)
+        return Attempt()
+
+
+def message_attempt(request, call: Callable[[], T], *,
+                    conflict: str | Callable[[Any], str] = "此筆資料已被其他人修改，尚未執行；請看過目前的內容後再試。"
+                    ) -> Attempt[T]:
+    """The same for a one-button action with no form: a refusal or a conflict becomes a message on
+    the page the person is sent back to (`conflict`: the words, or a function of the current record)."""
+    try:
+        return Attempt(done=True, value=call())
+    except ConflictError as exc:
+        messages.error(request, conflict(exc.current) if callable(conflict) else conflict)
+        return Attempt(conflict=exc.current)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+        return Attempt()
+
+
+def form_submit(request, form, save, success):
+    """On a valid POST call `save(cleaned_data)` (one service, through form_attempt). Returns (result,
+    conflict): result is what the service returned (True when it returns nothing; None if nothing was
+    saved), conflict the other person's saved row. `success` is the message, or a function of the result."""
+    if request.method != "POST" or not form.is_valid():
+        return None, None
+    attempt = form_attempt(form, lambda: save(form.cleaned_data))
+    if not attempt.done:
+        return None, attempt.conflict
+    messages.success(request, success if isinstance(success, str) else success(attempt.value))
+    return (True if attempt.value is None else attempt.value), None
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "（未填）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.date):
+        return rocdate.format_short(value)
+    return str(value)
+
+
+def _saved_values(form, current) -> list[tuple[str, str]]:
+    """What the other person saved, field by field as this form labels them (for the conflict notice)."""
+    out = []
+    for name, field in form.fields.items():
+        if field.widget.is_hidden:
+            continue
+        try:
+            model_field = current._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if model_field.many_to_many:
+            value = "、".join(str(o) for o in getattr(current, name).all())
+        elif model_field.choices:
+            value = getattr(current, f"get_{name}_display")()
+        else:
+            value = getattr(current, name)
+        out.append((field.label or model_field.verbose_name, _shown(value)))
+    return out
+
+
+def form_page(request, template: str, context: dict, conflict=None):
+    """Render a form page. After a stale save the answer is 409: the form keeps what was typed (re-armed
+    with the current version, see form_submit) and the notice lists what the other person saved."""
+    values = _saved_values(context["form"], conflict) if conflict is not None else []
+    return render(request, template, {**context, "conflict": conflict, "conflict_values": values},
+                  status=409 if conflict is not None else 200)
