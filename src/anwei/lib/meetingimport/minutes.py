@@ -183,13 +183,18 @@ def _reports(draft: MeetingDraft, title_row: Row, title: str, body: list[Row], w
         elif items and not ends_sentence(items[-1][0]):
             items[-1] = (items[-1][0] + row.text.strip(), items[-1][1] + [row.no])
     for text, nos in items:
-        draft.reports.append(_report(tidy(text), Source.span(nos, text)))
+        report = _report(tidy(text), Source.span(nos, text))
+        if report.kind.value is None:
+            draft.problems.append(Problem(f"報告事項第{len(draft.reports) + 1}項：看不出是工作報告或專題報告，請選擇",
+                                          f"reports[{len(draft.reports)}].kind", report.source, level="warning"))
+        draft.reports.append(report)
     draft.rulings.extend(rulings_from(rulings, "reports", wrapped))
 
 
 def _report(text: str, src: Source | None) -> ReportDraft:
-    kind = "special" if "專題" in text else "work"
-    r = ReportDraft(kind=Field(kind, src), source=src)  # type: ignore[arg-type]
+    # the minutes list reports by title only: the title must say which kind it is
+    kind = "special" if "專題" in text else "work" if "工作報告" in text else None
+    r = ReportDraft(kind=Field(kind, src) if kind else Field(), source=src)  # type: ignore[arg-type]
     m = _UNIT_SUFFIX.search(text)  # the app's 「秘書單位工作報告（政風室）」
     if m:
         r.unit = Field(m.group(1), src)

@@ -127,8 +127,8 @@ def _close_gap(m: re.Match) -> str:
 
 def join_wrapped(parts: Sequence[str]) -> str:
     """Lines that a narrow column or a page broke, back into paragraphs: joined without a space
-    (Chinese has none), with a space between two Latin words, and with a new line only where a
-    sentence ended and a numbered item starts."""
+    (Chinese has none), with a space between two Latin words, and with a new line where a line
+    ended a sentence (a paragraph may end there; if it did not, the new line costs nothing)."""
     out = ""
     for part in parts:
         part = part.strip()
@@ -136,7 +136,7 @@ def join_wrapped(parts: Sequence[str]) -> str:
             continue
         if not out:
             out = part
-        elif out[-1] in _SENTENCE_END and LABEL.match(part):
+        elif out[-1] in _SENTENCE_END:
             out += "\n" + part
         elif out[-1].isascii() and out[-1].isalpha() and part[0].isascii() and part[0].isalnum():
             out += " " + part
