@@ -23,7 +23,7 @@ _SUFFIXES = ("單位", "中心", "辦公室", "室", "科", "處", "課", "組",
 _GENERIC_SUFFIX = "單位"  # 秘書單位, 政風單位, 人事單位: the kind of unit, not its name
 _ALL = re.compile(rf"^{_OWN}?(所屬)?各(級)?(科|室|處|課|組|股|單位|局|機關|科室|處室|課室|業務單位|一級單位)")
 _SPACE = re.compile(r"[\s\u3000]+")
-_TRIM = "，。、；：:,.;()（）「」『』 "
+_TRIM = "，。、；：:,.;「」『』 "
 _FULLWIDTH = str.maketrans({"（": "(", "）": ")", "台": "臺", "：": ":"})
 
 

@@ -60,7 +60,8 @@ def sections(rows: list[Row]) -> list[Section]:
         if not row.is_row and _CAPTION.search(row.flat) and len(row.flat) <= 50 and "程序表" not in row.flat:
             caption = row
             continue
-        kind = _kind(row, agenda_open)
+        # a caption line followed by a section title ends even an agenda that has no 散會
+        kind = _kind(row, agenda_open and caption is None)
         if kind == "proposal" and row.is_row and out and out[-1].kind == "proposal" and not _has_number(out[-1]):
             kind = None  # the 案號 row right under a 提案討論表 title belongs to it
         if kind and not (kind == "directives" and out and out[-1].kind == "directives"):
