@@ -55,11 +55,9 @@ class _Collector:
             for cell in row.children:
                 if cell.tag == "table:table-cell":
                     text = "\n".join(_cell_parts(cell))
-                    cells.extend([text] * (_repeat(cell, "table:number-columns-repeated") if text else 1))
-                elif cell.tag == "table:covered-table-cell":
-                    cells.append("")
-            while len(cells) > 1 and not cells[-1]:
-                cells.pop()  # the padding cells an office suite writes to the table's right edge
+                    cells.extend([text] * _repeat(cell, "table:number-columns-repeated"))
+                elif cell.tag == "table:covered-table-cell":  # under a spanned cell: its grid position
+                    cells.extend([""] * _repeat(cell, "table:number-columns-repeated"))
             repeat = _repeat(row, "table:number-rows-repeated") if any(cells) else 1
             for _ in range(repeat):
                 self.add(tuple(cells), table=index)

@@ -39,10 +39,11 @@ def _open(data: bytes):
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password="")
         pages = pdf.pages
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise Encrypted("此 PDF 已加密（需要密碼才能開啟），無法讀取。請提供未加密的 PDF，"
-                        "或改上傳 Word/ODT 檔。") from None
-    except Exception:  # noqa: BLE001 — pdfminer raises many kinds on a damaged file
+    except Exception as exc:  # noqa: BLE001 — pdfminer raises many kinds on a damaged file
+        # pdfplumber wraps pdfminer's error in PdfminerException: look at the cause as well
+        if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in (exc, *exc.args)):
+            raise Encrypted("此 PDF 已加密（需要密碼才能開啟），無法讀取。請提供未加密的 PDF，"
+                            "或改上傳 Word/ODT 檔。") from None
         raise Corrupt("PDF 檔案已損毀或不完整，無法讀取。請重新轉出 PDF 後再上傳。") from None
     return pdf, pages
 
