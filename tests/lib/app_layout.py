@@ -7,7 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from anwei.documents.model import Attachments, Cell, Document, Field, Heading, Numbered, PageBreak, Paragraph, Table, Title
+from anwei.documents.model import (
+    Attachments,
+    Cell,
+    Document,
+    Field,
+    Heading,
+    Numbered,
+    PageBreak,
+    Paragraph,
+    Table,
+    Title,
+)
 from anwei.lib.docextract.model import Extracted, Line
 
 AGENCY = "海濱市政府測試局"

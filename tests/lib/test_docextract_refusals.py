@@ -9,8 +9,16 @@ import pytest
 from PIL import Image
 from pypdf import PdfWriter
 
-from anwei.lib.docextract import (Corrupt, EmptyFile, Encrypted, ExtractError, NoTextLayer, TooLarge, Unsupported,
-                                  extract)
+from anwei.lib.docextract import (
+    Corrupt,
+    EmptyFile,
+    Encrypted,
+    ExtractError,
+    NoTextLayer,
+    TooLarge,
+    Unsupported,
+    extract,
+)
 
 sniff = importlib.import_module("anwei.lib.docextract.sniff")  # the module (the package exports its function)
 from tests.lib.pdfs import Text, make_pdf

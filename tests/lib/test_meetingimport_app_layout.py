@@ -5,8 +5,17 @@ tables as rows of cells, with the cells the app writes (11:30 │ 11:35, □繼�
 import datetime as dt
 
 from anwei.lib.meetingimport import parse_meeting
-from tests.lib.app_layout import (AGENDA, DIRECTIVES_109_2, DIRECTIVES_110_1, EXPECTED_PACKET, PROPOSALS, WORK_REPORT,
-                                  as_lines, minutes_document, packet_document)
+from tests.lib.app_layout import (
+    AGENDA,
+    DIRECTIVES_109_2,
+    DIRECTIVES_110_1,
+    EXPECTED_PACKET,
+    PROPOSALS,
+    WORK_REPORT,
+    as_lines,
+    minutes_document,
+    packet_document,
+)
 
 
 def _hm(text):

@@ -11,8 +11,17 @@ no other exception leaves extract().
 
 from __future__ import annotations
 
-from anwei.lib.docextract.model import (Corrupt, EmptyFile, Encrypted, ExtractError, Extracted, Line, NoTextLayer,
-                                        TooLarge, Unsupported)
+from anwei.lib.docextract.model import (
+    Corrupt,
+    EmptyFile,
+    Encrypted,
+    Extracted,
+    ExtractError,
+    Line,
+    NoTextLayer,
+    TooLarge,
+    Unsupported,
+)
 from anwei.lib.docextract.sniff import name_note, sniff
 
 __all__ = ["extract", "Extracted", "Line", "ExtractError", "EmptyFile", "TooLarge", "Encrypted", "NoTextLayer",

@@ -17,9 +17,18 @@ from collections.abc import Sequence
 
 from anwei.lib.docextract.model import Extracted
 from anwei.lib.meetingimport.classify import Classification, classify
+from anwei.lib.meetingimport.draft import (
+    AgendaDraft,
+    DirectiveDraft,
+    Field,
+    MeetingDraft,
+    Problem,
+    ProposalDraft,
+    ReportDraft,
+    RulingDraft,
+    Source,
+)
 from anwei.lib.meetingimport.guard import guarded
-from anwei.lib.meetingimport.draft import (AgendaDraft, DirectiveDraft, Field, MeetingDraft, Problem, ProposalDraft,
-                                           ReportDraft, RulingDraft, Source)
 from anwei.lib.meetingimport.rows import LABEL, Row, rows_of
 from anwei.lib.meetingimport.when import meeting_label
 
@@ -27,7 +36,7 @@ __all__ = ["parse_meeting", "classify_document", "NotAMeetingDocument", "Classif
            "AgendaDraft", "DirectiveDraft", "ReportDraft", "ProposalDraft", "RulingDraft", "Field", "Source",
            "Problem"]
 
-Source_ = Extracted | str | Sequence[str]
+Input = Extracted | str | Sequence[str]  # an extraction, or text (tab-separated cells), or its lines
 
 _TITLE = re.compile(r"^(?P<before>.*?)安全(?:維護)?(?:工作)?會報(?P<after>.*)$")
 _YEAR_TAIL = re.compile(r"(?:中華民國)?\d{2,3}年(?:度)?(?:第[\d一二三四五六七八九十]+次)?$")
@@ -41,12 +50,12 @@ class NotAMeetingDocument(Exception):
         self.classification = classification
 
 
-def classify_document(source: Source_) -> Classification:
+def classify_document(source: Input) -> Classification:
     rows, _ = rows_of(source)
     return classify(rows)
 
 
-def parse_meeting(source: Source_) -> MeetingDraft:
+def parse_meeting(source: Input) -> MeetingDraft:
     rows, wrapped = rows_of(source)
     found = classify(rows)
     if not found.is_meeting:

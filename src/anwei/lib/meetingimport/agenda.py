@@ -7,9 +7,10 @@ the title."""
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from anwei.lib.meetingimport.draft import AgendaDraft, Field, Problem, Source
-from anwei.lib.meetingimport.rows import Row, cell_text, squash, tidy
+from anwei.lib.meetingimport.rows import Row, cell_at, cell_text, squash, tidy
 from anwei.lib.meetingimport.when import cn_int, find_date, find_times
 
 _ITEM_START = re.compile(r"^([一二三四五六七八九十]{1,3})(?=\s|$|\d)")
@@ -81,11 +82,7 @@ def _from_cells(rows: list[Row], wrapped: bool) -> list[AgendaDraft]:
             columns = {name: i for i, c in enumerate(row.cells) if (name := _column(c)) and name not in columns}
             continue
         cols = columns or {"number": 0, "time": 1, "minutes": 2, "title": 3, "presenter": 4, "note": 5}
-
-        def cell(name: str) -> str:
-            i = cols.get(name)
-            return row.cells[i] if i is not None and i < len(row.cells) else ""
-
+        cell = partial(cell_at, row, cols)
         number = cn_int(squash(cell("number")))
         src = Source.span([row.no], row.text)
         if number is None:

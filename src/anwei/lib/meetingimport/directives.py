@@ -8,11 +8,14 @@ column, ending with 。), the unit (a narrow column: 「污水養」「護工程
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
 
 from anwei.lib.meetingimport.decision import read_decision
 from anwei.lib.meetingimport.draft import DirectiveDraft, Field, Problem, Source
-from anwei.lib.meetingimport.rows import Row, cell_text, ends_sentence, join_wrapped, squash, tidy, width
+from anwei.lib.meetingimport.rows import Row, cell_at, cell_text, ends_sentence, join_wrapped, squash, tidy, width
 from anwei.lib.meetingimport.when import cn_int, meeting_label
 from anwei.lib.unitnames import is_all_units, split_units
 
@@ -108,11 +111,7 @@ def _from_cells(rows: list[Row], wrapped: bool, origin: str | None) -> list[_Ite
             cols = header
             continue
         here = cols or _default_columns(len(row.cells))
-
-        def cell(name: str) -> str:
-            i = here.get(name)
-            return row.cells[i] if i is not None and i < len(row.cells) else ""
-
+        cell = partial(cell_at, row, here)
         text, row_origin, number = cell("text"), None, cn_int(squash(cell("number")))
         m = _ORIGIN_PREFIX.match(text)
         if m:
@@ -122,7 +121,7 @@ def _from_cells(rows: list[Row], wrapped: bool, origin: str | None) -> list[_Ite
             number, text = cn_int(m.group(1)), text[m.end():]
         continuation = number is None and items and (not squash(cell("number"))) and (
             not squash(text) or not squash(cell("units")))
-        if number is None and not squash(text) and _text_follows_alone(rows[k + 1:], here):
+        if number is None and not squash(text) and _text_follows_alone(islice(rows, k + 1, None), here):
             held = row
             continue
         if continuation:
@@ -137,10 +136,7 @@ def _from_cells(rows: list[Row], wrapped: bool, origin: str | None) -> list[_Ite
 
 
 def _add_cells(item: _Item, row: Row, cols: dict[str, int], text: str, wrapped: bool) -> None:
-    def cell(name: str) -> str:
-        i = cols.get(name)
-        return row.cells[i] if i is not None and i < len(row.cells) else ""
-
+    cell = partial(cell_at, row, cols)
     item.rows.append(row.no)
     for name, value in (("text", text), ("units", cell("units")), ("progress", cell("progress")),
                         ("decision", cell("decision"))):
@@ -148,17 +144,13 @@ def _add_cells(item: _Item, row: Row, cols: dict[str, int], text: str, wrapped: 
             getattr(item, name).append(cell_text(value, wrapped) if name != "decision" else value)
 
 
-def _text_follows_alone(rest: list[Row], cols: dict[str, int]) -> bool:
+def _text_follows_alone(rest: Iterable[Row], cols: dict[str, int]) -> bool:
     """The next data row has the directive's text but no unit and no progress: the two are one
     row that a page break cut, the short cells staying on the page before (WeasyPrint does this)."""
     nxt = next((r for r in rest if r.is_row and not _header(r)), None)
     if nxt is None:
         return False
-
-    def cell(name: str) -> str:
-        i = cols.get(name)
-        return nxt.cells[i] if i is not None and i < len(nxt.cells) else ""
-
+    cell = partial(cell_at, nxt, cols)
     return bool(squash(cell("text"))) and not squash(cell("units")) and not squash(cell("progress"))
 
 

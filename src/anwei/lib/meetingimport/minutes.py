@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from anwei.lib.meetingimport.directives import parse_directives
-from anwei.lib.meetingimport.guard import guarded
 from anwei.lib.meetingimport.draft import Field, MeetingDraft, Problem, ReportDraft, RulingDraft, Source
+from anwei.lib.meetingimport.guard import guarded
 from anwei.lib.meetingimport.proposals import proposal_from
 from anwei.lib.meetingimport.rows import Row, ends_sentence, join_wrapped, squash, tidy
 from anwei.lib.meetingimport.when import cn_int, find_date, find_times

@@ -62,6 +62,12 @@ class Row:
         return self.table is not None or len(self.cells) > 1
 
 
+def cell_at(row: Row, columns: dict[str, int], name: str) -> str:
+    """The cell of a named column ("" if the table has no such column or the row is short)."""
+    i = columns.get(name)
+    return row.cells[i] if i is not None and i < len(row.cells) else ""
+
+
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
