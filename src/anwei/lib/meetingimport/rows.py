@@ -94,7 +94,8 @@ def rows_of(source: Extracted | str | Sequence[str]) -> tuple[list[Row], bool]:
         lines: Iterable[Line] = source.lines
         wrapped = source.wrapped
     else:
-        raw = source.splitlines() if isinstance(source, str) else list(source)
+        # only CR/LF end a line, as in docextract's text reader, so line numbers agree
+        raw = re.split(r"\r\n|\r|\n", source) if isinstance(source, str) else list(source)
         lines = (Line(no=i, cells=tuple(str(s).split("\t"))) for i, s in enumerate(raw, start=1))
         wrapped = True
     rows = []
