@@ -15,7 +15,7 @@ from django.utils.http import content_disposition_header
 from anwei.documents import fonts
 from anwei.documents.builders import document_build, document_weight
 from anwei.documents.fonts import FontMissingError
-from anwei.documents.render import CONTENT_TYPES, FORMATS, render
+from anwei.documents.render import CONTENT_TYPES, EXTENSIONS, FORMATS, render
 
 # Above this many blocks + table rows a PDF is laid out in the background (WeasyPrint
 # needs a few seconds for a 30-page packet; ODT/DOCX stay well under a second).
@@ -32,7 +32,8 @@ def safe_filename(name: str) -> str:
 def file_response(data: bytes, *, fmt: str, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     if fmt != "html":
-        response["Content-Disposition"] = content_disposition_header(True, f"{safe_filename(filename)}.{fmt}")
+        ext = EXTENSIONS.get(fmt, fmt)
+        response["Content-Disposition"] = content_disposition_header(True, f"{safe_filename(filename)}.{ext}")
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

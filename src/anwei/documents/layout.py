@@ -61,3 +61,29 @@ def paragraph_pt(p: Paragraph) -> float:
 
 def title_pt(t: Title) -> float:
     return TITLE_PT.get(t.size, TITLE_PT["large"])
+
+
+def text_lines(text: str, width_em: float) -> int:
+    """Printed lines of `text` in a column `width_em` wide (an estimate: CJK 1 em, ASCII ½ em)."""
+    width_em = max(width_em, 1.0)
+    total = 0
+    for line in text.split("\n"):
+        total += max(1, -(-int(text_width_em(line)) // int(width_em)) if line else 1)
+    return total
+
+
+def row_fits_page(texts: list[tuple[str, float]], *, landscape: bool, pt: float = TABLE_PT,
+                  line_height: float = 1.4) -> bool:
+    """Whether a table row (each cell's text and width in cm) is shorter than a page's text area,
+    so that it can be kept on one page. A row taller than a page has to break (rows never split
+    otherwise)."""
+    w, h = page_size_cm(landscape)
+    usable_cm = (h - MARGIN_TOP_CM - MARGIN_BOTTOM_CM) * 0.85  # header row and the page's header/footer
+    em_cm = pt * 2.54 / 72
+    tallest = 0.0
+    for text, width_cm in texts:
+        lines = text_lines(text, (width_cm - 0.3) / em_cm)
+        tallest = max(tallest, lines * line_height * em_cm + 0.2)
+        if tallest > usable_cm:
+            return False
+    return True

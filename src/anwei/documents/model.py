@@ -76,7 +76,10 @@ class Table:
     header: list[list[Cell]]  # one or more header rows, repeated on every page
     rows: list[list[Cell]]
     widths: list[float] | None = None  # relative column widths
-    caption: str = ""  # printed above the table
+    caption: str = ""  # printed above the table (kept on the page of the table's first row)
+    # Every renderer keeps each row on one page (a row longer than a page is the only exception).
+    # keep_together: the whole table on one page when it fits (an agenda; its last row never alone).
+    keep_together: bool = False
 
 
 @dataclass
@@ -90,7 +93,21 @@ class Attachments:
     label: str = "附件"
 
 
-Block = Union[Title, Heading, Paragraph, Numbered, Field, Table, PageBreak, Attachments]
+@dataclass
+class Enclosure:
+    """A file printed in place (a proposal's draft rules, a report's slides).
+
+    `pdf_path` is a PDF on the server's disk (the original, or a conversion of it): the PDF
+    renderer prints its pages here, numbered with the rest of the document. Formats that
+    cannot hold it (HTML, ODT, DOCX), or a file without a PDF, show `name` with `note`."""
+
+    name: str
+    pdf_path: str | None = None
+    note: str = ""
+    label: str = "附件"
+
+
+Block = Union[Title, Heading, Paragraph, Numbered, Field, Table, PageBreak, Attachments, Enclosure]
 
 
 @dataclass
