@@ -25,13 +25,23 @@ HEADING_PT = {1: 16.0, 2: 14.0}
 # Left edge of each official-numbering level (壹、 一、 （一） 1、 （1）), in em.
 LEVEL_OFFSET_EM = {1: 0.0, 2: 1.0, 3: 2.0, 4: 3.0, 5: 4.0}
 
-OFFICIAL_FONTS = ("TW-Kai", "全字庫正楷體", "BiauKai", "標楷體", "DFKai-SB", "Noto Serif CJK TC", "Noto Sans CJK TC")
+OFFICIAL_FONTS = ("TW-Kai", "全字庫正楷體", "標楷體", "DFKai-SB", "BiauKai", "Noto Serif CJK TC", "Noto Sans CJK TC")
 PLAIN_FONTS = ("Noto Sans CJK TC",)
-# The name written into ODT/DOCX: the office suite on the reader's machine picks it or its fallback.
-ODT_OFFICIAL_FONT = "TW-Kai"
-ODT_OFFICIAL_FALLBACK = "標楷體"
+# The name written into ODT/DOCX. An office suite takes one name per style (measured: LibreOffice
+# ignores lists and falls back through fontconfig, which picks a sans-serif face), so the name is
+# the one every government PC has: 標楷體. Servers and Linux desktops with 全字庫正楷體 (TW-Kai)
+# map 標楷體 to TW-Kai with one fontconfig file (documents/fontconfig/, installed by
+# scripts/system-packages.sh); Word falls back to the font table's alternative name, TW-Kai.
+ODT_OFFICIAL_FONT = "標楷體"
+ODT_OFFICIAL_FALLBACK = "TW-Kai"
 ODT_PLAIN_FONT = "Noto Sans CJK TC"
+# Latin letters and digits in the document's own face (楷書 digits in official documents); a
+# separate Latin font would be replaced on Linux by whatever fontconfig finds first.
 LATIN_FONT = "Times New Roman"
+
+
+def latin_font(official: bool) -> str:
+    return ODT_OFFICIAL_FONT if official else ODT_PLAIN_FONT
 
 PAGE_FOOTER = ("第", "頁，共", "頁")  # 第X頁，共Y頁
 

@@ -77,7 +77,8 @@ def directive_tables(meeting: SecurityMeeting, rows: list[RoundRow] | None = Non
             caption = f"{agency}安全維護會報{first.source_meeting.label}會議\n主席裁（指）示事項辦理情形"
         else:
             caption = f"{first.origin_label}\n列管事項辦理情形"
-        tables.append(Table(header=header, caption=caption, widths=[0.6, 3, 1.2, 3, 1.2], rows=[
+        # 是否列管 wide enough for 「□繼續列管」 on one line (12 pt: 5 em + padding ≈ 2.3 cm of 17 cm)
+        tables.append(Table(header=header, caption=caption, widths=[0.6, 3, 1.2, 3, 1.5], rows=[
             [Cell(str(r.item.number), align="center"), Cell(r.item.text), Cell(r.item.units_label(), align="center"),
              Cell(r.progress_text()), Cell(_decision_boxes(r))] for r in group]))
     return tables
@@ -97,7 +98,8 @@ def agenda_table(meeting: SecurityMeeting) -> list:
         Title([f"{meeting.full_title()}程序表"]),
         Paragraph(f"（{rocdate.format_with_weekday(meeting.date)}{hm_zh(meeting.start_time)}至{hm_zh(end)}）",
                   align="center"),
-        Table(header=header, rows=rows, widths=[0.7, 1.2, 1, 3, 1.4, 1]),
+        # short: on one page as a whole, so its last row (散會) never stands alone
+        Table(header=header, rows=rows, widths=[0.7, 1.2, 1, 3, 1.4, 1], keep_together=True),
     ]
 
 
