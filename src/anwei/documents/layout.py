@@ -19,7 +19,7 @@ HEADER_PT = 10.0
 LINE_HEIGHT = 1.5  # multiple of the font size
 
 PARA_PT = {"small": 12.0, "normal": BODY_PT, "large": 16.0}
-TITLE_PT = {"large": 18.0, "xlarge": 22.0}
+TITLE_PT = {"large": 18.0, "letter": 20.0, "xlarge": 22.0}
 HEADING_PT = {1: 16.0, 2: 14.0}
 
 # Left edge of each official-numbering level (壹、 一、 （一） 1、 （1）), in em.
@@ -65,8 +65,9 @@ def field_label(label: str) -> str:
     return label if label.endswith(("：", ":")) else label + "："
 
 
-def paragraph_pt(p: Paragraph) -> float:
-    return PARA_PT.get(p.size, BODY_PT)
+def paragraph_pt(p) -> float:
+    """Font size of a Paragraph, Field or Numbered."""
+    return PARA_PT.get(getattr(p, "size", "normal"), BODY_PT)
 
 
 def title_pt(t: Title) -> float:

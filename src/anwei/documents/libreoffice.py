@@ -61,12 +61,32 @@ def convert_to_pdf(src: Path, outdir: Path) -> Path | None:
     return pdf if pdf.exists() and pdf.stat().st_size > 0 else None
 
 
+def cache_dir() -> Path:
+    """Where conversions are kept: beside the uploads (ANWEI_DATA_DIR), else the temporary directory."""
+    try:
+        from django.conf import settings
+
+        return Path(settings.UPLOAD_DIR) / "pdf-cache"
+    except Exception:  # outside Django (benchmarks, scripts)
+        return Path(tempfile.gettempdir()) / "anwei-pdf-cache"
+
+
+def is_cached(src: Path, sha256: str) -> bool:
+    """True when printing src needs no conversion now (a PDF, or converted before)."""
+    if src.suffix.lower() == ".pdf":
+        return True
+    return (cache_dir() / f"{_key(src, sha256)}.pdf").exists()
+
+
+def _key(src: Path, sha256: str) -> str:
+    return hashlib.sha256(f"{sha256}:{src.suffix.lower()}".encode()).hexdigest()[:32]
+
+
 def cached_pdf(src: Path, sha256: str, cache_dir: Path) -> Path | None:
     """The PDF of an uploaded file, converted once and kept next to the uploads (keyed by content)."""
     if src.suffix.lower() == ".pdf":
         return src
-    key = hashlib.sha256(f"{sha256}:{src.suffix.lower()}".encode()).hexdigest()[:32]
-    target = cache_dir / f"{key}.pdf"
+    target = cache_dir / f"{_key(src, sha256)}.pdf"
     if target.exists():
         return target
     cache_dir.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,7 @@ class Title:
     """Centered title lines at the top of a document (agency name, document name…)."""
 
     lines: list[str]
-    size: Literal["large", "xlarge"] = "large"
+    size: Literal["large", "letter", "xlarge"] = "large"  # letter: 發文機關 and 函 (20 pt)
 
 
 @dataclass
@@ -47,6 +47,7 @@ class Numbered:
     level: int
     number: int
     text: str
+    size: Literal["small", "normal", "large"] = "normal"
 
     @property
     def label(self) -> str:
@@ -60,6 +61,7 @@ class Field:
     label: str
     value: str
     bold_label: bool = False
+    size: Literal["small", "normal", "large"] = "normal"
 
 
 @dataclass
@@ -97,12 +99,14 @@ class Attachments:
 class Enclosure:
     """A file printed in place (a proposal's draft rules, a report's slides).
 
-    `pdf_path` is a PDF on the server's disk (the original, or a conversion of it): the PDF
-    renderer prints its pages here, numbered with the rest of the document. Formats that
-    cannot hold it (HTML, ODT, DOCX), or a file without a PDF, show `name` with `note`."""
+    `path` is the file on the server's disk and `key` its content hash. The PDF renderer prints
+    its pages here, numbered with the rest of the document: a PDF as it is, an ODT/DOCX/… converted
+    by LibreOffice when the server has it (converted once, kept by `key`). Formats that cannot hold
+    it (HTML, ODT, DOCX), and a file that cannot be printed, show `name` (with `note`)."""
 
     name: str
-    pdf_path: str | None = None
+    path: str | None = None
+    key: str = ""
     note: str = ""
     label: str = "附件"
 

@@ -175,6 +175,12 @@ class _Writer:
             self._text(p, text)
         return p
 
+    @staticmethod
+    def _size(p, b) -> None:
+        if getattr(b, "size", "normal") != "normal":
+            for r in p.runs:
+                r.font.size = Pt(L.paragraph_pt(b))
+
     def block(self, b) -> None:
         if isinstance(b, Paragraph):
             p = self._para("Normal", align=b.align, left_em=float(b.indent or 0),
@@ -186,18 +192,24 @@ class _Writer:
                     r.font.size = Pt(run_pt)
         elif isinstance(b, Numbered):
             left, hang = L.hanging(b.level, b.label)
-            self._para(f"編號第{b.level}層", b.label + clean(b.text), left_em=left, hang_em=hang)
+            p = self._para(f"編號第{b.level}層", b.label + clean(b.text), left_em=left, hang_em=hang,
+                           pt=L.paragraph_pt(b))
+            self._size(p, b)
         elif isinstance(b, Field):
             label = L.field_label(clean(b.label))
             hang = L.text_width_em(label)
-            p = self._para("欄位", left_em=hang, hang_em=hang)
+            p = self._para("欄位", left_em=hang, hang_em=hang, pt=L.paragraph_pt(b))
             self._text(p, label, bold=b.bold_label or None)
             self._text(p, b.value)
+            self._size(p, b)
         elif isinstance(b, Heading):
             self._para(f"章節標題{1 if b.level <= 1 else 2}", b.text)
         elif isinstance(b, Title):
             for line in b.lines:
-                self._para("文件大標題" if b.size == "xlarge" else "文件標題", line)
+                p = self._para("文件大標題" if b.size == "xlarge" else "文件標題", line)
+                if b.size == "letter":
+                    for r in p.runs:
+                        r.font.size = Pt(L.title_pt(b))
         elif isinstance(b, Table):
             self.table(b)
         elif isinstance(b, PageBreak):

@@ -78,6 +78,10 @@ def _hang_style(left_em: float, hang_em: float) -> str:
     return f' style="--aw-left:{left_em:g}em;--aw-hang:{hang_em:g}em"'
 
 
+def _size(b) -> str:
+    return f" aw-{b.size}" if getattr(b, "size", "normal") in ("small", "large") else ""
+
+
 def _align(align: str) -> str:
     return {"center": " aw-center", "right": " aw-right", "justify": " aw-justify"}.get(align, "")
 
@@ -96,13 +100,13 @@ def _block(b, out: list[str]) -> None:
         out.append(f'<p class="{cls}"{st}>{_t(b.text)}</p>')
     elif isinstance(b, Numbered):
         left, hang = L.hanging(b.level, b.label)
-        out.append(f'<p class="aw-num aw-num{b.level} aw-hang"{_hang_style(left, hang)}>'
+        out.append(f'<p class="aw-num aw-num{b.level} aw-hang{_size(b)}"{_hang_style(left, hang)}>'
                    f'<span class="aw-label">{escape(b.label)}</span>{_t(b.text)}</p>')
     elif isinstance(b, Field):
         label = L.field_label(clean(b.label))
         hang = L.text_width_em(label)
         bold = " aw-bold" if b.bold_label else ""
-        out.append(f'<p class="aw-field aw-hang"{_hang_style(hang, hang)}>'
+        out.append(f'<p class="aw-field aw-hang{_size(b)}"{_hang_style(hang, hang)}>'
                    f'<span class="aw-fieldlabel{bold}">{escape(label)}</span>{_t(b.value)}</p>')
     elif isinstance(b, Heading):
         level = 1 if b.level <= 1 else 2

@@ -249,12 +249,14 @@ class _Content:
             self.p(style, _inline(b.text))
         elif isinstance(b, Numbered):
             left, hang = L.hanging(b.level, b.label)
-            style = a.para(f"AW_Numbered_{b.level}", left_em=left, hang_em=hang)
+            style = a.para(f"AW_Numbered_{b.level}", left_em=left, hang_em=hang,
+                           pt=L.paragraph_pt(b) if b.size != "normal" else None)
             self.p(style, escape(b.label) + _inline(b.text))
         elif isinstance(b, Field):
             label = L.field_label(clean(b.label))
             hang = L.text_width_em(label)
-            style = a.para("AW_Field", left_em=hang, hang_em=hang)
+            style = a.para("AW_Field", left_em=hang, hang_em=hang,
+                           pt=L.paragraph_pt(b) if b.size != "normal" else None)
             lab = escape(label)
             if b.bold_label:
                 lab = f'<text:span text:style-name="AW_Strong">{lab}</text:span>'
@@ -265,6 +267,8 @@ class _Content:
                              f"{_inline(b.text)}</text:h>")
         elif isinstance(b, Title):
             style = "AW_Title_Large" if b.size == "xlarge" else "AW_Title"
+            if b.size == "letter":
+                style = a.para("AW_Title", align="center", bold=True, pt=L.title_pt(b))
             for line in b.lines:
                 self.p(style, _inline(line))
         elif isinstance(b, Table):

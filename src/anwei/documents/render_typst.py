@@ -30,7 +30,7 @@ from anwei.documents.model import (
     Attachments, Cell, Document, Enclosure, Field, Heading, Numbered, PageBreak, Paragraph, Table, Title,
 )
 from anwei.documents.tables import grid
-from anwei.documents.text import clean
+from anwei.documents.text import clean, enclosure_line
 from anwei.lib import zhnum
 
 # Family names as Typst reads them from the font files (its fallback runs left to right, per glyph).
@@ -99,13 +99,13 @@ class _Writer:
         if align == "justify":
             args.append("justify: true")
         expr = f"par({', '.join(args)}{', ' if args else ''}{body})"
-        if size:
-            expr = f"text(size: {size:g}pt, {expr})"
-        if align in ("center", "right"):
-            expr = f"align({'center' if align == 'center' else 'right'}, {expr})"
         start = left - hang
         if start > 0:
             expr = f"pad(left: {_em(start)}, {expr})"
+        if align in ("center", "right"):
+            expr = f"align({'center' if align == 'center' else 'right'}, {expr})"
+        if size:  # outermost, so that the indents (em) are of this size
+            expr = f"text(size: {size:g}pt, {expr})"
         return expr
 
     def emit(self, expr: str) -> None:
@@ -119,11 +119,14 @@ class _Writer:
                                first=float(b.first_line_indent or 0), align=b.align, size=size))
         elif isinstance(b, Numbered):
             left, hang = L.hanging(b.level, b.label)
-            self.emit(self.par(f"{_s(b.label)} + {_s(b.text)}", left=left, hang=hang))
+            size = L.paragraph_pt(b) if b.size != "normal" else None
+            self.emit(self.par(f"{_s(b.label)} + {_s(b.text)}", left=left, hang=hang, size=size))
         elif isinstance(b, Field):
             label = L.field_label(clean(b.label))
             hang = L.text_width_em(label)
-            self.emit(self.par(f"{self.txt(label, bold=b.bold_label)} + {_s(b.value)}", left=hang, hang=hang))
+            size = L.paragraph_pt(b) if b.size != "normal" else None
+            self.emit(self.par(f"{self.txt(label, bold=b.bold_label)} + {_s(b.value)}", left=hang, hang=hang,
+                               size=size))
         elif isinstance(b, Heading):
             level = 1 if b.level <= 1 else 2
             above, below = (0.6, 0.2) if level == 1 else (0.4, 0.1)
@@ -155,16 +158,17 @@ class _Writer:
             self.emit(self.par(f"{_s(lab)} + {_s(item)}", left=left, hang=h))
 
     def enclosure(self, e: Enclosure) -> None:
-        pages = _pdf_pages(e.pdf_path) if e.pdf_path else 0
+        pdf = enclosure_pdf(e)
+        pages = _pdf_pages(pdf) if pdf else 0
         if not pages:
-            self.attachments(e.label, [clean(e.name) + (f"（{clean(e.note)}）" if e.note else "")])
+            self.attachments(e.label, [enclosure_line(e) + "（另附）"])
             return
         self.files += 1
         local = f"enc{self.files}.pdf"
         try:
-            os.link(e.pdf_path, self.workdir / local)
+            os.link(pdf, self.workdir / local)
         except OSError:
-            shutil.copyfile(e.pdf_path, self.workdir / local)
+            shutil.copyfile(pdf, self.workdir / local)
         # Each page of the file on a page of its own, scaled into the text area, the footer numbering it.
         self.emit("pagebreak(weak: true)")
         for k in range(1, pages + 1):
@@ -254,6 +258,18 @@ class _Writer:
         for b in self.doc.blocks:
             self.block(b)
         return self.preamble() + "".join(self.out)
+
+
+def enclosure_pdf(e: Enclosure) -> str | None:
+    """The PDF to print for an enclosure: the file itself, or its LibreOffice conversion (cached)."""
+    if not e.path or not os.path.isfile(e.path):
+        return None
+    if e.path.lower().endswith(".pdf"):
+        return e.path
+    from anwei.documents import libreoffice
+
+    pdf = libreoffice.cached_pdf(Path(e.path), e.key or e.path, libreoffice.cache_dir())
+    return str(pdf) if pdf else None
 
 
 def _pdf_pages(path: str | None) -> int:

@@ -86,3 +86,11 @@ def long_table(rows: int = 160) -> Document:
 
 def broken() -> Document:
     raise RuntimeError("builder failed on purpose (tests)")
+
+
+def heavy_text(rows: int = 4, chars: int = 100_000) -> Document:
+    """A register whose items hold `chars` characters each (few rows, much text)."""
+    table = Table(header=[cells("序號", "列管事項", "執行情形")],
+                  rows=[[Cell(str(i), align="center"), Cell("事" * chars), Cell("已辦理。")]
+                        for i in range(1, rows + 1)], widths=[1, 8, 2])
+    return Document(title="長文字", landscape=True, official=False).add(Title(["長文字"]), table)

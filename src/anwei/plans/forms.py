@@ -247,7 +247,7 @@ class GroupForm(forms.Form):
 
 
 LETTER_TEXT_FIELDS = ["subject", "explanation", "speed", "secrecy", "file_no", "retention", "contact_name",
-                      "contact_phone", "contact_email", "extra_cc"]
+                      "contact_phone", "contact_email", "extra_cc", "decision_level"]
 
 
 class LetterForm(forms.ModelForm):
