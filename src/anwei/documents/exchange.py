@@ -158,6 +158,9 @@ def exchange_zip(letter: OfficialLetter, entries: list[tuple[str, str, int]]) ->
         raise ExchangeInvalid("此函尚未發文（沒有發文字號與日期），不能產生電子公文交換檔。")
     if not letter.sender_code:
         raise ExchangeInvalid("本機關尚未設定機關代碼，請洽系統管理者於「機關」設定後再下載。")
+    roster = letter.roster or [("正本", p) for p in letter.main] + [("副本", p) for p in letter.cc]
+    if not any(p.code for _, p in roster):
+        raise ExchangeInvalid("正本與副本受文者都沒有機關代碼，電子公文無法交換；請洽系統管理者設定受文機關的機關代碼。")
     files = exchange_files(letter, entries)
     validate(files)
     buf = io.BytesIO()
