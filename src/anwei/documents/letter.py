@@ -84,7 +84,7 @@ def letter_blocks(letter: OfficialLetter) -> list:
     contact = [f"地址：{letter.address}"] if letter.address else []
     contact += [f"{label}：{value}" for label, value in letter.contact if value]
     if contact:
-        blocks.append(Paragraph("\n".join(contact), size=small, indent=24))
+        blocks.append(Paragraph("\n".join(contact), size=small, indent=20))
     blocks += [
         Paragraph("", size=small),
         Field("受文者", letter.addressee, size=small),
@@ -107,10 +107,10 @@ def letter_blocks(letter: OfficialLetter) -> list:
     if letter.cc:
         blocks.append(Field("副本", "、".join(p.name for p in letter.cc), size=small))
     if letter.final and letter.signature:
-        blocks.append(Paragraph("\n" + letter.signature, size=large, indent=14, bold=True))
+        blocks.append(Paragraph("\n" + letter.signature, size=large, indent=12, bold=True))
         if letter.decision_level:
             level = letter.decision_level
             if not level.startswith("本案"):
                 level = f"本案依分層負責規定{level}"
-            blocks.append(Paragraph(f"（{level}）", size=small, indent=24))
+            blocks.append(Paragraph(f"（{level}）", size=small, indent=14))
     return blocks

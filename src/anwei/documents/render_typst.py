@@ -245,8 +245,9 @@ class _Writer:
             f"header-ascent: {gap}cm, footer-descent: {gap}cm, header: {header}, footer: {footer})\n"
             f'#set text(font: {font_list}, size: {L.BODY_PT:g}pt, lang: "zh", region: "TW", '
             "top-edge: 0.88em, bottom-edge: -0.12em, cjk-latin-spacing: none)\n"
-            f"#set par(leading: {L.LINE_HEIGHT - 1:g}em, spacing: 0pt, justify: false)\n"
-            "#set block(spacing: 0pt)\n"
+            # line height 1.5 as in the other formats: half a line between lines and between paragraphs
+            f"#set par(leading: {L.LINE_HEIGHT - 1:g}em, spacing: {L.LINE_HEIGHT - 1:g}em, justify: false)\n"
+            f"#set block(spacing: {L.LINE_HEIGHT - 1:g}em)\n"
             "#set table(stroke: 0.75pt + black, inset: (x: 4pt, y: 3pt), align: left + top)\n"
             "#set table.cell(breakable: false)\n"
             f"#show table: set text(size: {L.TABLE_PT:g}pt)\n"
