@@ -65,4 +65,5 @@ def needs_conversion(doc: Document) -> bool:
     from anwei.documents.model import Enclosure
 
     return any(isinstance(b, Enclosure) and b.path and libreoffice.available()
-               and not libreoffice.is_cached(Path(b.path), b.key or b.path) for b in doc.blocks)
+               and not libreoffice.is_cached(Path(b.path), b.key or b.path, Path(b.name).suffix.lower())
+               for b in doc.blocks)

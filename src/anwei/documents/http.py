@@ -6,7 +6,10 @@ builder, renders it and answers with a download (or, for long PDFs, a background
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
+from pathlib import Path
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render as render_page
@@ -49,6 +52,19 @@ def zip_response(data: bytes, *, filename: str) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def bundle_response(files: list[tuple[str, bytes | Path]], *, filename: str) -> HttpResponse:
+    """A ZIP of the given files in order (bytes, or a file on disk; a missing file is skipped)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in files:
+            if isinstance(content, Path):
+                if not content.is_file():
+                    continue
+                content = content.read_bytes()
+            z.writestr(safe_filename(name), content)
+    return zip_response(buf.getvalue(), filename=filename)
 
 
 def font_missing_response(request, message: str | None = None) -> HttpResponse:

@@ -71,27 +71,30 @@ def cache_dir() -> Path:
         return Path(tempfile.gettempdir()) / "anwei-pdf-cache"
 
 
-def is_cached(src: Path, sha256: str) -> bool:
-    """True when printing src needs no conversion now (a PDF, or converted before)."""
-    if src.suffix.lower() == ".pdf":
+def is_cached(src: Path, sha256: str, suffix: str) -> bool:
+    """True when printing src needs no conversion now (a PDF, a type LibreOffice cannot open, converted before)."""
+    if suffix == ".pdf" or suffix not in CONVERTIBLE:
         return True
-    return (cache_dir() / f"{_key(src, sha256)}.pdf").exists()
+    return (cache_dir() / f"{_key(sha256, suffix)}.pdf").exists()
 
 
-def _key(src: Path, sha256: str) -> str:
-    return hashlib.sha256(f"{sha256}:{src.suffix.lower()}".encode()).hexdigest()[:32]
+def _key(sha256: str, suffix: str) -> str:
+    return hashlib.sha256(f"{sha256}:{suffix}".encode()).hexdigest()[:32]
 
 
-def cached_pdf(src: Path, sha256: str, cache_dir: Path) -> Path | None:
-    """The PDF of an uploaded file, converted once and kept next to the uploads (keyed by content)."""
-    if src.suffix.lower() == ".pdf":
+def cached_pdf(src: Path, sha256: str, cache_dir: Path, *, suffix: str) -> Path | None:
+    """The PDF of an uploaded file (stored without extension; `suffix` is its type), converted once
+    and kept next to the uploads, keyed by content."""
+    if suffix == ".pdf":
         return src
-    target = cache_dir / f"{_key(src, sha256)}.pdf"
+    if suffix not in CONVERTIBLE:
+        return None
+    target = cache_dir / f"{_key(sha256, suffix)}.pdf"
     if target.exists():
         return target
     cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="anwei-conv-") as tmp:
-        work = Path(tmp) / f"in{src.suffix.lower()}"
+        work = Path(tmp) / f"in{suffix}"
         shutil.copyfile(src, work)
         pdf = convert_to_pdf(work, Path(tmp))
         if pdf is None:

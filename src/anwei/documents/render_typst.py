@@ -265,11 +265,12 @@ def enclosure_pdf(e: Enclosure) -> str | None:
     """The PDF to print for an enclosure: the file itself, or its LibreOffice conversion (cached)."""
     if not e.path or not os.path.isfile(e.path):
         return None
-    if e.path.lower().endswith(".pdf"):
+    suffix = Path(e.name).suffix.lower() or Path(e.path).suffix.lower()
+    if suffix == ".pdf":
         return e.path
     from anwei.documents import libreoffice
 
-    pdf = libreoffice.cached_pdf(Path(e.path), e.key or e.path, libreoffice.cache_dir())
+    pdf = libreoffice.cached_pdf(Path(e.path), e.key or e.path, libreoffice.cache_dir(), suffix=suffix)
     return str(pdf) if pdf else None
 
 
