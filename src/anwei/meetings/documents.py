@@ -73,20 +73,26 @@ def directive_tables(meeting: SecurityMeeting, rows: list[RoundRow] | None = Non
     rows = directive_rows(meeting) if rows is None else rows
     rows = [r for r in rows if r.item.shows_in_packet()]
     agency = meeting.agency.name
-    header = [[Cell("項次", bold=True, align="center"), Cell("主席裁（指）示事項", bold=True, align="center"),
-               Cell("主(協)辦單位", bold=True, align="center"), Cell("執行情形", bold=True, align="center"),
-               Cell("是否列管", bold=True, align="center")]]
     tables = []
     for first, group in _groups(rows):
         if first.source_meeting_id:
             caption = f"{agency}安全維護會報{first.source_meeting.label}會議\n主席裁（指）示事項辦理情形"
         else:
             caption = f"{first.origin_label}\n列管事項辦理情形"
-        # 是否列管 wide enough for 「□繼續列管」 on one line (12 pt: 5 em + padding ≈ 2.3 cm of 17 cm)
-        tables.append(Table(header=header, caption=caption, widths=[0.6, 3, 1.2, 3, 1.5], rows=[
-            [Cell(str(r.item.number), align="center"), Cell(r.item.text), Cell(r.item.units_label(), align="center"),
-             Cell(r.progress_text()), Cell(_decision_boxes(r))] for r in group]))
+        tables.append(directive_table(caption, [(str(r.item.number), r.item.text, r.item.units_label(),
+                                                 r.progress_text(), _decision_boxes(r)) for r in group]))
     return tables
+
+
+def directive_table(caption: str, rows: list[tuple[str, str, str, str, str]]) -> Table:
+    """項次 / 主席裁（指）示事項 / 主(協)辦單位 / 執行情形 / 是否列管; each row stays on one page."""
+    header = [[Cell("項次", bold=True, align="center"), Cell("主席裁（指）示事項", bold=True, align="center"),
+               Cell("主(協)辦單位", bold=True, align="center"), Cell("執行情形", bold=True, align="center"),
+               Cell("是否列管", bold=True, align="center")]]
+    # 是否列管 wide enough for 「□繼續列管」 on one line (12 pt: 5 em + padding ≈ 2.3 cm of 17 cm)
+    return Table(header=header, caption=caption, widths=[0.6, 3, 1.2, 3, 1.5], rows=[
+        [Cell(number, align="center"), Cell(text), Cell(units, align="center"), Cell(progress), Cell(boxes)]
+        for number, text, units, progress, boxes in rows])
 
 
 def agenda_table(meeting: SecurityMeeting) -> list:
