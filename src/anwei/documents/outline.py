@@ -26,7 +26,8 @@ from anwei.lib import zhnum
 
 _ZH = "零一二三四五六七八九十百"
 _CAP = "零壹貳參肆伍陸柒捌玖拾佰"
-_PATTERNS = [
+# (level, pattern with the numeral as group 1): 壹、 一、 （一） 1、 （1）
+PATTERNS = [
     (1, re.compile(rf"^([{_CAP}]+)\s*[、．.]\s*")),
     (2, re.compile(rf"^([{_ZH}]+)\s*[、．.]\s*")),
     (3, re.compile(rf"^[（(]\s*([{_ZH}]+)\s*[）)]\s*")),
@@ -66,7 +67,7 @@ class Item:
 
 def split_label(line: str) -> tuple[int | None, int, str]:
     s = line.strip()
-    for level, pattern in _PATTERNS:
+    for level, pattern in PATTERNS:
         m = pattern.match(s)
         if m:
             n = numeral(m.group(1))
