@@ -35,7 +35,7 @@ def test_paragraphs_align_under_their_item_with_a_first_line_indent():
     out = blocks(WORK_REPORT)
     assert isinstance(out[0], Numbered) and out[0].label == "一、"
     para = out[1]
-    assert isinstance(para, Paragraph) and para.indent == 2 and para.first_line_indent == 2
+    assert isinstance(para, Paragraph) and para.indent == 3 and para.first_line_indent == 2  # under 「一、」 text
     case = out[7]
     assert case.text == "【實際案例】" and case.first_line_indent == 0
     labels = [b.label for b in out if isinstance(b, Numbered)]
