@@ -6,6 +6,11 @@ per conversion, profile created by a warm-up run). Wall times are what people wa
 (ours, and LibreOffice's as a child process) are steadier when the machine is shared.
 Targets: ODT ≤ 150 ms; our PDF ÷ LibreOffice ≤ 0.5.
 
+The PDF (Typst) is timed on a new variant of the packet each run (every row and paragraph
+differs), so that nothing laid out in one run is reused in the next; `docs.pdf_first` is the
+first PDF of a fresh process (fonts loaded, engine started: once per worker). WeasyPrint, the
+previous engine, is timed on the same packet for comparison, and a 200-page register as PDF.
+
     .venv/bin/python -m bench.docs        (or: make bench-docs)
 """
 
@@ -84,16 +89,30 @@ def run(repeat: int = 3) -> list[dict]:
     from anwei.documents.render import render
     from anwei.documents.specimen import packet
 
+    from anwei.documents.render_pdf import render_pdf as weasyprint_pdf
+    from anwei.documents.specimen import register
+
     doc = packet(directives=40, proposals=8)
+    t0 = time.perf_counter()
+    render(packet(directives=40, proposals=8, variant=10_000), "pdf")
+    first_ms = (time.perf_counter() - t0) * 1000
     odt_ms, odt_cpu, odt = _timed(lambda: render(doc, "odt"), max(repeat, 5))
     docx_ms, docx_cpu, _ = _timed(lambda: render(doc, "docx"), repeat)
-    pdf_ms, pdf_cpu, pdf = _timed(lambda: render(doc, "pdf"), repeat)
+    variants = iter(range(1, 1000))
+    pdf_ms, pdf_cpu, pdf = _timed(lambda: render(packet(directives=40, proposals=8, variant=next(variants)), "pdf"),
+                                  max(repeat, 5))
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    weasy_ms, _, _ = _timed(lambda: weasyprint_pdf(doc), max(1, min(repeat, 3)))
+    reg_ms, _, reg = _timed(lambda: render(register(600, variant=next(variants)), "pdf"), max(1, min(repeat, 3)))
     out = [
         {"name": "docs.pages", "value": pages, "unit": "pages"},
         {"name": "docs.odt", "value": round(odt_ms, 1), "unit": "ms"},
         {"name": "docs.docx", "value": round(docx_ms, 1), "unit": "ms"},
         {"name": "docs.pdf", "value": round(pdf_ms, 1), "unit": "ms"},
+        {"name": "docs.pdf_first", "value": round(first_ms, 1), "unit": "ms"},
+        {"name": "docs.pdf_weasyprint", "value": round(weasy_ms, 1), "unit": "ms"},
+        {"name": "docs.register_pages", "value": len(PdfReader(io.BytesIO(reg)).pages), "unit": "pages"},
+        {"name": "docs.register_pdf", "value": round(reg_ms, 1), "unit": "ms"},
     ]
     with tempfile.TemporaryDirectory(prefix="anwei-bench-") as tmp:
         lo = _libreoffice_ms(odt, Path(tmp), repeat)

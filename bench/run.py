@@ -4,7 +4,7 @@
    PostgreSQL (when ANWEI_DATABASE_URL names one) `<name>_small` and `<name>_big`, created from
    the migrated `<name>` as a template. `anwei synth` fills them (both at once, 2 cores).
 2. bench.pages times every main page on both, interleaved, plus the bare floor view.
-3. bench.docs: the 30-page packet as ODT/DOCX/PDF and LibreOffice's conversion of the same ODT.
+3. bench.docs: the 30-page packet as ODT/DOCX/PDF and LibreOffice's conversion of the same ODT; a 200-page register as PDF.
 4. bench.load: gunicorn (2 workers) on 127.0.0.1 with the big data, wrk with 50 connections.
 
 Prints one JSON object per line {"name", "value", "unit"}, then a summary table with targets.
@@ -209,9 +209,12 @@ _setup_django()
 from pypdf import PdfReader
 from anwei.documents.render import render
 from anwei.documents.specimen import packet
+from anwei.documents.specimen import register
 doc = packet(directives=4, proposals=1)
 pdf_ms, pdf = _best_of(lambda: render(doc, "pdf"), 1)
+reg_ms, reg = _best_of(lambda: render(register(10), "pdf"), 1)
 for name, value in [("docs.pages", len(PdfReader(io.BytesIO(pdf)).pages)), ("docs.pdf", pdf_ms),
+                    ("docs.register_pages", len(PdfReader(io.BytesIO(reg)).pages)), ("docs.register_pdf", reg_ms),
                     ("docs.odt", _best_of(lambda: render(doc, "odt"), 1)[0]),
                     ("docs.docx", _best_of(lambda: render(doc, "docx"), 1)[0])]:
     print(json.dumps({"name": name, "value": value}))
@@ -279,8 +282,12 @@ def run(mode_name: str = "full", keep: bool = False) -> list[dict]:
         emit(out, "packet_pages", docs.get("docs.pages"), "pages")
         for fmt in ("odt", "docx", "pdf"):
             emit(out, f"packet_{fmt}_ms", round(docs[f"docs.{fmt}"], 1), "ms")
+        emit(out, "packet_pdf_first_ms", docs.get("docs.pdf_first"), "ms")
+        emit(out, "packet_pdf_weasyprint_ms", docs.get("docs.pdf_weasyprint"), "ms")
         emit(out, "libreoffice_ms", docs.get("docs.libreoffice_odt_to_pdf"), "ms")
         emit(out, "packet_pdf_vs_libreoffice", docs.get("docs.pdf_over_libreoffice"), "ratio")
+        emit(out, "register_pages", docs.get("docs.register_pages"), "pages")
+        emit(out, "register_pdf_ms", docs.get("docs.register_pdf"), "ms")
 
         session = next(r for r in rows if r["kind"] == "session")
         cookies, paths = session["cookies"], session["paths"]

@@ -16,7 +16,8 @@ from bench.run import PAGES, _target
 NAMES = {"register": "列管事項一覽", "unit_page": "本單位填報", "meeting": "會議頁", "packet": "會議資料預覽",
          "matrix": "計畫執行情形", "rollup": "所屬機關總覽", "home": "首頁"}
 FIGURES = ["floor_p50_ms", "data_small_rows", "data_big_rows", "data_ratio", "synth_big_s", "packet_pages",
-           "packet_odt_ms", "packet_docx_ms", "packet_pdf_ms", "libreoffice_ms", "packet_pdf_vs_libreoffice",
+           "packet_odt_ms", "packet_docx_ms", "packet_pdf_ms", "packet_pdf_first_ms", "packet_pdf_weasyprint_ms", "libreoffice_ms",
+           "packet_pdf_vs_libreoffice", "register_pages", "register_pdf_ms",
            "load_rps", "load_p50_ms", "load_p99_ms", "load_errors", "floor_load_rps", "floor_load_p99_ms",
            "load_vs_floor", "load_cold_rps", "load_cold_p50_ms", "load_cold_p99_ms", "load_cold_errors",
            "worker_rss_mb", "cpus", "loadavg_before_pages", "loadavg_before_load", "bench_seconds"]

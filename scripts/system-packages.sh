@@ -20,13 +20,26 @@ if [ "$profile" = "test" ] || [ "$profile" = "bench" ]; then
   command -v pdftoppm >/dev/null || need+=(poppler-utils)
   command -v wrk >/dev/null || need+=(wrk)
 fi
-[ ${#need[@]} -eq 0 ] && exit 0
+
+# Official documents name 標楷體; on Debian the 楷書 face is TW-Kai (全字庫正楷體): one fontconfig alias.
+kai_conf="$(dirname "$0")/../src/anwei/documents/data/65-anwei-kai.conf"
+install_kai_alias() {
+  if [ "$(id -u)" = "0" ] && [ -d /etc/fonts/conf.d ] && ! cmp -s "$kai_conf" /etc/fonts/conf.d/65-anwei-kai.conf; then
+    cp "$kai_conf" /etc/fonts/conf.d/65-anwei-kai.conf && fc-cache -f >/dev/null 2>&1 || true
+  fi
+}
+
+if [ ${#need[@]} -eq 0 ]; then
+  install_kai_alias
+  exit 0
+fi
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   echo "安裝系統套件：${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q >/dev/null
   apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
+  install_kai_alias
   exit 0
 fi
 echo "缺少系統套件：${need[*]}" >&2

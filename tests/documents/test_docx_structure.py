@@ -39,7 +39,7 @@ def test_east_asian_font_language_and_page_number_fields():
     d = _open(every_block())
     normal = d.styles["Normal"].element
     fonts = normal.find(".//" + qn("w:rFonts"))
-    assert fonts.get(qn("w:eastAsia")) == "TW-Kai"
+    assert fonts.get(qn("w:eastAsia")) == "標楷體" and fonts.get(qn("w:ascii")) == "標楷體"
     assert normal.find(".//" + qn("w:lang")).get(qn("w:eastAsia")) == "zh-TW"
     section = d.sections[0]
     assert round(section.page_width.cm, 1) == 21.0 and round(section.page_height.cm, 1) == 29.7
@@ -49,10 +49,12 @@ def test_east_asian_font_language_and_page_number_fields():
     assert section.footer.paragraphs[0].text.startswith("第")
 
 
-def test_word_substitutes_biaukai_when_tw_kai_is_missing():
+def test_word_substitutes_tw_kai_when_biaukai_is_missing_and_theme_language_is_zh_tw():
     data = render(every_block(), "docx")
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         table = z.read("word/fontTable.xml").decode()
-    assert '<w:font w:name="TW-Kai"><w:altName w:val="標楷體"/>' in table
+        settings = z.read("word/settings.xml").decode()
+    assert '<w:font w:name="標楷體"><w:altName w:val="TW-Kai"/>' in table
+    assert "ja-JP" not in settings and 'w:eastAsia="zh-TW"' in settings

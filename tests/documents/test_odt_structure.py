@@ -49,8 +49,8 @@ def test_styles_are_named_with_zh_tw_and_kai_font():
     assert 'office:version="1.3"' in styles and 'office:version="1.3"' in content
     assert "loext" not in styles + content
     assert 'style:language-asian="zh" style:country-asian="TW"' in styles
-    assert 'style:font-name-asian="TW-Kai"' in styles
-    assert 'style:name="TW-Kai" svg:font-family="TW-Kai"' in styles and 'style:name="標楷體"' in styles
+    assert 'style:font-name="標楷體" style:font-name-asian="標楷體"' in styles  # digits in 楷書 too
+    assert 'style:name="標楷體" svg:font-family="標楷體"' in styles and 'style:name="TW-Kai"' in styles
     for name in ("AW_Body", "AW_Title", "AW_Heading_1", "AW_Numbered_3", "AW_Table_Heading", "AW_Table_Contents"):
         assert f'style:name="{name}"' in styles
     assert f">{HEADER}</text:p></style:header>" in styles
@@ -62,5 +62,5 @@ def test_plain_landscape_document_uses_sans_and_a4_landscape():
     data = render(Document(title="橫式", official=False, landscape=True).add(Paragraph("內容")), "odt")
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         styles = z.read("styles.xml").decode()
-    assert 'style:font-name-asian="Noto Sans CJK TC"' in styles and "TW-Kai" not in styles
+    assert 'style:font-name-asian="Noto Sans CJK TC"' in styles and 'font-name-asian="標楷體"' not in styles
     assert 'fo:page-width="29.7cm" fo:page-height="21.0cm" style:print-orientation="landscape"' in styles

@@ -10,7 +10,7 @@ def test_standalone_html_has_print_css_and_every_block():
     assert "size: A4;" in html
     assert 'counter(page) "頁，共" counter(pages)' in html
     assert HEADER in html  # page header in the @top-center box
-    assert '"TW-Kai", "全字庫正楷體", "BiauKai", "標楷體", "DFKai-SB"' in html
+    assert '"TW-Kai", "全字庫正楷體", "標楷體", "DFKai-SB", "BiauKai"' in html
     for text in ("壹、", "一、", "（十一）", "2、", "（3）", "■繼續列管", "□解除列管", "附件一名稱",
                  "一般段落第一行<br>一般段落第二行"):
         assert text in html

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_long_pdf_runs_as_a_job_with_progress_and_download(world, rf_user, client):
-    response = document_response(rf_user(world.officer), builder="anwei.documents.specimen.long_table",
-                                 kwargs={"rows": 160}, fmt="pdf", filename="長表格")
+    # few rows, much text: 4 items of 100,000 characters each go to the background, not the request
+    response = document_response(rf_user(world.officer), builder="anwei.documents.specimen.heavy_text",
+                                 kwargs={"rows": 4, "chars": 100_000}, fmt="pdf", filename="長表格")
     job = RenderJob.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("documents:job", kwargs={"pk": job.pk})
     assert job.status == RenderJob.Status.DONE and job.size > 1000  # ran at once (ImmediateBackend)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bench.run import PAGES
 
-FIGURES = ["floor_p50_ms", "packet_odt_ms", "packet_docx_ms", "packet_pdf_ms", "libreoffice_ms",
+FIGURES = ["floor_p50_ms", "packet_odt_ms", "packet_docx_ms", "packet_pdf_ms", "libreoffice_ms", "register_pdf_ms",
            "packet_pdf_vs_libreoffice", "load_rps", "load_p50_ms", "load_p99_ms", "load_errors", "load_vs_floor",
            "worker_rss_mb", "load_cold_rps", "load_cold_p50_ms", "load_cold_p99_ms", "load_cold_errors"] + [
                f"{page}{infix}_{suffix}" for page in PAGES for infix in ("", "_cold") for suffix in (

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from anwei.documents.model import Field, Numbered, Title
+from anwei.documents.model import Paragraph, Field, Numbered, Title
 from anwei.orgs.models import Agency
 from anwei.orgs.services import agency_create, unit_create
 from anwei.plans import services
@@ -98,7 +98,7 @@ def test_seed_004_letter_is_reproduced(world, county):
     assert fields["副本"] == "政風處、遠山縣警察局政風室、遠山縣消防局政風室"
     assert fields["受文者"] == "如正本及副本"
     assert doc.page_numbers
-    contact = next(b.text for b in doc.blocks if getattr(b, "align", "") == "right")
+    contact = next(b.text for b in doc.blocks if isinstance(b, Paragraph) and b.text.startswith("地址："))
     assert "地址：97001遠山縣遠山市府前路17號" in contact and "承辦人：測他縣" in contact
 
 

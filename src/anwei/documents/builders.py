@@ -36,3 +36,34 @@ def document_weight(doc: Document) -> int:
     from anwei.documents.model import Table
 
     return sum(1 + (len(b.rows) + len(b.header) if isinstance(b, Table) else 0) for b in doc.blocks)
+
+
+def document_chars(doc: Document) -> int:
+    """Characters of text: what the layout time grows with (a row can hold 100,000 of them)."""
+    from anwei.documents.model import Attachments, Field, Heading, Numbered, Paragraph, Table, Title
+
+    total = len(doc.title) + len(doc.header_text)
+    for b in doc.blocks:
+        if isinstance(b, Table):
+            total += len(b.caption) + sum(len(c.text) for row in b.header + b.rows for c in row)
+        elif isinstance(b, (Paragraph, Numbered, Heading)):
+            total += len(b.text)
+        elif isinstance(b, Field):
+            total += len(b.label) + len(b.value)
+        elif isinstance(b, Title):
+            total += sum(len(line) for line in b.lines)
+        elif isinstance(b, Attachments):
+            total += sum(len(i) for i in b.items)
+    return total
+
+
+def needs_conversion(doc: Document) -> bool:
+    """True when printing the document first needs LibreOffice to convert an enclosed file."""
+    from pathlib import Path
+
+    from anwei.documents import libreoffice
+    from anwei.documents.model import Enclosure
+
+    return any(isinstance(b, Enclosure) and b.path and libreoffice.available()
+               and not libreoffice.is_cached(Path(b.path), b.key or b.path, Path(b.name).suffix.lower())
+               for b in doc.blocks)

@@ -21,7 +21,7 @@ class Title:
     """Centered title lines at the top of a document (agency name, document name…)."""
 
     lines: list[str]
-    size: Literal["large", "xlarge"] = "large"
+    size: Literal["large", "letter", "xlarge"] = "large"  # letter: 發文機關 and 函 (20 pt)
 
 
 @dataclass
@@ -47,6 +47,7 @@ class Numbered:
     level: int
     number: int
     text: str
+    size: Literal["small", "normal", "large"] = "normal"
 
     @property
     def label(self) -> str:
@@ -60,6 +61,7 @@ class Field:
     label: str
     value: str
     bold_label: bool = False
+    size: Literal["small", "normal", "large"] = "normal"
 
 
 @dataclass
@@ -76,7 +78,10 @@ class Table:
     header: list[list[Cell]]  # one or more header rows, repeated on every page
     rows: list[list[Cell]]
     widths: list[float] | None = None  # relative column widths
-    caption: str = ""  # printed above the table
+    caption: str = ""  # printed above the table (kept on the page of the table's first row)
+    # Every renderer keeps each row on one page (a row longer than a page is the only exception).
+    # keep_together: the whole table on one page when it fits (an agenda; its last row never alone).
+    keep_together: bool = False
 
 
 @dataclass
@@ -90,7 +95,23 @@ class Attachments:
     label: str = "附件"
 
 
-Block = Union[Title, Heading, Paragraph, Numbered, Field, Table, PageBreak, Attachments]
+@dataclass
+class Enclosure:
+    """A file printed in place (a proposal's draft rules, a report's slides).
+
+    `path` is the file on the server's disk and `key` its content hash. The PDF renderer prints
+    its pages here, numbered with the rest of the document: a PDF as it is, an ODT/DOCX/… converted
+    by LibreOffice when the server has it (converted once, kept by `key`). Formats that cannot hold
+    it (HTML, ODT, DOCX), and a file that cannot be printed, show `name` (with `note`)."""
+
+    name: str
+    path: str | None = None
+    key: str = ""
+    note: str = ""
+    label: str = "附件"
+
+
+Block = Union[Title, Heading, Paragraph, Numbered, Field, Table, PageBreak, Attachments, Enclosure]
 
 
 @dataclass

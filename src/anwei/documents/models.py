@@ -41,4 +41,6 @@ class RenderJob(models.Model):
 
     @property
     def download_name(self) -> str:
-        return f"{self.filename}.{self.fmt}"
+        from anwei.documents.render import EXTENSIONS
+
+        return f"{self.filename}.{EXTENSIONS.get(self.fmt, self.fmt)}"

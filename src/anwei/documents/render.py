@@ -1,6 +1,8 @@
-"""render(doc, fmt) → bytes for "html", "odt", "docx", "pdf"; render_html_fragment(doc) → str.
+"""render(doc, fmt) → bytes for "html", "odt", "docx", "pdf" (and "pdfa", PDF/A-2b for archiving);
+render_html_fragment(doc) → str.
 
-The renderers know only the neutral model (anwei.documents.model)."""
+The renderers know only the neutral model (anwei.documents.model). PDF is typeset by Typst
+(render_typst); WeasyPrint (render_pdf) is kept only as the benchmark's point of comparison."""
 
 from __future__ import annotations
 
@@ -14,9 +16,11 @@ CONTENT_TYPES = {
     "odt": "application/vnd.oasis.opendocument.text",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
+    "pdfa": "application/pdf",
 }
+EXTENSIONS = {"pdfa": "pdf"}
 
-__all__ = ["FORMATS", "CONTENT_TYPES", "render", "render_html_fragment"]
+__all__ = ["FORMATS", "CONTENT_TYPES", "EXTENSIONS", "render", "render_html_fragment"]
 
 
 def render(doc: Document, fmt: str) -> bytes:
@@ -30,8 +34,8 @@ def render(doc: Document, fmt: str) -> bytes:
         from anwei.documents.render_docx import render_docx
 
         return render_docx(doc)
-    if fmt == "pdf":
-        from anwei.documents.render_pdf import render_pdf
+    if fmt in ("pdf", "pdfa"):
+        from anwei.documents.render_typst import render_typst
 
-        return render_pdf(doc)
+        return render_typst(doc, archive=fmt == "pdfa")
     raise ValueError(f"unknown document format {fmt!r}; expected one of {FORMATS}")

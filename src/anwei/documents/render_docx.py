@@ -16,10 +16,10 @@ from docx.shared import Cm, Pt
 
 from anwei.documents import layout as L
 from anwei.documents.model import (
-    Attachments, Cell, Document, Field, Heading, Numbered, PageBreak, Paragraph, Table, Title,
+    Attachments, Cell, Document, Enclosure, Field, Heading, Numbered, PageBreak, Paragraph, Table, Title,
 )
 from anwei.documents.tables import grid
-from anwei.documents.text import clean
+from anwei.documents.text import clean, enclosure_line
 from anwei.lib import zhnum
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -27,9 +27,10 @@ _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
 
 
 def _set_fonts(rpr_owner, asian: str, pt: float | None = None, bold: bool | None = None) -> None:
-    """Latin and East Asian fonts and the zh-TW language on a style or run."""
+    """Latin and East Asian fonts (the same face: 楷書 digits in official documents) and zh-TW."""
+    latin = asian
     font = rpr_owner.font
-    font.name = L.LATIN_FONT
+    font.name = latin
     if pt:
         font.size = Pt(pt)
     if bold is not None:
@@ -40,7 +41,7 @@ def _set_fonts(rpr_owner, asian: str, pt: float | None = None, bold: bool | None
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for attr in ("w:ascii", "w:hAnsi"):
-        fonts.set(qn(attr), L.LATIN_FONT)
+        fonts.set(qn(attr), latin)
     fonts.set(qn("w:eastAsia"), asian)
     fonts.set(qn("w:cs"), asian)
     lang = rpr.find(qn("w:lang"))
@@ -89,9 +90,14 @@ class _Writer:
         if defaults is not None:
             rfonts = defaults.find(".//" + qn("w:rFonts"))
             if rfonts is not None:
-                rfonts.set(qn("w:eastAsia"), self.asian)
-                for attr in ("w:eastAsiaTheme",):
+                for attr in ("w:eastAsia", "w:ascii", "w:hAnsi", "w:cs"):
+                    rfonts.set(qn(attr), self.asian)
+                for attr in ("w:eastAsiaTheme", "w:asciiTheme", "w:hAnsiTheme", "w:cstheme"):
                     rfonts.attrib.pop(qn(attr), None)
+            lang = defaults.find(".//" + qn("w:lang"))
+            if lang is not None:
+                lang.set(qn("w:val"), "zh-TW")
+                lang.set(qn("w:eastAsia"), "zh-TW")
         self._style("文件標題", pt=L.TITLE_PT["large"], bold=True, align="center", keep_next=True)
         self._style("文件大標題", base="文件標題", pt=L.TITLE_PT["xlarge"], bold=True)
         for level in (1, 2):
@@ -169,6 +175,12 @@ class _Writer:
             self._text(p, text)
         return p
 
+    @staticmethod
+    def _size(p, b) -> None:
+        if getattr(b, "size", "normal") != "normal":
+            for r in p.runs:
+                r.font.size = Pt(L.paragraph_pt(b))
+
     def block(self, b) -> None:
         if isinstance(b, Paragraph):
             p = self._para("Normal", align=b.align, left_em=float(b.indent or 0),
@@ -180,22 +192,30 @@ class _Writer:
                     r.font.size = Pt(run_pt)
         elif isinstance(b, Numbered):
             left, hang = L.hanging(b.level, b.label)
-            self._para(f"編號第{b.level}層", b.label + clean(b.text), left_em=left, hang_em=hang)
+            p = self._para(f"編號第{b.level}層", b.label + clean(b.text), left_em=left, hang_em=hang,
+                           pt=L.paragraph_pt(b))
+            self._size(p, b)
         elif isinstance(b, Field):
             label = L.field_label(clean(b.label))
             hang = L.text_width_em(label)
-            p = self._para("欄位", left_em=hang, hang_em=hang)
+            p = self._para("欄位", left_em=hang, hang_em=hang, pt=L.paragraph_pt(b))
             self._text(p, label, bold=b.bold_label or None)
             self._text(p, b.value)
+            self._size(p, b)
         elif isinstance(b, Heading):
             self._para(f"章節標題{1 if b.level <= 1 else 2}", b.text)
         elif isinstance(b, Title):
             for line in b.lines:
-                self._para("文件大標題" if b.size == "xlarge" else "文件標題", line)
+                p = self._para("文件大標題" if b.size == "xlarge" else "文件標題", line)
+                if b.size == "letter":
+                    for r in p.runs:
+                        r.font.size = Pt(L.title_pt(b))
         elif isinstance(b, Table):
             self.table(b)
         elif isinstance(b, PageBreak):
             self.d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif isinstance(b, Enclosure):
+            self.block(Attachments([enclosure_line(b)], label=b.label))
         elif isinstance(b, Attachments):
             label = L.field_label(clean(b.label))
             items = [clean(i) for i in b.items if clean(i)]
@@ -248,8 +268,12 @@ class _Writer:
                 el = OxmlElement("w:tblHeader")
                 el.set(qn("w:val"), "true")
                 trpr.append(el)
-            cant_split = OxmlElement("w:cantSplit")
-            row._tr.get_or_add_trPr().append(cant_split)
+            # rows stay on one page, unless taller than a page (it could not be printed otherwise)
+            fits = is_header or L.row_fits_page(
+                [(clean(sl[0].text), sum(g.fractions[i:i + sl[1][0]]) * self.text_width_cm)
+                 for i, sl in enumerate(slots) if sl], landscape=self.src.landscape)
+            if fits:
+                row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             cells_ = row.cells
             for c, slot in enumerate(slots):
                 cells_[c].width = widths[c]
@@ -259,6 +283,11 @@ class _Writer:
                 self._fill(cells_[c], cell, is_header)
                 if cs > 1 or rs > 1:
                     merges.append((r, c, r + rs - 1, c + cs - 1))
+        if t.keep_together:  # the whole table on one page: every row keeps with the next
+            for row in rows[:-1]:
+                for cell in row.cells:
+                    for p in cell.paragraphs:
+                        p.paragraph_format.keep_with_next = True
         for r0, c0, r1, c1 in merges:
             a, b = table.cell(r0, c0), table.cell(r1, c1)
             text_paras = list(a.paragraphs)
@@ -270,14 +299,19 @@ class _Writer:
         self.d.add_paragraph().paragraph_format.space_after = Pt(4)
 
     def _font_table(self) -> None:
-        """Word substitutes w:altName when a font is missing: TW-Kai → 標楷體 (on most government PCs)."""
-        if not self.src.official:
-            return
+        """Word substitutes w:altName when a font is missing: 標楷體 → TW-Kai (全字庫正楷體).
+        The template's theme language (ja-JP for East Asian text) becomes zh-TW."""
         entry = (f'<w:font w:name="{L.ODT_OFFICIAL_FONT}"><w:altName w:val="{L.ODT_OFFICIAL_FALLBACK}"/>'
                  '<w:charset w:val="88"/><w:family w:val="script"/><w:pitch w:val="fixed"/></w:font>').encode()
         for part in self.d.part.package.iter_parts():
-            if part.partname == "/word/fontTable.xml" and isinstance(getattr(part, "_blob", None), bytes):
-                part._blob = part._blob.replace(b"</w:fonts>", entry + b"</w:fonts>", 1)
+            blob = getattr(part, "_blob", None)
+            if part.partname == "/word/fontTable.xml" and isinstance(blob, bytes) and self.src.official:
+                part._blob = blob.replace(b"</w:fonts>", entry + b"</w:fonts>", 1)
+        settings = self.d.settings.element
+        lang = settings.find(qn("w:themeFontLang"))
+        if lang is not None:
+            lang.set(qn("w:val"), "zh-TW")
+            lang.set(qn("w:eastAsia"), "zh-TW")
 
     def build(self) -> bytes:
         core = self.d.core_properties

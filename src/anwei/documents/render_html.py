@@ -7,9 +7,9 @@ from html import escape
 
 from anwei.documents import layout as L
 from anwei.documents.model import (
-    Attachments, Document, Field, Heading, Numbered, PageBreak, Paragraph, Table, Title,
+    Attachments, Document, Enclosure, Field, Heading, Numbered, PageBreak, Paragraph, Table, Title,
 )
-from anwei.documents.text import clean, lines
+from anwei.documents.text import clean, enclosure_line, lines
 from anwei.lib import zhnum
 
 
@@ -54,11 +54,17 @@ _SCOPED_CSS = f"""
 .aw-doc table.aw-table th, .aw-doc table.aw-table td {{ border: 0.75pt solid #000; padding: 2pt 4pt;
   vertical-align: top; white-space: pre-wrap; }}
 .aw-doc table.aw-table th {{ font-weight: bold; text-align: center; vertical-align: middle; }}
+.aw-doc table.aw-table tr {{ break-inside: avoid; page-break-inside: avoid; }}
+.aw-doc table.aw-table.aw-together {{ break-inside: avoid; page-break-inside: avoid; }}
+.aw-doc .aw-enclosure {{ margin: .3em 0; }}
 .aw-doc .aw-pagebreak {{ break-after: page; page-break-after: always; height: 0; }}
 @media screen {{
   .aw-doc {{ max-width: 21cm; padding: 1.5em 2em; box-shadow: 0 0 0 1px #ccc; }}
   .aw-doc.aw-landscape {{ max-width: 29.7cm; }}
-  .aw-doc .aw-pagebreak {{ border-top: 1px dashed #999; margin: 1em 0; }}
+  .aw-doc table.aw-table tr {{ break-inside: avoid; page-break-inside: avoid; }}
+.aw-doc table.aw-table.aw-together {{ break-inside: avoid; page-break-inside: avoid; }}
+.aw-doc .aw-enclosure {{ margin: .3em 0; }}
+.aw-doc .aw-pagebreak {{ border-top: 1px dashed #999; margin: 1em 0; }}
   .aw-doc .aw-pageheader {{ color: #555; font-size: {L.HEADER_PT}pt; text-align: center; margin-bottom: 1em; }}
 }}
 """
@@ -70,6 +76,10 @@ def _fonts_css(official: bool) -> str:
 
 def _hang_style(left_em: float, hang_em: float) -> str:
     return f' style="--aw-left:{left_em:g}em;--aw-hang:{hang_em:g}em"'
+
+
+def _size(b) -> str:
+    return f" aw-{b.size}" if getattr(b, "size", "normal") in ("small", "large") else ""
 
 
 def _align(align: str) -> str:
@@ -90,13 +100,13 @@ def _block(b, out: list[str]) -> None:
         out.append(f'<p class="{cls}"{st}>{_t(b.text)}</p>')
     elif isinstance(b, Numbered):
         left, hang = L.hanging(b.level, b.label)
-        out.append(f'<p class="aw-num aw-num{b.level} aw-hang"{_hang_style(left, hang)}>'
+        out.append(f'<p class="aw-num aw-num{b.level} aw-hang{_size(b)}"{_hang_style(left, hang)}>'
                    f'<span class="aw-label">{escape(b.label)}</span>{_t(b.text)}</p>')
     elif isinstance(b, Field):
         label = L.field_label(clean(b.label))
         hang = L.text_width_em(label)
         bold = " aw-bold" if b.bold_label else ""
-        out.append(f'<p class="aw-field aw-hang"{_hang_style(hang, hang)}>'
+        out.append(f'<p class="aw-field aw-hang{_size(b)}"{_hang_style(hang, hang)}>'
                    f'<span class="aw-fieldlabel{bold}">{escape(label)}</span>{_t(b.value)}</p>')
     elif isinstance(b, Heading):
         level = 1 if b.level <= 1 else 2
@@ -112,6 +122,8 @@ def _block(b, out: list[str]) -> None:
         out.append('<div class="aw-pagebreak"></div>')
     elif isinstance(b, Attachments):
         _attachments(b, out)
+    elif isinstance(b, Enclosure):
+        _attachments(Attachments([enclosure_line(b)], label=b.label), out)
 
 
 def _attachments(b: Attachments, out: list[str]) -> None:
@@ -147,7 +159,7 @@ def _cell(tag: str, c, header: bool) -> str:
 
 
 def _table(t: Table, out: list[str]) -> None:
-    out.append('<table class="aw-table">')
+    out.append('<table class="aw-table aw-together">' if t.keep_together else '<table class="aw-table">')
     if t.caption:
         out.append(f"<caption>{_t(t.caption)}</caption>")
     if t.widths:

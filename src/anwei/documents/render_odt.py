@@ -18,10 +18,10 @@ from odfdo import Container
 
 from anwei.documents import layout as L
 from anwei.documents.model import (
-    Attachments, Cell, Document, Field, Heading, Numbered, PageBreak, Paragraph, Table, Title,
+    Attachments, Cell, Document, Enclosure, Field, Heading, Numbered, PageBreak, Paragraph, Table, Title,
 )
 from anwei.documents.tables import grid
-from anwei.documents.text import clean
+from anwei.documents.text import clean, enclosure_line
 from anwei.lib import zhnum
 
 MIMETYPE = "application/vnd.oasis.opendocument.text"
@@ -82,20 +82,19 @@ def _font_props(pt: float, bold: bool = False) -> str:
 def _fonts(official: bool) -> tuple[str, str]:
     """(font-face declarations, default text properties) for the document's typeface."""
     asian = L.ODT_OFFICIAL_FONT if official else L.ODT_PLAIN_FONT
-    # ODF has no fallback list (LibreOffice ignores "A;B" in svg:font-family — measured), so the
-    # font is named once; 標楷體 is declared for people who switch the style to it by hand.
-    family = asian
+    latin = L.latin_font(official)
+    # ODF has no fallback list (LibreOffice ignores "A;B" and "A, B" in svg:font-family — measured),
+    # so the font is named once (see layout.ODT_OFFICIAL_FONT); TW-Kai is declared for people who
+    # switch the style to it by hand.
     decls = (
         "<office:font-face-decls>"
-        f'<style:font-face style:name="{L.LATIN_FONT}" svg:font-family="&apos;{L.LATIN_FONT}&apos;" '
-        'style:font-family-generic="roman" style:font-pitch="variable"/>'
-        f'<style:font-face style:name="{asian}" svg:font-family={quoteattr(family)} '
+        f'<style:font-face style:name="{asian}" svg:font-family={quoteattr(asian)} '
         f'style:font-family-generic="{"script" if official else "swiss"}" style:font-pitch="variable"/>'
         f'<style:font-face style:name="{L.ODT_OFFICIAL_FALLBACK}" svg:font-family="{L.ODT_OFFICIAL_FALLBACK}" '
         'style:font-family-generic="script" style:font-pitch="variable"/>'
         "</office:font-face-decls>"
     )
-    props = (f'style:font-name="{L.LATIN_FONT}" style:font-name-asian="{asian}" style:font-name-complex="{asian}" '
+    props = (f'style:font-name="{latin}" style:font-name-asian="{asian}" style:font-name-complex="{asian}" '
              'fo:language="zh" fo:country="TW" style:language-asian="zh" style:country-asian="TW" '
              'style:language-complex="zh" style:country-complex="TW"')
     return decls, props
@@ -250,12 +249,14 @@ class _Content:
             self.p(style, _inline(b.text))
         elif isinstance(b, Numbered):
             left, hang = L.hanging(b.level, b.label)
-            style = a.para(f"AW_Numbered_{b.level}", left_em=left, hang_em=hang)
+            style = a.para(f"AW_Numbered_{b.level}", left_em=left, hang_em=hang,
+                           pt=L.paragraph_pt(b) if b.size != "normal" else None)
             self.p(style, escape(b.label) + _inline(b.text))
         elif isinstance(b, Field):
             label = L.field_label(clean(b.label))
             hang = L.text_width_em(label)
-            style = a.para("AW_Field", left_em=hang, hang_em=hang)
+            style = a.para("AW_Field", left_em=hang, hang_em=hang,
+                           pt=L.paragraph_pt(b) if b.size != "normal" else None)
             lab = escape(label)
             if b.bold_label:
                 lab = f'<text:span text:style-name="AW_Strong">{lab}</text:span>'
@@ -266,6 +267,8 @@ class _Content:
                              f"{_inline(b.text)}</text:h>")
         elif isinstance(b, Title):
             style = "AW_Title_Large" if b.size == "xlarge" else "AW_Title"
+            if b.size == "letter":
+                style = a.para("AW_Title", align="center", bold=True, pt=L.title_pt(b))
             for line in b.lines:
                 self.p(style, _inline(line))
         elif isinstance(b, Table):
@@ -274,6 +277,8 @@ class _Content:
             self.p("AW_Page_Break", "")
         elif isinstance(b, Attachments):
             self.attachments(b)
+        elif isinstance(b, Enclosure):
+            self.attachments(Attachments([enclosure_line(b)], label=b.label))
 
     def attachments(self, b: Attachments) -> None:
         label = L.field_label(clean(b.label))
@@ -319,21 +324,29 @@ class _Content:
         if t.caption:
             self.p("AW_Caption", _inline(t.caption))
         width = self.text_width_cm
-        tstyle = a.get(("T", width), "table", None,
+        together = ' style:may-break-between-rows="false"' if t.keep_together else ""
+        tstyle = a.get(("T", width, t.keep_together), "table", None,
                        f'<style:table-properties style:width="{width:.2f}cm" table:align="margins" '
-                       'fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/>', "Tb")
+                       f'fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"{together}/>', "Tb")
         out = [f'<table:table table:name="{tname}" table:style-name="{tstyle}">']
         for frac in g.fractions:
             col = a.get(("Col", round(frac * width, 3)), "table-column", None,
                         f'<style:table-column-properties style:column-width="{frac * width:.3f}cm" '
                         f'style:rel-column-width="{max(int(frac * 65535), 1)}*"/>', "Co")
             out.append(f'<table:table-column table:style-name="{col}"/>')
+        # Rows stay on one page; a row taller than a page may break (it could not be printed otherwise).
         row_style = a.get(("R",), "table-row", None,
                           '<style:table-row-properties fo:keep-together="always"/>', "Ro")
+        long_row = a.get(("R", "long"), "table-row", None,
+                         '<style:table-row-properties fo:keep-together="auto"/>', "Ro")
+        widths = [f * width for f in g.fractions]
 
         def emit(rows, header: bool) -> None:
             for row in rows:
-                out.append(f'<table:table-row table:style-name="{row_style}">')
+                fits = header or L.row_fits_page(
+                    [(clean(slot[0].text), sum(widths[i:i + slot[1][0]])) for i, slot in enumerate(row) if slot],
+                    landscape=self.doc.landscape)
+                out.append(f'<table:table-row table:style-name="{row_style if fits else long_row}">')
                 for slot in row:
                     if slot is None:
                         out.append("<table:covered-table-cell/>")

@@ -35,9 +35,10 @@ def agenda_table() -> Table:
                  widths=[1, 1.6, 1.4, 5, 2, 1.2], caption=f"{AGENCY}{MEETING}程序表")
 
 
-def directives_table(n: int = 40) -> Table:
-    rows = [[Cell(str(i), align="center"), Cell(_DIRECTIVE), Cell(_UNITS[i % len(_UNITS)], align="center"),
-             Cell(_PROGRESS if i % 3 else "均確實轉知同仁遵照辦理。"),
+def directives_table(n: int = 40, variant: int = 0) -> Table:
+    tag = f"（{variant}）" if variant else ""
+    rows = [[Cell(str(i), align="center"), Cell(_DIRECTIVE + tag), Cell(_UNITS[i % len(_UNITS)], align="center"),
+             Cell((_PROGRESS if i % 3 else "均確實轉知同仁遵照辦理。") + tag),
              Cell(checkbox("繼續列管", i % 4 == 0) + "\n" + checkbox("解除列管", i % 4 != 0))]
             for i in range(1, n + 1)]
     return Table(header=[cells("項次", "主席裁(指)示事項", "主(協)辦單位", "執行情形", "是否列管")], rows=rows,
@@ -45,30 +46,32 @@ def directives_table(n: int = 40) -> Table:
                  caption=f"{AGENCY}安全維護會報108年第2次會議主席裁（指）示事項辦理情形")
 
 
-def proposal_table(n: int) -> Table:
+def proposal_table(n: int, variant: int = 0) -> Table:
     row = lambda label, text: [Cell(label, bold=True, align="center"), Cell(text)]  # noqa: E731
     return Table(header=[[Cell(f"{AGENCY}{MEETING}提案討論表", colspan=2)]], rows=[
         row("案號", f"第{zhnum.chinese(n)}案"), row("提案單位", _UNITS[n % len(_UNITS)]),
         row("案由", "檢陳本局辦公區管理大樓門禁管理計畫（草案）1份，提請審議。"),
-        row("說明", "\n".join(f"{zhnum.label(2, k)}{_REPORT}" for k in range(1, 9))),
+        row("說明", "\n".join(f"{zhnum.label(2, k)}{_REPORT}{variant or ''}" for k in range(1, 9))),
         row("辦法", "經本會審議通過後，簽陳核定後實施。"),
         row("決議", ""),
     ], widths=[1.4, 8.6])
 
 
-def packet(directives: int = 40, proposals: int = 8) -> Document:
-    """About 30 pages: cover, agenda, a long directives table, a work report, proposal tables."""
-    d = Document(title=f"{AGENCY}{MEETING}會議資料", header_text=f"{AGENCY}{MEETING}")
+def packet(directives: int = 40, proposals: int = 8, variant: int = 0) -> Document:
+    """About 30 pages: cover, agenda, a long directives table, a work report, proposal tables.
+    Each `variant` differs in every row and paragraph (a benchmark lays out new text each time)."""
+    tag = f"（{variant}）" if variant else ""
+    d = Document(title=f"{AGENCY}{MEETING}會議資料", header_text=f"{AGENCY}{MEETING}{tag}")
     d.add(Title([AGENCY, MEETING], size="xlarge"), Paragraph("\n\n"), Title(["會議資料"], size="xlarge"),
           Paragraph("\n\n\n"), Field("編製單位", "政風室"), Paragraph("中華民國109年4月", align="center"), PageBreak(),
-          agenda_table(), PageBreak(), directives_table(directives), PageBreak(), Heading("秘書單位工作報告"))
+          agenda_table(), PageBreak(), directives_table(directives, variant), PageBreak(), Heading("秘書單位工作報告"))
     for i in range(1, 18):
-        d.add(Numbered(2, i, "公務員赴大陸地區管理機制宣導"), Paragraph(_REPORT * 2, indent=2))
+        d.add(Numbered(2, i, "公務員赴大陸地區管理機制宣導" + tag), Paragraph(_REPORT * 2 + tag, indent=2))
         for k in range(1, 4):
-            d.add(Numbered(3, k, _REPORT))
+            d.add(Numbered(3, k, _REPORT + tag))
     d.add(Attachments(["公務員赴陸通報表", "機關安全維護注意事項"]))
     for n in range(1, proposals + 1):
-        d.add(PageBreak(), proposal_table(n))
+        d.add(PageBreak(), proposal_table(n, variant))
     return d
 
 
@@ -86,3 +89,20 @@ def long_table(rows: int = 160) -> Document:
 
 def broken() -> Document:
     raise RuntimeError("builder failed on purpose (tests)")
+
+
+def heavy_text(rows: int = 4, chars: int = 100_000) -> Document:
+    """A register whose items hold `chars` characters each (few rows, much text)."""
+    table = Table(header=[cells("序號", "列管事項", "執行情形")],
+                  rows=[[Cell(str(i), align="center"), Cell("事" * chars), Cell("已辦理。")]
+                        for i in range(1, rows + 1)], widths=[1, 8, 2])
+    return Document(title="長文字", landscape=True, official=False).add(Title(["長文字"]), table)
+
+
+def register(rows: int = 1000, variant: int = 0) -> Document:
+    """A landscape register (列管事項一覽表's shape): about 5 rows a page, so 1,000 rows ≈ 200 pages."""
+    table = Table(header=[cells("來源", "項次", "列管事項", "主辦單位", "狀態", "期限", "最近執行情形")], widths=[1.6, 0.6, 4, 1.6, 1.1, 1.1, 4],
+                  rows=[[Cell(f"109年第{1 + i % 2}次會議"), Cell(str(i), align="center"), Cell(_DIRECTIVE + f"（{variant}）"),
+                         Cell(_UNITS[i % len(_UNITS)]), Cell("列管中"), Cell("109/12/31"), Cell(_PROGRESS)]
+                        for i in range(1, rows + 1)])
+    return Document(title="列管事項一覽表", landscape=True, official=False).add(Title(["列管事項一覽表"]), table)

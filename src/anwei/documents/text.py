@@ -18,3 +18,9 @@ def clean(text: str | None) -> str:
 
 def lines(text: str | None) -> list[str]:
     return clean(text).split("\n")
+
+
+def enclosure_line(e) -> str:
+    """How formats that cannot hold an enclosed file name it: 「名稱（說明）」."""
+    name = clean(e.name)
+    return f"{name}（{clean(e.note)}）" if e.note else name

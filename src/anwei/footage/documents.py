@@ -43,11 +43,12 @@ def window_text(req: FootageRequest) -> str:
 
 
 def _date(value: dt.datetime | dt.date | None) -> str:
+    """113/11/20: a register's date column holds it on one line."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
         value = _local(value).date()
-    return rocdate.format_short(value)
+    return rocdate.format_slash(value)
 
 
 def outcome_text(req: FootageRequest) -> str:
@@ -151,14 +152,29 @@ def request_form(*, request_id: int) -> Document:
     rows.append([Cell("備註", bold=True), Cell("\n".join(ack), colspan=5)])
     doc.add(Table(header=[], rows=rows, widths=[2.2, 3, 1.4, 2, 1.8, 2.6]))
 
+    # The approval part in seed 001's order: 申請單位 (the applicant, the unit head), 此致 the agency,
+    # 承辦單位 (承辦人 and 審 boxes, the offices that countersign, the head), then the decision.
     steps = list(req.steps.all())
     latest: dict[int, Decision] = {}
     for d in req.decisions.all():
         if d.round == req.round:
             latest[d.step_order] = d
-    doc.add(Paragraph("核決", bold=True))
-    doc.add(Table(header=[[Cell(s.label, bold=True, align="center") for s in steps]],
-                  rows=[[Cell(_decision_text(latest.get(s.order)), align="center") for s in steps]]))
+    first, rest = steps[:1], steps[1:]
+    applicant = f"{req.applicant_name}\n{rocdate.format_slash(_local(req.submitted_at).date())}"
+    head = [Cell("申請人", bold=True, align="center")] + [Cell(s.label, bold=True, align="center") for s in first]
+    doc.add(Table(header=[[Cell("申請單位核", bold=True, align="center", colspan=len(head))], head],
+                  rows=[[Cell(applicant, align="center")]
+                        + [Cell(_decision_text(latest.get(s.order)), align="center") for s in first]],
+                  keep_together=True))
+    doc.add(Paragraph("此致"), Paragraph(agency.name, indent=2, bold=True))
+    viewing = getattr(req, "viewing", None)
+    handler = viewing.accompanied_by.display_with_title() if viewing and viewing.accompanied_by else ""
+    head = ([Cell("承辦人", bold=True, align="center"), Cell("審", bold=True, align="center")]
+            + [Cell(s.label, bold=True, align="center") for s in rest])
+    doc.add(Table(header=[[Cell("承辦單位", bold=True, align="center", colspan=len(head))], head],
+                  rows=[[Cell(handler, align="center"), Cell("\n\n")]
+                        + [Cell(_decision_text(latest.get(s.order)), align="center") for s in rest]],
+                  keep_together=True))
     S = FootageRequest.Status
     approved = req.status in (S.APPROVED, S.COMPLETED)
     refused = req.status == S.REFUSED
@@ -168,7 +184,6 @@ def request_form(*, request_id: int) -> Document:
     doc.add(Paragraph(checkbox(f"核准（附款或注意事項：{req.conditions or '無'}）" if approved else
                                "核准（附款或注意事項：＿＿＿＿）", approved)))
     doc.add(Paragraph(checkbox(f"不予核准（原因：{refusal}）" if refused else "不予核准（原因：＿＿＿＿）", refused)))
-    doc.add(Paragraph(f"此致\n{agency.name}"))
     return doc
 
 
@@ -188,7 +203,7 @@ def register(*, agency_id: int, year: int) -> Document:
     if not rows:
         rows = [[Cell("本年度無調閱（複製）申請。", colspan=len(REGISTER_HEADER))]]
     doc.add(Table(header=[[Cell(h, bold=True, align="center") for h in REGISTER_HEADER]], rows=rows,
-                  widths=[1.4, 1.3, 1, 0.7, 1.8, 2.6, 2.2, 1.6, 1.3, 1.3, 1.3, 1.3, 1.3]))
+                  widths=[1.4, 1.72, 0.9, 0.7, 1.7, 2.1, 1.6, 1.2, 1.72, 1.72, 1.0, 1.72, 1.72]))
     doc.add(Paragraph(f"共 {len(reqs)} 件。依注意事項九(四)，申請單及登記簿至少保存一年。", size="small"))
     return doc
 

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from anwei.documents.model import (Attachments, Cell, Document, Field, Heading, Numbered, PageBreak, Paragraph,
-                                   Table, Title, checkbox)
+from pathlib import Path
+
+from django.conf import settings
+
+from anwei.documents import outline
+from anwei.documents.model import (Attachments, Cell, Document, Enclosure, Field, Heading, Numbered, PageBreak,
+                                   Paragraph, Table, Title, checkbox)
 from anwei.lib import rocdate, zhnum
 from anwei.meetings.models import Proposal, Report, Ruling, SecurityMeeting
 from anwei.meetings.selectors import agenda_end, agenda_timed
@@ -68,19 +73,26 @@ def directive_tables(meeting: SecurityMeeting, rows: list[RoundRow] | None = Non
     rows = directive_rows(meeting) if rows is None else rows
     rows = [r for r in rows if r.item.shows_in_packet()]
     agency = meeting.agency.name
-    header = [[Cell("項次", bold=True, align="center"), Cell("主席裁（指）示事項", bold=True, align="center"),
-               Cell("主(協)辦單位", bold=True, align="center"), Cell("執行情形", bold=True, align="center"),
-               Cell("是否列管", bold=True, align="center")]]
     tables = []
     for first, group in _groups(rows):
         if first.source_meeting_id:
             caption = f"{agency}安全維護會報{first.source_meeting.label}會議\n主席裁（指）示事項辦理情形"
         else:
             caption = f"{first.origin_label}\n列管事項辦理情形"
-        tables.append(Table(header=header, caption=caption, widths=[0.6, 3, 1.2, 3, 1.2], rows=[
-            [Cell(str(r.item.number), align="center"), Cell(r.item.text), Cell(r.item.units_label(), align="center"),
-             Cell(r.progress_text()), Cell(_decision_boxes(r))] for r in group]))
+        tables.append(directive_table(caption, [(str(r.item.number), r.item.text, r.item.units_label(),
+                                                 r.progress_text(), _decision_boxes(r)) for r in group]))
     return tables
+
+
+def directive_table(caption: str, rows: list[tuple[str, str, str, str, str]]) -> Table:
+    """項次 / 主席裁（指）示事項 / 主(協)辦單位 / 執行情形 / 是否列管; each row stays on one page."""
+    header = [[Cell("項次", bold=True, align="center"), Cell("主席裁（指）示事項", bold=True, align="center"),
+               Cell("主(協)辦單位", bold=True, align="center"), Cell("執行情形", bold=True, align="center"),
+               Cell("是否列管", bold=True, align="center")]]
+    # 是否列管 wide enough for 「□繼續列管」 on one line (12 pt: 5 em + padding ≈ 2.3 cm of 17 cm)
+    return Table(header=header, caption=caption, widths=[0.6, 3, 1.2, 3, 1.5], rows=[
+        [Cell(number, align="center"), Cell(text), Cell(units, align="center"), Cell(progress), Cell(boxes)]
+        for number, text, units, progress, boxes in rows])
 
 
 def agenda_table(meeting: SecurityMeeting) -> list:
@@ -97,15 +109,18 @@ def agenda_table(meeting: SecurityMeeting) -> list:
         Title([f"{meeting.full_title()}程序表"]),
         Paragraph(f"（{rocdate.format_with_weekday(meeting.date)}{hm_zh(meeting.start_time)}至{hm_zh(end)}）",
                   align="center"),
-        Table(header=header, rows=rows, widths=[0.7, 1.2, 1, 3, 1.4, 1]),
+        # short: on one page as a whole, so its last row (散會) never stands alone
+        Table(header=header, rows=rows, widths=[0.7, 1.2, 1, 3, 1.4, 1], keep_together=True),
     ]
 
 
-def _text_blocks(text: str) -> list[Paragraph]:
-    return [Paragraph(line) for line in text.splitlines() if line.strip()]
+def _text_blocks(text: str) -> list:
+    """Free text with its official numbering kept (一、（一）1、（1）), hanging and first-line indents."""
+    return outline.blocks(text)
 
 
-def proposal_table(meeting: SecurityMeeting, p: Proposal, *, with_resolution: bool = True) -> list:
+def proposal_table(meeting: SecurityMeeting, p: Proposal, *, with_resolution: bool = True,
+                   inline_files: bool = True) -> list:
     """One 提案討論表 (seed 001): 案號 / 提案單位 / 案由 / 說明 / 辦法 / 決議."""
     label = "臨時動議" if p.kind == Proposal.Kind.EXTEMPORE else "提案討論表"
     resolution = ""
@@ -124,14 +139,14 @@ def proposal_table(meeting: SecurityMeeting, p: Proposal, *, with_resolution: bo
     ]
     if p.origin_id:
         blocks.append(Paragraph(f"本案為{p.origin.meeting.label}會議{p.origin.number_label}續審。", size="small"))
-    names = [f.name for f in p.attachments.all()]
-    if names:
-        blocks.append(Attachments(names))
+    blocks += _files(p, inline=inline_files)
     return blocks
 
 
-def packet_build(meeting_id: int) -> Document:
-    """會議資料: cover, agenda, directives table, reports, one 提案討論表 per proposal."""
+def packet_build(meeting_id: int, inline_files: bool = True) -> Document:
+    """會議資料: cover, agenda, directives table, reports, one 提案討論表 per proposal. Attachments
+    (a report's slides, a proposal's draft rules and forms) follow what they belong to: the PDF
+    prints them in place; with inline_files=False (the ZIP with every attachment) they are named."""
     meeting = _load(meeting_id)
     agency = meeting.agency
     doc = Document(title=f"{agency.name}安全維護會報{meeting.label}會議資料",
@@ -152,7 +167,7 @@ def packet_build(meeting_id: int) -> Document:
         doc.add(Heading("上次會議主席裁(指)示事項辦理情形"), Paragraph("無列管事項。"))
     reports = list(meeting.reports.select_related("unit").prefetch_related("attachments"))
     for r in (r for r in reports if r.kind == Report.Kind.WORK):
-        doc.add(PageBreak(), Heading(r.title, level=1), *_text_blocks(r.body), *_files(r))
+        doc.add(PageBreak(), Heading(r.title, level=1), *_text_blocks(r.body), *_files(r, inline=inline_files))
     special = [r for r in reports if r.kind == Report.Kind.SPECIAL]
     if special:
         doc.add(PageBreak(), Heading("專題報告", level=1))
@@ -161,16 +176,38 @@ def packet_build(meeting_id: int) -> Document:
             doc.add(Paragraph(f"{unit}{r.title}", bold=True))
             if r.presenter:
                 doc.add(Field("報告人", r.presenter))
-            doc.add(*_text_blocks(r.body), *_files(r))
+            doc.add(*_text_blocks(r.body), *_files(r, inline=inline_files))
     for p in meeting.proposals.filter(kind=Proposal.Kind.REGULAR).select_related("unit", "origin__meeting") \
             .prefetch_related("attachments"):
-        doc.add(PageBreak(), *proposal_table(meeting, p, with_resolution=False))
+        doc.add(PageBreak(), *proposal_table(meeting, p, with_resolution=False, inline_files=inline_files))
     return doc
 
 
-def _files(obj) -> list:
-    names = [f.name for f in obj.attachments.all()]
-    return [Attachments(names)] if names else []
+def _files(obj, *, inline: bool = True) -> list:
+    """The record's attachments: printed in place (Enclosure) or named (Attachments)."""
+    files = list(obj.attachments.all())
+    if not files:
+        return []
+    if not inline:
+        return [Attachments([f.name for f in files])]
+    return [Enclosure(f.name, path=str(Path(settings.UPLOAD_DIR) / f.relpath), key=f.sha256) for f in files]
+
+
+def packet_files(meeting_id: int) -> list[tuple[str, Path]]:
+    """Every attachment of the packet in the packet's order, as (name in the ZIP, file on disk)."""
+    meeting = _load(meeting_id)
+    owners: list[tuple[str, object]] = []
+    reports = list(meeting.reports.prefetch_related("attachments"))
+    owners += [(r.title, r) for r in reports if r.kind == Report.Kind.WORK]
+    owners += [(f"專題報告_{r.title}", r) for r in reports if r.kind == Report.Kind.SPECIAL]
+    owners += [(f"提案{p.number_label}", p) for p in meeting.proposals.filter(kind=Proposal.Kind.REGULAR)
+               .prefetch_related("attachments")]
+    out, n = [], 1
+    for label, owner in owners:
+        for f in owner.attachments.all():
+            n += 1
+            out.append((f"{n:02d}_{label}_{f.name}", Path(settings.UPLOAD_DIR) / f.relpath))
+    return out
 
 
 def _ruling_blocks(rulings: list[Ruling], *, label: str = "主席裁示：") -> list:

@@ -9,6 +9,8 @@ from anwei.core.uploads import UploadField
 from anwei.meetings.models import Attendance, Proposal, Report, Ruling
 from anwei.orgs.models import Unit
 from anwei.tracking.forms import UnitsMixin
+from anwei.documents import limits
+from anwei.documents.limits import limited
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 TIME_ERRORS = {"invalid": "請輸入時間，例如 11:30。", "required": "請填寫時間。"}
@@ -41,8 +43,9 @@ class MeetingCreateForm(forms.Form):
 class MeetingEditForm(MeetingCreateForm, VersionForm):
     attendees_note = forms.CharField(label="出席（未逐一登錄簽到時）", max_length=200, required=False)
     opening_remarks = forms.CharField(label="主席致詞", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                                      help_text="紀錄中只寫「略」時請填「略」或留空")
-    conclusion = forms.CharField(label="主席結論", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+                                      help_text="紀錄中只寫「略」時請填「略」或留空", **limited("主席致詞", limits.SECTION))
+    conclusion = forms.CharField(label="主席結論", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                                 **limited("主席結論", limits.SECTION))
     adjourned_at = forms.TimeField(label="散會時間", widget=TIME, required=False, error_messages=TIME_ERRORS)
 
 
@@ -85,7 +88,8 @@ class ReportForm(AgencyForm, VersionForm):
     title = forms.CharField(label="題目", max_length=200, error_messages={"required": "請填寫題目。"})
     unit = forms.ModelChoiceField(label="報告單位", queryset=Unit.objects.none(), required=False)
     presenter = forms.CharField(label="報告人", max_length=100, required=False)
-    body = forms.CharField(label="內容", required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    body = forms.CharField(label="內容", required=False, widget=forms.Textarea(attrs={"rows": 6}),
+                           **limited("內容", limits.REPORT))
     file = UploadField(label="附件（簡報等）", required=False)
 
 
@@ -93,17 +97,21 @@ class ProposalForm(AgencyForm, VersionForm):
     prefix = "prop"
     kind = forms.ChoiceField(label="類別", choices=Proposal.Kind.choices, initial=Proposal.Kind.REGULAR)
     unit = forms.ModelChoiceField(label="提案單位", queryset=Unit.objects.none(), required=False)
-    subject = forms.CharField(label="案由", widget=forms.Textarea(attrs={"rows": 2}),
-                              error_messages={"required": "請填寫案由。"})
-    explanation = forms.CharField(label="說明", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    method = forms.CharField(label="辦法", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    subject = forms.CharField(label="案由", widget=forms.Textarea(attrs={"rows": 2}), max_length=limits.TITLE,
+                              error_messages={"required": "請填寫案由。",
+                                              **limited("案由", limits.TITLE)["error_messages"]})
+    explanation = forms.CharField(label="說明", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                                  **limited("說明", limits.SECTION))
+    method = forms.CharField(label="辦法", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                             **limited("辦法", limits.ITEM))
     file = UploadField(label="附件", required=False)
 
 
 class ResolveForm(VersionForm):
     resolution = forms.ChoiceField(label="決議結果", choices=[("", "（請選擇）"), *Proposal.Resolution.choices[1:]],
                                    error_messages={"required": "請選擇決議結果。"})
-    resolution_text = forms.CharField(label="決議", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    resolution_text = forms.CharField(label="決議", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                                      **limited("決議", limits.ITEM))
 
 
 class RulingForm(UnitsMixin):
@@ -112,8 +120,9 @@ class RulingForm(UnitsMixin):
     report = forms.ModelChoiceField(label="針對報告", queryset=Report.objects.none(), required=False)
     proposal = forms.ModelChoiceField(label="針對提案", queryset=Proposal.objects.none(), required=False)
     subject = forms.CharField(label="標題（選填）", max_length=300, required=False)
-    text = forms.CharField(label="裁示（指示）內容", widget=forms.Textarea(attrs={"rows": 3}),
-                           error_messages={"required": "請填寫裁示內容。"})
+    text = forms.CharField(label="裁示（指示）內容", widget=forms.Textarea(attrs={"rows": 3}), max_length=limits.ITEM,
+                           error_messages={"required": "請填寫裁示內容。",
+                                           **limited("裁示內容", limits.ITEM)["error_messages"]})
     actionable = forms.BooleanField(label="需列管（成為本次會議主席裁(指)示事項）", required=False, initial=True)
     field_order = ["section", "report", "proposal", "subject", "text", "actionable", "lead_unit", "all_units",
                    "co_units", "due_date"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from anwei.meetings import demo_files
 from anwei.meetings import services as ms
 from anwei.meetings.models import Proposal, Report, Ruling, SecurityMeeting
 from anwei.orgs.models import Agency, Person, Unit
@@ -135,10 +136,12 @@ def replay_bureau_cycle(*, agency: Agency, units: dict[str, Unit], officer: Pers
     ms.report_add(actor=officer, meeting=m2, kind=Report.Kind.WORK, title="秘書單位工作報告", unit=units[ETHICS],
                   body=WORK_REPORT_108_2)
     ms.report_add(actor=officer, meeting=m2, kind=Report.Kind.SPECIAL, title=SPECIAL_108_2, unit=units[SECRETARIAT],
-                  presenter="秘書室專員 何振宇",
-                  body="監視系統設置現況說明、功能簡述、設置地點、定期檢視與維護、整合與改善建議及改善期程。")
-    proposals = [ms.proposal_add(actor=officer, meeting=m2, unit=units[u], subject=s, explanation=e, method=mth)
-                 for u, s, e, mth, _, _ in PROPOSALS_108_2]
+                  presenter="秘書室專員 何振宇", body=demo_files.SPECIAL_REPORT_BODY)
+    # seed 001: after 第1案 the draft rules and the request form
+    drafts = [f for f in (demo_files.draft_rules_odt(agency.name), demo_files.request_form_pdf(agency.name)) if f]
+    proposals = [ms.proposal_add(actor=officer, meeting=m2, unit=units[u], subject=s, explanation=e, method=mth,
+                                 files=drafts if i == 0 else ())
+                 for i, (u, s, e, mth, _, _) in enumerate(PROPOSALS_108_2)]
     r2 = ts.progress_round_open(actor=officer, agency=agency, meeting=m2, deadline=dt.date(2019, 9, 20))
     _report_all(r2, officer, reporter, [d[2] for d in DIRECTIVES_108_1])
     for item, (_, _, _, decision) in zip(_round_items(r2), DIRECTIVES_108_1):

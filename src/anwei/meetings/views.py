@@ -462,6 +462,18 @@ def _document(request, pk: int, fmt: str, builder: str, suffix: str):
 
 @login_required
 def packet_document(request, pk: int, fmt: str):
+    if fmt == "zip":  # 會議資料（含附件）: the packet as PDF and every attachment, in the packet's order
+        meeting = meeting_get(person=request.user, pk=pk)
+        from anwei.documents import fonts
+        from anwei.documents.http import bundle_response, font_missing_response
+        from anwei.documents.render import render
+        from anwei.meetings.documents import packet_build, packet_files
+
+        if not fonts.tc_font_available():
+            return font_missing_response(request)
+        name = f"安全維護會報{meeting.label}會議資料"
+        packet = render(packet_build(meeting.pk, inline_files=False), "pdf")
+        return bundle_response([(f"01_{name}.pdf", packet), *packet_files(meeting.pk)], filename=f"{name}（含附件）")
     return _document(request, pk, fmt, "packet_build", "資料")
 
 

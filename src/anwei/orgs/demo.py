@@ -39,12 +39,12 @@ MORE_PEOPLE = [
 
 def load(ctx: dict) -> None:
     city = agency_create(actor=None, name="海港市政府", kind=Agency.Kind.COUNTY, short_name="本府",
-                         address="海港市中正區港都路100號", phone="(07)555-0100", code="990000000A")
+                         postal_code="80001", address="海港市中正區港都路100號", phone="(07)555-0100", code="990000000A")
     ctx["city"] = city
     city_ethics = unit_create(actor=None, agency=city, name="政風處", is_ethics=True)
     unit_create(actor=None, agency=city, name="秘書處")
     bureau = agency_create(actor=None, name="海港市政府水利局", parent=city, kind=Agency.Kind.BUREAU,
-                           short_name="本局", address="海港市安南區濱海路88號", phone="(07)555-0300",
+                           short_name="本局", postal_code="80045", address="海港市安南區濱海路88號", phone="(07)555-0300",
                            fax="(07)555-0399", code="990010000A")
     ctx["bureau"] = bureau
     units = {}
@@ -82,16 +82,18 @@ def load(ctx: dict) -> None:
     ctx["people"] = people
 
     county = agency_create(actor=None, name="山城縣政府", kind=Agency.Kind.COUNTY, short_name="本府",
-                           address="山城縣山城市府前路1號", code="980000000A")
+                           postal_code="96001", address="山城縣山城市府前路1號", code="980000000A")
     unit_create(actor=None, agency=county, name="政風處", is_ethics=True)
     LetterNumberPattern.objects.create(agency=county, pattern="城府政行字第{year:03}{serial:07}號")
     ctx["county"] = county
     subordinates = []
-    for name, kind in [("山城縣青溪鄉公所", Agency.Kind.TOWNSHIP), ("山城縣松嶺鎮公所", Agency.Kind.TOWNSHIP),
-                       ("山城縣立青溪國民小學", Agency.Kind.SCHOOL), ("山城縣立松嶺國民中學", Agency.Kind.SCHOOL),
-                       ("山城縣立楓林國民小學", Agency.Kind.SCHOOL)]:
+    for i, (name, kind) in enumerate([
+            ("山城縣青溪鄉公所", Agency.Kind.TOWNSHIP), ("山城縣松嶺鎮公所", Agency.Kind.TOWNSHIP),
+            ("山城縣立青溪國民小學", Agency.Kind.SCHOOL), ("山城縣立松嶺國民中學", Agency.Kind.SCHOOL),
+            ("山城縣立楓林國民小學", Agency.Kind.SCHOOL)], start=1):
+        # invented 機關代碼 in the county's range (the 電子公文 exchange list names each recipient by it)
         agency = agency_create(actor=None, name=name, parent=county, kind=kind, short_name="本所" if kind ==
-                               Agency.Kind.TOWNSHIP else "本校")
+                               Agency.Kind.TOWNSHIP else "本校", code=f"98{i:02d}00000A")
         for order, unit_name in enumerate(["民政課", "行政室", "政風室"] if kind == Agency.Kind.TOWNSHIP
                                           else ["教務處", "總務處"], start=1):
             unit_create(actor=None, agency=agency, name=unit_name, order=order, is_ethics=unit_name == "政風室")

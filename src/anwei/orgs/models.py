@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
 from django.db import models
+
+# 機關代碼 of the 電子公文 exchange: 9 digits or capital letters and a capital check letter (376550000A).
+agency_code_validator = RegexValidator(r"^[0-9A-Z]{9}[A-Z]$", "機關代碼為10碼：前9碼為數字或大寫英文字母，最後1碼為大寫英文字母（例如 376550000A）。")
 
 
 class Agency(models.Model):
@@ -23,7 +27,10 @@ class Agency(models.Model):
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
                                verbose_name="上級機關")
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
-    code = models.CharField("機關代碼", max_length=20, blank=True)
+    code = models.CharField("機關代碼", max_length=20, blank=True, validators=[agency_code_validator],
+                            help_text="電子公文交換用的10碼機關代碼，例如 376550000A")
+    postal_code = models.CharField("郵遞區號", max_length=6, blank=True,
+                                   validators=[RegexValidator(r"^\d{3}(\d{2,3})?$", "郵遞區號為3、5或6碼數字。")])
     address = models.CharField("地址", max_length=200, blank=True)
     phone = models.CharField("電話", max_length=50, blank=True)
     fax = models.CharField("傳真", max_length=50, blank=True)
@@ -35,6 +42,13 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def full_address(self) -> str:
+        """The address as a letter prints it: postal code first (80001海港市…)."""
+        if self.postal_code and not self.address.startswith(self.postal_code):
+            return f"{self.postal_code}{self.address}"
+        return self.address
 
     def compute_path(self) -> str:
         prefix = self.parent.path if self.parent_id else ""

@@ -6,9 +6,16 @@ already checked that the person may see the plan or the assignment.
 
 from __future__ import annotations
 
-from anwei.documents.model import Cell, Document, Field, Numbered, Paragraph, Table, Title
+from django.db.models import Q
+
+from anwei.documents.exchange import exchange_zip
+from anwei.documents.letter import LetterFile, OfficialLetter, Party, letter_blocks
+from anwei.documents.model import Cell, Document, Numbered, Paragraph, Table, Title
+from anwei.documents.outline import labelled as outline_labelled
+from anwei.documents.render import render
 from anwei.lib import rocdate
-from anwei.plans.models import Assignment, Letter, LetterRecipient, SpecialPlan
+from anwei.orgs.models import Agency, Membership, Role
+from anwei.plans.models import Assignment, Letter, LetterRecipient, RecipientGroup, SpecialPlan
 from anwei.plans.outline import outline_parse
 from anwei.plans.periods import period_sentence
 
@@ -99,46 +106,84 @@ def letter_attachment_files(letter: Letter) -> list[str]:
     return [f"{stem}_ATTACH{i}.odt" for i in range(1, len(letter_attachment_names(letter)) + 1)]
 
 
-def _recipient_text(letter: Letter, copy: str) -> str:
-    labels = [r.label() for r in letter.recipients.all() if r.copy == copy]
+def _printed(letter: Letter, copy: str) -> list[Party]:
+    """正本／副本 as printed: each line of the letter's recipients (a group by its name)."""
+    parties = [Party(r.label(), r.target_agency.code if r.target_agency_id else "")
+               for r in letter.recipients.all() if r.copy == copy]
     if copy == LetterRecipient.Copy.CC:
-        labels += [ln.strip() for ln in letter.extra_cc.splitlines() if ln.strip()]
-    return "、".join(labels)
+        parties += [Party(ln.strip()) for ln in letter.extra_cc.splitlines() if ln.strip()]
+    return parties
+
+
+def _roster(letter: Letter) -> list[tuple[str, Party]]:
+    """The exchange list: every agency the letter reaches (groups opened), 正本 before 副本, once each."""
+    sender, seen, out = letter.agency, {letter.agency_id}, []
+    for copy, label in ((LetterRecipient.Copy.MAIN, "正本"), (LetterRecipient.Copy.CC, "副本")):
+        rows = [r for r in letter.recipients.all() if r.copy == copy]
+        ids = {r.target_agency_id for r in rows if r.target_agency_id}
+        groups = [r.group for r in rows if r.group_id]
+        q = Q(pk__in=ids) | Q(pk__in=RecipientGroup.agencies.through.objects.filter(
+            recipientgroup_id__in=[g.pk for g in groups]).values("agency_id"))
+        kinds = {g.agency_kind for g in groups if g.agency_kind}
+        if kinds:
+            q |= Q(kind__in=kinds, path__startswith=sender.path)
+        for a in Agency.objects.filter(q).order_by("path").only("pk", "name", "code"):
+            if a.pk not in seen:
+                seen.add(a.pk)
+                out.append((label, Party(a.name, a.code)))
+    return out
+
+
+def _signature(agency) -> str:
+    head = (Membership.objects.filter(agency=agency, role=Role.AGENCY_HEAD).select_related("person")
+            .order_by("id").first())
+    if head is None:
+        return ""
+    return f"{head.person.title}　{head.person.full_name}".strip()
+
+
+def official_letter(letter: Letter, *, addressee: str = "如正本及副本", with_files: bool = False) -> OfficialLetter:
+    agency = letter.agency
+    files = []
+    names = letter_attachment_names(letter)
+    for i, (title, fname) in enumerate(zip(names, letter_attachment_files(letter))):
+        data = b""
+        if with_files:
+            doc = plan_document(plan_id=letter.plan_id) if i == 0 else duty_table_document(plan_id=letter.plan_id)
+            data = render(doc, "odt")
+        files.append(LetterFile(title, fname, data))
+    contact = [("承辦人", letter.contact_name), ("電話", letter.contact_phone or agency.phone),
+               ("傳真", agency.fax), ("電子信箱", letter.contact_email)]
+    return OfficialLetter(
+        sender=agency.name, sender_code=agency.code, address=agency.full_address, subject=letter.subject,
+        explanation=letter.explanation, date_text=rocdate.format_long(letter.date) if letter.date else "",
+        number=letter.number, addressee=addressee, contact=contact, speed=letter.speed, secrecy=letter.secrecy,
+        file_no=letter.file_no, retention=letter.retention, attachments=files,
+        main=_printed(letter, LetterRecipient.Copy.MAIN), cc=_printed(letter, LetterRecipient.Copy.CC),
+        roster=_roster(letter) if with_files else [], signature=_signature(agency),
+        decision_level=letter.decision_level, final=letter.is_dispatched)
+
+
+def _letter_get(letter_id: int) -> Letter:
+    return (Letter.objects.select_related("agency", "plan__agency")
+            .prefetch_related("recipients__group", "recipients__target_agency", "recipients__target_unit")
+            .get(pk=letter_id))
 
 
 def letter_document(*, letter_id: int, assignment_id: int | None = None) -> Document:
-    """The 函. With assignment_id, the copy addressed to that recipient (受文者 = its name)."""
-    letter = (Letter.objects.select_related("agency", "plan__agency")
-              .prefetch_related("recipients__group", "recipients__target_agency", "recipients__target_unit")
-              .get(pk=letter_id))
-    agency = letter.agency
+    """The 函 (文書處理手冊's layout). With assignment_id, the copy addressed to that recipient."""
+    letter = _letter_get(letter_id)
+    addressee = "如正本及副本"
     if assignment_id:
         a = Assignment.objects.select_related("agency", "unit").get(pk=assignment_id, letter=letter)
         addressee = a.recipient_label()
-    else:
-        addressee = "如正本及副本"
-    names = letter_attachment_names(letter)
-    attach = "、".join(names) + f"（{'、'.join(letter_attachment_files(letter))}）"
-    contact = [f"地址：{agency.address}" if agency.address else "",
-               f"承辦人：{letter.contact_name}" if letter.contact_name else "",
-               f"電話：{letter.contact_phone or agency.phone}" if (letter.contact_phone or agency.phone) else "",
-               f"傳真：{agency.fax}" if agency.fax else "",
-               f"電子信箱：{letter.contact_email}" if letter.contact_email else ""]
-    doc = Document(title=f"{agency.name}函 {letter.number}".strip())
-    doc.add(
-        Paragraph(f"檔　　號：{letter.file_no}\n保存年限：{letter.retention}", size="small"),
-        Title([f"{agency.name}　函"], size="xlarge"),
-        Paragraph("\n".join(c for c in contact if c), align="right", size="small"),
-        Field("受文者", addressee),
-        Field("發文日期", rocdate.format_long(letter.date) if letter.date else "（發文時填入）"),
-        Field("發文字號", letter.number or "（發文時取號）"),
-        Field("速別", letter.speed),
-        Field("密等及解密條件或保密期限", letter.secrecy),
-        Field("附件", attach),
-        Field("主旨", letter.subject, bold_label=True),
-        Field("說明", "", bold_label=True),
-    )
-    doc.blocks += _outline_blocks(letter.explanation)
-    doc.add(Field("正本", _recipient_text(letter, LetterRecipient.Copy.MAIN)),
-            Field("副本", _recipient_text(letter, LetterRecipient.Copy.CC)))
+    doc = Document(title=f"{letter.agency.name}函 {letter.number}".strip())
+    doc.blocks += letter_blocks(official_letter(letter, addressee=addressee))
     return doc
+
+
+def letter_exchange_zip(*, letter_id: int) -> bytes:
+    """電子公文 exchange files (.di + .sw + the attachments as ODT), validated against the DTDs."""
+    letter = _letter_get(letter_id)
+    data = official_letter(letter, with_files=True)
+    return exchange_zip(data, outline_labelled(letter.explanation, renumber=True))

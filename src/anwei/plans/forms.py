@@ -11,6 +11,8 @@ from anwei.lib import rocdate
 from anwei.orgs.models import Agency
 from anwei.plans.models import Letter, Occasion, PlanReference
 from anwei.plans.outline import HELP_TEXT
+from anwei.documents import limits
+from anwei.documents.limits import limited, limit_field
 
 REQUIRED = {"required": "此欄為必填。"}
 
@@ -39,13 +41,15 @@ class SectionsMixin:
             name = f"section_{s['key']}"
             self.fields[name] = forms.CharField(
                 label=s["heading"], required=bool(s.get("required")), initial=s.get("body", ""),
-                widget=forms.Textarea(attrs={"rows": 8}),
-                error_messages={"required": f"「{s['heading']}」是必填章節，請填寫內容。"}, strip=True)
+                widget=forms.Textarea(attrs={"rows": 8}), max_length=limits.SECTION,
+                error_messages={"required": f"「{s['heading']}」是必填章節，請填寫內容。",
+                                **limited(s["heading"], limits.SECTION)["error_messages"]}, strip=True)
             self.section_names.append(name)
         self.fields["new_heading"] = forms.CharField(label="新增章節：名稱", max_length=30, required=False,
                                                      help_text="例如「其他」；留空則不新增")
         self.fields["new_body"] = forms.CharField(label="新增章節：內容", required=False,
-                                                  widget=forms.Textarea(attrs={"rows": 4}))
+                                                  widget=forms.Textarea(attrs={"rows": 4}),
+                                                  **limited("新增章節：內容", limits.SECTION))
 
     def section_fields(self):
         return [(self[f"heading_{n.removeprefix('section_')}"], self[n]) for n in self.section_names]
@@ -155,7 +159,8 @@ class ReferenceForm(forms.Form):
 
 class DutyForm(forms.Form):
     party = forms.CharField(label="單位／機關", max_length=100, required=False)
-    duties = forms.CharField(label="分工事項", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    duties = forms.CharField(label="分工事項", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                             **limited("分工事項", limits.ITEM))
 
     def clean(self):
         cleaned = super().clean()
@@ -247,7 +252,7 @@ class GroupForm(forms.Form):
 
 
 LETTER_TEXT_FIELDS = ["subject", "explanation", "speed", "secrecy", "file_no", "retention", "contact_name",
-                      "contact_phone", "contact_email", "extra_cc"]
+                      "contact_phone", "contact_email", "extra_cc", "decision_level"]
 
 
 class LetterForm(forms.ModelForm):
@@ -276,6 +281,9 @@ class LetterForm(forms.ModelForm):
     def __init__(self, *args, choices: dict, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["explanation"].help_text = HELP_TEXT
+        limit_field(self.fields["subject"], "主旨", limits.TITLE)
+        limit_field(self.fields["explanation"], "說明", limits.SECTION)
+        limit_field(self.fields["extra_cc"], "其他副本", limits.ITEM)
         for copy in ("main", "cc"):
             self.fields[f"{copy}_groups"].queryset = choices["groups"]
             self.fields[f"{copy}_units"].queryset = choices["units"]

@@ -194,6 +194,8 @@ class Letter(Versioned):
     contact_phone = models.CharField("電話", max_length=50, blank=True)
     contact_email = models.CharField("電子信箱", max_length=100, blank=True)
     extra_cc = models.TextField("其他副本", blank=True, help_text="不在機關樹中的副本受文者，一行一個")
+    decision_level = models.CharField("決行層級", max_length=60, blank=True,
+                                      help_text="授權決行時填寫，例如「授權單位主管決行」；首長親自決行免填")
     due = models.DateField("執行成果報送期限", null=True, blank=True)
     number = models.CharField("發文字號", max_length=120, blank=True)
     date = models.DateField("發文日期", null=True, blank=True)

@@ -17,19 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from anwei.documents.outline import PATTERNS as LABEL_PATTERNS
 from anwei.lib import zhnum
 
 HELP_TEXT = ("每行一項。行首寫「一、」「（一）」「1、」「（1）」表示層級（數字可隨意，系統會依序重新編號；"
              "也可寫「1.」表示「一、」）；沒有編號的行接續上一項，或成為一般段落。")
 
-_ZH = "一二三四五六七八九十百零"
-_PATTERNS = [
-    (2, re.compile(rf"^[{_ZH}]+\s*[、．.]\s*")),
-    (3, re.compile(rf"^[（(]\s*[{_ZH}]+\s*[）)]\s*")),
-    (4, re.compile(r"^[0-9０-９]+\s*、\s*")),
-    (2, re.compile(r"^[0-9０-９]+\s*[.．]\s*(?!\d)")),
-    (5, re.compile(r"^[（(]\s*[0-9０-９]+\s*[）)]\s*")),
-]
+# The official labels (documents.outline), except that "1." here means 一、 (a plan's top item).
+_PATTERNS = [(2, re.compile(r"^[0-9０-９]+\s*[.．]\s*(?!\d)"))] + [(lvl, p) for lvl, p in LABEL_PATTERNS if lvl > 1]
 
 
 @dataclass(frozen=True)

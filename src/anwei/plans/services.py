@@ -204,7 +204,7 @@ def group_save(*, actor: Person, agency: Agency, group: RecipientGroup | None, e
 # --- letters -------------------------------------------------------------------------------
 
 LETTER_FIELDS = ["subject", "explanation", "speed", "secrecy", "file_no", "retention", "contact_name",
-                 "contact_phone", "contact_email", "extra_cc", "due"]
+                 "contact_phone", "contact_email", "extra_cc", "decision_level", "due"]
 
 
 @dataclass

@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 from anwei.core.formpages import form_attempt, message_attempt
 from anwei.core.pagecache import page_render
 from anwei.core.uploads import stored_file_response
-from anwei.documents.http import document_response
+from anwei.documents.exchange import ExchangeInvalid
+from anwei.documents.http import document_response, zip_response
 from anwei.documents.render import render_html_fragment
 from anwei.lib import rocdate
 from anwei.orgs import policy
@@ -332,6 +333,14 @@ def letter_dispatch(request, pk: int):
 @login_required
 def letter_download(request, pk: int, fmt: str):
     letter = selectors.letter_get(person=request.user, pk=pk)
+    if fmt == "zip":  # 電子公文 exchange files: .di + .sw + attachments
+        try:
+            data = docs.letter_exchange_zip(letter_id=letter.pk)
+        except ExchangeInvalid as exc:
+            messages.error(request, str(exc))
+            return redirect("plans:matrix" if letter.is_dispatched else "plans:letter_edit",
+                            pk=letter.pk if letter.is_dispatched else letter.plan_id)
+        return zip_response(data, filename=f"{letter.agency.name}函{letter.number}_電子公文交換檔")
     return document_response(request, builder="anwei.plans.documents.letter_document", kwargs={"letter_id": letter.pk},
                              fmt=fmt, filename=f"{letter.agency.name}函{letter.number}")
 

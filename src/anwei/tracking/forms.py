@@ -7,6 +7,8 @@ from anwei.core.forms import RocDateField, VersionForm
 from anwei.orgs.models import Unit
 from anwei.tracking.models import TrackedItem, TrackingDecision
 from anwei.tracking.selectors import SORTS, RegisterFilters
+from anwei.documents import limits
+from anwei.documents.limits import limited
 
 
 class RoundOpenForm(forms.Form):
@@ -22,10 +24,12 @@ class RoundOpenForm(forms.Form):
 
 
 class ProgressReportForm(VersionForm):
-    text = forms.CharField(label="執行情形", widget=forms.Textarea(attrs={"rows": 5}),
-                           error_messages={"required": "請填寫執行情形。"})
+    text = forms.CharField(label="執行情形", widget=forms.Textarea(attrs={"rows": 5}), max_length=limits.PROGRESS,
+                           error_messages={"required": "請填寫執行情形。",
+                                           **limited("執行情形", limits.PROGRESS)["error_messages"]})
     propose_release = forms.BooleanField(label="建議解除列管", required=False)
-    release_reason = forms.CharField(label="建議解除列管理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    release_reason = forms.CharField(label="建議解除列管理由", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                                     **limited("建議解除列管理由", limits.ITEM))
 
     def clean(self):
         data = super().clean()
@@ -69,7 +73,7 @@ class UnitsMixin(forms.Form):
 
 
 class ItemEditForm(UnitsMixin, VersionForm):
-    text = forms.CharField(label="列管事項", widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(label="列管事項", widget=forms.Textarea(attrs={"rows": 3}), **limited("列管事項", limits.ITEM))
 
 
 ALL_AGENCIES = "all"
