@@ -20,7 +20,7 @@ def test_deficiency_becomes_a_tracked_item_with_lead_unit_and_due_date(world):
     item = finding.tracked_item
     assert item.source_kind == TrackedItem.Source.INSPECTION_DEFICIENCY
     assert item.lead_unit == world.units["秘書室"] and item.due_date == finding.due_date
-    assert item.source_ref == f"inspections.finding:{finding.pk}"
+    assert item.source == finding
     assert item.text == "檔案室門窗未上鎖" and "機關安全狀況檢查" in item.origin_label
 
 

@@ -117,8 +117,7 @@ def _meeting_with(world, n):
         ms.report_add(actor=world.officer, meeting=m, kind="work", title=f"報告{i}")
         ms.attendance_add(actor=world.officer, meeting=m, name=f"出席者{i}")
     nxt = ms.meeting_create(actor=world.officer, agency=world.bureau, date=dt.date(2024, 10, 9))
-    from anwei.tracking import services as ts
-    ts.progress_round_open(actor=world.officer, agency=world.bureau, meeting=nxt, deadline=dt.date(2024, 10, 1))
+    ms.meeting_round_open(actor=world.officer, meeting=nxt, deadline=dt.date(2024, 10, 1))
     return m, nxt
 
 

@@ -92,12 +92,12 @@ def test_actionable_rulings_become_items_numbered_in_the_meeting(world):
     ms.ruling_add(actor=world.officer, meeting=m, text="國慶假期注意安全維護。", proposal=p, actionable=True,
                   all_units=True, due_date=dt.date(2019, 10, 11))
     ms.ruling_add(actor=world.officer, meeting=m, text="請各單位注意門窗。", actionable=True, all_units=True)
-    items = list(TrackedItem.objects.filter(source_meeting=m).order_by("number"))
+    items = list(TrackedItem.objects.filter(origin_meeting=m).order_by("number"))
     assert [(i.number, i.source_kind) for i in items] == [
         (1, "report_ruling"), (2, "resolution"), (3, "directive")]
     assert items[0].units_label() == "秘書室（協辦：綜合企劃科）"
     assert items[0].origin_label == "108年第1次會議" and items[1].due_date == dt.date(2019, 10, 11)
-    ruling = items[2].source_ruling
+    ruling = items[2].source
     ms.ruling_delete(actor=world.officer, ruling=ruling)
     assert not TrackedItem.objects.filter(pk=items[2].pk).exists()
 

@@ -11,7 +11,6 @@ from anwei.core.models import AuditEntry
 from anwei.meetings import services as ms
 from anwei.meetings.models import Ruling
 from anwei.tracking import services as ts
-from anwei.tracking.models import TrackedItem
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +88,7 @@ def test_ticking_needs_tracking_later_makes_it_the_meetings_next_item(officer, w
     r = officer.post(url, _form(ruling, actionable="on"))
     assert r.status_code == 400 and "請選擇主辦單位" in r.content.decode()
     assert officer.post(url, _form(ruling, actionable="on", all_units="on")).status_code == 302
-    item = TrackedItem.objects.get(source_ruling=ruling)
+    item = ruling.tracked_items.get()
     assert item.number == 2 and item.all_units and item.text == "請各單位注意門窗。"
 
 

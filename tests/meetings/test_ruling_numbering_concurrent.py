@@ -35,7 +35,7 @@ def test_rulings_added_at_the_same_instant_get_distinct_numbers_on_postgresql(wo
 
     assert at_once(threads_n, officer_adds) == []
     total = threads_n * per_thread
-    numbers = sorted(TrackedItem.objects.filter(source_meeting=m).values_list("number", flat=True))
+    numbers = sorted(TrackedItem.objects.filter(origin_meeting=m).values_list("number", flat=True))
     assert numbers == list(range(1, total + 1))
     orders = sorted(Ruling.objects.filter(meeting=m).values_list("order", flat=True))
     assert orders == list(range(1, total + 1))

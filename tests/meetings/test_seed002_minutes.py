@@ -44,7 +44,7 @@ def test_seed_002_minutes_can_be_entered_and_read_back(world, county):
                          text="有關公務員進入大陸地區需辦理赴陸申請手續，乙節，請本府政風處向上反映及詢問。").tracked_items.get()
     m = ms.meeting_create(actor=officer, agency=world.county, date=dt.date(2016, 10, 19), start_time=dt.time(15, 10),
                           place="本府4樓402會議室", chair_name="副縣長（虛構）", recorder_name="紀錄（虛構）")
-    rnd = ts.progress_round_open(actor=officer, agency=world.county, meeting=m, deadline=dt.date(2016, 10, 5))
+    rnd = ms.meeting_round_open(actor=officer, meeting=m, deadline=dt.date(2016, 10, 5))
     report = ProgressReport.objects.get(round=rnd, item=item, unit=county["政風處"])
     ts.progress_report_save(actor=officer, report=report, expected_version=report.version,
                             text="本處經詢內政部移民署復以：公務員進入大陸地區應依相關許可辦法辦理。")
@@ -75,7 +75,7 @@ def test_seed_002_minutes_can_be_entered_and_read_back(world, county):
     ms.meeting_update(actor=officer, meeting=m, expected_version=m.version, opening_remarks="略",
                       adjourned_at=dt.time(16, 0))
 
-    given = list(TrackedItem.objects.filter(source_meeting=m).order_by("number"))
+    given = list(TrackedItem.objects.filter(origin_meeting=m).order_by("number"))
     assert [(i.number, i.source_kind, i.units_label()) for i in given] == [
         (1, "directive", "政風處"), (2, "report_ruling", "綜合規劃處"), (3, "report_ruling", "各科室"),
         (4, "resolution", "建設處（協辦：教育處）")]

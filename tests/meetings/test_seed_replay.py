@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_108_1_gives_the_six_directives_of_seed_001(cycle):
-    items = list(TrackedItem.objects.filter(source_meeting=cycle["108-1"]).order_by("number"))
+    items = list(TrackedItem.objects.filter(origin_meeting=cycle["108-1"]).order_by("number"))
     assert [(i.number, i.text, i.units_label()) for i in items] == [
         (n, text, unit) for n, (text, unit, _, _) in enumerate(DIRECTIVES_108_1, start=1)]
 
@@ -24,7 +24,7 @@ def test_108_2_decides_on_them_items_1_to_3_released_4_to_6_kept(cycle):
     assert boxes[:3] == ["□繼續列管\n■解除列管"] * 3
     assert boxes[3:] == ["■繼續列管\n□解除列管"] * 3
     assert tables[0].rows[0][3].text == "業於108年6月19日簽准本局檔案銷毀作業流程，以策進檔案管理業務。"
-    statuses = list(TrackedItem.objects.filter(source_meeting=cycle["108-2"]).values_list("status", flat=True))
+    statuses = list(TrackedItem.objects.filter(origin_meeting=cycle["108-2"]).values_list("status", flat=True))
     assert len(statuses) == 8
 
 

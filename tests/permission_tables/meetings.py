@@ -31,7 +31,7 @@ def obj(w):
     spare = ms.ruling_add(actor=o, meeting=m, text="洽悉。")
     m2 = ms.meeting_create(actor=o, agency=w.bureau, date=dt.date(2024, 10, 9))
     m3 = ms.meeting_create(actor=o, agency=w.bureau, date=dt.date(2024, 12, 9))
-    rnd = ts.progress_round_open(actor=o, agency=w.bureau, meeting=m2, deadline=dt.date(2024, 10, 1))
+    rnd = ms.meeting_round_open(actor=o, meeting=m2, deadline=dt.date(2024, 10, 1))
     item = ruling.tracked_items.get()
     report = ProgressReport.objects.get(round=rnd, item=item, unit=w.units["秘書室"])
     done = ProgressReport.objects.get(round=rnd, item=item, unit__isnull=True)
@@ -95,7 +95,7 @@ ROWS = [
     # the 秘書室 report: its liaison and unit head, and the officer who compiles
     Row("tracking:report_edit", pk("report"), expect={"officer": 200, "liaison": 200, "unithead": 200, "*": 404}),
     Row("tracking:report_return", pk("done"), method="post", expect=OFFICER_POST, data=lambda w: {"comment": "請補正"}),
-    Row("tracking:round_open", lambda w: {"meeting_pk": obj(w)["m3"].pk}, expect=OFFICER_ONLY),
+    Row("meetings:round_open", lambda w: {"pk": obj(w)["m3"].pk}, expect=OFFICER_ONLY),
     Row("tracking:round_detail", pk("rnd"), expect=AGENCY_READERS),
     Row("tracking:round_remind", pk("rnd"), method="post", expect=OFFICER_POST),
     Row("tracking:decide", lambda w: {"pk": obj(w)["rnd"].pk, "item_pk": obj(w)["item"].pk}, method="post",

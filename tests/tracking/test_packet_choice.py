@@ -23,7 +23,7 @@ def setting(world):
     item = ts.tracked_item_create(actor=world.officer, agency=world.bureau,
                                   source_kind=TrackedItem.Source.INSPECTION_DEFICIENCY, text=DEFICIENCY,
                                   lead_unit=world.units["秘書室"], origin_label="113年9月5日機關安全狀況檢查")
-    ts.progress_round_open(actor=world.officer, agency=world.bureau, meeting=meeting, deadline=dt.date(2024, 10, 1))
+    ms.meeting_round_open(actor=world.officer, meeting=meeting, deadline=dt.date(2024, 10, 1))
     return meeting, item
 
 

@@ -126,7 +126,7 @@ def test_an_inspection_deficiency_joins_the_round_already_collecting(world):
     item = ts.tracked_item_create(actor=world.officer, agency=world.bureau,
                                   source_kind=TrackedItem.Source.INSPECTION_DEFICIENCY,
                                   text="機房門禁未上鎖。", lead_unit=world.units["綜合企劃科"],
-                                  origin_label="113年3月安全狀況檢查", source_ref="inspections.deficiency:7",
+                                  origin_label="113年3月安全狀況檢查",
                                   due_date=dt.date(2024, 4, 30))
     assert rnd.items.filter(pk=item.pk).exists()
     assert ProgressReport.objects.filter(round=rnd, item=item, unit=world.units["綜合企劃科"]).exists()

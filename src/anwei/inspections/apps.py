@@ -9,12 +9,26 @@ class InspectionsConfig(AppConfig):
     def ready(self) -> None:
         from anwei.portal.navigation import NavEntry, nav_register
         from anwei.orgs import policy
-        from anwei.orgs.models import Role
 
-        def visible(person) -> bool:
-            return policy.has_role(person, Role.ETHICS_OFFICER, Role.UNIT_LIAISON, Role.UNIT_HEAD, Role.AGENCY_HEAD,
-                                   Role.SUPERIOR_OFFICER)
+        def visible(person) -> bool:  # whoever sees some inspection sees the section's pages
+            return policy.holds_anywhere(person, "inspections.inspection.view")
 
         # One menu entry for the section; its pages (index.html, _tabs.html) lead to the assessments and
         # devicechecks apps' pages too.
         nav_register(NavEntry("自評與檢查", "inspections:index", visible=visible, order=40))
+        _register_deficiency_source()
+
+
+def _register_deficiency_source() -> None:
+    """A deficiency's tracked item links back to its inspection (tracking.sources)."""
+    from django.urls import reverse
+
+    from anwei.inspections.models import Finding
+    from anwei.lib import rocdate
+    from anwei.orgs import policy
+    from anwei.tracking.sources import SourceKind, source_register
+
+    source_register(SourceKind(
+        key="finding", model=Finding, label=lambda f: f"{rocdate.format_short(f.inspection.date)}{f.inspection.title}",
+        url=lambda f: reverse("inspections:inspection_detail", args=[f.inspection_id]),
+        may_view=lambda person, f: policy.may(person, "inspections.inspection.view", f.inspection)))

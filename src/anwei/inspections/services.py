@@ -167,7 +167,7 @@ def deficiency_track(*, actor: Person, finding: Finding):
     item = tracked_item_create(
         actor=actor, agency=inspection.agency, source_kind=TrackedItem.Source.INSPECTION_DEFICIENCY,
         text=finding.text, lead_unit=finding.unit, due_date=finding.due_date,
-        source_ref=f"inspections.finding:{finding.pk}", origin_label=_deficiency_origin_label(inspection),
+        source=finding, origin_label=_deficiency_origin_label(inspection),
         roc_year=rocdate.roc_year(inspection.date))
     Finding.objects.filter(pk=finding.pk).update(tracked_item=item)
     finding.tracked_item = item

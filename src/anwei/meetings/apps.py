@@ -7,8 +7,10 @@ class MeetingsConfig(AppConfig):
     verbose_name = "安全維護會報"
 
     def ready(self):
-        from anwei.portal.navigation import NavEntry, nav_register
+        from anwei.meetings import sources
         from anwei.orgs import policy
+        from anwei.portal.navigation import NavEntry, nav_register
 
-        nav_register(NavEntry("會報", "meetings:list", visible=lambda p: not policy.scope(p, "meeting.view").empty,
+        nav_register(NavEntry("會報", "meetings:list", visible=lambda p: policy.holds_anywhere(p, "meeting.view"),
                               order=10))
+        sources.register()

@@ -17,7 +17,7 @@ from anwei.meetings.models import Proposal, Report, Ruling, SecurityMeeting
 from anwei.meetings.selectors import agenda_end, agenda_timed
 from anwei.meetings.selectors import ethics_unit_name
 from anwei.tracking.models import TrackedItem, TrackingDecision
-from anwei.tracking.selectors import RoundRow, round_for_meeting, round_rows, row_order
+from anwei.tracking.selectors import RoundRow, round_for, round_rows, row_order
 
 CONTINUE, RELEASE = TrackingDecision.Decision.CONTINUE, TrackingDecision.Decision.RELEASE
 
@@ -43,13 +43,12 @@ def ampm_zh(t: dt.time) -> str:
 def directive_rows(meeting: SecurityMeeting) -> list[RoundRow]:
     """The items the meeting reviews: its progress round, or (before a round is opened)
     every open item of the agency given before this meeting."""
-    rnd = round_for_meeting(meeting)
+    rnd = round_for(meeting)
     if rnd is not None:
         return round_rows(rnd)
     items = (TrackedItem.objects.filter(agency=meeting.agency_id).exclude(status=TrackedItem.Status.RELEASED)
-             .exclude(source_meeting=meeting).select_related("lead_unit", "source_meeting")
-             .prefetch_related("co_units"))
-    items = [i for i in items if i.source_meeting is None or i.source_meeting.date <= meeting.date]
+             .exclude(origin_meeting=meeting).select_related("lead_unit").prefetch_related("co_units"))
+    items = [i for i in items if i.origin_id is None or i.origin_date is None or i.origin_date <= meeting.date]
     return [RoundRow(i) for i in sorted(items, key=row_order)]
 
 
@@ -75,8 +74,8 @@ def directive_tables(meeting: SecurityMeeting, rows: list[RoundRow] | None = Non
     agency = meeting.agency.name
     tables = []
     for first, group in _groups(rows):
-        if first.source_meeting_id:
-            caption = f"{agency}安全維護會報{first.source_meeting.label}會議\n主席裁（指）示事項辦理情形"
+        if first.origin_id:  # a meeting's items: origin_label is 「108年第2次會議」
+            caption = f"{agency}安全維護會報{first.origin_label}\n主席裁（指）示事項辦理情形"
         else:
             caption = f"{first.origin_label}\n列管事項辦理情形"
         tables.append(directive_table(caption, [(str(r.item.number), r.item.text, r.item.units_label(),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
 from anwei.core.concurrency import Versioned
@@ -27,6 +28,12 @@ class SecurityMeeting(Versioned):
     adjourned_at = models.TimeField("散會時間", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # The items this meeting put under tracking (their origin) and the round that collects progress for
+    # it: tracking refers to meetings generically, so the relations are declared on this side.
+    tracked_items = GenericRelation("tracking.TrackedItem", content_type_field="origin_type",
+                                    object_id_field="origin_id", related_query_name="origin_meeting")
+    progress_rounds = GenericRelation("tracking.ProgressRound", content_type_field="target_type",
+                                      object_id_field="target_id")
 
     class Meta:
         verbose_name = "安全維護會報"
@@ -147,7 +154,7 @@ class Proposal(Versioned):
 
 class Ruling(Versioned):
     """A chair ruling (主席裁示), resolution note or directive, in the minutes section it belongs to.
-    When actionable, the service creates a TrackedItem whose source_ruling is this row."""
+    When actionable, the service creates a TrackedItem whose source is this row."""
 
     class Section(models.TextChoices):
         PREVIOUS = "previous", "上次會議主席裁(指)示事項辦理情形"
@@ -166,6 +173,8 @@ class Ruling(Versioned):
     proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.SET_NULL, related_name="rulings",
                                  verbose_name="提案")
     actionable = models.BooleanField("需列管", default=False)
+    tracked_items = GenericRelation("tracking.TrackedItem", content_type_field="source_type",
+                                    object_id_field="source_id")
 
     class Meta:
         ordering = ["meeting_id", "order", "id"]

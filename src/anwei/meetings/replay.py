@@ -142,7 +142,7 @@ def replay_bureau_cycle(*, agency: Agency, units: dict[str, Unit], officer: Pers
     proposals = [ms.proposal_add(actor=officer, meeting=m2, unit=units[u], subject=s, explanation=e, method=mth,
                                  files=drafts if i == 0 else ())
                  for i, (u, s, e, mth, _, _) in enumerate(PROPOSALS_108_2)]
-    r2 = ts.progress_round_open(actor=officer, agency=agency, meeting=m2, deadline=dt.date(2019, 9, 20))
+    r2 = ms.meeting_round_open(actor=officer, meeting=m2, deadline=dt.date(2019, 9, 20))
     _report_all(r2, officer, reporter, [d[2] for d in DIRECTIVES_108_1])
     for item, (_, _, _, decision) in zip(_round_items(r2), DIRECTIVES_108_1):
         ts.tracking_decide(actor=officer, rnd=r2, item=item, decision=decision)
@@ -173,7 +173,7 @@ def replay_bureau_cycle(*, agency: Agency, units: dict[str, Unit], officer: Pers
     for unit, subject, explanation, method in PROPOSALS_109_1[1:]:
         ms.proposal_add(actor=officer, meeting=m3, unit=units[unit], subject=subject, explanation=explanation,
                         method=method)
-    r3 = ts.progress_round_open(actor=officer, agency=agency, meeting=m3, deadline=dt.date(2020, 4, 10))
+    r3 = ms.meeting_round_open(actor=officer, meeting=m3, deadline=dt.date(2020, 4, 10))
     progress = {d[1]: d[3] for d in DIRECTIVES_108_2}
     progress.update({d[0]: STILL_TRACKED_PROGRESS for d in DIRECTIVES_108_1 if d[3] == "continue"})
     _report_all(r3, officer, reporter, [progress.get(i.text, "") for i in _round_items(r3)])
@@ -184,8 +184,7 @@ STILL_TRACKED_PROGRESS = "各單位主管持續於科、室務會議向同仁宣
 
 
 def _round_items(rnd) -> list:
-    return sorted(rnd.items.select_related("source_meeting", "lead_unit"),
-                  key=lambda i: (i.source_meeting.date, i.number))
+    return sorted(rnd.items.select_related("lead_unit"), key=lambda i: (i.origin_date, i.number))
 
 
 def _report_all(rnd, officer, reporter, texts: list[str]) -> None:

@@ -19,14 +19,7 @@ from anwei.tracking.models import TrackedItem
 
 def _meeting_q(person: Person, action: str, agency: str = "agency") -> Q:
     """Rows whose meeting agency (the `agency` field path) is in the person's scope for `action`."""
-    s = policy.scope(person, action)
-    q = s.q(agency=agency, unit=None)
-    # Unit-scoped roles (liaison, unit head) read their own agency's meetings.
-    from anwei.orgs.models import Unit
-    if s.unit_ids:
-        q |= policy.Scope(frozenset(Unit.objects.filter(pk__in=s.unit_ids).values_list("agency_id", flat=True)),
-                          (), frozenset(), None).q(agency=agency, unit=None)
-    return q
+    return policy.scope(person, action).q(agency=agency, unit=None)
 
 
 def meeting_list(*, person: Person) -> QuerySet[SecurityMeeting]:
@@ -37,7 +30,7 @@ def meeting_list(*, person: Person) -> QuerySet[SecurityMeeting]:
 def meeting_get(*, person: Person, pk: int, action: str = "meeting.view") -> SecurityMeeting:
     meeting = remember(person, f"meeting:{pk}",
                        lambda: SecurityMeeting.objects.filter(pk=pk).select_related("agency").first())
-    if meeting is None or not _may_meeting(person, action, meeting):
+    if meeting is None or not policy.may(person, action, meeting.agency):
         raise Http404("找不到此會議")
     return meeting
 
@@ -53,15 +46,6 @@ def meeting_child_get(*, person: Person, model: type[M], pk: int, action: str = 
     if obj is None:
         raise Http404("找不到此資料")
     return obj
-
-
-def _may_meeting(person: Person, action: str, meeting: SecurityMeeting) -> bool:
-    if policy.may(person, action, meeting.agency):
-        return True
-    # meeting.view is unit-scoped for liaisons: any unit of the agency will do.
-    r = policy.RULES[action]
-    return any(m.agency_id == meeting.agency_id and m.role in r.unit_roles and m.unit_id
-               for m in policy.grants(person).memberships)
 
 
 def may_manage(person: Person, meeting: SecurityMeeting) -> bool:

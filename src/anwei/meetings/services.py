@@ -17,7 +17,8 @@ from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruli
 from anwei.meetings.selectors import ethics_unit_name, meeting_next, meeting_previous
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.tracking.models import TrackedItem
-from anwei.tracking.services import tracked_item_create, tracked_item_delete, tracked_item_update
+from anwei.tracking.services import (progress_round_open, tracked_item_create, tracked_item_delete,
+                                     tracked_item_update)
 
 MIDNIGHT = 24 * 60
 
@@ -110,10 +111,18 @@ def meeting_update(*, actor: Person, meeting: SecurityMeeting, expected_version:
 
 @service
 def meeting_delete(*, actor: Person, meeting: SecurityMeeting) -> None:
-    if meeting.tracked_items.exists() or hasattr(meeting, "progress_round"):
+    if meeting.tracked_items.exists() or meeting.progress_rounds.exists():
         raise ValidationError("此會議已有列管事項或執行情形填報，不能刪除。")
     audit_record(actor=actor, action="meetings.delete", obj=meeting, before=snapshot(meeting))
     meeting.delete()
+
+
+@service
+def meeting_round_open(*, actor: Person, meeting: SecurityMeeting, deadline: dt.date, title: str = ""):
+    """開始蒐集執行情形 for this meeting: a progress round over every item still under tracking (except the
+    meeting's own, reported on at the next one)."""
+    return progress_round_open(actor=actor, agency=meeting.agency, target=meeting, target_date=meeting.date,
+                               deadline=deadline, title=title or f"{meeting.label}會議執行情形填報")
 
 
 # --- agenda --------------------------------------------------------------------------------------
@@ -358,7 +367,8 @@ def _ruling_track(*, actor: Person, ruling: Ruling, lead_unit: Unit | None, all_
     meeting = ruling.meeting
     return tracked_item_create(actor=actor, agency=meeting.agency, source_kind=SECTION_SOURCE[ruling.section],
                                text=ruling.text, lead_unit=lead_unit, all_units=all_units, co_units=co_units,
-                               due_date=due_date, source_meeting=meeting, source_ruling=ruling)
+                               due_date=due_date, origin=meeting, origin_date=meeting.date,
+                               origin_label=f"{meeting.label}會議", roc_year=meeting.roc_year, source=ruling)
 
 
 RULING_FIELDS = ["section", "subject", "text", "report", "proposal", "actionable"]

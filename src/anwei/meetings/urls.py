@@ -26,6 +26,7 @@ urlpatterns = [
     path("rulings/<int:pk>/edit/", views.ruling_edit, name="ruling_edit"),
     path("rulings/<int:pk>/delete/", views.ruling_delete, name="ruling_delete"),
     path("<int:pk>/files/<int:file_id>/", views.attachment, name="attachment"),
+    path("<int:pk>/round/new/", views.round_open, name="round_open"),
     path("<int:pk>/packet/", views.packet, name="packet"),
     path("<int:pk>/packet.<str:fmt>", views.packet_document, name="packet_document"),
     path("<int:pk>/minutes/", views.minutes, name="minutes"),

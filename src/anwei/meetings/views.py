@@ -26,8 +26,9 @@ from anwei.meetings.selectors import (agenda_end, agenda_minutes_from_end, agend
                                       stored_file_for_meeting)
 from anwei.orgs import policy
 from anwei.orgs.models import Agency
-from anwei.orgs.selectors import person_primary_agency
-from anwei.tracking.selectors import round_for_meeting, round_unit_status
+from anwei.orgs.selectors import agency_list, person_primary_agency
+from anwei.tracking.forms import RoundOpenForm
+from anwei.tracking.selectors import round_for, round_unit_status
 
 FORMATS = ("odt", "pdf", "docx")
 
@@ -50,8 +51,7 @@ def meeting_list_view(request):
 
 
 def _manageable_agencies(request) -> list[Agency]:
-    ids = policy.scope(request.user, "meeting.manage").agency_ids
-    return list(Agency.objects.filter(pk__in=ids).order_by("path"))
+    return list(agency_list(person=request.user, action="meeting.manage"))
 
 
 @login_required
@@ -119,7 +119,7 @@ def _section_forms(request, meeting, bound: dict) -> dict:
 def _detail_context(request, meeting, **bound) -> dict:
     data = meeting_detail(meeting)
     manage = may_manage(request.user, meeting)
-    rnd = round_for_meeting(meeting)
+    rnd = round_for(meeting)
     from anwei.meetings.documents import directive_rows
 
     rows = directive_rows(meeting)
@@ -417,6 +417,22 @@ def ruling_edit(request, pk: int):
 @require_POST
 def ruling_delete(request, pk: int):
     return _delete(request, Ruling, pk, services.ruling_delete, "ruling", "rulings")
+
+
+@login_required
+def round_open(request, pk: int):
+    """開始蒐集執行情形: a progress round for this meeting, over every item still under tracking."""
+    meeting = _managed(request, pk)
+    form = RoundOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        attempt = form_attempt(form, lambda: services.meeting_round_open(
+            actor=request.user, meeting=meeting, deadline=form.cleaned_data["deadline"],
+            title=form.cleaned_data["title"]))
+        if attempt.done:
+            rnd = attempt.value
+            messages.success(request, f"已開始蒐集執行情形，共{rnd.items.count()}項列管事項。")
+            return redirect("tracking:round_detail", pk=rnd.pk)
+    return render(request, "meetings/round_open.html", {"meeting": meeting, "form": form})
 
 
 @login_required

@@ -50,6 +50,7 @@ RULES: dict[str, Rule] = {
     # --- orgs / core ---
     "agency.view": rule(*ALL_ROLES, subtree=True),
     "agency.manage": rule(R.ETHICS_OFFICER),
+    "agency.lead": rule(R.AGENCY_HEAD),  # the head of the agency (chairs its meeting, signs its letters)
     "audit.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
     # --- meetings / tracking ---
     "meeting.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, R.UNIT_HEAD, R.UNIT_LIAISON, subtree=True),
@@ -58,8 +59,10 @@ RULES: dict[str, Rule] = {
     "tracking.report": rule(R.ETHICS_OFFICER, unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
     "tracking.manage": rule(R.ETHICS_OFFICER),
     "tracking.overview": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
+    "tracking.chair": rule(R.AGENCY_HEAD),  # decides 繼續/解除列管 at the meeting (the head's inbox)
     # --- documents ---
     # --- plans ---
+    "plans.contacts.view": rule(*ALL_ROLES),  # the plan's contact list: people of the plan's own agency only
     # The sender's side: its ethics officer writes and dispatches; head and superior office read.
     "plans.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
     "plans.manage": rule(R.ETHICS_OFFICER),
@@ -159,10 +162,6 @@ def grants(person: Person) -> Grants:
     return cached
 
 
-def has_role(person: Person, *roles: str, agency: Agency | None = None) -> bool:
-    return any(m.role in roles and (agency is None or m.agency_id == agency.pk) for m in grants(person).memberships)
-
-
 def _target(obj) -> tuple[Agency, set[int]]:
     if isinstance(obj, Agency):
         return obj, set()
@@ -218,6 +217,25 @@ class Scope:
     @property
     def empty(self) -> bool:
         return not (self.agency_ids or self.subtree_paths or self.unit_ids or self.person_id)
+
+
+def granting_agencies(person: Person, action: str) -> list[Agency]:
+    """The agencies where the person holds a role that grants `action` (a superior office's own
+    agency for a subtree action), from the person's grants: no query."""
+    r = RULES[action]
+    found = {m.agency_id: m.agency for m in grants(person).memberships
+             if m.role in r.roles or (r.subtree and m.role == R.SUPERIOR_OFFICER)}
+    return sorted(found.values(), key=lambda a: a.path)
+
+
+def role_labels(person: Person) -> list[str]:
+    """The names of the roles a person holds, for the page header."""
+    return sorted({m.get_role_display() for m in grants(person).memberships})
+
+
+def holds_anywhere(person: Person, action: str) -> bool:
+    """True if the person may do `action` somewhere (to show a menu entry or a 新增 button)."""
+    return not scope(person, action).empty
 
 
 def scope(person: Person, action: str) -> Scope:

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from anwei.orgs import policy
-from anwei.orgs.models import Agency, Person, Unit
+from anwei.orgs.models import Agency, Membership, Person, Role, Unit
 
 
 def agency_list(*, person: Person, action: str = "agency.view") -> QuerySet[Agency]:
@@ -42,3 +42,16 @@ def person_primary_agency(person: Person) -> Agency | None:
         return person.agency
     memberships = policy.grants(person).memberships
     return memberships[0].agency if memberships else None
+
+
+def agency_head(agency: Agency) -> Person | None:
+    """The person who heads the agency (the first appointed, if the tree has two)."""
+    m = (Membership.objects.filter(agency=agency, role=Role.AGENCY_HEAD).select_related("person")
+         .order_by("id").first())
+    return m.person if m else None
+
+
+def unit_has_head(unit: Unit, *, besides: Person | None = None) -> bool:
+    """Whether someone (other than `besides`) heads the unit."""
+    heads = Membership.objects.filter(unit=unit, role=Role.UNIT_HEAD)
+    return (heads.exclude(person=besides) if besides is not None else heads).exists()

@@ -250,7 +250,12 @@ def _tree(size: Size, buf: _Buffer) -> list[_Ag]:
 
 class _Generator:
     def __init__(self, size: Size, buf: _Buffer, today: dt.date, password: str) -> None:
+        from django.contrib.contenttypes.models import ContentType
+
         self.size, self.buf, self.today, self.password = size, buf, today, password
+        # Tracking refers to its origins and sources generically (tracking.sources).
+        self.ct_meeting = ContentType.objects.get_for_model(SecurityMeeting).pk
+        self.ct_finding = ContentType.objects.get_for_model(Finding).pk
         end = size.end_year or today.year
         self.years = list(range(end - size.years + 1, end + 1))
         self._workdays: dict[int, list[dt.date]] = {}
@@ -340,7 +345,8 @@ class _Generator:
             last = t == len(meetings) - 1
             if t > 0:  # the round this meeting reviews: the previous meeting's items and those continued before
                 deadline = date - dt.timedelta(days=14)
-                rnd = add(ProgressRound, agency_id=a.pk, meeting_id=m, title=f"{label}會議列管事項執行情形",
+                rnd = add(ProgressRound, agency_id=a.pk, target_type_id=self.ct_meeting, target_id=m, target_date=date,
+                          title=f"{label}會議列管事項執行情形",
                           deadline=deadline, opened_by_id=a.officer, closed_at=None if last else _aware(date, 16))
                 still = []
                 for item in prev + carried:
@@ -368,7 +374,8 @@ class _Generator:
             for n in range(1, ITEMS_PER_MEETING + 1):
                 all_units = rng.random() < 0.1
                 lead = None if all_units else rng.choice(work).pk
-                item = dict(agency_id=a.pk, source_kind=TrackedItem.Source.MEETING_DIRECTIVE, source_meeting_id=m,
+                item = dict(agency_id=a.pk, source_kind=TrackedItem.Source.MEETING_DIRECTIVE,
+                            origin_type_id=self.ct_meeting, origin_id=m, origin_date=date,
                             origin_label=f"{label}會議", roc_year=roc, number=n, text=_directive(rng),
                             all_units=all_units, lead_unit_id=lead, due_date=date + dt.timedelta(days=60),
                             status=TS.TRACKING, released_at=None)
@@ -460,7 +467,7 @@ class _Generator:
                 text = rng.choice(W.FINDINGS)
                 finding = self.buf.next_pk[Finding]
                 item = add(TrackedItem, agency_id=a.pk, source_kind=TrackedItem.Source.INSPECTION_DEFICIENCY,
-                           source_ref=f"inspections.finding:{finding}", origin_label=label, roc_year=year - 1911,
+                           source_type_id=self.ct_finding, source_id=finding, origin_label=label, roc_year=year - 1911,
                            number=1, text=f"{text}，請限期改善。", lead_unit_id=units[0].pk, all_units=False,
                            due_date=date + dt.timedelta(days=30), status=TS.TRACKING if open_ else TS.RELEASED,
                            released_at=None if open_ else _aware(date + dt.timedelta(days=60)))

@@ -13,5 +13,5 @@ class PlansConfig(AppConfig):
         from anwei.plans.inbox import plan_inbox
 
         inbox_register(plan_inbox)
-        nav_register(NavEntry("專案計畫", "plans:plan_list", order=30, visible=lambda p: policy.has_role(
-            p, policy.R.ETHICS_OFFICER, policy.R.SUPERIOR_OFFICER, policy.R.AGENCY_HEAD)))
+        nav_register(NavEntry("專案計畫", "plans:plan_list", order=30,
+                              visible=lambda p: policy.holds_anywhere(p, "plans.view")))

@@ -14,7 +14,8 @@ from anwei.documents.model import Cell, Document, Numbered, Paragraph, Table, Ti
 from anwei.documents.outline import labelled as outline_labelled
 from anwei.documents.render import render
 from anwei.lib import rocdate
-from anwei.orgs.models import Agency, Membership, Role
+from anwei.orgs.models import Agency
+from anwei.orgs.selectors import agency_head
 from anwei.plans.models import Assignment, Letter, LetterRecipient, RecipientGroup, SpecialPlan
 from anwei.plans.outline import outline_parse
 from anwei.plans.periods import period_sentence
@@ -135,11 +136,8 @@ def _roster(letter: Letter) -> list[tuple[str, Party]]:
 
 
 def _signature(agency) -> str:
-    head = (Membership.objects.filter(agency=agency, role=Role.AGENCY_HEAD).select_related("person")
-            .order_by("id").first())
-    if head is None:
-        return ""
-    return f"{head.person.title}　{head.person.full_name}".strip()
+    head = agency_head(agency)
+    return f"{head.title}　{head.full_name}".strip() if head else ""
 
 
 def official_letter(letter: Letter, *, addressee: str = "如正本及副本", with_files: bool = False) -> OfficialLetter:

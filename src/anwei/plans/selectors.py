@@ -67,7 +67,7 @@ def template_get(*, person: Person, pk: int) -> PlanTemplate:
     if t is None:
         raise Http404("找不到此範本")
     if t.agency_id is None:
-        if not policy.has_role(person, policy.R.ETHICS_OFFICER):
+        if not policy.holds_anywhere(person, "plans.manage"):  # every ethics officer
             raise Http404("找不到此範本")
     elif not policy.may(person, "plans.manage", t.agency):
         raise Http404("找不到此範本")

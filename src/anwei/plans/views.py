@@ -22,6 +22,7 @@ from anwei.documents.render import render_html_fragment
 from anwei.lib import rocdate
 from anwei.orgs import policy
 from anwei.orgs.models import Agency
+from anwei.orgs.selectors import agency_list
 from anwei.plans import documents as docs
 from anwei.plans import selectors, services
 from anwei.plans.exports import matrix_xlsx
@@ -36,11 +37,11 @@ DOC_KINDS = {"plan": "anwei.plans.documents.plan_document", "duties": "anwei.pla
 
 
 def _managed_agency(person) -> Agency:
-    """The agency whose plans this person writes (their ethics-officer membership)."""
-    for m in policy.grants(person).memberships:
-        if m.role == policy.R.ETHICS_OFFICER:
-            return m.agency
-    raise Http404("您沒有撰寫專案計畫的權限")
+    """The agency whose plans this person writes."""
+    agency = agency_list(person=person, action="plans.manage").first()
+    if agency is None:
+        raise Http404("您沒有撰寫專案計畫的權限")
+    return agency
 
 
 # --- plans ---------------------------------------------------------------------------
@@ -50,7 +51,7 @@ def plan_list(request):
     occasion = request.GET.get("occasion", "")
     plans = selectors.plan_list(person=request.user, occasion=occasion if occasion in Occasion.values else "")
     page = Paginator(plans, PAGE).get_page(request.GET.get("page"))
-    can_write = any(m.role == policy.R.ETHICS_OFFICER for m in policy.grants(request.user).memberships)
+    can_write = policy.holds_anywhere(request.user, "plans.manage")
     return render(request, "plans/plan_list.html", {
         "page": page, "occasions": Occasion.choices, "occasion": occasion, "can_write": can_write,
         "query": f"occasion={occasion}" if occasion else "", "assignments": selectors.assignment_inbox(
@@ -80,7 +81,7 @@ def plan_detail(request, pk: int):
     letter = selectors.plan_letter(plan=plan)
     can_manage = policy.may(request.user, "plans.manage", plan)
     # The contacts list is personal data for the agency itself; the superior office reads the plan text.
-    insider = any(m.agency_id == plan.agency_id for m in policy.grants(request.user).memberships)
+    insider = policy.may(request.user, "plans.contacts.view", plan)
     return render(request, "plans/plan_detail.html", {
         "plan": plan, "letter": letter, "can_manage": can_manage, "insider": insider,
         "preview": render_html_fragment(docs.plan_document(plan_id=plan.pk)),

@@ -43,9 +43,7 @@ class RollupRow:
 
 def superior_offices(*, person: Person) -> list[Agency]:
     """The agencies whose subtree this person oversees (no query beyond the person's grants)."""
-    paths = set(policy.scope(person, "rollup.view").subtree_paths)
-    offices = {m.agency.pk: m.agency for m in policy.grants(person).memberships if m.agency.path in paths}
-    return sorted(offices.values(), key=lambda a: a.path)
+    return policy.granting_agencies(person, "rollup.view")
 
 
 def rollup_office(*, person: Person, office_id: int | None) -> tuple[Agency, list[Agency]]:

@@ -87,14 +87,15 @@ class RegisterFilterForm(forms.Form):
     q = forms.CharField(label="關鍵字", required=False)
     unit = forms.ModelChoiceField(label="單位", queryset=Unit.objects.none(), required=False, empty_label="全部單位")
     status = forms.ChoiceField(label="狀態", choices=STATUS, required=False)
-    meeting = forms.TypedChoiceField(label="來源會議", required=False, coerce=int, empty_value=None)
+    origin = forms.ChoiceField(label="來源會議", required=False)
     year = forms.TypedChoiceField(label="年度", required=False, coerce=int, empty_value=None)
     overdue = forms.BooleanField(label="僅逾期", required=False)
     sort = forms.ChoiceField(label="排序", choices=SORT, required=False)
 
-    def __init__(self, *args, agencies=(), agency=None, units=None, meetings=(), years=(), **kwargs):
-        """agency: the agency the unit and meeting menus are for (None: all of `agencies`);
-        the 機關 menu appears only for someone who sees more than one agency."""
+    def __init__(self, *args, agencies=(), agency=None, units=None, origins=(), origin_label="", years=(), **kwargs):
+        """agency: the agency the unit and origin menus are for (None: all of `agencies`); origins: the
+        registered origins of that agency as ("<kind>:<pk>", label) (tracking.sources); the 機關 menu
+        appears only for someone who sees more than one agency."""
         super().__init__(*args, **kwargs)
         self.agency_id = agency
         if len(agencies) > 1:
@@ -104,12 +105,13 @@ class RegisterFilterForm(forms.Form):
         else:
             del self.fields["agency"]
         if agency is None:  # a unit or a meeting belongs to one agency: choose the agency first
-            for name in ("unit", "meeting"):
+            for name in ("unit", "origin"):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = "請先選擇機關"
         self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
-        self.fields["meeting"].choices = [("", "全部會議"), *[(m.pk, f"{m.agency.short_name or m.agency.name}"
-                                                               f"{m.label}會議") for m in meetings]]
+        if origin_label:
+            self.fields["origin"].label = origin_label
+        self.fields["origin"].choices = [("", "全部"), *origins]
         self.fields["year"].choices = [("", "全部年度"), *[(y, f"{y}年") for y in years]]
 
     def filters(self) -> RegisterFilters:
@@ -118,5 +120,5 @@ class RegisterFilterForm(forms.Form):
         d = self.cleaned_data
         return RegisterFilters(agency=self.agency_id, unit=d["unit"].pk if d.get("unit") else None,
                                status=d.get("status") or "",
-                               meeting=d.get("meeting"), year=d.get("year"), overdue=bool(d.get("overdue")),
+                               origin=d.get("origin") or "", year=d.get("year"), overdue=bool(d.get("overdue")),
                                q=(d.get("q") or "").strip(), sort=d.get("sort") if d.get("sort") in SORTS else "origin")

@@ -60,7 +60,7 @@ def officer_items(person: Person) -> list[InboxItem]:
 
 def head_items(person: Person) -> list[InboxItem]:
     """For the agency head: release proposals and overdue items awaiting the chair (one query)."""
-    agencies = {m.agency_id for m in policy.grants(person).memberships if m.role == policy.R.AGENCY_HEAD}
+    agencies = policy.scope(person, "tracking.chair").agency_ids
     if not agencies:
         return []
     today = timezone.localdate()

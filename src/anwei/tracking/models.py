@@ -6,6 +6,8 @@ is the only way an item is released."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from anwei.core.concurrency import Versioned
@@ -28,12 +30,16 @@ class TrackedItem(Versioned):
     agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="tracked_items",
                                verbose_name="機關")
     source_kind = models.CharField("來源", max_length=20, choices=Source.choices)
-    source_meeting = models.ForeignKey("meetings.SecurityMeeting", null=True, blank=True, on_delete=models.PROTECT,
-                                       related_name="tracked_items", verbose_name="來源會議")
-    source_ruling = models.ForeignKey("meetings.Ruling", null=True, blank=True, on_delete=models.SET_NULL,
-                                      related_name="tracked_items", verbose_name="來源裁示")
-    # Other apps link back without a foreign key from here ("inspections.deficiency:12").
-    source_ref = models.CharField("來源紀錄", max_length=100, blank=True, db_index=True)
+    # Generic references (tracking knows none of its sources; see tracking.sources): the origin is
+    # the record whose series numbers the item (the meeting that gave it: its packet lists it), the
+    # source the record it came from (the chair's ruling, the inspection's finding).
+    origin_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    origin_id = models.PositiveBigIntegerField(null=True, blank=True)
+    origin = GenericForeignKey("origin_type", "origin_id")
+    origin_date = models.DateField("來源日期", null=True, blank=True)
+    source_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    source_id = models.PositiveBigIntegerField(null=True, blank=True)
+    source = GenericForeignKey("source_type", "source_id")
     origin_label = models.CharField("來源說明", max_length=200, help_text="例如：108年第2次會議、113年3月安全狀況檢查")
     roc_year = models.PositiveSmallIntegerField("年度（民國）")
     number = models.PositiveSmallIntegerField("項次")
@@ -60,7 +66,8 @@ class TrackedItem(Versioned):
         indexes = [
             models.Index(fields=["agency", "status"]),
             models.Index(fields=["agency", "lead_unit", "status"]),
-            models.Index(fields=["agency", "source_meeting", "number"]),
+            models.Index(fields=["agency", "origin_type", "origin_id", "number"]),
+            models.Index(fields=["source_type", "source_id"]),
             models.Index(fields=["agency", "roc_year"]),
             models.Index(fields=["agency", "due_date"]),
         ]
@@ -76,7 +83,8 @@ class TrackedItem(Versioned):
         return self.is_open and self.due_date is not None and self.due_date < today
 
     def shows_in_packet(self) -> bool:
-        return self.source_meeting_id is not None or self.in_packet
+        """A meeting's items are in its series' packets by birth; others when the officer brings them."""
+        return self.origin_id is not None or self.in_packet
 
     def units_label(self) -> str:
         """主(協)辦單位 as the packets print it: 秘書室（協辦：人事室）, or 各科室. Uses prefetched co_units."""
@@ -94,8 +102,11 @@ class ProgressRound(models.Model):
     """One collection of 執行情形, usually for the next meeting."""
 
     agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="progress_rounds")
-    meeting = models.OneToOneField("meetings.SecurityMeeting", null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="progress_round", verbose_name="會議")
+    # What the round collects for (a meeting), generic as an item's origin; at most one round each.
+    target_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
+    target_date = models.DateField("會議日期", null=True, blank=True)
     title = models.CharField("名稱", max_length=200)
     deadline = models.DateField("填報期限")
     items = models.ManyToManyField(TrackedItem, related_name="rounds", blank=True)
@@ -108,6 +119,7 @@ class ProgressRound(models.Model):
         verbose_name_plural = "執行情形填報"
         ordering = ["-opened_at"]
         indexes = [models.Index(fields=["agency", "closed_at"])]
+        constraints = [models.UniqueConstraint(fields=["target_type", "target_id"], name="uniq_round_per_target")]
 
     def __str__(self) -> str:
         return self.title

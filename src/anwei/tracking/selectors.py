@@ -7,13 +7,15 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
 from anwei.orgs import policy
-from anwei.orgs.models import Agency, Person, Role, Unit
+from anwei.orgs.models import Agency, Person, Unit
 from anwei.tracking.models import ProgressReport, ProgressRound, TrackedItem, TrackingDecision
+from anwei.tracking.sources import source_kind
 
 Status = TrackedItem.Status
 RStatus = ProgressReport.Status
@@ -37,8 +39,8 @@ def _latest_progress() -> Subquery:
 
 
 SORTS = {
-    "origin": ["roc_year", "source_meeting__date", "origin_label", "number"],
-    "-origin": ["-roc_year", "-source_meeting__date", "origin_label", "number"],
+    "origin": ["roc_year", "origin_date", "origin_label", "number"],
+    "-origin": ["-roc_year", "-origin_date", "origin_label", "number"],
     "due": [F("due_date").asc(nulls_last=True), "roc_year", "number"],
     "-due": [F("due_date").desc(nulls_last=True), "roc_year", "number"],
     "unit": ["lead_unit__order", "roc_year", "number"],
@@ -53,7 +55,7 @@ class RegisterFilters:
     agency: int | None = None  # None: every agency the person may see
     unit: int | None = None
     status: str = ""
-    meeting: int | None = None
+    origin: str = ""  # "<kind>:<pk>" of a registered origin (tracking.sources), e.g. "meeting:12"
     year: int | None = None
     overdue: bool = False
     q: str = ""
@@ -78,15 +80,15 @@ def tracked_item_list(*, person: Person, filters: RegisterFilters | None = None,
         qs = qs.exclude(status=Status.RELEASED)
     elif f.status:
         qs = qs.filter(status=f.status)
-    if f.meeting:
-        qs = qs.filter(source_meeting_id=f.meeting)
+    if f.origin:
+        qs = qs.filter(**_origin_filter(f.origin))
     if f.year:
         qs = qs.filter(roc_year=f.year)
     if f.overdue:
         qs = qs.exclude(status=Status.RELEASED).filter(due_date__lt=today)
     if f.q:
         qs = qs.filter(Q(text__icontains=f.q) | Q(origin_label__icontains=f.q))
-    return (qs.select_related("agency", "lead_unit", "source_meeting")
+    return (qs.select_related("agency", "lead_unit")
             .prefetch_related(Prefetch("co_units", queryset=Unit.objects.order_by("order", "id")))
             .annotate(latest_progress=_latest_progress())
             .order_by(*SORTS.get(f.sort, SORTS["origin"]), "pk"))
@@ -113,7 +115,7 @@ def register_years(*, person: Person, agency_id: int | None) -> list[int]:
 
 def tracked_item_get(*, person: Person, pk: int) -> TrackedItem:
     item = (TrackedItem.objects.filter(_item_scope_q(person), pk=pk)
-            .select_related("agency", "lead_unit", "source_meeting", "source_ruling").first())
+            .select_related("agency", "lead_unit").first())
     if item is None:
         raise Http404("找不到此列管事項")
     return item
@@ -127,7 +129,7 @@ def tracked_item_history(item: TrackedItem) -> tuple[list[ProgressReport], list[
 
 
 def progress_round_get(*, person: Person, pk: int, action: str = "tracking.view") -> ProgressRound:
-    rnd = ProgressRound.objects.filter(pk=pk).select_related("agency", "meeting").first()
+    rnd = ProgressRound.objects.filter(pk=pk).select_related("agency").first()
     if rnd is None or not policy.may(person, action, rnd.agency):
         raise Http404("找不到此填報")
     return rnd
@@ -135,14 +137,25 @@ def progress_round_get(*, person: Person, pk: int, action: str = "tracking.view"
 
 def progress_report_get(*, person: Person, pk: int, action: str) -> ProgressReport:
     report = (ProgressReport.objects.filter(pk=pk)
-              .select_related("agency", "round", "round__meeting", "item", "item__lead_unit", "unit").first())
+              .select_related("agency", "round", "item", "item__lead_unit", "unit").first())
     if report is None or not policy.may(person, action, report):
         raise Http404("找不到此執行情形")
     return report
 
 
-def round_for_meeting(meeting) -> ProgressRound | None:
-    return ProgressRound.objects.filter(meeting=meeting).first()
+def round_for(target) -> ProgressRound | None:
+    """The round that collects progress for `target` (a meeting), if one was opened."""
+    return ProgressRound.objects.filter(target_type=ContentType.objects.get_for_model(target),
+                                        target_id=target.pk).first()
+
+
+def _origin_filter(value: str) -> dict:
+    """The register's origin filter ("meeting:12") as field lookups; an unknown value matches nothing."""
+    key, _, pk = value.partition(":")
+    kind = source_kind(key)
+    if kind is None or not pk.isdigit():
+        return {"pk__in": []}
+    return {"origin_type": kind.content_type(), "origin_id": int(pk)}
 
 
 def open_round(agency) -> ProgressRound | None:
@@ -152,14 +165,14 @@ def open_round(agency) -> ProgressRound | None:
 # --- the liaison's page -----------------------------------------------------------------------
 
 def my_unit_ids(person: Person) -> list[int]:
-    return sorted({m.unit_id for m in policy.grants(person).memberships
-                   if m.unit_id and m.role in (Role.UNIT_LIAISON, Role.UNIT_HEAD)})
+    """The units whose progress this person reports (a liaison's or unit head's own units)."""
+    return sorted(policy.scope(person, "tracking.report").unit_ids)
 
 
 def unit_reports(*, person: Person) -> list[ProgressReport]:
     """My units' progress reports in every open round, awaiting first (the liaison's page)."""
     reports = (ProgressReport.objects.filter(unit_id__in=my_unit_ids(person), round__closed_at__isnull=True)
-               .select_related("round", "round__meeting", "unit", "item", "item__lead_unit", "agency")
+               .select_related("round", "unit", "item", "item__lead_unit", "agency")
                .prefetch_related(Prefetch("item__co_units", queryset=Unit.objects.order_by("order", "id")))
                .order_by("round__deadline", "round_id", "item__roc_year", "item__origin_label", "item__number"))
     order = {RStatus.RETURNED: 0, RStatus.PENDING: 1, RStatus.SUBMITTED: 2}
@@ -201,7 +214,7 @@ def round_rows(rnd: ProgressRound | None) -> list[RoundRow]:
     """Every item of a round with its reports and decision, in packet order. Four queries."""
     if rnd is None:
         return []
-    items = (rnd.items.select_related("lead_unit", "source_meeting", "agency")
+    items = (rnd.items.select_related("lead_unit", "agency")
              .prefetch_related(Prefetch("co_units", queryset=Unit.objects.order_by("order", "id"))))
     rows = {i.pk: RoundRow(i) for i in items}
     for r in (ProgressReport.objects.filter(round=rnd).select_related("unit", "submitted_by")
@@ -216,8 +229,8 @@ def round_rows(rnd: ProgressRound | None) -> list[RoundRow]:
 
 def row_order(item: TrackedItem) -> tuple:
     # The most recent meeting first (上次會議), then older meetings, then other sources.
-    m = item.source_meeting
-    return (m is None, -(m.roc_year * 100 + m.sequence) if m else 0, item.origin_label, item.number)
+    dated = item.origin_id is not None and item.origin_date is not None
+    return (not dated, -item.origin_date.toordinal() if dated else 0, item.origin_label, item.number)
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """Writes of the tracking engine. Every change records its audit row in the same transaction.
 
-Other apps create items with `tracked_item_create` (an inspection deficiency passes
-source_kind=INSPECTION_DEFICIENCY, origin_label and source_ref); everything after that
-(rounds, reports, decisions) is the same for every source.
+Other apps create items with `tracked_item_create`: a meeting passes itself as the origin and its
+ruling as the source; an inspection deficiency passes source_kind=INSPECTION_DEFICIENCY, its
+origin_label and its finding as the source. Everything after that (rounds, reports, decisions) is the
+same for every source, and tracking imports none of them (tracking.sources).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from anwei.core.service import service
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.tracking.models import ProgressReport, ProgressRound, TrackedItem, TrackingDecision
+from anwei.tracking.selectors import round_for
 
 Source = TrackedItem.Source
 Status = TrackedItem.Status
@@ -52,17 +54,15 @@ def _required_units(item: TrackedItem, agency_units: list[Unit]) -> list[Unit]:
 @service
 def tracked_item_create(*, actor: Person | None, agency: Agency, source_kind: str, text: str,
                         lead_unit: Unit | None = None, all_units: bool = False, co_units: Iterable[Unit] = (),
-                        due_date: dt.date | None = None, source_meeting=None, source_ruling=None,
-                        source_ref: str = "", origin_label: str = "", number: int | None = None,
+                        due_date: dt.date | None = None, origin=None, origin_date: dt.date | None = None,
+                        source=None, origin_label: str = "", number: int | None = None,
                         roc_year: int | None = None) -> TrackedItem:
-    """Put something under tracking. Numbered 1, 2, … within its origin (a meeting, or the
-    origin_label of another source) unless `number` is given."""
+    """Put something under tracking. Numbered 1, 2, … within its origin_label (a meeting's, or another
+    source's) unless `number` is given. `origin`: the record whose series' packets list the item (a
+    meeting, dated `origin_date`); `source`: the record it came from."""
     if not text.strip():
         raise ValidationError({"text": "請填寫列管事項內容。"})
     co = _check_units(agency, lead_unit, all_units, co_units)
-    if source_meeting is not None:
-        origin_label = origin_label or f"{source_meeting.label}會議"
-        roc_year = roc_year or source_meeting.roc_year
     if not origin_label:
         raise ValidationError({"origin_label": "請說明列管事項的來源。"})
     roc_year = roc_year or rocdate.roc_year(timezone.localdate())
@@ -71,14 +71,16 @@ def tracked_item_create(*, actor: Person | None, agency: Agency, source_kind: st
         number = (TrackedItem.objects.filter(agency=agency, origin_label=origin_label)
                   .aggregate(n=Max("number"))["n"] or 0) + 1
     item = TrackedItem.objects.create(
-        agency=agency, source_kind=source_kind, source_meeting=source_meeting, source_ruling=source_ruling,
-        source_ref=source_ref, origin_label=origin_label, roc_year=roc_year, number=number, text=text.strip(),
-        lead_unit=lead_unit, all_units=all_units, due_date=due_date)
+        agency=agency, source_kind=source_kind, origin=origin, origin_date=origin_date, source=source,
+        origin_label=origin_label, roc_year=roc_year, number=number, text=text.strip(), lead_unit=lead_unit,
+        all_units=all_units, due_date=due_date)
     item.co_units.set(co)
     audit_record(actor=actor, action="tracking.item_create", obj=item, after=_item_snapshot(item))
-    # An item given between meetings (an inspection deficiency) joins the round already collecting.
-    for rnd in ProgressRound.objects.filter(agency=agency, closed_at__isnull=True).select_related("meeting"):
-        if source_meeting is None or (rnd.meeting is not None and rnd.meeting.date > source_meeting.date):
+    # An item given between meetings (an inspection deficiency) joins the round already collecting;
+    # a meeting's item joins only rounds for later meetings (not its own meeting's).
+    for rnd in ProgressRound.objects.filter(agency=agency, closed_at__isnull=True):
+        if origin is None or (rnd.target_date is not None and origin_date is not None
+                              and rnd.target_date > origin_date):
             _round_add_items(rnd, [item])
     return item
 
@@ -113,7 +115,7 @@ def progress_round_open_for(*, actor: Person | None, items: list[TrackedItem], t
 @service
 def tracked_item_packet_set(*, actor: Person, item: TrackedItem, in_packet: bool) -> TrackedItem:
     """Bring an item of another source (e.g. an inspection deficiency) to the next meeting's packet, or not."""
-    if item.source_meeting_id is not None:
+    if item.origin_id is not None:
         raise ValidationError("會議所列管的事項一律列入會報資料。")
     before = _item_snapshot(item)
     item.in_packet = in_packet
@@ -145,18 +147,20 @@ def _round_add_items(rnd: ProgressRound, items: list[TrackedItem]) -> None:
 
 
 @service
-def progress_round_open(*, actor: Person, agency: Agency, deadline: dt.date, meeting=None,
-                        title: str = "") -> ProgressRound:
-    """Start collecting 執行情形 on every open item. An earlier round still open is closed."""
-    if meeting is not None and ProgressRound.objects.filter(meeting=meeting).exists():
+def progress_round_open(*, actor: Person, agency: Agency, deadline: dt.date, target=None,
+                        target_date: dt.date | None = None, title: str = "") -> ProgressRound:
+    """Start collecting 執行情形 on every open item, for `target` (a meeting, dated `target_date`) if
+    given. An earlier round still open is closed."""
+    if target is not None and round_for(target) is not None:
         raise ValidationError("這次會議已經開始蒐集執行情形。")
     for earlier in ProgressRound.objects.filter(agency=agency, closed_at__isnull=True):
         progress_round_close(actor=actor, rnd=earlier)
-    title = title or (f"{meeting.label}會議執行情形填報" if meeting else f"{rocdate.format_short(deadline)}執行情形填報")
-    rnd = ProgressRound.objects.create(agency=agency, meeting=meeting, title=title, deadline=deadline, opened_by=actor)
+    title = title or f"{rocdate.format_short(deadline)}執行情形填報"
+    rnd = ProgressRound.objects.create(agency=agency, target=target, target_date=target_date, title=title,
+                                       deadline=deadline, opened_by=actor)
     items = TrackedItem.objects.filter(agency=agency).exclude(status=Status.RELEASED)
-    if meeting is not None:
-        items = items.exclude(source_meeting=meeting)
+    if target is not None:  # the target meeting's own items are reported on at the next one
+        items = items.exclude(origin_type=rnd.target_type, origin_id=target.pk)
     _round_add_items(rnd, list(items.select_related("lead_unit").prefetch_related("co_units")))
     audit_record(actor=actor, action="tracking.round_open", obj=rnd, after=snapshot(rnd))
     return rnd

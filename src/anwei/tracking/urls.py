@@ -13,7 +13,6 @@ urlpatterns = [
     path("mine/", views.my_items, name="my_items"),
     path("reports/<int:pk>/", views.report_edit, name="report_edit"),
     path("reports/<int:pk>/return/", views.report_return, name="report_return"),
-    path("rounds/open/<int:meeting_pk>/", views.round_open, name="round_open"),
     path("rounds/<int:pk>/", views.round_detail, name="round_detail"),
     path("rounds/<int:pk>/remind/", views.round_remind, name="round_remind"),
     path("rounds/<int:pk>/items/<int:item_pk>/decide/", views.decide, name="decide"),

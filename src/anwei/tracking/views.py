@@ -13,13 +13,13 @@ from django.views.decorators.http import require_POST
 
 from anwei.core.formpages import form_attempt, message_attempt
 from anwei.core.pagecache import page_render
-from anwei.meetings.selectors import meeting_get, meeting_list
 from anwei.orgs import policy
-from anwei.orgs.models import Unit
+from anwei.orgs.selectors import unit_list
 from anwei.tracking import services
 from anwei.tracking.exports import register_xlsx as build_xlsx
 from anwei.tracking.forms import (ALL_AGENCIES, DecideForm, ItemEditForm, ProgressReportForm, RegisterFilterForm,
-                                  ReturnForm, RoundOpenForm)
+                                  ReturnForm)
+from anwei.tracking.sources import origin_kinds, source_link
 from anwei.tracking.selectors import (overview, progress_report_get, progress_round_get, register_agencies,
                                       register_years, round_rows, round_unit_status, tracked_item_get,
                                       tracked_item_history, tracked_item_list, unit_reports)
@@ -55,11 +55,13 @@ def _register_form(request):
     data = request.GET.copy()
     if len(agencies) > 1:
         data["agency"] = str(agency or ALL_AGENCIES)  # pagination and export links keep the choice
-    # The units by a literal agency id: a subquery here made PostgreSQL's server-side cursor, which
-    # the select widget iterates, pick a plan that walks every unit (4 ms → 31 ms at 100× data).
-    units = Unit.objects.filter(agency_id=agency).order_by("order", "id") if agency else None
-    meetings = meeting_list(person=request.user).filter(agency_id=agency)[:50] if agency else ()
-    form = RegisterFilterForm(data or None, agencies=agencies, agency=agency, units=units, meetings=meetings,
+    # The units by the chosen agency's literal id: a subquery here made PostgreSQL's server-side cursor,
+    # which the select widget iterates, pick a plan that walks every unit (4 ms → 31 ms at 100× data).
+    units = unit_list(person=request.user, agency=next(a for a in agencies if a.pk == agency)) if agency else None
+    kinds = origin_kinds()
+    origins = [(f"{k.key}:{pk}", label) for k in kinds for pk, label in k.choices(request.user, agency)] if agency else []
+    form = RegisterFilterForm(data or None, agencies=agencies, agency=agency, units=units, origins=origins,
+                              origin_label=kinds[0].filter_label if len(kinds) == 1 else "來源",
                               years=register_years(person=request.user, agency_id=agency))
     return form, form.filters()
 
@@ -113,7 +115,7 @@ def item_detail(request, pk: int):
     item = tracked_item_get(person=request.user, pk=pk)
     reports, decisions = tracked_item_history(item)
     return render(request, "tracking/item_detail.html", {
-        "item": item, "reports": reports, "decisions": decisions,
+        "item": item, "reports": reports, "decisions": decisions, "origin": source_link(request.user, item.origin or item.source),
         "may_manage": policy.may(request.user, "tracking.manage", item.agency)})
 
 
@@ -218,27 +220,12 @@ def report_return(request, pk: int):
 
 
 @login_required
-def round_open(request, meeting_pk: int):
-    meeting = meeting_get(person=request.user, pk=meeting_pk, action="meeting.manage")
-    form = RoundOpenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        attempt = form_attempt(form, lambda: services.progress_round_open(
-            actor=request.user, agency=meeting.agency, meeting=meeting, deadline=form.cleaned_data["deadline"],
-            title=form.cleaned_data["title"]))
-        if attempt.done:
-            rnd = attempt.value
-            messages.success(request, f"已開始蒐集執行情形，共{rnd.items.count()}項列管事項。")
-            return redirect("tracking:round_detail", pk=rnd.pk)
-    return render(request, "tracking/round_open.html", {"meeting": meeting, "form": form})
-
-
-@login_required
 def round_detail(request, pk: int):
     """The officer's view of a round: who has not reported, reports to return, decisions."""
     rnd = progress_round_get(person=request.user, pk=pk, action="tracking.overview")
     rows = round_rows(rnd)
     return render(request, "tracking/round_detail.html", {
-        "round": rnd, "rows": rows, "unit_status": round_unit_status(rows),
+        "round": rnd, "rows": rows, "unit_status": round_unit_status(rows), "target": source_link(request.user, rnd.target),
         "may_manage": policy.may(request.user, "tracking.manage", rnd.agency)})
 
 

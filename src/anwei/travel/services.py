@@ -12,8 +12,8 @@ from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
 from anwei.core.service import service
 from anwei.orgs import policy
-from anwei.orgs.models import Agency, Membership, Person, Role
-from anwei.orgs.selectors import person_primary_agency
+from anwei.orgs.models import Agency, Person
+from anwei.orgs.selectors import person_primary_agency, unit_has_head
 from anwei.travel import defaults
 from anwei.travel.deadlines import apply_by, report_due
 from anwei.travel.models import (Approval, ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication,
@@ -48,13 +48,11 @@ def _traveller_agency(person: Person) -> Agency:
 
 def _route(*, traveller: Person, agency: Agency, lead_rule: TravelRule) -> tuple[Agency, object, str]:
     """Where the application goes: (reviewing agency, unit, first status)."""
-    if lead_rule.head_to_superior and agency.parent_id and policy.has_role(traveller, Role.AGENCY_HEAD,
-                                                                            agency=agency):
+    if lead_rule.head_to_superior and agency.parent_id and policy.may(traveller, "agency.lead", agency):
         return agency.parent, None, Status.ETHICS_REVIEW  # 機關首長應向直屬上級機關申請
     unit = traveller.unit if traveller.unit_id and traveller.unit.agency_id == agency.pk else None
     needs_unit_head = (lead_rule.approval == Approval.UNIT_HEAD_AND_ETHICS and unit is not None
-                       and Membership.objects.filter(unit=unit, role=Role.UNIT_HEAD).exclude(person=traveller)
-                       .exists())
+                       and unit_has_head(unit, besides=traveller))
     return agency, unit, Status.UNIT_REVIEW if needs_unit_head else Status.ETHICS_REVIEW
 
 

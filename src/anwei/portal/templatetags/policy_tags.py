@@ -10,4 +10,4 @@ register = template.Library()
 
 @register.filter("may_any")
 def may_any(person, action: str) -> bool:
-    return not policy.scope(person, action).empty
+    return policy.holds_anywhere(person, action)
