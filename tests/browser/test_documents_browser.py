@@ -8,7 +8,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_job_page_polls_until_the_download_appears(live_server, page):
     world = build_world()
-    job = RenderJob.objects.create(requester=world.officer, builder="anwei.documents.specimen.short", kwargs={},
+    job = RenderJob.objects.create(requester=world.officer, builder="specimen.short", kwargs={},
                                    fmt="pdf", filename="安全維護會報108年第2次會議資料", progress="排版中…",
                                    status=RenderJob.Status.RUNNING)
     page.goto(live_server.url + "/login/")

@@ -72,22 +72,22 @@ def _kinds():
     travel = TravelApplication.objects.filter(return_report__isnull=False).first()
     officer = Person.objects.get(username="officer")
     kinds = [
-        ("packet108", "anwei.meetings.documents.packet_build", {"meeting_id": m108.pk}, True),
-        ("packet109", "anwei.meetings.documents.packet_build", {"meeting_id": m109.pk}, True),
-        ("minutes108", "anwei.meetings.documents.minutes_build", {"meeting_id": m108.pk}, True),
-        ("register", "anwei.tracking.documents.register_build", {"person_id": officer.pk}, False),
-        ("plan", "anwei.plans.documents.plan_document", {"plan_id": letter.plan_id}, True),
-        ("duties", "anwei.plans.documents.duty_table_document", {"plan_id": letter.plan_id}, True),
-        ("letter", "anwei.plans.documents.letter_document", {"letter_id": letter.pk}, True),
-        ("footage_form", "anwei.footage.documents.request_form", {"request_id": req.pk}, True),
-        ("footage_register", "anwei.footage.documents.register",
+        ("packet108", "meetings.packet", {"meeting_id": m108.pk}, True),
+        ("packet109", "meetings.packet", {"meeting_id": m109.pk}, True),
+        ("minutes108", "meetings.minutes", {"meeting_id": m108.pk}, True),
+        ("register", "tracking.register", {"person_id": officer.pk}, False),
+        ("plan", "plans.plan", {"plan_id": letter.plan_id}, True),
+        ("duties", "plans.duties", {"plan_id": letter.plan_id}, True),
+        ("letter", "plans.letter", {"letter_id": letter.pk}, True),
+        ("footage_form", "footage.request_form", {"request_id": req.pk}, True),
+        ("footage_register", "footage.register",
          {"agency_id": req.agency_id, "year": req.submitted_at.year - 1911}, False),
-        ("inspection", "anwei.inspections.documents.inspection_report",
+        ("inspection", "inspections.report",
          {"inspection_id": Inspection.objects.order_by("id").first().pk}, True),
     ]
     if travel:
-        kinds += [("travel", "anwei.travel.documents.application_document", {"application_id": travel.pk}, True),
-                  ("travel_return", "anwei.travel.documents.return_report_document",
+        kinds += [("travel", "travel.application", {"application_id": travel.pk}, True),
+                  ("travel_return", "travel.return_report",
                    {"application_id": travel.pk}, True)]
     return kinds
 

@@ -20,7 +20,7 @@ def test_render_refuses_instead_of_printing_boxes(no_fonts):
 
 @pytest.mark.django_db
 def test_download_answers_with_a_chinese_message(no_fonts, world, rf_user):
-    response = document_response(rf_user(world.officer), builder="anwei.documents.specimen.short", kwargs={},
+    response = document_response(rf_user(world.officer), builder="specimen.short", kwargs={},
                                  fmt="pdf", filename="測試")
     assert response.status_code == 503
     body = response.content.decode()

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def test_long_pdf_runs_as_a_job_with_progress_and_download(world, rf_user, client):
     # few rows, much text: 4 items of 100,000 characters each go to the background, not the request
-    response = document_response(rf_user(world.officer), builder="anwei.documents.specimen.heavy_text",
+    response = document_response(rf_user(world.officer), builder="specimen.heavy_text",
                                  kwargs={"rows": 4, "chars": 100_000}, fmt="pdf", filename="長表格")
     job = RenderJob.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("documents:job", kwargs={"pk": job.pk})
@@ -32,14 +32,14 @@ def test_long_pdf_runs_as_a_job_with_progress_and_download(world, rf_user, clien
 
 
 def test_short_documents_render_inline(world, rf_user):
-    response = document_response(rf_user(world.officer), builder="anwei.documents.specimen.long_table",
+    response = document_response(rf_user(world.officer), builder="specimen.long_table",
                                  kwargs={"rows": 20}, fmt="pdf", filename="短表格")
     assert response.status_code == 200 and response.content.startswith(b"%PDF-")
     assert not RenderJob.objects.exists()
 
 
 def test_pending_job_polls_every_two_seconds(world, client):
-    job = RenderJob.objects.create(requester=world.liaison, builder="anwei.documents.specimen.short", kwargs={},
+    job = RenderJob.objects.create(requester=world.liaison, builder="specimen.short", kwargs={},
                                    fmt="pdf", filename="等待中", progress="排入佇列，等待產生…")
     client.force_login(world.liaison)
     url = reverse("documents:job", kwargs={"pk": job.pk})
@@ -51,7 +51,7 @@ def test_pending_job_polls_every_two_seconds(world, client):
 
 
 def test_only_the_requester_sees_the_job(world, client):
-    job = render_job_create(requester=world.officer, builder="anwei.documents.specimen.short", kwargs={},
+    job = render_job_create(requester=world.officer, builder="specimen.short", kwargs={},
                             fmt="pdf", filename="機密")
     for person in (world.head, world.superior, world.other_officer):
         client.force_login(person)
@@ -60,7 +60,7 @@ def test_only_the_requester_sees_the_job(world, client):
 
 
 def test_failed_builder_gives_a_message(world, client):
-    job = render_job_create(requester=world.officer, builder="anwei.documents.specimen.broken", kwargs={},
+    job = render_job_create(requester=world.officer, builder="specimen.broken", kwargs={},
                             fmt="pdf", filename="失敗")
     job.refresh_from_db()
     assert job.status == RenderJob.Status.FAILED and job.result is None
@@ -74,13 +74,13 @@ def test_old_jobs_of_the_requester_are_cleared(world):
 
     from django.utils import timezone
 
-    old = RenderJob.objects.create(requester=world.officer, builder="anwei.documents.specimen.short", kwargs={},
+    old = RenderJob.objects.create(requester=world.officer, builder="specimen.short", kwargs={},
                                    fmt="pdf", filename="舊", status=RenderJob.Status.DONE, result=b"x")
     RenderJob.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
-    others = RenderJob.objects.create(requester=world.head, builder="anwei.documents.specimen.short", kwargs={},
+    others = RenderJob.objects.create(requester=world.head, builder="specimen.short", kwargs={},
                                       fmt="pdf", filename="別人的", status=RenderJob.Status.DONE, result=b"x")
     RenderJob.objects.filter(pk=others.pk).update(created_at=timezone.now() - timedelta(days=8))
-    render_job_create(requester=world.officer, builder="anwei.documents.specimen.short", kwargs={}, fmt="pdf",
+    render_job_create(requester=world.officer, builder="specimen.short", kwargs={}, fmt="pdf",
                       filename="新")
     assert not RenderJob.objects.filter(pk=old.pk).exists()
     assert RenderJob.objects.filter(pk=others.pk).exists()

@@ -132,4 +132,4 @@ def test_content_types_permissions_and_admin_history_follow_the_moved_models():
         "checklisttemplate", "checklistitem", "assessmentround", "selfassessment", "answer",
         "devicesystem", "dailycheck", "repairrecord"]).exists()
     job.refresh_from_db()
-    assert job.builder == "anwei.devicechecks.documents.device_month"
+    assert job.builder == "anwei.devicechecks.documents.device_month"  # (documents 0002 names it later)

@@ -4,7 +4,7 @@ from tests.permission_tables import Row
 
 def _job(w):
     """A finished job of the ethics officer: only its requester may see or download it."""
-    job = RenderJob.objects.create(requester=w.officer, builder="anwei.documents.specimen.short", kwargs={},
+    job = RenderJob.objects.create(requester=w.officer, builder="specimen.short", kwargs={},
                                    fmt="pdf", filename="測試文件", status=RenderJob.Status.DONE,
                                    result=b"%PDF-1.7 test", size=13)
     return {"pk": job.pk}

@@ -7,7 +7,11 @@ class DevicechecksConfig(AppConfig):
     verbose_name = "每日設備檢查"
 
     def ready(self) -> None:
-        from anwei.portal.inbox import inbox_register
+        from anwei.devicechecks import documents
         from anwei.devicechecks.inbox import devicechecks_inbox
+        from anwei.documents.builders import builder_register
+        from anwei.portal.inbox import inbox_register
+
+        builder_register("devicechecks.month", documents.device_month)
 
         inbox_register(devicechecks_inbox)

@@ -166,7 +166,7 @@ def device_month(request):
 def device_month_document(request, fmt: str):
     agency, unit_id, _systems = _month_scope(request)
     year, month = _month_args(request)
-    return document_response(request, builder="anwei.devicechecks.documents.device_month",
+    return document_response(request, builder="devicechecks.month",
                              kwargs={"agency_id": agency.pk, "unit_id": unit_id, "year": year, "month": month},
                              fmt=fmt, filename=f"門禁及監視系統每日檢查表{year - 1911}年{month}月")
 

@@ -1,33 +1,38 @@
-"""Builders are named by dotted path (kwargs stay JSON, so a background task can rerun them)."""
+"""Document builders, by name. Each app registers its builders in its AppConfig.ready(); a view or a
+background job asks for one by name (kwargs stay JSON, so a job can rerun the builder later)."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 from anwei.documents.model import Document
+
+Builder = Callable[..., Document]
+_builders: dict[str, Builder] = {}
 
 
 class BuilderError(ValueError):
     pass
 
 
-def builder_resolve(path: str) -> Callable[..., Document]:
-    """Import `anwei.<module>.<function>`; anything outside the project is refused."""
-    module_name, _, func_name = path.rpartition(".")
-    if not path.startswith("anwei.") or not module_name or not func_name.isidentifier() or func_name.startswith("_"):
-        raise BuilderError(f"builder must be a public function in an anwei module, not {path!r}")
-    module = importlib.import_module(module_name)
-    func = getattr(module, func_name, None)
-    if not callable(func):
-        raise BuilderError(f"{path!r} is not a function")
-    return func
+def builder_register(name: str, builder: Builder) -> None:
+    """name: "<app>.<document>", e.g. "meetings.packet"."""
+    if _builders.get(name, builder) is not builder:
+        raise BuilderError(f"document builder {name!r} is registered twice")
+    _builders[name] = builder
 
 
-def document_build(builder: str, kwargs: dict) -> Document:
-    doc = builder_resolve(builder)(**kwargs)
+def builder_names() -> list[str]:
+    return sorted(_builders)
+
+
+def document_build(name: str, kwargs: dict) -> Document:
+    builder = _builders.get(name)
+    if builder is None:
+        raise BuilderError(f"no document builder named {name!r}")
+    doc = builder(**kwargs)
     if not isinstance(doc, Document):
-        raise BuilderError(f"{builder!r} returned {type(doc).__name__}, not a Document")
+        raise BuilderError(f"{name!r} returned {type(doc).__name__}, not a Document")
     return doc
 
 

@@ -7,9 +7,15 @@ class FootageConfig(AppConfig):
     verbose_name = "監視器錄影調閱"
 
     def ready(self) -> None:
+        from anwei.documents.builders import builder_register
+        from anwei.footage import documents
+        from anwei.footage.inbox import footage_inbox
         from anwei.portal.inbox import inbox_register
         from anwei.portal.navigation import NavEntry, nav_register
-        from anwei.footage.inbox import footage_inbox
+
+        builder_register("footage.request_form", documents.request_form)
+        builder_register("footage.register", documents.register)
+        builder_register("footage.destruction_list", documents.destruction_list)
 
         inbox_register(footage_inbox)
         _register_audit_guards()

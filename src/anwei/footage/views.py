@@ -259,7 +259,7 @@ def attachment_download(request, pk: int, attachment_pk: int):
 def request_document(request, pk: int, fmt: str):
     req = selectors.request_get(person=request.user, pk=pk)
     services.request_view_record(actor=request.user, req=req, action="footage.view.document")
-    return document_response(request, builder="anwei.footage.documents.request_form", kwargs={"request_id": req.pk},
+    return document_response(request, builder="footage.request_form", kwargs={"request_id": req.pk},
                              fmt=fmt, filename=f"監視器攝錄資料調閱申請表{req.number_label}")
 
 
@@ -284,7 +284,7 @@ def register(request):
 @login_required
 def register_document(request, year: int, fmt: str):
     fs = selectors.managed_settings(person=request.user)
-    return document_response(request, builder="anwei.footage.documents.register",
+    return document_response(request, builder="footage.register",
                              kwargs={"agency_id": fs.agency_id, "year": year}, fmt=fmt,
                              filename=f"監視錄影調閱登記簿{year}年")
 
@@ -334,7 +334,7 @@ def request_destroy(request, pk: int):
 @login_required
 def destruction_document(request, year: int, fmt: str):
     fs = selectors.managed_settings(person=request.user)
-    return document_response(request, builder="anwei.footage.documents.destruction_list",
+    return document_response(request, builder="footage.destruction_list",
                              kwargs={"agency_id": fs.agency_id, "year": year}, fmt=fmt,
                              filename=f"監視錄影調閱資料銷毀清冊{year}年")
 

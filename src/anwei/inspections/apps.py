@@ -7,8 +7,12 @@ class InspectionsConfig(AppConfig):
     verbose_name = "自評與檢查"
 
     def ready(self) -> None:
-        from anwei.portal.navigation import NavEntry, nav_register
+        from anwei.documents.builders import builder_register
+        from anwei.inspections import documents
         from anwei.orgs import policy
+        from anwei.portal.navigation import NavEntry, nav_register
+
+        builder_register("inspections.report", documents.inspection_report)
 
         def visible(person) -> bool:  # whoever sees some inspection sees the section's pages
             return policy.holds_anywhere(person, "inspections.inspection.view")

@@ -238,7 +238,7 @@ def inspection_reported(request, pk: int):
 @login_required
 def inspection_document(request, pk: int, fmt: str):
     inspection = selectors.inspection_get(person=request.user, pk=pk)
-    return document_response(request, builder="anwei.inspections.documents.inspection_report",
+    return document_response(request, builder="inspections.report",
                              kwargs={"inspection_id": inspection.pk}, fmt=fmt,
                              filename=report_title(inspection))
 

@@ -7,9 +7,14 @@ class MeetingsConfig(AppConfig):
     verbose_name = "安全維護會報"
 
     def ready(self):
+        from anwei.documents.builders import builder_register
+        from anwei.meetings import documents
         from anwei.meetings import sources
         from anwei.orgs import policy
         from anwei.portal.navigation import NavEntry, nav_register
+
+        builder_register("meetings.packet", documents.packet_build)
+        builder_register("meetings.minutes", documents.minutes_build)
 
         nav_register(NavEntry("會報", "meetings:list", visible=lambda p: policy.holds_anywhere(p, "meeting.view"),
                               order=10))

@@ -471,7 +471,7 @@ def _document(request, pk: int, fmt: str, builder: str, suffix: str):
         raise Http404("不支援的檔案格式")
     from anwei.documents.http import document_response
 
-    return document_response(request, builder=f"anwei.meetings.documents.{builder}",
+    return document_response(request, builder=builder,
                              kwargs={"meeting_id": meeting.pk}, fmt=fmt,
                              filename=f"安全維護會報{meeting.label}會議{suffix}")
 
@@ -490,9 +490,9 @@ def packet_document(request, pk: int, fmt: str):
         name = f"安全維護會報{meeting.label}會議資料"
         packet = render(packet_build(meeting.pk, inline_files=False), "pdf")
         return bundle_response([(f"01_{name}.pdf", packet), *packet_files(meeting.pk)], filename=f"{name}（含附件）")
-    return _document(request, pk, fmt, "packet_build", "資料")
+    return _document(request, pk, fmt, "meetings.packet", "資料")
 
 
 @login_required
 def minutes_document(request, pk: int, fmt: str):
-    return _document(request, pk, fmt, "minutes_build", "紀錄")
+    return _document(request, pk, fmt, "meetings.minutes", "紀錄")

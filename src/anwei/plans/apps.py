@@ -7,10 +7,16 @@ class PlansConfig(AppConfig):
     verbose_name = "專案安全維護計畫"
 
     def ready(self) -> None:
+        from anwei.documents.builders import builder_register
+        from anwei.orgs import policy
+        from anwei.plans import documents
+        from anwei.plans.inbox import plan_inbox
         from anwei.portal.inbox import inbox_register
         from anwei.portal.navigation import NavEntry, nav_register
-        from anwei.orgs import policy
-        from anwei.plans.inbox import plan_inbox
+
+        builder_register("plans.plan", documents.plan_document)
+        builder_register("plans.duties", documents.duty_table_document)
+        builder_register("plans.letter", documents.letter_document)
 
         inbox_register(plan_inbox)
         nav_register(NavEntry("專案計畫", "plans:plan_list", order=30,

@@ -33,7 +33,7 @@ from anwei.plans.outline import HELP_TEXT
 from anwei.plans.periods import period_days, period_sentence
 
 PAGE = 50
-DOC_KINDS = {"plan": "anwei.plans.documents.plan_document", "duties": "anwei.plans.documents.duty_table_document"}
+DOC_KINDS = {"plan": "plans.plan", "duties": "plans.duties"}
 
 
 def _managed_agency(person) -> Agency:
@@ -342,7 +342,7 @@ def letter_download(request, pk: int, fmt: str):
             return redirect("plans:matrix" if letter.is_dispatched else "plans:letter_edit",
                             pk=letter.pk if letter.is_dispatched else letter.plan_id)
         return zip_response(data, filename=f"{letter.agency.name}函{letter.number}_電子公文交換檔")
-    return document_response(request, builder="anwei.plans.documents.letter_document", kwargs={"letter_id": letter.pk},
+    return document_response(request, builder="plans.letter", kwargs={"letter_id": letter.pk},
                              fmt=fmt, filename=f"{letter.agency.name}函{letter.number}")
 
 
@@ -454,7 +454,7 @@ def assignment_download(request, pk: int, kind: str, fmt: str):
     assignment, _ = selectors.assignment_get(person=request.user, pk=pk)
     letter = assignment.letter
     if kind == "letter":
-        return document_response(request, builder="anwei.plans.documents.letter_document",
+        return document_response(request, builder="plans.letter",
                                  kwargs={"letter_id": letter.pk, "assignment_id": assignment.pk}, fmt=fmt,
                                  filename=f"{letter.agency.name}函{letter.number}")
     if kind not in DOC_KINDS:

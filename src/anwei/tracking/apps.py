@@ -7,11 +7,15 @@ class TrackingConfig(AppConfig):
     verbose_name = "列管"
 
     def ready(self):
+        from anwei.documents.builders import builder_register
+        from anwei.orgs import policy
         from anwei.portal.inbox import inbox_register
         from anwei.portal.navigation import NavEntry, nav_register
-        from anwei.orgs import policy
+        from anwei.tracking import documents
         from anwei.tracking import inbox
         from anwei.tracking.selectors import my_unit_ids
+
+        builder_register("tracking.register", documents.register_build)
 
         nav_register(NavEntry("列管", "tracking:register", visible=lambda p: not policy.scope(p, "tracking.view").empty,
                               order=20))

@@ -101,7 +101,7 @@ def register_document(request, fmt: str):
     from anwei.documents.http import document_response
 
     _, filters = _register_form(request)
-    return document_response(request, builder="anwei.tracking.documents.register_build",
+    return document_response(request, builder="tracking.register",
                              kwargs={"person_id": request.user.pk, **filters.as_kwargs()}, fmt=fmt,
                              filename="列管事項一覽表")
 

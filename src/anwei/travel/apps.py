@@ -7,9 +7,14 @@ class TravelConfig(AppConfig):
     verbose_name = "赴陸申請"
 
     def ready(self) -> None:
+        from anwei.documents.builders import builder_register
         from anwei.portal.inbox import inbox_register
         from anwei.portal.navigation import NavEntry, nav_register
+        from anwei.travel import documents
         from anwei.travel.inbox import travel_inbox
+
+        builder_register("travel.application", documents.application_document)
+        builder_register("travel.return_report", documents.return_report_document)
 
         inbox_register(travel_inbox)
         _register_audit_guards()

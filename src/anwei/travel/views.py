@@ -197,7 +197,7 @@ def return_report(request, pk: int):
 def application_document(request, pk: int, fmt: str):
     app = selectors.application_get(person=request.user, pk=pk)
     name = "涉密退離職人員赴陸申報表" if app.is_retiree() else "赴大陸地區申請表"
-    return document_response(request, builder="anwei.travel.documents.application_document",
+    return document_response(request, builder="travel.application",
                              kwargs={"application_id": app.pk}, fmt=fmt, filename=f"{name}_{app.traveller_name}")
 
 
@@ -206,7 +206,7 @@ def return_report_document(request, pk: int, fmt: str):
     app = selectors.application_get(person=request.user, pk=pk)
     if not hasattr(app, "return_report"):
         raise Http404("尚未填報返臺通報表")
-    return document_response(request, builder="anwei.travel.documents.return_report_document",
+    return document_response(request, builder="travel.return_report",
                              kwargs={"application_id": app.pk}, fmt=fmt,
                              filename=f"赴陸人員返臺通報表_{app.traveller_name}")
 
