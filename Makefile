@@ -3,7 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
-export ANWEI_DEBUG ?= true
+# make run shows what users see (no Django debug pages) over plain HTTP on this machine.
+RUN_ENV := ANWEI_HTTPS=false
 
 .PHONY: run test test-postgres install bench bench-docs clean
 
@@ -17,10 +18,11 @@ install: $(STAMP)
 
 run: $(STAMP)
 	./scripts/system-packages.sh run
-	$(BIN)/anwei migrate --noinput -v0
-	$(BIN)/anwei demo --if-empty
+	$(RUN_ENV) $(BIN)/anwei migrate --noinput -v0
+	$(RUN_ENV) $(BIN)/anwei collectstatic --noinput -v0
+	$(RUN_ENV) $(BIN)/anwei demo --if-empty
 	@echo "安維已啟動：http://127.0.0.1:8000/ （Ctrl-C 結束）"
-	$(BIN)/anwei runserver 127.0.0.1:8000
+	$(RUN_ENV) $(BIN)/anwei runserver 127.0.0.1:8000
 
 test: $(STAMP)
 	./scripts/system-packages.sh test

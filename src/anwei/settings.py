@@ -1,7 +1,8 @@
 """One settings file; every deployment knob is an environment variable parsed strictly.
 
 ANWEI_DATABASE_URL   sqlite:///path or postgres://user:pass@host:port/name (default: SQLite under var/)
-ANWEI_SECRET_KEY     required unless ANWEI_DEBUG=true
+ANWEI_SECRET_KEY     required in production; in a source checkout with the default data folder (development,
+                     `make run`) one is made once into var/secret-key (0600)
 ANWEI_DEBUG          true/false (default false)
 ANWEI_ALLOWED_HOSTS  comma-separated host names (default: localhost,127.0.0.1)
 ANWEI_DATA_DIR       where the SQLite file and uploads live (default: <repo>/var)
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from anwei.lib.env import EnvError, env_bool, env_int, env_list, env_str
+from anwei.lib.env import EnvError, env_bool, env_int, env_list, env_str, secret_file
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent.parent
@@ -28,7 +29,11 @@ REPO_DIR = PACKAGE_DIR.parent.parent
 try:
     DEBUG = env_bool("ANWEI_DEBUG", False)
     DATA_DIR = Path(env_str("ANWEI_DATA_DIR", str(REPO_DIR / "var")))
-    SECRET_KEY = env_str("ANWEI_SECRET_KEY", "insecure-development-key-only-for-debug" if DEBUG else None)
+    # Development: running from a source checkout with its own data folder (make run, the README's
+    # commands). A deployment installs the package and names its data folder, and must give its secrets.
+    DEVELOPMENT = (REPO_DIR / "pyproject.toml").is_file() and DATA_DIR.resolve() == (REPO_DIR / "var").resolve()
+    SECRET_KEY = ((env_str("ANWEI_SECRET_KEY", "") or secret_file(DATA_DIR / "secret-key")) if DEVELOPMENT
+                  else env_str("ANWEI_SECRET_KEY"))
     ALLOWED_HOSTS = env_list("ANWEI_ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
     CSRF_TRUSTED_ORIGINS = env_list("ANWEI_CSRF_TRUSTED_ORIGINS", [])
     SESSION_IDLE_MINUTES = env_int("ANWEI_SESSION_IDLE_MINUTES", 30, minimum=1, maximum=24 * 60)

@@ -25,3 +25,12 @@ def test_required_string_and_lists():
     assert env_list("H", ["a"], env={"H": "x.gov.tw, y.gov.tw"}) == ["x.gov.tw", "y.gov.tw"]
     with pytest.raises(EnvError):
         env_list("H", [], env={"H": "a,,b"})
+
+
+def test_a_secret_file_is_made_once_private_and_reused(tmp_path):
+    from anwei.lib.env import secret_file
+
+    path = tmp_path / "data" / "secret"
+    first = secret_file(path)
+    assert len(first) >= 40 and path.stat().st_mode & 0o777 == 0o600
+    assert secret_file(path) == first

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Mapping
+from pathlib import Path
 
 
 class EnvError(Exception):
@@ -61,3 +63,21 @@ def env_list(name: str, default: list[str], *, env: Mapping[str, str] | None = N
     if any(not item for item in items):
         raise EnvError(f"環境變數 {name} 含有空白項目：「{raw}」（{name} has an empty item）")
     return items
+
+
+def secret_file(path: Path, *, nbytes: int = 48) -> str:
+    """The secret kept in `path`, made once (random, URL-safe) with permissions 0600 when missing.
+    For development only: production takes its secrets from the environment."""
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(nbytes)
+    try:  # O_EXCL: two processes starting at once agree on the first one's secret
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(value + "\n")
+    return value

@@ -8,3 +8,29 @@ class PortalConfig(AppConfig):
     name = "anwei.portal"
     label = "portal"
     verbose_name = "入口"
+
+    def ready(self) -> None:
+        _name_third_party_apps()
+
+
+# Libraries that ship no Traditional Chinese names: what administrators see in the admin instead.
+THIRD_PARTY_NAMES = {
+    "axes": ("登入失敗鎖定", {"AccessFailureLog": "登入失敗紀錄", "AccessAttempt": "登入嘗試",
+                             "AccessAttemptExpiration": "登入嘗試到期", "AccessLog": "登入紀錄"}),
+    "django_tasks_database": ("背景工作", {"DBTaskResult": "背景工作結果"}),
+    "sessions": ("工作階段", {"Session": "工作階段"}),
+}
+
+
+def _name_third_party_apps() -> None:
+    from django.apps import apps
+
+    for label, (app_name, models) in THIRD_PARTY_NAMES.items():
+        try:
+            config = apps.get_app_config(label)
+        except LookupError:
+            continue
+        config.verbose_name = app_name
+        for model_name, name in models.items():
+            meta = config.get_model(model_name)._meta
+            meta.verbose_name = meta.verbose_name_plural = name
