@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from anwei.core.pagecache import page_render
 from anwei.orgs.selectors import person_primary_agency
+from anwei.portal.history import history_rows
 from anwei.portal.inbox import inbox_items
 from anwei.portal.selectors import audit_history
 
@@ -25,4 +26,6 @@ def audit_object(request, object_type: str, object_id: str):
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     if not page.object_list:
         raise Http404("沒有可檢視的異動紀錄")
-    return render(request, "portal/audit_object.html", {"page": page, "label": page.object_list[0].object_label})
+    return render(request, "portal/audit_object.html", {
+        "page": page, "rows": history_rows(page.object_list), "label": page.object_list[0].object_label,
+        "raw": request.user.is_superuser})

@@ -9,6 +9,7 @@ class TrackingConfig(AppConfig):
     def ready(self):
         from anwei.documents.builders import builder_register
         from anwei.orgs import policy
+        from anwei.portal.history import history_labels_register
         from anwei.portal.inbox import inbox_register
         from anwei.portal.navigation import NavEntry, nav_register
         from anwei.tracking import documents
@@ -16,6 +17,7 @@ class TrackingConfig(AppConfig):
         from anwei.tracking.selectors import my_unit_ids
 
         builder_register("tracking.register", documents.register_build)
+        history_labels_register(HISTORY_LABELS)
 
         nav_register(NavEntry("列管", "tracking:register", visible=lambda p: not policy.scope(p, "tracking.view").empty,
                               order=20))
@@ -24,3 +26,20 @@ class TrackingConfig(AppConfig):
                               visible=lambda p: not policy.scope(p, "tracking.overview").empty, order=22))
         for provider in (inbox.liaison_items, inbox.officer_items, inbox.head_items):
             inbox_register(provider)
+
+
+def _status_label(entry) -> str:
+    status = (entry.after or {}).get("status", "")
+    return {"released": "解除列管", "tracking": "繼續列管", "release_proposed": "建議解除列管"}.get(status, "列管狀態變更")
+
+
+def _decision_label(entry) -> str:
+    return {"release": "決定解除列管", "continue": "決定繼續列管"}.get((entry.after or {}).get("decision"), "列管決定")
+
+
+HISTORY_LABELS = {
+    "tracking.item_create": "開始列管", "tracking.item_update": "修改列管事項", "tracking.item_delete": "刪除列管事項",
+    "tracking.item_packet": "設定是否列入會報資料", "tracking.item_status": _status_label,
+    "tracking.decide": _decision_label, "tracking.report_save": "填報執行情形", "tracking.report_return": "退回補正",
+    "tracking.round_open": "開始蒐集執行情形", "tracking.round_close": "結束執行情形填報", "tracking.round_remind": "催報",
+}
