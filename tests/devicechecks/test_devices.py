@@ -128,3 +128,13 @@ def test_resubmitting_the_same_marks_keeps_who_checked(world):
     f.day_record(actor=world.unithead, date=today, entries=[(system, False, "鏡頭起霧")])
     check.refresh_from_db()
     assert check.checked_by == world.unithead and not check.working
+
+
+def test_the_head_reads_a_repair_record_but_cannot_change_it(world, as_):
+    repair = f.repair(world)
+    url = reverse("devicechecks:repair_edit", args=[repair.pk])
+    page = as_(world.head).get(url)
+    assert page.status_code == 200 and "由負責單位或政風單位登錄" in page.content.decode()
+    assert as_(world.head).post(url, {"vendor": "某廠商", "version": repair.version}).status_code == 404
+    repair.refresh_from_db()
+    assert repair.vendor != "某廠商"

@@ -35,7 +35,7 @@ def test_the_second_officer_sees_the_first_ones_values_keeps_theirs_and_can_save
     first, second = _officers(world)
     m = ms.meeting_create(actor=world.officer, agency=world.bureau, date=dt.date(2024, 4, 10))
     item = m.agenda_items.get(title="專題報告")  # 12:00–12:10, both opened the page now
-    url = reverse("meetings:agenda_edit", args=[item.pk])
+    url = reverse("meetings:agenda_save", args=[m.pk])
     opened = _row(item)
 
     assert first.post(url, {**opened, f"a{item.pk}-title": "專題報告：門禁系統更新",
@@ -65,8 +65,43 @@ def test_saving_a_row_does_not_undo_a_move_made_meanwhile(world):
     item = m.agenda_items.get(title="專題報告")
     opened = _row(item)
     assert first.post(reverse("meetings:agenda_move", args=[item.pk]), {"direction": "up"}).status_code == 302
-    r = second.post(reverse("meetings:agenda_edit", args=[item.pk]), {**opened, f"a{item.pk}-note": "附簡報"})
+    r = second.post(reverse("meetings:agenda_save", args=[m.pk]), {**opened, f"a{item.pk}-note": "附簡報"})
     assert r.status_code == 302
     titles = [t.item.title for t in agenda_timed(m)]
     assert titles.index("專題報告") < titles.index("秘書單位工作報告")
     assert m.agenda_items.get(pk=item.pk).note == "附簡報"
+
+
+def test_one_save_keeps_every_row_typed(world, as_):
+    officer = as_(world.officer)
+    """Editing three rows and pressing 儲存 once saves all three (no row's typing is lost)."""
+    m = ms.meeting_create(actor=world.officer, agency=world.bureau, date=dt.date(2024, 4, 10))
+    items = list(m.agenda_items.order_by("order"))
+    data = {}
+    for item in items:
+        data.update(_row(item))
+    data[f"a{items[1].pk}-presenter"] = "局長"
+    data[f"a{items[2].pk}-title"] = "上次會議主席裁(指)示事項辦理情形（含檢查缺失）"
+    data[f"a{items[4].pk}-minutes"] = "15"
+    assert officer.post(reverse("meetings:agenda_save", args=[m.pk]), data).status_code == 302
+    saved = {i.pk: i for i in m.agenda_items.all()}
+    assert saved[items[1].pk].presenter == "局長"
+    assert saved[items[2].pk].title == "上次會議主席裁(指)示事項辦理情形（含檢查缺失）"
+    assert saved[items[4].pk].minutes == 15
+    assert saved[items[0].pk].version == items[0].version  # an unchanged row is not touched
+
+
+def test_a_table_past_midnight_is_refused_whole(world, as_):
+    officer = as_(world.officer)
+    m = ms.meeting_create(actor=world.officer, agency=world.bureau, date=dt.date(2024, 4, 10),
+                          start_time=dt.time(23, 0))
+    items = list(m.agenda_items.order_by("order"))
+    data = {}
+    for item in items:
+        data.update(_row(item))
+    data[f"a{items[0].pk}-minutes"] = "120"
+    data[f"a{items[1].pk}-presenter"] = "局長"
+    r = officer.post(reverse("meetings:agenda_save", args=[m.pk]), data)
+    assert r.status_code == 400 and "午夜" in r.content.decode()
+    assert 'value="局長"' in r.content.decode()  # what was typed stays on the page
+    assert not m.agenda_items.filter(presenter="局長").exists()

@@ -38,10 +38,10 @@ def test_bad_date_and_time_get_chinese_messages_and_keep_the_input(officer):
 def test_agenda_retime_refuses_an_end_before_the_start(officer, world):
     m = ms.meeting_create(actor=world.officer, agency=world.bureau, date=dt.date(2024, 4, 10))
     item = m.agenda_items.get(title="主席致詞")  # 11:35–11:40
-    r = officer.post(reverse("meetings:agenda_edit", args=[item.pk]),
+    r = officer.post(reverse("meetings:agenda_save", args=[m.pk]),
                      {f"a{item.pk}-version": item.version, f"a{item.pk}-title": "主席致詞", f"a{item.pk}-end": "11:20"})
     assert r.status_code == 400 and "早於開始時間" in r.content.decode()
-    r = officer.post(reverse("meetings:agenda_edit", args=[item.pk]),
+    r = officer.post(reverse("meetings:agenda_save", args=[m.pk]),
                      {f"a{item.pk}-version": item.version, f"a{item.pk}-title": "主席致詞", f"a{item.pk}-end": "11:50"})
     item.refresh_from_db()
     assert r.status_code == 302 and item.minutes == 15

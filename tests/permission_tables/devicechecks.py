@@ -13,6 +13,6 @@ ROWS = [
     Row("devicechecks:device_month", lambda w: (f.system(w), {})[1], expect=VIEWERS),
     Row("devicechecks:device_month_document", lambda w: (f.system(w), {"fmt": "html"})[1], expect=VIEWERS),
     Row("devicechecks:repair_list", expect={"*": 200}),
-    Row("devicechecks:repair_edit", lambda w: {"pk": f.repair(w).pk},
-        expect={"officer": 200, "liaison": 200, "unithead": 200, "*": 404}),
+    Row("devicechecks:repair_edit", lambda w: {"pk": f.repair(w).pk},  # those who see the device read it
+        expect={"officer": 200, "liaison": 200, "unithead": 200, "head": 200, "superior": 200, "*": 404}),
 ]

@@ -54,7 +54,7 @@ ROWS = [
         data=lambda w: {"version": obj(w)["m"].version, "date": "113/4/10", "start_time": "11:30", "place": "大禮堂"}),
     Row("meetings:agenda_add", pk("m"), method="post", expect=OFFICER_POST,
         data=lambda w: {"new-title": "宣導", "new-minutes": "5"}),
-    Row("meetings:agenda_edit", pk("agenda"), method="post", expect=OFFICER_POST,
+    Row("meetings:agenda_save", pk("m"), method="post", expect=OFFICER_POST,
         data=lambda w: {f"a{obj(w)['agenda'].pk}-version": obj(w)["agenda"].version,
                         f"a{obj(w)['agenda'].pk}-title": "簽到", f"a{obj(w)['agenda'].pk}-minutes": "10"}),
     Row("meetings:agenda_move", pk("agenda"), method="post", expect=OFFICER_POST, data=lambda w: {"direction": "down"}),

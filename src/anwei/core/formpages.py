@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from django import forms
@@ -45,6 +45,7 @@ class Attempt(Generic[T]):
     done: bool = False
     value: T | None = None
     conflict: Any = None
+    errors: list[str] = field(default_factory=list)  # refusals that belong to no one form (rows_attempt)
 
 
 def form_attempt(form: forms.Form, call: Callable[[], T]) -> Attempt[T]:
@@ -74,6 +75,22 @@ def message_attempt(request, call: Callable[[], T], *,
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
         return Attempt()
+
+
+def rows_attempt(forms_by_pk: dict[int, forms.Form], call: Callable[[], T]) -> Attempt[T]:
+    """The same for a table saved as a whole (one form per row, keyed by the row's pk): after a conflict
+    every stale row's form is re-armed (`conflict` maps pk → the row as saved by the other person);
+    a refusal of the whole (e.g. an agenda past midnight) comes back in `errors`."""
+    try:
+        return Attempt(done=True, value=call())
+    except ConflictError as exc:
+        stale = exc.current if isinstance(exc.current, list) else [exc.current]
+        for row in stale:
+            if row.pk in forms_by_pk:
+                form_rearm(forms_by_pk[row.pk], row.version)
+        return Attempt(conflict={row.pk: row for row in stale})
+    except ValidationError as exc:
+        return Attempt(errors=exc.messages)
 
 
 def form_submit(request, form, save, success):

@@ -41,9 +41,12 @@ def device_list(request):
     counts = selectors.site_device_counts(page.object_list)
     for system in page.object_list:
         system.device_count = counts.get(system.pk)
+        system.can_edit = policy.may(request.user, "devicechecks.device.manage", system)
+    repairs = list(selectors.repair_list(person=request.user, open_only=True)[:20])
+    for repair in repairs:
+        repair.can_edit = _may_edit_repair(request.user, repair)
     return render(request, "devicechecks/device_list.html", {
-        "page": page,
-        "repairs": selectors.repair_list(person=request.user, open_only=True)[:20],
+        "page": page, "repairs": repairs,
         "can_check": selectors.device_systems_to_check(person=request.user).exists(),
         "can_manage": agency is not None and policy.may(request.user, "devicechecks.device.manage", agency),
         "today": timezone.localdate()})
@@ -179,11 +182,17 @@ def repair_list(request):
         "open_only": open_only, "query": "open=1" if open_only else ""})
 
 
+def _may_edit_repair(person, repair) -> bool:
+    return (policy.may(person, "devicechecks.device.check", repair)
+            or policy.may(person, "devicechecks.device.manage", repair))
+
+
 @login_required
 def repair_edit(request, pk: int):
+    """The repair record: the responsible unit and the ethics unit edit it; those who see the device read it."""
     repair = selectors.repair_get(person=request.user, pk=pk)
-    if not (policy.may(request.user, "devicechecks.device.check", repair)
-            or policy.may(request.user, "devicechecks.device.manage", repair)):
+    editable = _may_edit_repair(request.user, repair)
+    if request.method == "POST" and not editable:
         raise Http404("找不到此頁面")
     initial = {k: getattr(repair, k) for k in ["reported_on", "vendor", "repaired_on", "note", "version"]}
     form = RepairForm(request.POST or None, initial=initial)
@@ -192,4 +201,8 @@ def repair_edit(request, pk: int):
         vendor=c["vendor"], repaired_on=c["repaired_on"], note=c["note"]), "已儲存維修紀錄。")
     if saved:
         return redirect("devicechecks:repair_list")
-    return form_page(request, "devicechecks/repair_form.html", {"form": form, "repair": repair}, conflict)
+    if not editable:
+        for field in form.fields.values():
+            field.disabled = True
+    return form_page(request, "devicechecks/repair_form.html", {"form": form, "repair": repair, "editable": editable},
+                     conflict)

@@ -28,6 +28,7 @@ from anwei.inspections.forms import (
 from anwei.inspections.models import Finding, Inspection
 from anwei.inspections.stats import inspection_sentences, inspection_statistics
 from anwei.orgs import policy
+from anwei.tracking.selectors import my_unit_ids
 from anwei.orgs.selectors import person_primary_agency
 
 PAGE = 50
@@ -250,7 +251,8 @@ def deficiency_list(request):
         state = "open"
     return render(request, "inspections/deficiency_list.html", {
         "page": _page(request, selectors.deficiency_list(person=request.user, state=state)),
-        "state": state, "query": f"state={state}", "today": timezone.localdate()})
+        "state": state, "query": f"state={state}", "today": timezone.localdate(),
+        "reports_units": bool(my_unit_ids(request.user))})
 
 
 def _xlsx_response(data: bytes, filename: str) -> HttpResponse:

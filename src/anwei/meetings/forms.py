@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.db.models import Case, When
 
 from anwei.core.forms import RocDateField, VersionForm
 from anwei.core.uploads import UploadField
@@ -131,7 +132,9 @@ class RulingForm(UnitsMixin):
         super().__init__(*args, agency=meeting.agency if meeting else None, **kwargs)
         if meeting is not None:
             self.fields["report"].queryset = meeting.reports.all()
-            self.fields["proposal"].queryset = meeting.proposals.all()
+            # 第1案, 第2案 … before 臨時動議第1案, as the agenda has them
+            self.fields["proposal"].queryset = meeting.proposals.order_by(
+                Case(When(kind=Proposal.Kind.EXTEMPORE, then=1), default=0), "number")
 
     def units_required(self, data: dict) -> bool:
         return bool(data.get("actionable"))

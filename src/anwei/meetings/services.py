@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.db.models import Max
 
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import row_lock, version_bump
+from anwei.core.forms import ConflictError
 from anwei.core.service import service
 from anwei.core.uploads import stored_file_save
 from anwei.lib import rocdate
@@ -165,6 +167,48 @@ def agenda_item_update(*, actor: Person, item: AgendaItem, expected_version: int
     audit_record(actor=actor, action="meetings.agenda_update", obj=item, agency=item.meeting.agency,
                  before=before, after=snapshot(item))
     return item
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    """One row of the agenda as submitted with the whole table, and the version it was shown at."""
+
+    item: AgendaItem
+    expected_version: int
+    title: str
+    minutes: int
+    presenter: str = ""
+    note: str = ""
+
+
+@service
+def agenda_save(*, actor: Person, meeting: SecurityMeeting, rows: list[AgendaRow]) -> int:
+    """Save the agenda table as a whole: every row that changed, or none. Rows someone else saved since
+    the page was opened raise ConflictError with all of them as they are now (`current` is a list); a
+    move made meanwhile stands (order is not saved here). Returns the number of rows changed."""
+    row_lock(meeting)
+    current = {i.pk: i for i in meeting.agenda_items.all()}
+    rows = [r for r in rows if r.item.pk in current]  # a row deleted meanwhile is gone
+    stale = [current[r.item.pk] for r in rows if current[r.item.pk].version != r.expected_version]
+    if stale:
+        raise ConflictError(stale)
+    minutes = {pk: i.minutes for pk, i in current.items()} | {r.item.pk: r.minutes for r in rows}
+    _agenda_check(meeting.start_time, minutes.values())
+    changed = 0
+    for r in rows:
+        item = current[r.item.pk]
+        values = {"title": r.title, "minutes": r.minutes, "presenter": r.presenter, "note": r.note}
+        if all(getattr(item, k) == v for k, v in values.items()):
+            continue
+        before = snapshot(item)
+        version_bump(item, r.expected_version)
+        for k, v in values.items():
+            setattr(item, k, v)
+        item.save(update_fields=AGENDA_FIELDS)
+        audit_record(actor=actor, action="meetings.agenda_update", obj=item, agency=meeting.agency,
+                     before=before, after=snapshot(item))
+        changed += 1
+    return changed
 
 
 @service

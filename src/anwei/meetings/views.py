@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from anwei.core.formpages import form_attempt, message_attempt
+from anwei.core.formpages import form_attempt, message_attempt, rows_attempt
 from anwei.core.pagecache import page_render
 from anwei.core.uploads import stored_file_response
 from anwei.meetings import services
@@ -28,7 +28,7 @@ from anwei.orgs import policy
 from anwei.orgs.models import Agency
 from anwei.orgs.selectors import agency_list, person_primary_agency
 from anwei.tracking.forms import RoundOpenForm
-from anwei.tracking.selectors import round_for, round_unit_status
+from anwei.tracking.selectors import round_for, round_unit_status, tracked_item_ids_visible
 
 FORMATS = ("odt", "pdf", "docx")
 
@@ -123,7 +123,13 @@ def _detail_context(request, meeting, **bound) -> dict:
     from anwei.meetings.documents import directive_rows
 
     rows = directive_rows(meeting)
+    given = [i.pk for r in data["rulings"] for i in r.tracked_items.all()]
     ctx = {"meeting": meeting, "manage": manage, "round": rnd, "rows": rows, "edit_conflict": bound.get("edit_conflict"),
+           "agenda_errors": bound.get("agenda_errors", []),
+           "may_see_round": rnd is not None and policy.may(request.user, "tracking.overview", meeting.agency),
+           # (those who see all of the agency's items, as the officer and the head do, need no query)
+           "visible_items": (given if policy.may(request.user, "tracking.view", meeting.agency)
+                             else tracked_item_ids_visible(person=request.user, ids=given)),
            "unit_status": round_unit_status(rows) if rnd else [], **data}
     if manage:
         ctx["section_forms"] = _section_forms(request, meeting, bound)
@@ -206,22 +212,35 @@ def agenda_add(request, pk: int):
 
 @login_required
 @require_POST
-def agenda_edit(request, pk: int):
-    item = meeting_child_get(person=request.user, model=AgendaItem, pk=pk)
-    form = AgendaItemEditForm(request.POST, prefix=f"a{item.pk}")
-    if form.is_valid():
-        start = next(t.start for t in agenda_timed(item.meeting) if t.item.pk == item.pk)
-        attempt = form_attempt(form, lambda: services.agenda_item_update(
-            actor=request.user, item=item, expected_version=form.cleaned_data["version"],
-            **_agenda_values(form, start)))
-        if attempt.done:
-            return _anchor(item.meeting, "agenda")
-        if attempt.conflict is not None:  # what was typed stays; saving again overwrites knowingly
-            other = "\n".join(f"{AgendaItemForm.base_fields[f].label}：{getattr(attempt.conflict, f)}"
-                               for f in services.AGENDA_FIELDS)
-            return _render_detail(request, item.meeting, status=409,
-                                  **{f"agenda_{item.pk}": form, f"agenda_conflict_{item.pk}": other})
-    return _render_detail(request, item.meeting, status=400, **{f"agenda_{item.pk}": form})
+def agenda_save(request, pk: int):
+    """The agenda table saved as a whole (one 儲存 for every row): nothing typed in one row is lost by
+    saving another. Rows someone else saved meanwhile come back with their values shown, what was
+    typed kept, and can be saved again knowingly."""
+    meeting = _managed(request, pk)
+    rows, forms_by_pk = [], {}
+    for t in agenda_timed(meeting):
+        form = AgendaItemEditForm(request.POST, prefix=f"a{t.item.pk}")
+        if f"a{t.item.pk}-version" not in request.POST:
+            continue  # a row added meanwhile is not part of this table
+        forms_by_pk[t.item.pk] = form
+        if form.is_valid():
+            values = form_attempt(form, lambda f=form, start=t.start: _agenda_values(f, start))
+            if values.done:
+                rows.append(services.AgendaRow(item=t.item, expected_version=form.cleaned_data["version"],
+                                               **values.value))
+    bound = {f"agenda_{pk}": form for pk, form in forms_by_pk.items()}
+    if len(rows) < len(forms_by_pk):
+        return _render_detail(request, meeting, status=400, **bound)
+    attempt = rows_attempt(forms_by_pk, lambda: services.agenda_save(actor=request.user, meeting=meeting, rows=rows))
+    if attempt.done:
+        if attempt.value:
+            messages.success(request, f"已儲存程序表（{attempt.value}列）。")
+        return _anchor(meeting, "agenda")
+    for item_pk, current in (attempt.conflict or {}).items():  # what was typed stays; saving again overwrites knowingly
+        bound[f"agenda_conflict_{item_pk}"] = "\n".join(
+            f"{AgendaItemForm.base_fields[f].label}：{getattr(current, f)}" for f in services.AGENDA_FIELDS)
+    return _render_detail(request, meeting, status=409 if attempt.conflict else 400,
+                          agenda_errors=attempt.errors, **bound)
 
 
 @login_required

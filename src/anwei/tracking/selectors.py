@@ -113,6 +113,13 @@ def register_years(*, person: Person, agency_id: int | None) -> list[int]:
     return list(range(span["last"], span["first"] - 1, -1)) if span["first"] else []
 
 
+def tracked_item_ids_visible(*, person: Person, ids: list[int]) -> set[int]:
+    """Which of these items the person may open (one query; for pages that list items of several units)."""
+    if not ids:
+        return set()
+    return set(TrackedItem.objects.filter(_item_scope_q(person), pk__in=ids).values_list("pk", flat=True))
+
+
 def tracked_item_get(*, person: Person, pk: int) -> TrackedItem:
     item = (TrackedItem.objects.filter(_item_scope_q(person), pk=pk)
             .select_related("agency", "lead_unit").first())

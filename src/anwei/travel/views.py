@@ -49,7 +49,9 @@ def _declarations(person, kind: str, agency=None) -> tuple[list[str], str | None
 @login_required
 def index(request):
     person = request.user
-    show = request.GET.get("show", "mine")
+    # Reviewers open on what awaits their review; everyone else on their own applications.
+    show = request.GET.get("show") or ("review" if policy.holds_anywhere(person, "travel.review_ethics")
+                                       or policy.holds_anywhere(person, "travel.review_unit") else "mine")
     apps = selectors.application_list(person=person)
     if show == "mine":
         apps = apps.filter(traveller=person)
