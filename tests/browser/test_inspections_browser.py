@@ -101,6 +101,7 @@ def test_self_assessment_inspection_deficiency_correction_release(live_server, p
     section = page.locator("section.card", has_text="檔案室窗戶下班後未上鎖")
     section.locator("input[name=decision][value=release]").check()
     section.locator("form.decide button[type=submit]").click()
-    page.wait_for_selector("text=已記錄：解除列管")
+    section.locator("button:has-text('解除列管')").click()  # the cell asks before releasing
+    page.wait_for_selector("text=解除列管。")
     page.goto(live_server.url + "/inspections/deficiencies/?state=closed")
     assert "檔案室窗戶下班後未上鎖" in page.content() and "已解除列管" in page.content()

@@ -38,6 +38,7 @@ def test_officer_dispatches_a_new_year_plan_and_sees_the_result_come_back(live_s
     page.click("button:has-text('儲存函稿')")
     page.wait_for_selector("text=函稿已儲存")
     page.click("#dispatch")
+    page.click("button:has-text('發文')")  # 發文 is irreversible: the page asks first
     page.wait_for_selector("h1:has-text('執行情形')")
     assert "已發文：測政字第" in page.content()
     assert "正本受文者 3 個" in page.inner_text("#summary")

@@ -111,7 +111,12 @@ def test_the_managing_unit_records_a_manual_destruction_from_the_due_list(world,
     client.force_login(world.liaison)
     page = client.get(reverse("footage:retention"))
     assert old.number_label in page.content.decode()
-    r = client.post(reverse("footage:request_destroy", args=[old.pk]), {"method": "申請表碎紙銷毀、附件刪除"})
+    asked = client.post(reverse("footage:request_destroy", args=[old.pk]), {"method": "申請表碎紙銷毀、附件刪除"})
+    assert asked.status_code == 200 and "無法復原" in asked.content.decode()  # asks first, changes nothing
+    old.refresh_from_db()
+    assert not old.is_destroyed
+    r = client.post(reverse("footage:request_destroy", args=[old.pk]), {"method": "申請表碎紙銷毀、附件刪除",
+                                                                          "confirmed": "1"})
     assert r.status_code == 302
     d = Destruction.objects.get(request=old)
     assert d.destroyed_by == world.liaison and d.method == "申請表碎紙銷毀、附件刪除"
@@ -144,10 +149,11 @@ def test_a_copy_no_longer_needed_is_destroyed_early_and_the_form_kept(world, fs,
     decided_on = timezone.localtime(req.decided_at).date()
     assert req.retention_due_on == timezone.localdate() + dt.timedelta(days=500)
     client.force_login(world.officer)
-    r = client.post(reverse("footage:copy_destroy", args=[req.pk]), {"method": "碎紙", "version": req.version})
+    r = client.post(reverse("footage:copy_destroy", args=[req.pk]), {"method": "碎紙", "version": req.version,
+                                                                       "confirmed": "1"})
     assert r.status_code == 403
     client.force_login(world.liaison)
-    r = client.post(reverse("footage:copy_destroy", args=[req.pk]), {"method": "光碟以碎紙機銷毀",
+    r = client.post(reverse("footage:copy_destroy", args=[req.pk]), {"method": "光碟以碎紙機銷毀", "confirmed": "1",
                                                                      "version": req.version})
     assert r.status_code == 302
     req.refresh_from_db()

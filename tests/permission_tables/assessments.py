@@ -26,7 +26,7 @@ ROWS = [
     Row("assessments:round_nonconformities", lambda w: {"pk": f.round_(w).pk}, expect=OFFICERS),
     Row("assessments:round_remind", lambda w: {"pk": f.round_(w).pk}, method="post",
         expect={"officer": 302, "*": 404}),
-    Row("assessments:round_close", lambda w: {"pk": f.round_(w).pk}, method="post",
+    Row("assessments:round_close", lambda w: {"pk": f.round_(w).pk}, method="post", data=lambda w: {"confirmed": "1"},
         expect={"officer": 302, "*": 404}),
     # A unit sees only its own form (秘書室's here); the ethics officer, head and superior office see all.
     Row("assessments:assessment_detail", lambda w: {"pk": f.assessment(w).pk}, expect=VIEWERS),

@@ -36,7 +36,9 @@ def obj(w):
     report = ProgressReport.objects.get(round=rnd, item=item, unit=w.units["秘書室"])
     done = ProgressReport.objects.get(round=rnd, item=item, unit__isnull=True)
     ts.progress_report_save(actor=o, report=done, expected_version=done.version, text="彙整")
-    w.extra["meet"] = d = {"m": m, "m2": m2, "m3": m3, "att": att, "rep": rep, "prop": prop, "ruling": spare,
+    other = ts.tracked_item_create(actor=o, agency=w.bureau, source_kind="deficiency", text="機房門禁未上鎖。",
+                                   lead_unit=w.units["秘書室"], origin_label="113年3月安全狀況檢查")
+    w.extra["meet"] = d = {"other": other, "m": m, "m2": m2, "m3": m3, "att": att, "rep": rep, "prop": prop, "ruling": spare,
                            "agenda": m.agenda_items.first(), "file": rep.attachments.get(), "rnd": rnd,
                            "item": item, "report": report, "done": done}
     return d
@@ -91,6 +93,8 @@ ROWS = [
     Row("tracking:item_detail", pk("item"), expect=READERS),
     Row("tracking:item_edit", pk("item"), expect=OFFICER_ONLY),
     Row("tracking:item_packet", pk("item"), method="post", data=lambda w: {"in_packet": "1"}, expect=OFFICER_POST),
+    Row("tracking:item_decide", pk("other"), method="post", data=lambda w: {"decision": "continue", "note": "持續追蹤"},
+        expect=OFFICER_POST),
     Row("tracking:my_items", expect={"liaison": 200, "unithead": 200, "*": 404}),
     # the 秘書室 report: its liaison and unit head, and the officer who compiles
     Row("tracking:report_edit", pk("report"), expect={"officer": 200, "liaison": 200, "unithead": 200, "*": 404}),

@@ -21,7 +21,7 @@ def test_copy_moves_the_period_to_next_years_holiday_and_keeps_texts(world, clie
                     duties=[{"party": "秘書室", "duties": "門禁"}],
                     contacts=[{"name": "林測試", "role": "主任", "office_phone": "1", "mobile": "", "fax": ""}]))
     client.force_login(world.officer)
-    response = client.post(reverse("plans:plan_copy", args=[plan.pk]))
+    response = client.post(reverse("plans:plan_copy", args=[plan.pk]), {"confirmed": "1"})
     new = SpecialPlan.objects.exclude(pk=plan.pk).get()
     assert response.url == reverse("plans:plan_edit", args=[new.pk])
     assert new.year == 113 and "113年" in new.title and "112年" not in new.title
@@ -37,9 +37,9 @@ def test_a_draft_can_be_deleted_a_dispatched_plan_cannot(world, client, plan):
     from tests.plans import factories as f
 
     client.force_login(world.officer)
-    client.post(reverse("plans:plan_delete", args=[plan.pk]))
+    client.post(reverse("plans:plan_delete", args=[plan.pk]), {"confirmed": "1"})
     assert not SpecialPlan.objects.filter(pk=plan.pk).exists()
     sent = f.dispatched_to_units(world).plan
-    response = client.post(reverse("plans:plan_delete", args=[sent.pk]), follow=True)
+    response = client.post(reverse("plans:plan_delete", args=[sent.pk]), {"confirmed": "1"}, follow=True)
     assert "此計畫已發文，不能刪除。" in response.content.decode()
     assert SpecialPlan.objects.filter(pk=sent.pk).exists()

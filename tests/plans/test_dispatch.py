@@ -35,7 +35,7 @@ def _dispatch_queries(client, world, letter):
     """Queries of the dispatch request, apart from the assignment INSERT batches, and those batches."""
     client.force_login(world.other_officer)
     with CaptureQueriesContext(connection) as ctx:
-        response = client.post(reverse("plans:letter_dispatch", args=[letter.plan_id]))
+        response = client.post(reverse("plans:letter_dispatch", args=[letter.plan_id]), {"confirmed": "1"})
     assert response.status_code == 302
     inserts = [q for q in ctx.captured_queries if q["sql"].startswith('INSERT INTO "plans_assignment"')]
     return len(ctx.captured_queries) - len(inserts), len(inserts)
@@ -72,7 +72,7 @@ def test_two_dispatches_never_share_a_number(world):
 def test_a_letter_is_dispatched_once(world, client):
     letter = f.dispatched_to_units(world)
     client.force_login(world.officer)
-    response = client.post(reverse("plans:letter_dispatch", args=[letter.plan_id]), follow=True)
+    response = client.post(reverse("plans:letter_dispatch", args=[letter.plan_id]), {"confirmed": "1"}, follow=True)
     assert "不能重複發文" in response.content.decode()
     assert Assignment.objects.filter(letter=letter).count() == 2
 
@@ -92,7 +92,7 @@ def test_letter_without_main_recipient_is_refused_next_to_the_field(world, clien
 def test_agency_without_a_number_pattern_gets_a_clear_message(world, client, plan):
     f.letter_make(world, plan, main=f.choice(units=[world.units["秘書室"]]))
     client.force_login(world.officer)
-    response = client.post(reverse("plans:letter_dispatch", args=[plan.pk]), follow=True)
+    response = client.post(reverse("plans:letter_dispatch", args=[plan.pk]), {"confirmed": "1"}, follow=True)
     assert "本機關尚未設定發文字號格式" in response.content.decode()
     assert not Assignment.objects.exists()
 
@@ -112,7 +112,7 @@ def test_dispatch_through_the_pages(world, client, plan):
         "subject": "檢送計畫，請查照。", "explanation": "一、請依計畫辦理。", "speed": "速件", "due": "112/2/6",
         "main_units": [world.units["秘書室"].pk, world.units["綜合企劃科"].pk], "extra_cc": "本府政風處"})
     assert response.status_code == 302
-    response = client.post(reverse("plans:letter_dispatch", args=[plan.pk]))
+    response = client.post(reverse("plans:letter_dispatch", args=[plan.pk]), {"confirmed": "1"})
     letter = Letter.objects.get(plan=plan)
     assert response.url == reverse("plans:matrix", args=[letter.pk])
     assert letter.number and letter.date and letter.due == dt.date(2023, 2, 6)

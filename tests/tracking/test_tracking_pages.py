@@ -172,7 +172,11 @@ def test_decision_by_htmx_swaps_the_cell_and_by_plain_post_redirects(client, wor
     rnd = open_round(world)
     client.force_login(world.officer)
     url = reverse("tracking:decide", args=[rnd.pk, item.pk])
-    r = client.post(url, {"decision": "release"}, HTTP_HX_REQUEST="true")
+    r = client.post(url, {"decision": "release"}, HTTP_HX_REQUEST="true")  # a release asks first, in the cell
+    assert r.status_code == 200 and "確定" in r.content.decode() and "<html" not in r.content.decode()
+    item.refresh_from_db()
+    assert item.status != TrackedItem.Status.RELEASED
+    r = client.post(url, {"decision": "release", "confirmed": "1"}, HTTP_HX_REQUEST="true")
     assert r.status_code == 200 and "已記錄：解除列管" in r.content.decode() and "<html" not in r.content.decode()
     r = client.post(url, {}, HTTP_HX_REQUEST="true")
     assert "請選擇繼續列管或解除列管" in r.content.decode()

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from anwei.assessments import exports, selectors, services
 from anwei.assessments.forms import AssessmentForm, ChecklistForm, ChecklistItemForm, RoundForm
 from anwei.assessments.models import SelfAssessment
-from anwei.core.formpages import form_attempt, form_page, form_submit, message_attempt, posted_version
+from anwei.core.formpages import confirm_step, form_attempt, form_page, form_submit, message_attempt, posted_version
 from anwei.orgs import policy
 from anwei.orgs.selectors import person_primary_agency
 
@@ -214,6 +214,10 @@ def round_remind(request, pk: int):
 @require_POST
 def round_close(request, pk: int):
     rnd = selectors.round_get(person=request.user, pk=pk, action="assessments.round.manage")
+    asked = confirm_step(request, question=f"確定結束「{rnd.title}」？", action="結束梯次",
+                         detail="結束後尚未送出的自評表不能再填寫或送出。")
+    if asked is not None:
+        return asked
     services.round_close(actor=request.user, rnd=rnd)
     messages.success(request, "已結束此梯次，未送出的自評表不能再填寫。")
     return redirect("assessments:round_detail", pk=rnd.pk)

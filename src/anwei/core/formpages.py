@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from anwei.core.forms import ConflictError, form_rearm
@@ -142,3 +143,21 @@ def form_page(request, template: str, context: dict, conflict=None):
     values = _saved_values(context["form"], conflict) if conflict is not None else []
     return render(request, template, {**context, "conflict": conflict, "conflict_values": values},
                   status=409 if conflict is not None else 200)
+
+
+CONFIRMED = "confirmed"
+
+
+def confirm_step(request, *, question: str, detail: str = "", action: str = "確定", back: str = "") -> HttpResponse | None:
+    """An irreversible step asks first, with or without JavaScript: the first POST answers a page (or,
+    for htmx, a fragment in place) that states what will happen and posts the same fields again with
+    `confirmed=1`; that second POST returns None here and the view goes on."""
+    if request.POST.get(CONFIRMED) == "1":
+        return None
+    fields = [(k, v) for k in request.POST if k not in ("csrfmiddlewaretoken", CONFIRMED)
+              for v in request.POST.getlist(k)]
+    context = {"question": question, "detail": detail, "action_label": action, "fields": fields,
+               "post_to": request.get_full_path(), "back": back or request.headers.get("Referer", "") or "/",
+               "confirmed_name": CONFIRMED}
+    template = "core/_confirm.html" if getattr(request, "htmx", False) else "core/confirm.html"
+    return render(request, template, context)

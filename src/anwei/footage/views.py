@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from anwei.core.formpages import form_attempt, message_attempt
+from anwei.core.formpages import confirm_step, form_attempt, message_attempt
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
 from anwei.footage import documents, exports, selectors, services
@@ -236,6 +236,10 @@ def copy_destroy(request, pk: int):
         raise PermissionDenied("只有管理單位可以銷毀複製資料")
     form = DestroyForm(request.POST)
     if form.is_valid():
+        asked = confirm_step(request, question=f"確定銷毀 {req.number_label} 的複製資料？", action="銷毀",
+                             detail=f"銷毀方式：{form.cleaned_data['method']}。銷毀後無法復原，並登錄於專簿。")
+        if asked is not None:
+            return asked
         if message_attempt(request, lambda: services.copy_destroy(
                 actor=request.user, req=req, expected_version=_int(request.POST.get("version"), 0),
                 method=form.cleaned_data["method"])).done:
@@ -325,6 +329,10 @@ def request_destroy(request, pk: int):
     if not form.is_valid():
         messages.error(request, "請寫明銷毀方式。")
         return redirect("footage:retention")
+    asked = confirm_step(request, question=f"確定銷毀 {req.number_label} 的個人資料？", action="銷毀",
+                         detail="申請表、附件與調閱紀錄中的個人資料將刪除，專簿只保留去識別化紀錄；無法復原。")
+    if asked is not None:
+        return asked
     if message_attempt(request, lambda: services.request_destroy(actor=request.user, req=req,
                                                                  method=form.cleaned_data["method"])).done:
         messages.success(request, f"已銷毀 {req.number_label} 的個人資料，登記簿保留去識別化紀錄。")

@@ -41,14 +41,17 @@ def ampm_zh(t: dt.time) -> str:
 
 
 def directive_rows(meeting: SecurityMeeting) -> list[RoundRow]:
-    """The items the meeting reviews: its progress round, or (before a round is opened)
-    every open item of the agency given before this meeting."""
+    """The items the meeting reviews — the one rule that the meeting page, the packet and the minutes all
+    follow: those of its progress round (or, before a round is opened, every open item of the agency given
+    before this meeting) that belong in a meeting's papers: the meetings' own items, and items of other
+    sources (an inspection's deficiency) once the officer brings them (TrackedItem.shows_in_packet)."""
     rnd = round_for(meeting)
     if rnd is not None:
-        return round_rows(rnd)
+        return [r for r in round_rows(rnd) if r.item.shows_in_packet()]
     items = (TrackedItem.objects.filter(agency=meeting.agency_id).exclude(status=TrackedItem.Status.RELEASED)
              .exclude(origin_meeting=meeting).select_related("lead_unit").prefetch_related("co_units"))
-    items = [i for i in items if i.origin_id is None or i.origin_date is None or i.origin_date <= meeting.date]
+    items = [i for i in items if i.shows_in_packet()
+             and (i.origin_id is None or i.origin_date is None or i.origin_date <= meeting.date)]
     return [RoundRow(i) for i in sorted(items, key=row_order)]
 
 
@@ -70,7 +73,6 @@ def _decision_boxes(row: RoundRow) -> str:
 def directive_tables(meeting: SecurityMeeting, rows: list[RoundRow] | None = None) -> list[Table]:
     """上次會議主席裁(指)示事項辦理情形: one table per meeting of origin, the last meeting first."""
     rows = directive_rows(meeting) if rows is None else rows
-    rows = [r for r in rows if r.item.shows_in_packet()]
     agency = meeting.agency.name
     tables = []
     for first, group in _groups(rows):

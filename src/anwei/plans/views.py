@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from anwei.core.formpages import form_attempt, message_attempt
+from anwei.core.formpages import confirm_step, form_attempt, message_attempt
 from anwei.core.pagecache import page_render
 from anwei.core.uploads import stored_file_response
 from anwei.documents.exchange import ExchangeInvalid
@@ -150,6 +150,10 @@ def period_preview(request):
 @require_POST
 def plan_copy(request, pk: int):
     source = selectors.plan_get(person=request.user, pk=pk, action="plans.manage")
+    asked = confirm_step(request, question=f"將「{source.title}」複製為{source.year + 1}年度的計畫？", action="複製",
+                         detail="會建立一份新的計畫草稿，期間移到明年同一節日；原計畫不變。")
+    if asked is not None:
+        return asked
     plan = services.plan_copy(actor=request.user, source=source, year=source.year + 1)
     messages.success(request, f"已複製為「{plan.title}」，期間已移至{period_sentence(plan.period_start, plan.period_end)}"
                               "依據之函文請重新填寫。")
@@ -160,6 +164,9 @@ def plan_copy(request, pk: int):
 @require_POST
 def plan_delete(request, pk: int):
     plan = selectors.plan_get(person=request.user, pk=pk, action="plans.manage")
+    asked = confirm_step(request, question=f"確定刪除「{plan.title}」（含函稿）？", action="刪除")
+    if asked is not None:
+        return asked
     if not message_attempt(request, lambda: services.plan_delete(actor=request.user, plan=plan)).done:
         return redirect("plans:plan_detail", pk=plan.pk)
     messages.success(request, f"已刪除「{plan.title}」。")
@@ -323,6 +330,10 @@ def letter_dispatch(request, pk: int):
     if letter is None:
         messages.error(request, "請先撰寫並儲存函稿，再發文。")
         return redirect("plans:letter_edit", pk=plan.pk)
+    asked = confirm_step(request, question=f"確定發文「{letter.subject[:40]}」？", action="發文",
+                         detail="發文後取得發文字號並分派給每一個正本受文者，函稿不能再修改。")
+    if asked is not None:
+        return asked
     attempt = message_attempt(request, lambda: services.letter_dispatch(actor=request.user, letter=letter))
     if not attempt.done:
         return redirect("plans:letter_edit", pk=plan.pk)

@@ -172,7 +172,9 @@ class TrackingDecision(models.Model):
 
     agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
     item = models.ForeignKey(TrackedItem, on_delete=models.CASCADE, related_name="decisions")
-    round = models.ForeignKey(ProgressRound, on_delete=models.PROTECT, related_name="decisions")
+    # None: decided on the item itself, between meetings (an inspection deficiency corrected early)
+    round = models.ForeignKey(ProgressRound, null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="decisions")
     decision = models.CharField("決定", max_length=20, choices=Decision.choices)
     note = models.TextField("說明", blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

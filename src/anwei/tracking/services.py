@@ -243,6 +243,37 @@ def progress_round_remind(*, actor: Person, rnd: ProgressRound) -> int:
 
 
 @service
+def tracked_item_decide(*, actor: Person, item: TrackedItem, decision: str, note: str = "") -> TrackingDecision:
+    """繼續/解除列管 on the item itself, between meetings, for an item of another source than a meeting (a
+    meeting's items are decided by its chair, in the round). With a reason, audited; while a round is
+    collecting the item, the decision is that round's, so the next packet shows it."""
+    if item.origin_id is not None:
+        raise ValidationError("會議所列管的事項由會議決定繼續或解除列管。")
+    if decision not in TrackingDecision.Decision.values:
+        raise ValidationError({"decision": "請選擇繼續列管或解除列管。"})
+    if not note.strip():
+        raise ValidationError({"note": "請說明決定的理由。"})
+    rnd = item.rounds.filter(closed_at__isnull=True).order_by("-opened_at").first()
+    if rnd is not None:
+        return tracking_decide(actor=actor, rnd=rnd, item=item, decision=decision, note=note)
+    item_before = snapshot(item)
+    obj = TrackingDecision.objects.create(agency=item.agency, item=item, round=None, decision=decision,
+                                          note=note.strip(), decided_by=actor)
+    _item_status_set(item, decision)
+    audit_record(actor=actor, action="tracking.decide", obj=obj, after=snapshot(obj))
+    audit_record(actor=actor, action="tracking.item_status", obj=item, before=item_before, after=snapshot(item))
+    return obj
+
+
+def _item_status_set(item: TrackedItem, decision: str) -> None:
+    if decision == TrackingDecision.Decision.RELEASE:
+        item.status, item.released_at = Status.RELEASED, timezone.now()
+    else:
+        item.status, item.released_at = Status.TRACKING, None
+    item.save(update_fields=["status", "released_at"])
+
+
+@service
 def tracking_decide(*, actor: Person, rnd: ProgressRound, item: TrackedItem, decision: str,
                     note: str = "") -> TrackingDecision:
     """Record the chair's 繼續列管 / 解除列管 for an item in a round; the only way to release."""
@@ -260,11 +291,7 @@ def tracking_decide(*, actor: Person, rnd: ProgressRound, item: TrackedItem, dec
     else:
         obj = TrackingDecision.objects.create(agency=item.agency, item=item, round=rnd, decision=decision,
                                               note=note.strip(), decided_by=actor)
-    if decision == TrackingDecision.Decision.RELEASE:
-        item.status, item.released_at = Status.RELEASED, timezone.now()
-    else:
-        item.status, item.released_at = Status.TRACKING, None
-    item.save(update_fields=["status", "released_at"])
+    _item_status_set(item, decision)
     audit_record(actor=actor, action="tracking.decide", obj=obj, before=before, after=snapshot(obj))
     audit_record(actor=actor, action="tracking.item_status", obj=item, before=item_before, after=snapshot(item))
     return obj

@@ -10,6 +10,7 @@ urlpatterns = [
     path("items/<int:pk>/", views.item_detail, name="item_detail"),
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
     path("items/<int:pk>/packet/", views.item_packet, name="item_packet"),
+    path("items/<int:pk>/decide/", views.item_decide, name="item_decide"),
     path("mine/", views.my_items, name="my_items"),
     path("reports/<int:pk>/", views.report_edit, name="report_edit"),
     path("reports/<int:pk>/return/", views.report_return, name="report_return"),

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from anwei.core.formpages import form_attempt, message_attempt
+from anwei.core.formpages import confirm_step, form_attempt, message_attempt
 from anwei.core.pagecache import page_render
 from anwei.orgs import policy
 from anwei.orgs.selectors import unit_list
@@ -20,6 +20,7 @@ from anwei.tracking.exports import register_xlsx as build_xlsx
 from anwei.tracking.forms import (ALL_AGENCIES, DecideForm, ItemEditForm, ProgressReportForm, RegisterFilterForm,
                                   ReturnForm)
 from anwei.tracking.sources import origin_kinds, source_link
+from anwei.tracking.models import TrackedItem, TrackingDecision
 from anwei.tracking.selectors import (overview, progress_report_get, progress_round_get, register_agencies,
                                       register_years, round_rows, round_unit_status, tracked_item_get,
                                       tracked_item_history, tracked_item_list, unit_reports)
@@ -112,11 +113,17 @@ def _may_manage_any(person) -> bool:
 
 @login_required
 def item_detail(request, pk: int):
-    item = tracked_item_get(person=request.user, pk=pk)
+    return _item_page(request, tracked_item_get(person=request.user, pk=pk))
+
+
+def _item_page(request, item, decide_form=None, status=200):
     reports, decisions = tracked_item_history(item)
+    may_manage = policy.may(request.user, "tracking.manage", item.agency)
+    may_decide = may_manage and item.origin_id is None  # a meeting's items are decided at the meeting
     return render(request, "tracking/item_detail.html", {
-        "item": item, "reports": reports, "decisions": decisions, "origin": source_link(request.user, item.origin or item.source),
-        "may_manage": policy.may(request.user, "tracking.manage", item.agency)})
+        "item": item, "reports": reports, "decisions": decisions, "may_manage": may_manage,
+        "origin": source_link(request.user, item.origin or item.source),
+        "decide_form": decide_form or (DecideForm() if may_decide else None)}, status=status)
 
 
 @login_required
@@ -247,6 +254,12 @@ def decide(request, pk: int, item_pk: int):
         raise Http404("此事項不在這一輪列管範圍內")
     form = DecideForm(request.POST)
     decision, error = None, ""
+    if (form.is_valid() and form.cleaned_data["decision"] == TrackingDecision.Decision.RELEASE
+            and item.status != TrackedItem.Status.RELEASED):
+        asked = confirm_step(request, question=f"確定{item}解除列管？", action="解除列管",
+                             detail="解除後此事項不再出現在以後的會議資料與填報中；如需恢復，須再改為繼續列管。")
+        if asked is not None:
+            return asked
     if form.is_valid():
         decision = services.tracking_decide(actor=request.user, rnd=rnd, item=item,
                                             decision=form.cleaned_data["decision"], note=form.cleaned_data["note"])
@@ -265,6 +278,27 @@ def decide(request, pk: int, item_pk: int):
     if nxt.startswith("/") and not nxt.startswith("//"):
         return redirect(nxt + f"#item-{item.pk}")
     return redirect(reverse("tracking:round_detail", kwargs={"pk": rnd.pk}) + f"#item-{item.pk}")
+
+
+@login_required
+@require_POST
+def item_decide(request, pk: int):
+    """繼續/解除列管 on the item's own page (items of other sources than a meeting: a deficiency …)."""
+    item = tracked_item_get(person=request.user, pk=pk)
+    if not policy.may(request.user, "tracking.manage", item.agency):
+        raise Http404("找不到此列管事項")
+    form = DecideForm(request.POST)
+    if form.is_valid() and form.cleaned_data["decision"] == TrackingDecision.Decision.RELEASE:
+        asked = confirm_step(request, question=f"確定{item}解除列管？", action="解除列管",
+                             detail=f"理由：{form.cleaned_data['note'] or '（未填）'}")
+        if asked is not None:
+            return asked
+    if form.is_valid() and form_attempt(form, lambda: services.tracked_item_decide(
+            actor=request.user, item=item, decision=form.cleaned_data["decision"],
+            note=form.cleaned_data["note"])).done:
+        messages.success(request, f"{item}：{TrackingDecision.Decision(form.cleaned_data['decision']).label}。")
+        return redirect("tracking:item_detail", pk=item.pk)
+    return _item_page(request, item, decide_form=form, status=400)
 
 
 @login_required
