@@ -98,7 +98,8 @@ def test_self_assessment_inspection_deficiency_correction_release(live_server, p
     page.click("text=春節前機關安全狀況檢查")
     page.click("text=審核改善情形")
     page.wait_for_url("**/tracking/rounds/**")
-    section = page.locator("section.card", has_text="檔案室窗戶下班後未上鎖")
+    section = page.locator("details.round-row", has_text="檔案室窗戶下班後未上鎖")
+    section.locator("summary").click()  # one line per item: the detail opens on demand
     section.locator("input[name=decision][value=release]").check()
     section.locator("form.decide button[type=submit]").click()
     section.locator("button:has-text('解除列管')").click()  # the cell asks before releasing

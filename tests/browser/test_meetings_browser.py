@@ -38,6 +38,9 @@ def test_meeting_round_progress_decision_next_packet(live_server, page):
     page.click("text=開始蒐集執行情形")
     page.fill("#id_deadline", rocdate.format_slash(dt.date.today() + dt.timedelta(days=7)))
     page.click("button:has-text('開始蒐集')")
+    # the meeting (113/10/2) is before the deadline: the page asks before accepting it
+    page.wait_for_selector("text=在會議日期")
+    page.click("button:has-text('仍設定此期限')")
     page.wait_for_selector("h2:has-text('各單位填報情形')")
     assert "未完成" in page.inner_text(".unit-status")
     logout(page)

@@ -14,9 +14,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from anwei.core.formpages import form_attempt, message_attempt, rows_attempt
+from anwei.core.formpages import confirm_step, form_attempt, message_attempt, rows_attempt
 from anwei.core.pagecache import page_render
 from anwei.core.uploads import stored_file_response
+from anwei.lib import rocdate
 from anwei.meetings import services
 from anwei.meetings.forms import (AgendaItemEditForm, AgendaItemForm, AttendanceForm, MeetingCreateForm,
                                   MeetingEditForm, ProposalForm, ReportForm, ResolveForm, RulingEditForm, RulingForm)
@@ -443,6 +444,14 @@ def round_open(request, pk: int):
     """開始蒐集執行情形: a progress round for this meeting, over every item still under tracking."""
     meeting = _managed(request, pk)
     form = RoundOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and form.cleaned_data["deadline"] > meeting.date:
+        asked = confirm_step(
+            request, action="仍設定此期限",
+            question=f"填報期限 {rocdate.format_short(form.cleaned_data['deadline'])} 在會議日期"
+                     f" {rocdate.format_short(meeting.date)} 之後，確定嗎？",
+            detail="各單位將來不及在開會前填報執行情形，會議資料的執行情形欄會是空的。通常填報期限應在開會前一至二週。")
+        if asked is not None:
+            return asked
     if request.method == "POST" and form.is_valid():
         attempt = form_attempt(form, lambda: services.meeting_round_open(
             actor=request.user, meeting=meeting, deadline=form.cleaned_data["deadline"],

@@ -223,7 +223,8 @@ def report_return(request, pk: int):
             messages.success(request, f"已將{report.unit or '彙整'}的執行情形退回補正。")
     else:
         messages.error(request, "請填寫退回補正的意見。")
-    return redirect(reverse("tracking:round_detail", kwargs={"pk": report.round_id}) + f"#item-{report.item_id}")
+    return redirect(reverse("tracking:round_detail", kwargs={"pk": report.round_id})
+                    + f"?open={report.item_id}#item-{report.item_id}")
 
 
 @login_required
@@ -233,6 +234,7 @@ def round_detail(request, pk: int):
     rows = round_rows(rnd)
     return render(request, "tracking/round_detail.html", {
         "round": rnd, "rows": rows, "unit_status": round_unit_status(rows), "target": source_link(request.user, rnd.target),
+        "open_item": int(request.GET["open"]) if request.GET.get("open", "").isdigit() else None,
         "may_manage": policy.may(request.user, "tracking.manage", rnd.agency)})
 
 
@@ -277,7 +279,7 @@ def decide(request, pk: int, item_pk: int):
     nxt = request.POST.get("next", "")
     if nxt.startswith("/") and not nxt.startswith("//"):
         return redirect(nxt + f"#item-{item.pk}")
-    return redirect(reverse("tracking:round_detail", kwargs={"pk": rnd.pk}) + f"#item-{item.pk}")
+    return redirect(reverse("tracking:round_detail", kwargs={"pk": rnd.pk}) + f"?open={item.pk}#item-{item.pk}")
 
 
 @login_required
