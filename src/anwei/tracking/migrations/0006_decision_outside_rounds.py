@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracking', '0003_generic_origins'),
+        ('tracking', '0005_generic_origins_drop'),
     ]
 
     operations = [
