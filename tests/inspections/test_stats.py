@@ -68,3 +68,23 @@ def test_sentences_are_inserted_into_the_meeting_work_report(world, as_):
     assert "檢查發現缺失計1項" in report.body
     # The head may read the statistics but not edit the meeting's report.
     assert "加入會議工作報告" not in as_(world.head).get(reverse("inspections:stats")).content.decode()
+
+
+def test_the_device_sentence_says_what_the_repair_records_say(world):
+    """Not 「均已通知廠商維修」 while the repair record says 尚未通報."""
+    from anwei.devicechecks import services as device_services
+
+    today = timezone.localdate()
+    period = (today - dt.timedelta(days=30), today + dt.timedelta(days=1))
+    repair = df.repair(world)
+
+    def sentence():
+        return inspection_sentences(inspection_statistics(world.bureau, *period))[-1]
+
+    assert "尚未通知廠商1件" in sentence() and "均已通知" not in sentence()
+    repair = device_services.repair_update(actor=world.liaison, repair=repair, expected_version=repair.version,
+                                           reported_on=today, vendor="測試保全公司", repaired_on=None, note="")
+    assert "均已通知廠商維修，已修復0件" in sentence()
+    device_services.repair_update(actor=world.liaison, repair=repair, expected_version=repair.version,
+                                  reported_on=today, vendor="測試保全公司", repaired_on=today, note="更換主機板")
+    assert "均已修復" in sentence()

@@ -141,6 +141,10 @@ def site_device_counts(systems) -> dict[int, int]:
 
 
 def downtime_counts(*, agency: Agency, start: dt.date, end: dt.date) -> dict[str, int]:
-    """Days with a system found not working (×), and how many such checks, for the work report."""
+    """Days with a system found not working (×), how many such checks, and what became of the repairs
+    opened in the period (reported to the vendor, repaired) — for the work report's sentence."""
     down = DailyCheck.objects.filter(system__agency=agency, date__range=(start, end), working=False)
-    return {"days": down.values("date").distinct().count(), "checks": down.count()}
+    repairs = RepairRecord.objects.filter(system__agency=agency, opened_on__range=(start, end)).aggregate(
+        opened=Count("id"), reported=Count("id", filter=Q(reported_on__isnull=False)),
+        repaired=Count("id", filter=Q(repaired_on__isnull=False)))
+    return {"days": down.values("date").distinct().count(), "checks": down.count(), **repairs}

@@ -51,6 +51,9 @@ def inspection_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
         "assessment_completion_percent": round(100 * assessments["submitted"] / total) if total else 0,
         "device_downtime_days": down["days"],
         "device_down_checks": down["checks"],
+        "repairs_opened": down["opened"],
+        "repairs_reported": down["reported"],
+        "repairs_repaired": down["repaired"],
     }
 
 
@@ -73,10 +76,23 @@ def inspection_sentences(stats: dict) -> list[str]:
         out.append(f"函請各單位落實自主檢查，辦理自評{stats['assessment_rounds']}梯次，應填報{stats['assessments_total']}份，"
                    f"已完成{stats['assessments_submitted']}份（完成率{stats['assessment_completion_percent']}%）。")
     if stats["device_downtime_days"]:
-        out.append(f"門禁及監視系統每日檢查，計有{stats['device_downtime_days']}日發現設備異常，均已通知廠商維修。")
+        out.append(f"門禁及監視系統每日檢查，計有{stats['device_downtime_days']}日發現設備異常，{_repairs_phrase(stats)}")
     else:
         out.append("門禁及監視系統每日檢查均正常運作。")
     return out
+
+
+def _repairs_phrase(stats: dict) -> str:
+    """What the repair records say, and only that (a sentence must not claim a repair nobody recorded)."""
+    opened, reported, repaired = stats["repairs_opened"], stats["repairs_reported"], stats["repairs_repaired"]
+    if not opened:
+        return "尚未開立維修紀錄。"
+    if repaired == opened:
+        return f"開立維修紀錄{opened}件，均已修復。"
+    if reported == opened:
+        return f"開立維修紀錄{opened}件，均已通知廠商維修，已修復{repaired}件。"
+    return (f"開立維修紀錄{opened}件，已通知廠商維修{reported}件、已修復{repaired}件，"
+            f"尚未通知廠商{opened - reported}件。")
 
 
 WORK_REPORT_HEADING = "本局安全維護工作推動情形（自評與檢查）"
