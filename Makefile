@@ -21,8 +21,8 @@ run: $(STAMP)
 	$(RUN_ENV) $(BIN)/anwei migrate --noinput -v0
 	$(RUN_ENV) $(BIN)/anwei collectstatic --noinput -v0
 	$(RUN_ENV) $(BIN)/anwei demo --if-empty
-	@echo "安維已啟動：http://127.0.0.1:8000/ （Ctrl-C 結束）"
-	$(RUN_ENV) $(BIN)/anwei runserver 127.0.0.1:8000
+	@echo "安維已啟動：http://127.0.0.1:8000/ （網站、背景工作與排程；寄出的郵件存在 var/mail/；Ctrl-C 結束）"
+	$(RUN_ENV) $(BIN)/anwei serve 127.0.0.1:8000
 
 test: $(STAMP)
 	./scripts/system-packages.sh test

@@ -6,6 +6,7 @@ and DJANGO_SETTINGS_MODULE=anwei.perf.settings_bench. Prints JSON lines:
   {"kind": "page", "size": "small"|"big", "name": ..., "p50": ms, "cold": bool}
   {"kind": "queries", "size": ..., "name": ..., "queries": n, "cold": bool, "status": code}
   {"kind": "session", "cookies": {role: "sessionid=…; csrftoken=…"}, "paths": {...}}   (for the load test, big data)
+  {"kind": "reminders", "size": ..., "seconds": s, "queries": n, "obligations": n, "notices": n}
 
 Each page is timed twice: as served (a repeated request, answered from the page cache while the
 data is unchanged) and cold (the page cache emptied before every request: the page's whole work).
@@ -129,6 +130,9 @@ def measure(small: str, big: str, rounds: int, per_round: int) -> list[dict]:
     for (size, page, cold), values in samples.items():
         out.append({"kind": "page", "size": size, "name": page, "cold": cold,
                     "p50": round(statistics.median(values), 2), "n": len(values)})
+    for size, name in sizes.items():  # after the pages: the pass writes notices (and moves people's bells)
+        _use(name)
+        out.append(reminders(size))
     # sessions on the big data for the load test
     _use(big)
     pages, clients = setups["big"]
@@ -138,6 +142,13 @@ def measure(small: str, big: str, rounds: int, per_round: int) -> list[dict]:
                             for role, c in clients.items()},
                 "paths": {page: [role, url] for page, (role, url) in pages.items()}})
     return out
+
+
+def reminders(size: str) -> dict:
+    """The daily reminder pass over the whole dataset (bench.reminders)."""
+    from bench.reminders import measure
+
+    return {**measure(), "size": size}
 
 
 def main(argv: list[str]) -> int:

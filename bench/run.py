@@ -279,6 +279,15 @@ def run(mode_name: str = "full", keep: bool = False) -> list[dict]:
                 emit(out, f"{page}{infix}_queries_small", queries[("small", page, cold)], "queries")
                 emit(out, f"{page}{infix}_queries_big", queries[("big", page, cold)], "queries")
 
+        rem = {r["size"]: r for r in rows if r["kind"] == "reminders"}
+        emit(out, "reminders_pass_s", rem["big"]["seconds"], "s")
+        emit(out, "reminders_pass_queries", rem["big"]["queries"], "queries")
+        emit(out, "reminders_pass_queries_small", rem["small"]["queries"], "queries")
+        emit(out, "reminders_pass_s_small", rem["small"]["seconds"], "s")
+        emit(out, "reminders_obligations_big", rem["big"]["obligations"], "obligations")
+        emit(out, "reminders_notices_big", rem["big"]["notices"], "notices")
+        emit(out, "reminders_write_statements_big", rem["big"]["writes"], "statements")
+
         emit(out, "packet_pages", docs.get("docs.pages"), "pages")
         for fmt in ("odt", "docx", "pdf"):
             emit(out, f"packet_{fmt}_ms", round(docs[f"docs.{fmt}"], 1), "ms")
@@ -348,6 +357,9 @@ def summary(rows: list[dict]) -> str:
         if r["name"].endswith("_queries_big"):
             target = "= small"
             ok = "✓" if v == values.get(r["name"].removesuffix("_big") + "_small") else "✗"
+        if r["name"] == "reminders_pass_queries":
+            target = "= small"
+            ok = "✓" if v == values.get("reminders_pass_queries_small") else "✗"
         shown = v if not isinstance(v, float) else f"{v:g}"
         lines.append(f"{r['name']:<28} {shown!s:>10} {r['unit']:<11} {target:<8} {ok}")
     return "\n".join(lines)

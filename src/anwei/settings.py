@@ -11,6 +11,13 @@ ANWEI_HTTPS          true behind TLS: secure cookies, HSTS, SSL redirect (defaul
 ANWEI_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://anwei.example.gov.tw
 ANWEI_TASKS_IMMEDIATE true runs background tasks inline (tests, single-process demo)
 ANWEI_PAGE_CACHE     false renders every page afresh (default true; see core.pagecache)
+ANWEI_SITE_URL       the address people open, for links in e-mails and calendar feeds (default http://127.0.0.1:8000)
+ANWEI_EMAIL_HOST     the agency's SMTP relay; empty: mail is written to files under DATA_DIR/mail
+ANWEI_EMAIL_PORT, ANWEI_EMAIL_USER, ANWEI_EMAIL_PASSWORD, ANWEI_EMAIL_SECURITY (none/starttls/tls),
+ANWEI_EMAIL_FROM, ANWEI_EMAIL_TIMEOUT  the relay's details
+ANWEI_SCHEDULE_REMINDERS, ANWEI_SCHEDULE_DIGEST, ANWEI_SCHEDULE_RETENTION, ANWEI_SCHEDULE_MAIL
+                     when `anwei scheduler` enqueues each job (cron expressions, Asia/Taipei)
+ANWEI_TODAY          (training and tests only, with ANWEI_DEBUG) the application's date, e.g. 2024-02-05
 """
 
 from __future__ import annotations
@@ -40,6 +47,28 @@ try:
     HTTPS = env_bool("ANWEI_HTTPS", not DEBUG)
     TASKS_IMMEDIATE = env_bool("ANWEI_TASKS_IMMEDIATE", False)
     PAGE_CACHE = env_bool("ANWEI_PAGE_CACHE", True)
+    SITE_URL = env_str("ANWEI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+    EMAIL_HOST = env_str("ANWEI_EMAIL_HOST", "-")
+    EMAIL_PORT = env_int("ANWEI_EMAIL_PORT", 25, minimum=1, maximum=65535)
+    EMAIL_HOST_USER = env_str("ANWEI_EMAIL_USER", "-")
+    EMAIL_HOST_PASSWORD = env_str("ANWEI_EMAIL_PASSWORD", "-")
+    _email_security = env_str("ANWEI_EMAIL_SECURITY", "none")
+    if _email_security not in ("none", "starttls", "tls"):
+        raise EnvError(f"環境變數 ANWEI_EMAIL_SECURITY 的值「{_email_security}」應為 none、starttls 或 tls"
+                       "（ANWEI_EMAIL_SECURITY must be none/starttls/tls）")
+    DEFAULT_FROM_EMAIL = env_str("ANWEI_EMAIL_FROM", "安維 <anwei@localhost>")
+    EMAIL_TIMEOUT = env_int("ANWEI_EMAIL_TIMEOUT", 30, minimum=1, maximum=600)
+    SCHEDULE = {
+        "reminders": env_str("ANWEI_SCHEDULE_REMINDERS", "0 7-18 * * *"),  # 07:00 the day's reminders; then new approvals
+        "digest": env_str("ANWEI_SCHEDULE_DIGEST", "30 7 * * *"),
+        "retention": env_str("ANWEI_SCHEDULE_RETENTION", "0 2 * * *"),
+        "mail": env_str("ANWEI_SCHEDULE_MAIL", "* * * * *"),  # retries of mail not yet delivered
+    }
+    ANWEI_TODAY = env_str("ANWEI_TODAY", "-")
+    if ANWEI_TODAY == "-":
+        ANWEI_TODAY = None
+    elif not DEBUG:
+        raise EnvError("環境變數 ANWEI_TODAY 只能在 ANWEI_DEBUG=true 的訓練或測試環境使用（ANWEI_TODAY needs ANWEI_DEBUG）")
     _db_url = env_str("ANWEI_DATABASE_URL", f"sqlite:///{DATA_DIR / 'anwei.sqlite3'}")
     try:
         _db = dj_database_url.parse(_db_url, conn_max_age=60, conn_health_checks=True)
@@ -50,6 +79,17 @@ try:
 except EnvError as exc:
     sys.stderr.write(f"設定錯誤：{exc}\n")
     raise SystemExit(2) from None
+
+EMAIL_HOST, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = (
+    "" if v == "-" else v for v in (EMAIL_HOST, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD))
+EMAIL_USE_TLS = _email_security == "starttls"
+EMAIL_USE_SSL = _email_security == "tls"
+# Without a relay, mail is written one file per message (.eml, opens in any mail program) under var/mail.
+EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+                 else "anwei.notifications.mailfiles.EmlFileBackend")
+EMAIL_FILE_PATH = DATA_DIR / "mail"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_SUBJECT_PREFIX = ""
 
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     if _db["NAME"] not in ("", ":memory:"):
@@ -87,6 +127,7 @@ INSTALLED_APPS = [
     "anwei.inspections",
     "anwei.travel",
     "anwei.rollup",
+    "anwei.notifications",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +158,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "anwei.portal.context_processors.navigation",
+                "anwei.notifications.context_processors.bell",
                 "anwei.core.pagecache.csrf_placeholder",  # last: it overrides the builtin csrf_token
             ],
             "builtins": ["anwei.core.templatetags.roc", "anwei.portal.templatetags.policy_tags"],

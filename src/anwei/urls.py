@@ -28,4 +28,5 @@ urlpatterns = [
     path("footage/", include("anwei.footage.urls")),
     path("travel/", include("anwei.travel.urls")),
     path("rollup/", include("anwei.rollup.urls")),
+    path("", include("anwei.notifications.urls")),  # /notifications/, /me/, /calendar/<token>.ics
 ]

@@ -128,7 +128,7 @@ def test_reminder_reaches_units_that_have_not_submitted(world, as_):
 
 
 def test_officer_is_told_of_a_round_past_its_deadline(world):
-    from anwei.assessments.inbox import assessments_inbox
+    from anwei.assessments.obligations import assessments_owed as assessments_inbox
 
     rnd = f.round_(world)
     assert not [i for i in assessments_inbox(world.officer) if i.category == "自評梯次"]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from anwei.core.models import CalendarOverride
 from anwei.core.workdays import is_workday
 from anwei.devicechecks import services
-from anwei.devicechecks.inbox import devicechecks_inbox
+from anwei.devicechecks.obligations import devicechecks_owed as devicechecks_inbox
 from anwei.devicechecks.models import DailyCheck, RepairRecord
 from tests.cold import cold
 from tests.devicechecks import factories as f

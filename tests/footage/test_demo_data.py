@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from anwei.footage.inbox import footage_inbox
+from anwei.footage.obligations import footage_owed as footage_inbox
 from anwei.footage.models import Device, FootageRequest
 from anwei.orgs.models import Person
 
@@ -13,5 +13,9 @@ def test_demo_has_the_bureaus_16_cameras_a_chain_and_requests_in_two_states():
     assert cameras.count() == 16 and cameras.values("location").distinct().count() == 16
     assert set(FootageRequest.objects.values_list("status", flat=True)) == {"completed", "pending"}
     officer = Person.objects.get(username="officer")
-    assert [i.title for i in footage_inbox(officer)] == [
-        f"{FootageRequest.objects.get(status='pending').number_label} 局內調閱複製申請"]
+    waiting = FootageRequest.objects.filter(status="pending").order_by("number_serial")
+    assert sorted(i.title for i in footage_inbox(officer)) == [
+        f"{waiting[0].number_label} 局內調閱複製申請", f"{waiting[1].number_label} 局內調閱調閱申請"]
+    # 綜合企劃科 has no unit head: its request waits on the ethics unit, and the vacancy is flagged.
+    vacant = next(i for i in footage_inbox(officer) if i.vacancy)
+    assert vacant.vacancy == "綜合企劃科單位主管出缺" and "由您代為核決" in vacant.note

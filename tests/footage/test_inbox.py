@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from anwei.portal.inbox import inbox_items
-from anwei.footage.inbox import footage_inbox
+from anwei.portal.obligations import obligations_for as inbox_items
+from anwei.footage.obligations import footage_owed as footage_inbox
 from tests.footage import factories as f
 
 
@@ -56,7 +56,9 @@ def test_returned_and_approved_requests_reach_the_applicant_and_the_managing_uni
 @pytest.mark.django_db
 def test_the_inbox_makes_a_fixed_number_of_queries(world, fs, planhead, django_assert_max_num_queries):
     f.file(world)
-    with django_assert_max_num_queries(8) as few:  # grants: data versions (twice, the first time) + memberships
+    # grants: data versions (twice, the first time), memberships, deputies; the deciders of the current steps:
+    # requests, their steps, the posts' holders and who is away
+    with django_assert_max_num_queries(14) as few:
         footage_inbox(planhead)
     n = len(few)
     for _ in range(6):

@@ -52,6 +52,8 @@ ROWS = [
     Row("meetings:list", expect={**READERS, "other_officer": 200}),
     Row("meetings:create", expect={"officer": 200, "superior": 200, "other_officer": 200, "*": 404}),
     Row("meetings:detail", pk("m"), expect=READERS),
+    # The .ics is for those who attend (their own agency's meeting roles); the superior office reads, not attends.
+    Row("meetings:ics", pk("m"), expect={"officer": 200, "liaison": 200, "unithead": 200, "head": 200, "*": 404}),
     Row("meetings:edit", pk("m"), method="post", expect=OFFICER_POST,
         data=lambda w: {"version": obj(w)["m"].version, "date": "113/4/10", "start_time": "11:30", "place": "大禮堂"}),
     Row("meetings:agenda_add", pk("m"), method="post", expect=OFFICER_POST,

@@ -2,7 +2,7 @@ import pytest
 
 from anwei.orgs import demo as orgs_demo
 from anwei.plans import demo
-from anwei.plans.inbox import plan_inbox
+from anwei.plans.obligations import plan_owed as plan_inbox
 from anwei.plans.models import Letter, Occasion, SpecialPlan
 
 pytestmark = pytest.mark.django_db

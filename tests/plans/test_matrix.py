@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from anwei.plans.inbox import plan_inbox as inbox_items
+from anwei.plans.obligations import plan_owed as inbox_items
 from anwei.orgs.models import Agency
 from anwei.plans import services
 from anwei.plans.models import Assignment

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from anwei.plans.inbox import plan_inbox
+from anwei.plans.obligations import plan_owed as plan_inbox
 from anwei.plans.models import Letter
 from tests.cold import cold
 from tests.plans import factories as f

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from anwei.plans.inbox import plan_inbox as inbox_items
+from anwei.plans.obligations import plan_owed as inbox_items
 from anwei.plans.models import Assignment
 from tests.plans import factories as f
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from anwei.portal.inbox import inbox_items
+from anwei.portal.obligations import obligations_for as inbox_items
 from anwei.tracking import services as ts
 from anwei.tracking.models import ProgressReport, TrackedItem
 from tests.tracking.conftest import make_item, open_round

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from anwei.orgs import demo as orgs_demo
 from anwei.travel import demo
-from anwei.travel.inbox import travel_inbox
+from anwei.travel.obligations import travel_owed as travel_inbox
 from anwei.travel.selectors import overdue_list
 
 

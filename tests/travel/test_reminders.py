@@ -5,9 +5,9 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from anwei.portal.inbox import inbox_items
+from anwei.portal.obligations import obligations_for as inbox_items
 from anwei.core.workdays import workday_add
-from anwei.travel.inbox import travel_inbox
+from anwei.travel.obligations import travel_owed as travel_inbox
 from tests.travel.conftest import approve
 
 

@@ -7,7 +7,7 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "自評"
 
     def ready(self) -> None:
-        from anwei.assessments.inbox import assessments_inbox
-        from anwei.portal.inbox import inbox_register
+        from anwei.assessments.obligations import PROVIDER
+        from anwei.portal.obligations import obligation_register
 
-        inbox_register(assessments_inbox)
+        obligation_register(PROVIDER)

@@ -130,6 +130,8 @@ class SelfAssessment(Versioned):
                                      related_name="+", verbose_name="確認主管")
     submitted_at = models.DateTimeField("送出時間", null=True, blank=True)
     head_note = models.CharField("主管意見", max_length=300, blank=True)
+    confirmed_by_label = models.CharField("確認者", max_length=120, blank=True,
+                                          help_text="確認者職稱姓名；代理或主管出缺時註明")
     reminded_at = models.DateTimeField("催報時間", null=True, blank=True)
 
     class Meta:

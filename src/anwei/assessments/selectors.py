@@ -14,7 +14,8 @@ from django.http import Http404
 from anwei.assessments.models import (
     Answer, AnswerKind, AssessmentRound, ChecklistItem, ChecklistTemplate, SelfAssessment, Verdict,
 )
-from anwei.orgs import policy
+from anwei.core import clock
+from anwei.orgs import policy, posts
 from anwei.orgs.models import Agency, Person
 
 
@@ -171,3 +172,40 @@ def assessment_problems(assessment: SelfAssessment) -> dict[int, str]:
         elif r.answer_kind == AnswerKind.NUMBER and r.number is None:
             problems[r.item_id] = "請填寫數字（沒有請填 0）。"
     return problems
+
+
+# --- confirmation: the unit head, their deputy, or under the vacancy rule the ethics unit ---------------
+
+def head_vacant(assessments: list[SelfAssessment], on: dt.date | None = None) -> set[int]:
+    """The unit-level forms whose unit has no unit head on the day (two queries for any number)."""
+    unit_level = [a for a in assessments if a.unit_id]
+    vacant = posts.unit_heads_vacant(((a.agency_id, a.unit_id) for a in unit_level), on or clock.today())
+    return {a.pk for a in unit_level if (a.agency_id, a.unit_id) in vacant}
+
+
+def assessment_may_confirm(person: Person, assessment: SelfAssessment) -> bool:
+    """The unit head (or their deputy) confirms; when the unit has no head, the next step — the ethics
+    unit that receives the form — confirms in its place."""
+    if policy.may(person, assessment.confirm_action(), assessment):
+        return True
+    return (assessment.unit_id is not None and assessment.pk in head_vacant([assessment])
+            and posts.held_by(person, posts.ethics_officers(assessment.agency_id)) is not None)
+
+
+def assessment_confirm_label(person: Person, assessment: SelfAssessment) -> str:
+    """How the record names who confirmed: 職稱姓名, with 代理 or the vacancy when it was not the head."""
+    if policy.may(person, assessment.confirm_action(), assessment):
+        return posts.record_label(person, acting_for=policy.acting_for(person, assessment.confirm_action(), assessment))
+    return posts.record_label(person, vacancy=f"{assessment.unit.name}單位主管出缺", verb="確認")
+
+
+def assessments_vacant_for(person: Person) -> list[SelfAssessment]:
+    """For an agency's ethics officers: forms awaiting a unit head who is not there."""
+    agencies = sorted(posts.agencies_held(person, posts.ethics_officers))
+    if not agencies:
+        return []
+    waiting = list(SelfAssessment.objects.filter(agency__in=agencies, status=SelfAssessment.Status.AWAITING_HEAD,
+                                                 unit__isnull=False, round__closed=False)
+                   .select_related("round", "unit", "agency").order_by("round__deadline", "id")[:50])
+    vacant = head_vacant(waiting)
+    return [a for a in waiting if a.pk in vacant]

@@ -16,7 +16,7 @@ from anwei.assessments.defaults import DEFAULT_CHECKLISTS
 from anwei.assessments.models import (
     Answer, AnswerKind, AssessmentRound, ChecklistItem, ChecklistTemplate, SelfAssessment,
 )
-from anwei.assessments.selectors import assessment_problems, assessment_rows
+from anwei.assessments.selectors import assessment_confirm_label, assessment_problems, assessment_rows
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import row_lock, version_bump
 from anwei.core.forms import ConflictError
@@ -274,7 +274,8 @@ def assessment_confirm(*, actor: Person, assessment: SelfAssessment, expected_ve
         raise ValidationError("此自評表已送出或梯次已結束。")
     _require_complete(assessment)
     return _transition(actor, assessment, SelfAssessment.Status.SUBMITTED, "assessments.assessment_confirm",
-                       confirmed_by=actor, submitted_at=timezone.now(), head_note=note.strip())
+                       confirmed_by=actor, confirmed_by_label=assessment_confirm_label(actor, assessment)[:120],
+                       submitted_at=timezone.now(), head_note=note.strip())
 
 
 @service

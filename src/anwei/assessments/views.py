@@ -231,7 +231,7 @@ def _assessment_context(request, assessment, form, conflict=None):
             "problems": selectors.assessment_problems(assessment) if assessment.answers.exists() else {},
             "can_fill": assessment.is_editable() and policy.may(request.user, assessment.fill_action(), assessment),
             "can_confirm": (assessment.status != SelfAssessment.Status.SUBMITTED and not assessment.round.closed
-                            and policy.may(request.user, assessment.confirm_action(), assessment)),
+                            and selectors.assessment_may_confirm(request.user, assessment)),
             "can_see_round": policy.may(request.user, "assessments.round.view", assessment.round)}
 
 
@@ -260,8 +260,10 @@ def assessment_detail(request, pk: int):
 
 def _assessment_step(request, pk: int, step: str):
     assessment = selectors.assessment_get(person=request.user, pk=pk)
-    action = assessment.fill_action() if step == "send" else assessment.confirm_action()
-    _require(request.user, action, assessment)
+    if step == "send":
+        _require(request.user, assessment.fill_action(), assessment)
+    elif not selectors.assessment_may_confirm(request.user, assessment):
+        raise Http404("找不到此頁面")
     version, note = posted_version(request), request.POST.get("note", "")
     calls = {
         "send": (lambda: services.assessment_send(actor=request.user, assessment=assessment,

@@ -30,7 +30,8 @@ from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
-from django.utils import timezone
+
+from anwei.core import clock
 
 
 ALIAS = "pages"
@@ -69,7 +70,7 @@ def _key(request: HttpRequest, template_name: str) -> str | None:
     parts = [
         version,
         str(request.user.pk),
-        timezone.localdate().isoformat(),
+        clock.today().isoformat(),
         template_name,
         request.get_full_path(),
         request.headers.get("HX-Request", ""),

@@ -71,3 +71,50 @@ def workdays_between(start: dt.date, end: dt.date) -> int:
 def workday_next_or_same(day: dt.date) -> dt.date:
     """The day itself if it is a working day, else the next working day."""
     return day if is_workday(day) else workday_add(day, 1)
+
+
+class Calendar:
+    """Working days over a span, read with one query: for code that counts for many deadlines at once
+    (the reminder pass), where a query per deadline would grow with the data. Same conventions as the
+    functions above; outside the span it falls back to them."""
+
+    def __init__(self, start: dt.date, end: dt.date) -> None:
+        self.start, self.end = start, end
+        overrides = _overrides(start, end)
+        days = (end - start).days + 1
+        self._work = [_with(start + dt.timedelta(days=i), overrides) for i in range(days)]
+        self._before = [0]  # working days strictly before start + i
+        for ok in self._work:
+            self._before.append(self._before[-1] + ok)
+
+    def _index(self, day: dt.date) -> int | None:
+        i = (day - self.start).days
+        return i if 0 <= i < len(self._work) else None
+
+    def is_workday(self, day: dt.date) -> bool:
+        i = self._index(day)
+        return is_workday(day) if i is None else self._work[i]
+
+    def between(self, start: dt.date, end: dt.date) -> int:
+        """Working days from start to end, both included (negative when end < start)."""
+        if end < start:
+            return -self.between(end, start)
+        i, j = self._index(start), self._index(end)
+        if i is None or j is None:
+            return workdays_between(start, end)
+        return self._before[j + 1] - self._before[i]
+
+    def add(self, day: dt.date, n: int) -> dt.date:
+        """The n-th working day after (n > 0) or before (n < 0) day."""
+        if n == 0:
+            return day
+        sign = 1 if n > 0 else -1
+        remaining, current = abs(n), day
+        while remaining:
+            current += sign * ONE_DAY
+            i = self._index(current)
+            if i is None:
+                return workday_add(day, n)
+            if self._work[i]:
+                remaining -= 1
+        return current

@@ -8,10 +8,10 @@ class DevicechecksConfig(AppConfig):
 
     def ready(self) -> None:
         from anwei.devicechecks import documents
-        from anwei.devicechecks.inbox import devicechecks_inbox
+        from anwei.devicechecks.obligations import PROVIDER
         from anwei.documents.builders import builder_register
-        from anwei.portal.inbox import inbox_register
+        from anwei.portal.obligations import obligation_register
 
         builder_register("devicechecks.month", documents.device_month)
 
-        inbox_register(devicechecks_inbox)
+        obligation_register(PROVIDER)

@@ -9,15 +9,16 @@ class FootageConfig(AppConfig):
     def ready(self) -> None:
         from anwei.documents.builders import builder_register
         from anwei.footage import documents
-        from anwei.footage.inbox import footage_inbox
-        from anwei.portal.inbox import inbox_register
+        from anwei.footage.obligations import PROVIDER
         from anwei.portal.navigation import NavEntry, nav_register
+        from anwei.portal.obligations import obligation_register
 
         builder_register("footage.request_form", documents.request_form)
         builder_register("footage.register", documents.register)
         builder_register("footage.destruction_list", documents.destruction_list)
 
-        inbox_register(footage_inbox)
+        obligation_register(PROVIDER)
+        _register_retention_job()
         _register_audit_guards()
         # Everyone may file a request; the list shows only what each person may see.
         nav_register(NavEntry("監視錄影調閱", "footage:request_list", visible=lambda person: True, order=60))
@@ -29,3 +30,11 @@ def _register_audit_guards() -> None:
     from anwei.footage import selectors
 
     audit_guard_register("footage.footagerequest", audit_guard_from_getter(selectors.request_get))
+
+
+def _register_retention_job() -> None:
+    """The daily destruction of what reached its retention date, run by the scheduler (anwei scheduler)."""
+    from anwei.footage.tasks import footage_retention_run
+    from anwei.notifications.schedule import job_register
+
+    job_register("retention", footage_retention_run, "監視錄影資料保存期限到期銷毀")

@@ -1,5 +1,6 @@
 """Demo: the bureau's office building with 16 cameras (invented places), the default chain of seed 001
-and two requests, one completed and one waiting on the ethics unit."""
+and three requests: one completed, one waiting on the ethics unit, and one filed from 綜合企劃科, a unit
+with no head, whose first step (單位主管) the vacancy rule sends on to the ethics unit."""
 
 from __future__ import annotations
 
@@ -52,3 +53,10 @@ def load(ctx: dict) -> None:
         acknowledged=True, cameras=[cameras[7], cameras[8], cameras[9]]))
     services.request_decide(actor=unithead, req=waiting, expected_version=waiting.version,
                             action=Decision.Action.APPROVE)
+
+    staff = people["staff"]  # 綜合企劃科: no unit head there
+    noon = (now - dt.timedelta(days=2)).replace(hour=9, minute=10, second=0, microsecond=0)
+    services.request_file(actor=staff, fs=fs, unit=staff.unit, data=services.RequestData(
+        kind="internal", purpose=FootageRequest.Purpose.VIEW, applicant_name=staff.full_name, extension="1503",
+        window_start=noon, window_end=noon + dt.timedelta(minutes=30),
+        reason="第一會議室投影機遙控器不見，需確認會後是否有人取走。", acknowledged=True, cameras=[cameras[3]]))

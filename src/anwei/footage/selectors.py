@@ -10,12 +10,14 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from anwei.core import clock
 from anwei.core.models import AuditEntry
 from anwei.footage.models import (DEFAULT_RETENTION_DAYS, ApprovalChain, ApprovalStep, Device, FootageRequest,
                                   FootageSettings, RequestKind, RequestStep, RetentionRule, StepRole)
 from anwei.lib.rocdate import roc_year
-from anwei.orgs import policy
+from anwei.orgs import policy, posts
 from anwei.orgs.models import Agency, Person
+from anwei.orgs.posts import Holder, Post
 from anwei.orgs.selectors import person_primary_agency
 
 # When an agency has no chain rows yet: seed 001's chain.
@@ -100,22 +102,6 @@ def _chain_q(person: Person) -> Q:
     return q
 
 
-def _waiting_q(person: Person) -> Q:
-    """Pending requests whose current step this person decides."""
-    q = Q(pk__in=[])
-    s = policy.scope(person, "footage.step.unit_head")
-    if s.unit_ids:
-        q |= Q(current_role=StepRole.UNIT_HEAD, unit__in=s.unit_ids)
-    s = policy.scope(person, "footage.step.managing_head")
-    if s.unit_ids:
-        q |= Q(current_role=StepRole.MANAGING_HEAD, managing_unit__in=s.unit_ids)
-    for role in (StepRole.ETHICS, StepRole.AGENCY_HEAD):
-        s = policy.scope(person, f"footage.step.{role}")
-        if s.agency_ids:
-            q |= Q(current_role=role, agency__in=s.agency_ids)
-    return Q(status=FootageRequest.Status.PENDING) & q
-
-
 def _visible_q(person: Person) -> Q:
     s = policy.scope(person, "footage.request.view")
     return s.q(agency="agency", unit="managing_unit", owner="filed_by") | _chain_q(person)
@@ -125,7 +111,7 @@ def request_list(*, person: Person, status: str = "", year: int | None = None, k
                  waiting: bool = False) -> QuerySet[FootageRequest]:
     qs = FootageRequest.objects.filter(_visible_q(person))
     if waiting:
-        qs = qs.filter(_waiting_q(person))
+        qs = qs.filter(pk__in=[req.pk for req in requests_awaiting(person)])
     if status:
         qs = qs.filter(status=status)
     if year:
@@ -157,6 +143,7 @@ def _steps(req: FootageRequest) -> list[RequestStep]:
 
 
 def request_step_holder(person: Person, step: RequestStep) -> bool:
+    """Holds the step's post (in their own right or as the deputy of its absent holder)."""
     return policy.may(person, f"footage.step.{step.role}", step)
 
 
@@ -166,9 +153,123 @@ def request_current_step(req: FootageRequest) -> RequestStep | None:
     return next((s for s in _steps(req) if s.order == req.current_step), None)
 
 
+# --- who decides a step: the post's holder, their deputy, or under the vacancy rule someone else ------
+
+def step_post(req: FootageRequest, role: str) -> Post | None:
+    """The orgs post that decides a step of this request (None: a unit head step with no unit)."""
+    if role == StepRole.UNIT_HEAD:
+        return posts.unit_head(req.agency_id, req.unit_id) if req.unit_id else None
+    if role == StepRole.MANAGING_HEAD:
+        return posts.unit_head(req.agency_id, req.managing_unit_id)
+    if role == StepRole.ETHICS:
+        return posts.ethics_officers(req.agency_id)
+    return posts.agency_head(req.agency_id)
+
+
+@dataclass(frozen=True)
+class StepDecider:
+    """Who decides the current step: the effective post and its holders on the day, and the vacancy
+    that sent it there ("綜合企劃科單位主管出缺") when the step's own post has nobody."""
+
+    post: Post
+    holders: tuple[Holder, ...]
+    vacancy: str = ""
+
+
+def _unit_name(req: FootageRequest, role: str) -> str:
+    unit = req.unit if role == StepRole.UNIT_HEAD else req.managing_unit if role == StepRole.MANAGING_HEAD else None
+    return unit.name if unit is not None else ""
+
+
+def step_deciders(reqs: list[FootageRequest], on: dt.date | None = None) -> dict[int, StepDecider]:
+    """The decider of each pending request's current step (two queries for any number of requests).
+
+    The vacancy rule: a step whose post nobody holds goes to the holder of the next step of the chain
+    that has one, else to the agency's ethics officers."""
+    on = on or clock.today()
+    chains: dict[int, list[tuple[RequestStep, Post]]] = {}
+    wanted: set[Post] = set()
+    for req in reqs:
+        if req.status != FootageRequest.Status.PENDING or req.current_step is None:
+            continue
+        chain = [(s, step_post(req, s.role)) for s in _steps(req) if s.order >= req.current_step]
+        chain = [(s, p) for s, p in chain if p is not None]
+        if chain:
+            chains[req.pk] = chain
+            wanted.update(p for _s, p in chain)
+            wanted.add(posts.fallback(chain[0][1]))
+    found = posts.resolve(wanted, on)
+    out: dict[int, StepDecider] = {}
+    by_pk = {req.pk: req for req in reqs}
+    for pk, chain in chains.items():
+        step, post = chain[0]
+        if found[post]:
+            out[pk] = StepDecider(post, tuple(found[post]))
+            continue
+        vacancy = f"{post.title(_unit_name(by_pk[pk], step.role))}出缺"
+        nxt = next(((p, found[p]) for _s, p in chain[1:] if found[p]), None)
+        if nxt is None:
+            fb = posts.fallback(post)
+            nxt = (fb, found[fb])
+        out[pk] = StepDecider(nxt[0], tuple(nxt[1]), vacancy)
+    return out
+
+
+def request_decider(req: FootageRequest) -> StepDecider | None:
+    return step_deciders([req]).get(req.pk)
+
+
 def request_may_decide(person: Person, req: FootageRequest) -> bool:
     step = request_current_step(req)
-    return step is not None and request_step_holder(person, step)
+    if step is None:
+        return False
+    if request_step_holder(person, step):
+        return True
+    decider = request_decider(req)
+    return decider is not None and any(h.person_id == person.pk for h in decider.holders)
+
+
+def request_decider_label(person: Person, req: FootageRequest) -> str:
+    """How the record names the decider: with 代理 (the absent holder), or the vacancy it went round."""
+    step = request_current_step(req)
+    if step is not None and request_step_holder(person, step):
+        return posts.record_label(person, acting_for=policy.acting_for(person, f"footage.step.{step.role}", step))
+    decider = request_decider(req) if step is not None else None
+    return posts.record_label(person, vacancy=decider.vacancy if decider else "", verb="核決")
+
+
+def _decides_anything(person: Person) -> bool:
+    return any(not policy.scope(person, f"footage.step.{role}").empty for role in StepRole.values)
+
+
+def requests_awaiting(person: Person) -> list[FootageRequest]:
+    """Pending requests whose current step this person decides now (fixed number of queries)."""
+    if not _decides_anything(person):
+        return []
+    agencies = {a.pk for a in policy.member_agencies(person)}
+    reqs = list(FootageRequest.objects.filter(status=FootageRequest.Status.PENDING, agency_id__in=agencies)
+                .select_related("agency", "unit", "managing_unit").prefetch_related("steps").order_by("due_on", "id")[:200])
+    deciders = step_deciders(reqs)
+    out = []
+    for req in reqs:
+        step = request_current_step(req)
+        decider = deciders.get(req.pk)
+        if step is not None and (request_step_holder(person, step) or (
+                decider is not None and any(h.person_id == person.pk for h in decider.holders))):
+            req.decider = decider
+            out.append(req)
+    return out
+
+
+def vacancies_seen_by(person: Person) -> list[tuple[FootageRequest, StepDecider]]:
+    """For an agency's ethics officers: pending requests whose current step's post is vacant."""
+    agencies = policy.scope(person, "footage.step.ethics").agency_ids
+    if not agencies:
+        return []
+    reqs = list(FootageRequest.objects.filter(status=FootageRequest.Status.PENDING, agency_id__in=agencies)
+                .select_related("agency", "unit", "managing_unit").prefetch_related("steps").order_by("id")[:200])
+    deciders = step_deciders(reqs)
+    return [(req, deciders[req.pk]) for req in reqs if req.pk in deciders and deciders[req.pk].vacancy]
 
 
 def request_may_manage(person: Person, req: FootageRequest) -> bool:
@@ -251,10 +352,11 @@ class InboxRows:
     returned: list[FootageRequest]
     to_record: list[FootageRequest]
     due_count: int
+    managed_units: frozenset[int] = frozenset()
 
 
 def inbox_rows(person: Person, *, limit: int = 20) -> InboxRows:
-    waiting = list(FootageRequest.objects.filter(_waiting_q(person)).order_by("due_on", "id")[:limit])
+    waiting = requests_awaiting(person)[:limit]
     returned = list(FootageRequest.objects.filter(status=FootageRequest.Status.RETURNED, filed_by=person)
                     .order_by("id")[:limit])
     managed = policy.scope(person, "footage.request.manage")
@@ -264,9 +366,9 @@ def inbox_rows(person: Person, *, limit: int = 20) -> InboxRows:
         to_record = list(FootageRequest.objects.filter(status=FootageRequest.Status.APPROVED, destroyed_at__isnull=True,
                                                        managing_unit__in=managed.unit_ids).order_by("id")[:limit])
         due_count = FootageRequest.objects.filter(
-            managing_unit__in=managed.unit_ids, retention_due_on__lte=timezone.localdate(), legal_hold=False,
+            managing_unit__in=managed.unit_ids, retention_due_on__lte=clock.today(), legal_hold=False,
             destroyed_at__isnull=True).count()
-    return InboxRows(waiting, returned, to_record, due_count)
+    return InboxRows(waiting, returned, to_record, due_count, frozenset(managed.unit_ids))
 
 
 def kind_needs_manager(kind: str) -> bool:

@@ -229,8 +229,9 @@ def request_resubmit(*, actor: Person, req: FootageRequest, expected_version: in
 def request_decide(*, actor: Person, req: FootageRequest, expected_version: int, action: str,
                    conditions: str = "", refusal_ground: str = "", reason: str = "") -> Decision:
     step = selectors.request_current_step(req)
-    if step is None or not selectors.request_step_holder(actor, step):
+    if step is None or not selectors.request_may_decide(actor, req):
         raise ValidationError("此申請目前不在您的核決關卡。")
+    decided_by_label = selectors.request_decider_label(actor, req)  # with 代理, or the vacancy it went round
     if action == Action.APPROVE_CONDITIONS and not conditions.strip():
         raise ValidationError({"conditions": "附款核准必須寫明附款或注意事項。"})
     if action == Action.RETURN and not reason.strip():
@@ -247,7 +248,8 @@ def request_decide(*, actor: Person, req: FootageRequest, expected_version: int,
     now = _now()
     decision = Decision.objects.create(
         request=req, round=req.round, step_order=step.order, step_label=step.label, decided_by=actor,
-        decided_by_label=actor.display_with_title(), decided_at=now, action=action, conditions=conditions.strip(),
+        decided_by_label=decided_by_label[:100],
+        decided_at=now, action=action, conditions=conditions.strip(),
         refusal_ground=refusal_ground if action == Action.REFUSE else "", reason=reason.strip())
     req.decided_at = now
     if action in (Action.APPROVE, Action.APPROVE_CONDITIONS):

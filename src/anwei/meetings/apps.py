@@ -19,3 +19,8 @@ class MeetingsConfig(AppConfig):
         nav_register(NavEntry("會報", "meetings:list", visible=lambda p: policy.holds_anywhere(p, "meeting.view"),
                               order=10))
         sources.register()
+
+        from anwei.meetings.calendar import meeting_events
+        from anwei.notifications.calendar import calendar_register
+
+        calendar_register(meeting_events)  # the meetings a person attends, in their calendar feed

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.meeting_list_view, name="list"),
     path("new/", views.meeting_create, name="create"),
     path("<int:pk>/", views.meeting_detail_view, name="detail"),
+    path("<int:pk>/meeting.ics", views.meeting_ics, name="ics"),
     path("<int:pk>/edit/", views.meeting_edit, name="edit"),
     path("<int:pk>/form/<slug:name>/", views.meeting_section_form, name="section_form"),
     path("<int:pk>/agenda/add/", views.agenda_add, name="agenda_add"),

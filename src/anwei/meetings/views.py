@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -19,6 +19,7 @@ from anwei.core.pagecache import page_render
 from anwei.core.uploads import stored_file_response
 from anwei.lib import rocdate
 from anwei.meetings import services
+from anwei.meetings.calendar import attends
 from anwei.meetings.forms import (AgendaItemEditForm, AgendaItemForm, AttendanceForm, MeetingCreateForm,
                                   MeetingEditForm, ProposalForm, ReportForm, ResolveForm, RulingEditForm, RulingForm)
 from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling, SecurityMeeting
@@ -126,7 +127,7 @@ def _detail_context(request, meeting, **bound) -> dict:
     rows = directive_rows(meeting)
     given = [i.pk for r in data["rulings"] for i in r.tracked_items.all()]
     ctx = {"meeting": meeting, "manage": manage, "round": rnd, "rows": rows, "edit_conflict": bound.get("edit_conflict"),
-           "agenda_errors": bound.get("agenda_errors", []),
+           "agenda_errors": bound.get("agenda_errors", []), "attends": attends(request.user, meeting),
            "may_see_round": rnd is not None and policy.may(request.user, "tracking.overview", meeting.agency),
            # (those who see all of the agency's items, as the officer and the head do, need no query)
            "visible_items": (given if policy.may(request.user, "tracking.view", meeting.agency)
@@ -164,6 +165,20 @@ def meeting_section_form(request, pk: int, name: str):
 def meeting_detail_view(request, pk: int):
     meeting = meeting_get(person=request.user, pk=pk)
     return page_render(request, "meetings/detail.html", lambda: _detail_context(request, meeting))
+
+
+@login_required
+def meeting_ics(request, pk: int):
+    """The meeting as one calendar event, for those who attend it."""
+    from anwei.meetings.calendar import attends, meeting_event
+    from anwei.notifications.calendar import ics
+
+    meeting = meeting_get(person=request.user, pk=pk)
+    if not attends(request.user, meeting):
+        raise Http404("找不到此頁面")
+    response = HttpResponse(ics([meeting_event(meeting)], meeting.full_title()), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
+    return response
 
 
 @login_required

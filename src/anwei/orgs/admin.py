@@ -4,7 +4,7 @@ from django.db import transaction
 
 from anwei.core.admin import AuditedAdmin
 from anwei.core.audit import audit_record
-from anwei.orgs.models import Agency, Membership, Person, Unit
+from anwei.orgs.models import Agency, Deputy, Membership, Person, Unit
 from anwei.orgs.services import agency_move
 
 
@@ -75,3 +75,16 @@ class PersonAdmin(AuditedAdmin, UserAdmin):
 class MembershipAdmin(AuditedAdmin):
     list_display = ["person", "agency", "unit", "role"]
     list_filter = ["role", "agency"]
+
+
+@admin.register(Deputy)
+class DeputyAdmin(AuditedAdmin):
+    """An administrator can record a deputy for someone who could not (sudden illness)."""
+
+    list_display = ["person", "deputy", "starts_on", "ends_on", "reason", "cancelled_at"]
+    list_filter = ["starts_on"]
+    search_fields = ["person__full_name", "deputy__full_name"]
+    raw_id_fields = ["person", "deputy", "created_by"]
+
+    def audit_agency(self, obj):
+        return obj.person.agency

@@ -134,3 +134,35 @@ class Membership(models.Model):
     def __str__(self) -> str:
         where = f"{self.agency}{self.unit or ''}"
         return f"{self.person} — {where} {self.get_role_display()}"
+
+
+class Deputy(models.Model):
+    """職務代理人: while `person` is away (leave, business trip), `deputy` acts for them: the absent
+    person's tasks and approval steps go to the deputy, and what the deputy does is recorded as 代理."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="deputies_named", verbose_name="請假人")
+    deputy = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="deputising", verbose_name="代理人")
+    starts_on = models.DateField("代理起日")
+    ends_on = models.DateField("代理迄日")
+    reason = models.CharField("事由", max_length=50, help_text="例如：休假、公差、病假")
+    created_by = models.ForeignKey(Person, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    cancelled_at = models.DateTimeField("取消時間", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "職務代理"
+        verbose_name_plural = "職務代理"
+        ordering = ["-starts_on", "-id"]
+        indexes = [models.Index(fields=["deputy", "ends_on"]), models.Index(fields=["person", "ends_on"])]
+        constraints = [models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")),
+                                              name="deputy_ends_after_start")]
+
+    def __str__(self) -> str:
+        return f"{self.deputy} 代理 {self.person}（{self.starts_on}～{self.ends_on}）"
+
+    @property
+    def agency(self):
+        return self.person.agency
+
+    def is_active_on(self, day) -> bool:
+        return self.cancelled_at is None and self.starts_on <= day <= self.ends_on

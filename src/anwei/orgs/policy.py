@@ -11,12 +11,13 @@ Domain apps add their actions to RULES below, in their own section.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from django.core.cache import caches
 from django.db.models import Q
 
-from anwei.core import dataversion
+from anwei.core import clock, dataversion
 from anwei.orgs.models import Agency, Membership, Person, Role
 
 R = Role
@@ -113,6 +114,10 @@ RULES: dict[str, Rule] = {
     "travel.review_ethics": rule(R.ETHICS_OFFICER),  # against the application's reviewing agency
     "travel.retirees": rule(R.ETHICS_OFFICER),  # the registry of classified retirees and their declarations
     "travel.statistics": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),  # counts only, no names
+    # --- notifications ---
+    # The reminder and escalation rules of an agency: its ethics officer edits them; the head reads them.
+    "notifications.rules.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD),
+    "notifications.rules.manage": rule(R.ETHICS_OFFICER),
     # --- rollup ---
     # Counts per subordinate agency, for the superior office only (not the agency's own officer).
     "rollup.view": rule(subtree=True),
@@ -122,13 +127,35 @@ RULES: dict[str, Rule] = {
 @dataclass
 class Grants:
     """What a person holds, loaded once per request, and the data version of what they can see
-    (core.dataversion), read first: what the request reads after it is at least as new."""
+    (core.dataversion), read first: what the request reads after it is at least as new.
+
+    While someone has named this person their deputy (orgs.models.Deputy), their memberships are here
+    too, each marked with `acting_for` (the absent person): the deputy sees and does what they would,
+    and services record it as 代理 (acting_for() below)."""
 
     memberships: list[Membership] = field(default_factory=list)
     version: str = ""
+    counters: dict[str, int] = field(default_factory=dict)
+    day: object = None  # the day they hold for (a deputy's grants change at midnight)
 
     def roles_in(self, agency_id: int) -> set[str]:
         return {m.role for m in self.memberships if m.agency_id == agency_id}
+
+
+def _memberships(person: Person, day) -> list[Membership]:
+    """The person's memberships, and those of the people they stand in for on `day` (one query)."""
+    standing_in = Q(person__deputies_named__deputy=person, person__deputies_named__starts_on__lte=day,
+                    person__deputies_named__ends_on__gte=day, person__deputies_named__cancelled_at__isnull=True)
+    own, borrowed = [], []
+    for m in (Membership.objects.filter(Q(person=person) | standing_in).select_related("agency", "person")
+              .distinct().order_by("pk")):
+        if m.person_id == person.pk:
+            own.append(m)
+        else:
+            m = copy.copy(m)
+            m.acting_for = m.person
+            borrowed.append(m)
+    return own + borrowed
 
 
 def grants(person: Person) -> Grants:
@@ -137,6 +164,8 @@ def grants(person: Person) -> Grants:
     it (core.dataversion). The scopes the person sees are read in the same query as the global
     counter, from the last time (they change only with the memberships)."""
     cached = getattr(person, "_anwei_grants", None)
+    if cached is not None and cached.day is not None and cached.day != clock.today():
+        cached = None
     if cached is None:
         if not getattr(person, "is_authenticated", False) or not person.is_active:
             cached = Grants()
@@ -144,20 +173,21 @@ def grants(person: Person) -> Grants:
             store = caches[GRANTS_CACHE]
             seen = store.get(f"scopes:{person.pk}") or (dataversion.GLOBAL,)
             counters = dataversion.read(seen)
-            key = f"grants:{person.pk}:{counters[dataversion.GLOBAL]}"
+            today = clock.today()  # deputies act for a span of days
+            key = f"grants:{person.pk}:{counters[dataversion.GLOBAL]}:{today.isoformat()}"
             entry = store.get(key)
             if entry is None:
-                memberships = list(Membership.objects.filter(person=person).select_related("agency"))
+                memberships = _memberships(person, today)
                 paths = [m.agency.path for m in memberships]
                 if person.agency_id and all(m.agency_id != person.agency_id for m in memberships):
                     paths.append(person.agency.path)  # pages that start from the person's own agency
-                entry = (memberships, dataversion.reader_scopes(paths))
+                entry = (memberships, dataversion.reader_scopes(paths, person.pk))
                 store.set(key, entry, GRANTS_TIMEOUT)
                 store.set(f"scopes:{person.pk}", entry[1], GRANTS_TIMEOUT)
             memberships, scopes = entry
             if scopes != seen:  # first request, or the roles changed: read the new scopes
                 counters = dataversion.read(scopes)
-            cached = Grants(memberships, dataversion.label(counters))
+            cached = Grants(memberships, dataversion.label(counters), counters, today)
         person._anwei_grants = cached
     return cached
 
@@ -174,20 +204,41 @@ def _target(obj) -> tuple[Agency, set[int]]:
     return agency, units
 
 
+def _allowing(person: Person, r: Rule, obj):
+    """The memberships that give `person` rule `r` on `obj`."""
+    agency, unit_ids = _target(obj)
+    for m in grants(person).memberships:
+        if m.agency_id == agency.pk and m.role in r.roles:
+            if m.role not in r.unit_roles or (m.unit_id is not None and m.unit_id in unit_ids):
+                yield m
+                continue
+        if r.subtree and m.role == R.SUPERIOR_OFFICER and agency.path.startswith(m.agency.path):
+            yield m
+
+
 def may(person: Person, action: str, obj) -> bool:
     r = RULES[action]  # KeyError for an unknown action: a bug, not a denial
     if not getattr(person, "is_authenticated", False):
         return False
-    agency, unit_ids = _target(obj)
     if r.owner and hasattr(obj, "policy_owner_id") and obj.policy_owner_id() == person.pk:
         return True
-    for m in grants(person).memberships:
-        if m.agency_id == agency.pk and m.role in r.roles:
-            if m.role not in r.unit_roles or (m.unit_id is not None and m.unit_id in unit_ids):
-                return True
-        if r.subtree and m.role == R.SUPERIOR_OFFICER and agency.path.startswith(m.agency.path):
-            return True
-    return False
+    return next(_allowing(person, r, obj), None) is not None
+
+
+def acting_for(person: Person, action: str, obj) -> Person | None:
+    """The absent person whom `person` stands in for when doing `action` to `obj` (代理), or None when
+    their own roles allow it (or nothing does)."""
+    if not getattr(person, "is_authenticated", False):
+        return None
+    r = RULES[action]
+    if r.owner and hasattr(obj, "policy_owner_id") and obj.policy_owner_id() == person.pk:
+        return None
+    principal = None
+    for m in _allowing(person, r, obj):
+        if getattr(m, "acting_for", None) is None:
+            return None
+        principal = principal or m.acting_for
+    return principal
 
 
 @dataclass(frozen=True)
@@ -231,6 +282,21 @@ def granting_agencies(person: Person, action: str) -> list[Agency]:
 def role_labels(person: Person) -> list[str]:
     """The names of the roles a person holds, for the page header."""
     return sorted({m.get_role_display() for m in grants(person).memberships})
+
+
+def member_agencies(person: Person, *, own_only: bool = False) -> list[Agency]:
+    """The agencies where the person holds a role (with own_only, not those where they only stand in
+    for someone), in the order of their memberships; no query beyond the grants."""
+    seen: dict[int, Agency] = {}
+    for m in grants(person).memberships:
+        if not (own_only and getattr(m, "acting_for", None) is not None):
+            seen.setdefault(m.agency_id, m.agency)
+    return list(seen.values())
+
+
+def data_counter(person: Person, scope: str) -> int:
+    """The data-version counter of one of the person's scopes as read with their grants (0: never moved)."""
+    return grants(person).counters.get(scope, 0)
 
 
 def holds_anywhere(person: Person, action: str) -> bool:

@@ -49,9 +49,3 @@ def agency_head(agency: Agency) -> Person | None:
     m = (Membership.objects.filter(agency=agency, role=Role.AGENCY_HEAD).select_related("person")
          .order_by("id").first())
     return m.person if m else None
-
-
-def unit_has_head(unit: Unit, *, besides: Person | None = None) -> bool:
-    """Whether someone (other than `besides`) heads the unit."""
-    heads = Membership.objects.filter(unit=unit, role=Role.UNIT_HEAD)
-    return (heads.exclude(person=besides) if besides is not None else heads).exists()

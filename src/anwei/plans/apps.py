@@ -10,14 +10,14 @@ class PlansConfig(AppConfig):
         from anwei.documents.builders import builder_register
         from anwei.orgs import policy
         from anwei.plans import documents
-        from anwei.plans.inbox import plan_inbox
-        from anwei.portal.inbox import inbox_register
+        from anwei.plans.obligations import PROVIDER
         from anwei.portal.navigation import NavEntry, nav_register
+        from anwei.portal.obligations import obligation_register
 
         builder_register("plans.plan", documents.plan_document)
         builder_register("plans.duties", documents.duty_table_document)
         builder_register("plans.letter", documents.letter_document)
 
-        inbox_register(plan_inbox)
+        obligation_register(PROVIDER)
         nav_register(NavEntry("專案計畫", "plans:plan_list", order=30,
                               visible=lambda p: policy.holds_anywhere(p, "plans.view")))

@@ -270,7 +270,9 @@ class Assignment(Versioned):
                                     condition=Q(unit__isnull=False)),
         ]
         indexes = [models.Index(fields=["agency", "reported_at"]), models.Index(fields=["unit", "reported_at"]),
-                   models.Index(fields=["letter", "reported_at", "due"])]
+                   models.Index(fields=["letter", "reported_at", "due"]),
+                   # the reminder pass: results still owed, never the reported history
+                   models.Index(fields=["due"], condition=Q(reported_at__isnull=True), name="plans_assignment_open")]
 
     def __str__(self) -> str:
         return f"{self.recipient_label()}：{self.letter}"

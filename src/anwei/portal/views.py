@@ -2,22 +2,24 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
-from django.utils import timezone
 
+from anwei.core import clock
 from anwei.core.pagecache import page_render
 from anwei.orgs.selectors import person_primary_agency
 from anwei.portal.history import history_rows
-from anwei.portal.inbox import inbox_items
+from anwei.portal.obligations import obligations_for, vacancies
 from anwei.portal.selectors import audit_history
+
+
+def _home(person) -> dict:
+    items = obligations_for(person)
+    return {"items": items, "vacancies": vacancies(items), "agency": person_primary_agency(person),
+            "today": clock.today()}
 
 
 @login_required
 def home(request):
-    return page_render(request, "portal/home.html", lambda: {
-        "items": inbox_items(request.user),
-        "agency": person_primary_agency(request.user),
-        "today": timezone.localdate(),
-    })
+    return page_render(request, "portal/home.html", lambda: _home(request.user))
 
 
 @login_required

@@ -10,10 +10,10 @@ class TrackingConfig(AppConfig):
         from anwei.documents.builders import builder_register
         from anwei.orgs import policy
         from anwei.portal.history import history_labels_register
-        from anwei.portal.inbox import inbox_register
         from anwei.portal.navigation import NavEntry, nav_register
+        from anwei.portal.obligations import obligation_register
         from anwei.tracking import documents
-        from anwei.tracking import inbox
+        from anwei.tracking.obligations import PROVIDER
         from anwei.tracking.selectors import my_unit_ids
 
         builder_register("tracking.register", documents.register_build)
@@ -24,8 +24,7 @@ class TrackingConfig(AppConfig):
         nav_register(NavEntry("本單位填報", "tracking:my_items", visible=lambda p: bool(my_unit_ids(p)), order=21))
         nav_register(NavEntry("列管總覽", "tracking:overview",
                               visible=lambda p: not policy.scope(p, "tracking.overview").empty, order=22))
-        for provider in (inbox.liaison_items, inbox.officer_items, inbox.head_items):
-            inbox_register(provider)
+        obligation_register(PROVIDER)
 
 
 def _status_label(entry) -> str:

@@ -70,6 +70,9 @@ class TrackedItem(Versioned):
             models.Index(fields=["source_type", "source_id"]),
             models.Index(fields=["agency", "roc_year"]),
             models.Index(fields=["agency", "due_date"]),
+            # the reminder pass: open items with a completion date, never the released history
+            models.Index(fields=["due_date"], condition=models.Q(status__in=["tracking", "release_proposed"]),
+                         name="tracking_item_open_due"),
         ]
 
     def __str__(self) -> str:
@@ -118,7 +121,9 @@ class ProgressRound(models.Model):
         verbose_name = "執行情形填報"
         verbose_name_plural = "執行情形填報"
         ordering = ["-opened_at"]
-        indexes = [models.Index(fields=["agency", "closed_at"])]
+        indexes = [models.Index(fields=["agency", "closed_at"]),
+                   models.Index(fields=["deadline"], condition=models.Q(closed_at__isnull=True),
+                                name="tracking_round_open")]
         constraints = [models.UniqueConstraint(fields=["target_type", "target_id"], name="uniq_round_per_target")]
 
     def __str__(self) -> str:

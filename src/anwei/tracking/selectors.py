@@ -172,7 +172,7 @@ def open_round(agency) -> ProgressRound | None:
 # --- the liaison's page -----------------------------------------------------------------------
 
 def my_unit_ids(person: Person) -> list[int]:
-    """The units whose progress this person reports (a liaison's or unit head's own units)."""
+    """The units whose progress this person reports: as their liaison or head (or the deputy of one)."""
     return sorted(policy.scope(person, "tracking.report").unit_ids)
 
 

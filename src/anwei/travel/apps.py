@@ -8,15 +8,15 @@ class TravelConfig(AppConfig):
 
     def ready(self) -> None:
         from anwei.documents.builders import builder_register
-        from anwei.portal.inbox import inbox_register
         from anwei.portal.navigation import NavEntry, nav_register
+        from anwei.portal.obligations import obligation_register
         from anwei.travel import documents
-        from anwei.travel.inbox import travel_inbox
+        from anwei.travel.obligations import PROVIDER
 
         builder_register("travel.application", documents.application_document)
         builder_register("travel.return_report", documents.return_report_document)
 
-        inbox_register(travel_inbox)
+        obligation_register(PROVIDER)
         _register_audit_guards()
         # Every public servant may have to apply, so everyone sees the entry.
         nav_register(NavEntry("赴陸申請", "travel:index", visible=lambda person: True, order=70))

@@ -46,7 +46,7 @@ def application_document(*, application_id: int) -> Document:
                          if not retiree else "逾期申報"))
     rows.append(_row("聲明事項", "\n".join(checkbox(text, True) for text in app.declarations_accepted) or "無"))
     if not retiree:
-        unit_review = (f"{app.unit_reviewer}　{format_short(app.unit_reviewed_at.date())}"
+        unit_review = (f"{app.unit_reviewer_label or app.unit_reviewer}　{format_short(app.unit_reviewed_at.date())}"
                        if app.unit_reviewer_id and app.unit_reviewed_at else "")
         ethics_review = (f"{app.ethics_reviewer}　{format_short(app.ethics_reviewed_at.date())}"
                          if app.ethics_reviewer_id and app.ethics_reviewed_at else "")

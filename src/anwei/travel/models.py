@@ -153,10 +153,14 @@ class TravelApplication(Versioned):
     handles_classified = models.BooleanField("涉及國家安全、利益或機密業務", null=True, blank=True)
     unit_reviewer = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     unit_reviewed_at = models.DateTimeField(null=True, blank=True)
+    unit_reviewer_label = models.CharField("單位審核者", max_length=120, blank=True,
+                                           help_text="審核者職稱姓名；代理或主管出缺時註明")
     ethics_reviewer = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     ethics_reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField("審核意見", blank=True)
     report_due = models.DateField("返臺通報期限", null=True, blank=True)
+    # Set when the return report is filed: the reminder pass reads only trips still owing one (index below).
+    report_filed = models.BooleanField("已填報返臺通報", default=False)
     created_by = models.ForeignKey(Person, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
@@ -174,6 +178,7 @@ class TravelApplication(Versioned):
             models.Index(fields=["reviewing_agency", "status"]),
             models.Index(fields=["agency", "status", "report_due"]),
             models.Index(fields=["unit", "status"]),
+            models.Index(fields=["report_filed", "status", "report_due"]),
         ]
 
     def __str__(self) -> str:

@@ -11,7 +11,8 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from anwei.orgs import policy
+from anwei.core import clock
+from anwei.orgs import policy, posts
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.travel.models import ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication, TravelRule
 
@@ -86,9 +87,28 @@ def application_get(*, person: Person, pk: int) -> TravelApplication:
     return app
 
 
+def unit_head_vacant(apps: list[TravelApplication], on: dt.date | None = None) -> set[int]:
+    """Applications at the unit review whose unit has no unit head on the day (two queries)."""
+    waiting = [a for a in apps if a.status == Status.UNIT_REVIEW and a.unit_id]
+    vacant = posts.unit_heads_vacant(((a.agency_id, a.unit_id) for a in waiting), on or clock.today())
+    return {a.pk for a in waiting if (a.agency_id, a.unit_id) in vacant}
+
+
 def may_review_unit(person: Person, app: TravelApplication) -> bool:
-    return (app.status == Status.UNIT_REVIEW and app.traveller_id != person.pk
-            and policy.may(person, "travel.review_unit", app))
+    """The unit head (or their deputy); when the unit has lost its head since the filing, the next step's
+    holder — the reviewing agency's ethics unit — reviews in its place."""
+    if app.status != Status.UNIT_REVIEW or app.traveller_id == person.pk:
+        return False
+    if policy.may(person, "travel.review_unit", app):
+        return True
+    return (app.pk in unit_head_vacant([app])
+            and policy.may(person, "travel.review_ethics", app.reviewing_agency))
+
+
+def unit_review_label(person: Person, app: TravelApplication) -> str:
+    if policy.may(person, "travel.review_unit", app):
+        return posts.record_label(person, acting_for=policy.acting_for(person, "travel.review_unit", app))
+    return posts.record_label(person, vacancy=f"{app.unit.name}單位主管出缺", verb="審核")
 
 
 def may_review_ethics(person: Person, app: TravelApplication) -> bool:
@@ -220,7 +240,22 @@ def review_queue(*, person: Person) -> QuerySet[TravelApplication]:
 
 
 def reviews_waiting(person: Person) -> list[TravelApplication]:
-    return list(review_queue(person=person)[:50])
+    """What waits on this person's review now, with the unit reviews the ethics unit takes over from a unit
+    that has no head (the vacancy rule: marked `vacancy`)."""
+    apps = list(review_queue(person=person)[:50])
+    ethics = policy.scope(person, "travel.review_ethics").agency_ids
+    if ethics:
+        taken = (TravelApplication.objects.filter(status=Status.UNIT_REVIEW, reviewing_agency__in=ethics,
+                                                  unit__isnull=False)
+                 .exclude(traveller_id=person.pk).exclude(pk__in=[a.pk for a in apps]).select_related("unit")
+                 .order_by("departure_on", "id")[:50])
+        taken = list(taken)
+        vacant = unit_head_vacant(taken)
+        for app in taken:
+            if app.pk in vacant:
+                app.vacancy = f"{app.unit.name}單位主管出缺"
+                apps.append(app)
+    return apps
 
 
 def overdue_count(person: Person, today: dt.date) -> int:

@@ -11,9 +11,10 @@ from django.utils import timezone
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
 from anwei.core.service import service
-from anwei.orgs import policy
+from anwei.core import clock
+from anwei.orgs import posts
 from anwei.orgs.models import Agency, Person
-from anwei.orgs.selectors import person_primary_agency, unit_has_head
+from anwei.orgs.selectors import person_primary_agency
 from anwei.travel import defaults
 from anwei.travel.deadlines import apply_by, report_due
 from anwei.travel.models import (Approval, ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication,
@@ -48,11 +49,13 @@ def _traveller_agency(person: Person) -> Agency:
 
 def _route(*, traveller: Person, agency: Agency, lead_rule: TravelRule) -> tuple[Agency, object, str]:
     """Where the application goes: (reviewing agency, unit, first status)."""
-    if lead_rule.head_to_superior and agency.parent_id and policy.may(traveller, "agency.lead", agency):
+    if lead_rule.head_to_superior and agency.parent_id and posts.is_agency_head(traveller, agency.pk):
         return agency.parent, None, Status.ETHICS_REVIEW  # 機關首長應向直屬上級機關申請
     unit = traveller.unit if traveller.unit_id and traveller.unit.agency_id == agency.pk else None
+    # Nobody reviews their own trip; a unit with no head goes straight to the ethics unit (the vacancy rule).
     needs_unit_head = (lead_rule.approval == Approval.UNIT_HEAD_AND_ETHICS and unit is not None
-                       and unit_has_head(unit, besides=traveller))
+                       and any(h.person_id != traveller.pk and h.acting_for_id != traveller.pk
+                               for h in posts.holders(posts.unit_head(agency.pk, unit.pk), clock.today())))
     return agency, unit, Status.UNIT_REVIEW if needs_unit_head else Status.ETHICS_REVIEW
 
 
@@ -149,7 +152,7 @@ class Decision:
 def application_review(*, actor: Person, application: TravelApplication, decision: str, note: str,
                        expected_version: int, handles_classified: bool | None = None) -> TravelApplication:
     """The unit head's or the ethics unit's decision on the step the application is at."""
-    from anwei.travel.selectors import may_review_ethics, may_review_unit
+    from anwei.travel.selectors import may_review_ethics, may_review_unit, unit_review_label
 
     step_unit = may_review_unit(actor, application)
     step_ethics = may_review_ethics(actor, application)
@@ -164,6 +167,7 @@ def application_review(*, actor: Person, application: TravelApplication, decisio
     now = timezone.now()
     if step_unit:
         application.unit_reviewer, application.unit_reviewed_at = actor, now
+        application.unit_reviewer_label = unit_review_label(actor, application)[:120]
     else:
         application.ethics_reviewer, application.ethics_reviewed_at = actor, now
         if handles_classified is not None:
@@ -235,6 +239,8 @@ def return_report_file(*, actor: Person, application: TravelApplication, report:
     rr = ReturnReport(application=application, agency=application.agency, filed_on=filed_on, filed_by=actor,
                       late=application.report_overdue_on(filed_on), **report.__dict__)
     rr.save()
+    TravelApplication.objects.filter(pk=application.pk).update(report_filed=True)
+    application.report_filed = True
     audit_record(actor=actor, action="travel.return_report.file", obj=rr, agency=application.agency,
                  after=snapshot(rr))
     return rr

@@ -1,0 +1,186 @@
+"""Writes of the notifications app. The reminder pass and the digest write one audit row each (what ran
+and how much it sent: a log line in the audit trail); the rows they write are bookkeeping that moves
+only the scopes of the people notified (their bell), never every page of an agency."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from anwei.core import clock, dataversion
+from anwei.core.audit import audit_record, snapshot
+from anwei.core.service import service
+from anwei.lib import rocdate
+from anwei.notifications.engine import Digest, Plan, mail_at_once
+from anwei.notifications.models import CalendarToken, Notification, OutboundMail, Preference, ReminderRule, Run
+from anwei.orgs.models import Agency, Person
+from anwei.orgs.services import person_email_update
+
+CHUNK = 1000
+
+
+def _absolute(url: str) -> str:
+    return url if url.startswith("http") else settings.SITE_URL + url
+
+
+def _run(job: str, day: dt.date, started: dt.datetime, **counts) -> Run:
+    return Run.objects.create(job=job, day=day, started_at=started, finished_at=timezone.now(), **counts)
+
+
+def _notice_mail(n: Notification, name: str) -> dict:
+    ctx = {"n": n, "name": name, "link": _absolute(n.url), "site": settings.SITE_URL,
+           "due": rocdate.format_with_weekday(n.due) if n.due else ""}
+    subject = f"安維通知：{n.stage_label()}｜{n.title}"[:200]
+    return {"subject": subject, "body_text": render_to_string("notifications/mail_notice.txt", ctx),
+            "body_html": render_to_string("notifications/mail_notice.html", ctx)}
+
+
+@service
+def notices_deliver(*, plan: Plan) -> Run:
+    """Write the pass's notices (a second pass on the same day adds nothing: one per obligation, person and
+    day), queue the ones to be mailed at once, and move the bells of the people notified."""
+    started = timezone.now()
+    rows = []
+    for n in plan.notices:
+        o = n.obligation
+        mode = plan.modes.get(n.person_id, Preference.Mode.DIGEST)
+        at_once = mail_at_once(n.stage, mode) and n.person_id in plan.emails
+        rows.append(Notification(
+            person_id=n.person_id, key=o.key[:120], day=plan.day, stage=n.stage, level=n.level, agency_id=o.agency_id,
+            category=o.category[:30], title=o.title[:300], url=n.url[:300], due=o.due, note=o.note[:300],
+            acting_for=plan.names.get(n.acting_for_id, "")[:100] if n.acting_for_id else "",
+            mail_state=Notification.Mail.PENDING if at_once else Notification.Mail.NONE))
+    for i in range(0, len(rows), CHUNK):
+        Notification.objects.bulk_create(rows[i:i + CHUNK], ignore_conflicts=True)
+    mails = _queue_at_once(plan)
+    dataversion.bump([dataversion.person_scope(pk) for pk in {n.person_id for n in plan.notices}])
+    run = _run("reminders", plan.day, started, obligations=plan.obligations, notices=len(rows), mails=mails)
+    audit_record(actor=None, action="notifications.reminders", obj=run,
+                 after={"day": plan.day, "from": plan.window_start, "obligations": plan.obligations,
+                        "notices": len(rows), "mails": mails})
+    return run
+
+
+def _queue_at_once(plan: Plan) -> int:
+    """Mail for every notice still waiting to be mailed (this pass's, or one a crashed pass left)."""
+    pending = list(Notification.objects.filter(mail_state=Notification.Mail.PENDING, mail__isnull=True)
+                   .order_by("id")[:5000])
+    if not pending:
+        return 0
+    names = plan.names
+    missing = {n.person_id for n in pending} - set(plan.emails)
+    if missing:
+        for pk, email, name in Person.objects.filter(pk__in=missing).values_list("pk", "email", "full_name"):
+            if email:
+                plan.emails[pk], names[pk] = email, names.get(pk, name)
+    now = timezone.now()
+    mails = [OutboundMail(person_id=n.person_id, to=plan.emails[n.person_id], kind=OutboundMail.Kind.IMMEDIATE,
+                          day=n.day, notification=n, next_attempt_at=now, **_notice_mail(n, names.get(n.person_id, "")))
+             for n in pending if n.person_id in plan.emails]
+    OutboundMail.objects.bulk_create(mails, ignore_conflicts=True)
+    Notification.objects.filter(pk__in=[n.pk for n in pending]).update(mail_state=Notification.Mail.QUEUED)
+    return len(mails)
+
+
+@service
+def digests_queue(*, day: dt.date, digests: list[Digest]) -> Run:
+    """One digest per person per working day (the database refuses a second)."""
+    started, now = timezone.now(), timezone.now()
+    mails = []
+    for d in digests:
+        ctx = {"d": d, "day": rocdate.format_with_weekday(day), "site": settings.SITE_URL,
+               "entries": [(e, _absolute(e.url), rocdate.format_with_weekday(e.obligation.due)
+                            if e.obligation.due else "") for e in d.entries],
+               "profile": _absolute("/me/")}
+        mails.append(OutboundMail(
+            person_id=d.person_id, to=d.email, kind=OutboundMail.Kind.DIGEST, day=day, next_attempt_at=now,
+            subject=f"安維每日待辦摘要：{rocdate.format_short(day)}（{len(d.entries)}件）",
+            body_text=render_to_string("notifications/mail_digest.txt", ctx),
+            body_html=render_to_string("notifications/mail_digest.html", ctx)))
+    for i in range(0, len(mails), CHUNK):
+        OutboundMail.objects.bulk_create(mails[i:i + CHUNK], ignore_conflicts=True)
+    run = _run("digest", day, started, mails=len(mails))
+    audit_record(actor=None, action="notifications.digest", obj=run, after={"day": day, "mails": len(mails)})
+    return run
+
+
+# --- the person's own ------------------------------------------------------------------------------------
+
+@service
+def notification_read(*, actor: Person, notification: Notification) -> Notification:
+    if notification.person_id != actor.pk:
+        raise ValidationError("找不到此通知。")
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+        audit_record(actor=actor, action="notifications.read", obj=notification, agency=None)
+    return notification
+
+
+@service
+def notifications_read_all(*, actor: Person) -> int:
+    unread = Notification.objects.filter(person=actor, read_at__isnull=True)
+    n = unread.update(read_at=timezone.now()) if unread.exists() else 0
+    if n:
+        pref, _ = Preference.objects.get_or_create(person=actor)
+        audit_record(actor=actor, action="notifications.read_all", obj=pref, agency=None, after={"count": n})
+    return n
+
+
+@service
+def profile_update(*, actor: Person, email: str, mode: str) -> Preference:
+    """The person's address (refused in Chinese when malformed) and how they want mail."""
+    if mode not in Preference.Mode.values:
+        raise ValidationError({"email_mode": "請選擇電子郵件通知方式。"})
+    person_email_update(actor=actor, person=actor, email=email)
+    pref, _ = Preference.objects.get_or_create(person=actor)
+    if pref.email_mode != mode:
+        before = snapshot(pref)
+        pref.email_mode = mode
+        pref.save(update_fields=["email_mode"])
+        audit_record(actor=actor, action="notifications.preference", obj=pref, agency=None, before=before,
+                     after=snapshot(pref))
+    return pref
+
+
+@service
+def calendar_token_renew(*, actor: Person) -> CalendarToken:
+    """A new private feed address; the old one (if any) stops working at once."""
+    CalendarToken.objects.filter(person=actor).delete()
+    row = CalendarToken.objects.create(person=actor, token=secrets.token_urlsafe(32))
+    audit_record(actor=actor, action="notifications.calendar.renew", obj=row, agency=None)
+    return row
+
+
+@service
+def calendar_token_revoke(*, actor: Person) -> None:
+    row = CalendarToken.objects.filter(person=actor).first()
+    if row is None:
+        raise ValidationError("您目前沒有行事曆訂閱網址。")
+    audit_record(actor=actor, action="notifications.calendar.revoke", obj=row, agency=None)
+    row.delete()
+
+
+RULE_FIELDS = ("kind", "effective_from", "remind_before", "remind_on_due", "overdue_every", "escalate_unit_after",
+               "escalate_agency_after", "escalate_superior_after", "note")
+
+
+@service
+def reminder_rule_create(*, actor: Person, agency: Agency, values: dict) -> ReminderRule:
+    """A new version of the agency's rule from its effective date on; earlier reminders keep theirs."""
+    if values["effective_from"] < clock.today():
+        raise ValidationError({"effective_from": "生效日不能早於今天（已送出的提醒依當時的規則）。"})
+    for name in ("remind_before", "overdue_every", "escalate_unit_after", "escalate_agency_after",
+                 "escalate_superior_after"):
+        if not 0 <= values[name] <= 60:
+            raise ValidationError({name: "請填 0 到 60 之間的工作日數。"})
+    if values["escalate_agency_after"] and values["escalate_unit_after"] > values["escalate_agency_after"]:
+        raise ValidationError({"escalate_agency_after": "陳報機關首長的日數應大於或等於陳報單位主管的日數。"})
+    rule = ReminderRule.objects.create(agency=agency, created_by=actor, **{k: values[k] for k in RULE_FIELDS})
+    audit_record(actor=actor, action="notifications.rule.create", obj=rule, agency=agency, after=snapshot(rule))
+    return rule
