@@ -47,6 +47,9 @@ try:
     HTTPS = env_bool("ANWEI_HTTPS", not DEBUG)
     TASKS_IMMEDIATE = env_bool("ANWEI_TASKS_IMMEDIATE", False)
     PAGE_CACHE = env_bool("ANWEI_PAGE_CACHE", True)
+    # Failed sign-ins from one network address within AXES_COOLOFF_TIME (over any accounts) before that
+    # address must wait: slows password spraying; high enough for an office behind one NAT address.
+    SIGNIN_ADDRESS_LIMIT = env_int("ANWEI_SIGNIN_ADDRESS_LIMIT", 20, minimum=1, maximum=10_000)
     SITE_URL = env_str("ANWEI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
     EMAIL_HOST = env_str("ANWEI_EMAIL_HOST", "-")
     EMAIL_PORT = env_int("ANWEI_EMAIL_PORT", 25, minimum=1, maximum=65535)
@@ -138,11 +141,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "anwei.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Scripts only from our own static files (htmx and anwei/js/app.js; no inline handlers); styles may be
+# inline (document previews carry their own stylesheet); nothing is framed or posted elsewhere.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                           "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
+                           "form-action 'self'; frame-ancestors 'none'")
 
 ROOT_URLCONF = "anwei.urls"
 WSGI_APPLICATION = "anwei.wsgi.application"
@@ -206,6 +216,7 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # every failure with its address: the per-address limit counts them
 
 LANGUAGE_CODE = "zh-hant"
 LANGUAGES = [("zh-hant", "繁體中文")]

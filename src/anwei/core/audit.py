@@ -124,6 +124,16 @@ def audit_record(*, actor, action: str, obj: models.Model, agency=None,
     return entry
 
 
+def access_log(obj: models.Model, actions: dict[str, str], *, limit: int = 50) -> list[AuditEntry]:
+    """Who looked at a record of personal data, when and at what (個資法 利用之紀錄): the access rows
+    whose action is one of `actions` (action → what it means), newest first, each with .what."""
+    entries = list(AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk),
+                                             action__in=actions).order_by("-id")[:limit])
+    for e in entries:
+        e.what = actions[e.action]
+    return entries
+
+
 @dataclass(frozen=True)
 class AuditVerdict:
     ok: bool

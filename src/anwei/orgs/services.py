@@ -150,3 +150,16 @@ def person_email_update(*, actor: Person, person: Person, email: str) -> Person:
     audit_record(actor=actor, action="person.email", obj=person, agency=person.agency, before=before,
                  after={"email": email})
     return person
+
+
+SIGNIN_ACTIONS = {"auth.login": "登入", "auth.logout": "登出", "auth.login_failed": "登入失敗"}
+
+
+@service
+def signin_record(*, person: Person, action: str, address: str = "", by_owner: bool = True) -> None:
+    """Sign-ins, sign-outs and failed sign-ins of an account in the audit log (可歸責性). A failed one
+    is not the owner's act: its actor is left empty (someone typed the account's name)."""
+    if action not in SIGNIN_ACTIONS:
+        raise ValueError(action)
+    audit_record(actor=person if by_owner else None, action=action, obj=person, agency=person.agency,
+                 after={"address": address[:64]} if address else None, access=True)
