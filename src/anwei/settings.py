@@ -3,6 +3,10 @@
 ANWEI_DATABASE_URL   sqlite:///path or postgres://user:pass@host:port/name (default: SQLite under var/)
 ANWEI_SECRET_KEY     required in production; in a source checkout with the default data folder (development,
                      `make run`) one is made once into var/secret-key (0600)
+ANWEI_AUDIT_KEY      the key sealing the audit chains; required in production, made once into var/audit-key
+                     in development like the secret key
+ANWEI_AUDIT_ANCHOR_FILE  where the chain ends are appended (default DATA_DIR/audit-anchors.jsonl)
+ANWEI_SIGNIN_ADDRESS_LIMIT  failed sign-ins from one address within 15 minutes before it must wait (default 20)
 ANWEI_DEBUG          true/false (default false)
 ANWEI_ALLOWED_HOSTS  comma-separated host names (default: localhost,127.0.0.1)
 ANWEI_DATA_DIR       where the SQLite file and uploads live (default: <repo>/var)
@@ -41,6 +45,11 @@ try:
     DEVELOPMENT = (REPO_DIR / "pyproject.toml").is_file() and DATA_DIR.resolve() == (REPO_DIR / "var").resolve()
     SECRET_KEY = ((env_str("ANWEI_SECRET_KEY", "") or secret_file(DATA_DIR / "secret-key")) if DEVELOPMENT
                   else env_str("ANWEI_SECRET_KEY"))
+    # The key that seals the audit chains (core.audit); kept outside the database, like SECRET_KEY.
+    AUDIT_KEY = ((env_str("ANWEI_AUDIT_KEY", "") or secret_file(DATA_DIR / "audit-key")) if DEVELOPMENT
+                 else env_str("ANWEI_AUDIT_KEY"))
+    # Where the chain ends are written for verify_audit to check against (append-only; see README).
+    AUDIT_ANCHOR_FILE = Path(env_str("ANWEI_AUDIT_ANCHOR_FILE", str(DATA_DIR / "audit-anchors.jsonl")))
     ALLOWED_HOSTS = env_list("ANWEI_ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
     CSRF_TRUSTED_ORIGINS = env_list("ANWEI_CSRF_TRUSTED_ORIGINS", [])
     SESSION_IDLE_MINUTES = env_int("ANWEI_SESSION_IDLE_MINUTES", 30, minimum=1, maximum=24 * 60)
@@ -66,6 +75,7 @@ try:
         "digest": env_str("ANWEI_SCHEDULE_DIGEST", "30 7 * * *"),
         "retention": env_str("ANWEI_SCHEDULE_RETENTION", "0 2 * * *"),
         "mail": env_str("ANWEI_SCHEDULE_MAIL", "* * * * *"),  # retries of mail not yet delivered
+        "audit_anchor": env_str("ANWEI_SCHEDULE_AUDIT_ANCHOR", "55 * * * *"),  # chain ends out of the database
     }
     ANWEI_TODAY = env_str("ANWEI_TODAY", "-")
     if ANWEI_TODAY == "-":
