@@ -58,6 +58,11 @@ try:
     PAGE_CACHE = env_bool("ANWEI_PAGE_CACHE", True)
     # Failed sign-ins from one network address within AXES_COOLOFF_TIME (over any accounts) before that
     # address must wait: slows password spraying; high enough for an office behind one NAT address.
+    # Account rules (資通系統防護基準): passwords older than this must change (0: never); unused accounts
+    # are disabled after this many days; a new password may not be one of the last PASSWORD_HISTORY.
+    PASSWORD_MAX_AGE_DAYS = env_int("ANWEI_PASSWORD_MAX_AGE_DAYS", 180, minimum=0, maximum=3650)
+    ACCOUNT_IDLE_DAYS = env_int("ANWEI_ACCOUNT_IDLE_DAYS", 90, minimum=1, maximum=3650)
+    PASSWORD_HISTORY = env_int("ANWEI_PASSWORD_HISTORY", 3, minimum=1, maximum=24)
     SIGNIN_ADDRESS_LIMIT = env_int("ANWEI_SIGNIN_ADDRESS_LIMIT", 20, minimum=1, maximum=10_000)
     SITE_URL = env_str("ANWEI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
     EMAIL_HOST = env_str("ANWEI_EMAIL_HOST", "-")
@@ -75,6 +80,7 @@ try:
         "digest": env_str("ANWEI_SCHEDULE_DIGEST", "30 7 * * *"),
         "retention": env_str("ANWEI_SCHEDULE_RETENTION", "0 2 * * *"),
         "mail": env_str("ANWEI_SCHEDULE_MAIL", "* * * * *"),  # retries of mail not yet delivered
+        "accounts_idle": env_str("ANWEI_SCHEDULE_ACCOUNTS_IDLE", "10 1 * * *"),  # unused accounts disabled
         "audit_anchor": env_str("ANWEI_SCHEDULE_AUDIT_ANCHOR", "55 * * * *"),  # chain ends out of the database
     }
     ANWEI_TODAY = env_str("ANWEI_TODAY", "-")
@@ -129,6 +135,7 @@ INSTALLED_APPS = [
     "anwei.core",
     "anwei.orgs",
     "anwei.portal",
+    "anwei.accounts",
     # Domain apps, in dependency order (demo data loads in this order too).
     "anwei.documents",
     "anwei.tracking",
@@ -152,6 +159,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "anwei.core.middleware.SecurityHeadersMiddleware",
+    "anwei.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -207,6 +215,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "anwei.accounts.passwords.RecentPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -28,5 +28,6 @@ urlpatterns = [
     path("footage/", include("anwei.footage.urls")),
     path("travel/", include("anwei.travel.urls")),
     path("rollup/", include("anwei.rollup.urls")),
+    path("", include("anwei.accounts.urls")),  # /me/password/, /accounts/review/
     path("", include("anwei.notifications.urls")),  # /notifications/, /me/, /calendar/<token>.ics
 ]

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import timezone
 
 from anwei.core import clock
 from anwei.core.audit import audit_record, snapshot
@@ -57,6 +58,7 @@ def person_create(*, actor: Person | None, username: str, password: str, full_na
     person = Person(username=username, full_name=full_name, agency=agency, unit=unit, title=title, email=email,
                     phone=phone)
     person.set_password(password)
+    person.password_changed_at = timezone.now()  # real time, like last_login (not the training clock)
     person.save()
     audit_record(actor=actor, action="person.create", obj=person, agency=agency,
                  after=snapshot(person, ["username", "full_name", "title", "agency_id", "unit_id"]))
