@@ -6,6 +6,8 @@ import tempfile
 os.environ.setdefault("ANWEI_SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdef")
 os.environ.setdefault("ANWEI_AUDIT_KEY", "test-audit-key-not-for-production-0123456789")
 os.environ.setdefault("ANWEI_HTTPS", "false")
+# The administrator's second factor is tested on its own (tests/accounts); elsewhere admin_user goes straight in.
+os.environ.setdefault("ANWEI_SECOND_FACTOR_FOR_ADMINS", "false")
 os.environ.setdefault("ANWEI_TASKS_IMMEDIATE", "true")
 os.environ.setdefault("ANWEI_DATA_DIR", tempfile.mkdtemp(prefix="anwei-test-"))
 os.environ.setdefault("ANWEI_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")

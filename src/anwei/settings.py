@@ -62,6 +62,9 @@ try:
     # are disabled after this many days; a new password may not be one of the last PASSWORD_HISTORY.
     PASSWORD_MAX_AGE_DAYS = env_int("ANWEI_PASSWORD_MAX_AGE_DAYS", 180, minimum=0, maximum=3650)
     ACCOUNT_IDLE_DAYS = env_int("ANWEI_ACCOUNT_IDLE_DAYS", 90, minimum=1, maximum=3650)
+    # Administrators sign in with a second factor (an authenticator app); agencies may require it of
+    # their ethics officers and heads (Agency.require_second_factor).
+    SECOND_FACTOR_FOR_ADMINS = env_bool("ANWEI_SECOND_FACTOR_FOR_ADMINS", True)
     PASSWORD_HISTORY = env_int("ANWEI_PASSWORD_HISTORY", 3, minimum=1, maximum=24)
     SIGNIN_ADDRESS_LIMIT = env_int("ANWEI_SIGNIN_ADDRESS_LIMIT", 20, minimum=1, maximum=10_000)
     SITE_URL = env_str("ANWEI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -131,6 +134,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks_db",
     "anwei.core",
     "anwei.orgs",
@@ -159,7 +165,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "anwei.core.middleware.SecurityHeadersMiddleware",
-    "anwei.accounts.middleware.PasswordChangeRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "anwei.accounts.middleware.AccountGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -235,7 +242,8 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_ENABLE_ACCESS_FAILURE_LOG = True  # every failure with its address: the per-address limit counts them
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+OTP_TOTP_ISSUER = "安維"  # every failure with its address: the per-address limit counts them
 
 LANGUAGE_CODE = "zh-hant"
 LANGUAGES = [("zh-hant", "繁體中文")]

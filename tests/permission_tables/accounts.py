@@ -4,6 +4,9 @@
 from tests.permission_tables import Row
 
 ROWS = [
+    # Nobody in the test world has an authenticator: the code page sends them on; anyone may set one up.
+    Row("accounts:second_factor", expect={"*": 302}),
+    Row("accounts:second_factor_setup", expect={"*": 200}),
     Row("accounts:password_change", expect={"*": 200}),
     Row("accounts:review", expect={"officer": 200, "other_officer": 200, "superior": 200, "*": 404}),  # each their own agency
 ]

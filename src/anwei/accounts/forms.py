@@ -25,3 +25,11 @@ class PasswordChangeForm(forms.Form):
 class ReviewForm(forms.Form):
     note = forms.CharField(label="檢視結果說明", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}),
                            help_text="例如：已停用離職人員帳號 2 個，調整單位承辦人 1 人。最多 2,000 字。")
+
+
+class SecondFactorForm(forms.Form):
+    token = forms.CharField(label="驗證碼", max_length=16, strip=True,
+                            widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
+                                                          "autofocus": True}),
+                            help_text="驗證器 App 顯示的 6 位數字；手機遺失時，可輸入一組備用碼（每組只能用一次）。",
+                            error_messages={"required": "請輸入驗證碼。"})

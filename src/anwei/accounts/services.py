@@ -63,3 +63,40 @@ def account_review_record(*, actor: Person, agency: Agency, people: int, note: s
     audit_record(actor=actor, action="accounts.review", obj=review, agency=agency,
                  after={"people": people, "note": review.note})
     return review
+
+
+@service
+def second_factor_enable(*, actor: Person, key_hex: str) -> list[str]:
+    """Keep the authenticator the person has just proved, and make their recovery codes (returned once)."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from anwei.accounts.second_factor import RECOVERY_CODES
+
+    TOTPDevice.objects.filter(user=actor).delete()
+    StaticDevice.objects.filter(user=actor).delete()
+    TOTPDevice.objects.create(user=actor, name="驗證器", key=key_hex, confirmed=True)
+    static = StaticDevice.objects.create(user=actor, name="備用碼", confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create([StaticToken(device=static, token=c) for c in codes])
+    audit_record(actor=actor, action="auth.second_factor_enable", obj=actor, agency=actor.agency)
+    return codes
+
+
+@service
+def second_factor_reset(*, actor: Person, person: Person) -> None:
+    """An administrator removes a person's authenticator and recovery codes (a lost phone): they set up a
+    new one at their next sign-in if it is required of them."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.filter(user=person).delete()
+    StaticDevice.objects.filter(user=person).delete()
+    audit_record(actor=actor, action="auth.second_factor_reset", obj=person, agency=person.agency)
+
+
+@service
+def second_factor_record(*, person: Person, ok: bool, recovery: bool = False) -> None:
+    """A second-factor check at sign-in, in the person's history (a recovery code used is named)."""
+    action = ("auth.recovery_code_used" if recovery else "auth.second_factor_ok") if ok else "auth.second_factor_failed"
+    audit_record(actor=person if ok else None, action=action, obj=person, agency=person.agency, access=True)

@@ -34,6 +34,9 @@ class Agency(models.Model):
     address = models.CharField("地址", max_length=200, blank=True)
     phone = models.CharField("電話", max_length=50, blank=True)
     fax = models.CharField("傳真", max_length=50, blank=True)
+    require_second_factor = models.BooleanField(
+        "政風人員與機關首長須使用雙因素驗證", default=False,
+        help_text="勾選後，本機關的政風人員與機關首長登入時須輸入驗證器 App 的驗證碼（第一次登入時設定）。")
 
     class Meta:
         verbose_name = "機關"

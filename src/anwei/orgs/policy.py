@@ -286,6 +286,17 @@ def role_labels(person: Person) -> list[str]:
     return sorted({m.get_role_display() for m in grants(person).memberships})
 
 
+# The roles an agency may require a second factor of (Agency.require_second_factor).
+SECOND_FACTOR_ROLES = frozenset({R.ETHICS_OFFICER, R.AGENCY_HEAD})
+
+
+def second_factor_required(person: Person) -> bool:
+    """Whether an agency where the person is (in their own right) an ethics officer or the head requires
+    them to sign in with a second factor. No query beyond the grants."""
+    return any(m.role in SECOND_FACTOR_ROLES and m.agency.require_second_factor
+               and getattr(m, "acting_for", None) is None for m in grants(person).memberships)
+
+
 def member_agencies(person: Person, *, own_only: bool = False) -> list[Agency]:
     """The agencies where the person holds a role (with own_only, not those where they only stand in
     for someone), in the order of their memberships; no query beyond the grants."""
