@@ -19,6 +19,11 @@ class AccountsConfig(AppConfig):
         from anwei.portal.obligations import obligation_register
 
         obligation_register(PROVIDER)
+        from django.contrib.auth.signals import user_logged_in
+
+        from anwei.accounts.second_factor import signed_in
+
+        user_logged_in.connect(signed_in, weak=False, dispatch_uid="anwei.accounts.second_factor")
         nav_register(NavEntry("帳號檢視", "accounts:review", order=90,
                               visible=lambda p: policy.holds_anywhere(p, "accounts.review")))
         job_register("accounts_idle", accounts_idle_run, "停用長期未使用的帳號")

@@ -23,19 +23,33 @@ from anwei.orgs import policy
 from anwei.orgs.models import Person
 
 PENDING_KEY = "anwei_otp_pending_key"
+CLEARED_KEY = "anwei_second_factor_cleared"  # this session needs no second factor: no device query per request
 RECOVERY_CODES = 10
 
 
 def second_factor_needed(request) -> str:
     """What the signed-in person must do before any page: "verify", "setup" or ""."""
     user = request.user
-    if user.is_verified():
+    if user.is_verified() or request.session.get(CLEARED_KEY) == user.pk:
         return ""
+    return _needed(user, request.session)
+
+
+def _needed(user, session) -> str:
     if user_has_device(user):
         return "verify"
     if (user.is_superuser and settings.SECOND_FACTOR_FOR_ADMINS) or policy.second_factor_required(user):
         return "setup"
+    session[CLEARED_KEY] = user.pk  # this session needs nothing more (a new sign-in asks again)
     return ""
+
+
+def signed_in(sender, request, user, **kwargs) -> None:
+    """At sign-in (user_logged_in): decide once, so that the pages of a person without a second factor
+    cost no query for it."""
+    if request is not None and hasattr(request, "session"):
+        request.session.pop(CLEARED_KEY, None)
+        _needed(user, request.session)
 
 
 def pending_key(request) -> str:

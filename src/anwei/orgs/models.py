@@ -35,7 +35,7 @@ class Agency(models.Model):
     phone = models.CharField("電話", max_length=50, blank=True)
     fax = models.CharField("傳真", max_length=50, blank=True)
     require_second_factor = models.BooleanField(
-        "政風人員與機關首長須使用雙因素驗證", default=False,
+        "政風人員與機關首長須使用雙因素驗證", default=False, db_default=False,
         help_text="勾選後，本機關的政風人員與機關首長登入時須輸入驗證器 App 的驗證碼（第一次登入時設定）。")
 
     class Meta:
@@ -99,7 +99,7 @@ class Person(AbstractUser):
     # Account rules (anwei.accounts): a password set by someone else must be changed at the next sign-in,
     # and one older than settings.PASSWORD_MAX_AGE_DAYS too.
     password_changed_at = models.DateTimeField("密碼變更時間", null=True, blank=True)
-    must_change_password = models.BooleanField("下次登入須變更密碼", default=False)
+    must_change_password = models.BooleanField("下次登入須變更密碼", default=False, db_default=False)
 
     class Meta:
         verbose_name = "人員"

@@ -292,9 +292,9 @@ SECOND_FACTOR_ROLES = frozenset({R.ETHICS_OFFICER, R.AGENCY_HEAD})
 
 def second_factor_required(person: Person) -> bool:
     """Whether an agency where the person is (in their own right) an ethics officer or the head requires
-    them to sign in with a second factor. No query beyond the grants."""
-    return any(m.role in SECOND_FACTOR_ROLES and m.agency.require_second_factor
-               and getattr(m, "acting_for", None) is None for m in grants(person).memberships)
+    them to sign in with a second factor. One query, asked once at sign-in (it leaves the grants cold)."""
+    return Membership.objects.filter(person=person, role__in=SECOND_FACTOR_ROLES,
+                                     agency__require_second_factor=True).exists()
 
 
 def member_agencies(person: Person, *, own_only: bool = False) -> list[Agency]:

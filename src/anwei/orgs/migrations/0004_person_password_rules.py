@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='person',
             name='must_change_password',
-            field=models.BooleanField(default=False, verbose_name='下次登入須變更密碼'),
+            field=models.BooleanField(db_default=False, default=False, verbose_name='下次登入須變更密碼'),
         ),
         migrations.AddField(
             model_name='person',

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='agency',
             name='require_second_factor',
-            field=models.BooleanField(default=False, help_text='勾選後，本機關的政風人員與機關首長登入時須輸入驗證器 App 的驗證碼（第一次登入時設定）。', verbose_name='政風人員與機關首長須使用雙因素驗證'),
+            field=models.BooleanField(db_default=False, default=False, help_text='勾選後，本機關的政風人員與機關首長登入時須輸入驗證器 App 的驗證碼（第一次登入時設定）。', verbose_name='政風人員與機關首長須使用雙因素驗證'),
         ),
     ]
