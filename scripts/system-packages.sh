@@ -2,7 +2,7 @@
 # Make sure the Debian packages a profile needs are present.
 #   run:  Traditional Chinese fonts (PDF documents)
 #   test: + Chromium (browser tests), LibreOffice Writer (conversion tests), jing (ODF schema), poppler-utils,
-#         wrk (the load generator; the benchmark's smoke test runs it)
+#         wrk (the load generator; the benchmark's smoke test runs it), memcached (two servers, one cache)
 #   bench: the same as test
 # As root on Debian it installs what is missing; otherwise it prints the exact command and fails.
 set -euo pipefail
@@ -19,6 +19,7 @@ if [ "$profile" = "test" ] || [ "$profile" = "bench" ]; then
   command -v jing >/dev/null || need+=(jing)
   command -v pdftoppm >/dev/null || need+=(poppler-utils)
   command -v wrk >/dev/null || need+=(wrk)
+  command -v memcached >/dev/null || [ -x /usr/bin/memcached ] || need+=(memcached)
 fi
 
 # Official documents name 標楷體; on Debian the 楷書 face is TW-Kai (全字庫正楷體): one fontconfig alias.

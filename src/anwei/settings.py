@@ -56,6 +56,11 @@ try:
     HTTPS = env_bool("ANWEI_HTTPS", not DEBUG)
     TASKS_IMMEDIATE = env_bool("ANWEI_TASKS_IMMEDIATE", False)
     PAGE_CACHE = env_bool("ANWEI_PAGE_CACHE", True)
+    # Several application servers may share one Memcached (memcached://host:port[,host:port]); without it
+    # each worker keeps its own in memory, which is also correct (entries are keyed by data versions).
+    CACHE_URL = env_str("ANWEI_CACHE_URL", "")
+    if CACHE_URL and not CACHE_URL.startswith("memcached://"):
+        raise EnvError(f"環境變數 ANWEI_CACHE_URL 的值「{CACHE_URL}」應為 memcached://主機:埠（ANWEI_CACHE_URL must be memcached://host:port）")
     # Failed sign-ins from one network address within AXES_COOLOFF_TIME (over any accounts) before that
     # address must wait: slows password spraying; high enough for an office behind one NAT address.
     # Account rules (資通系統防護基準): passwords older than this must change (0: never); unused accounts
@@ -66,6 +71,10 @@ try:
     # their ethics officers and heads (Agency.require_second_factor).
     SECOND_FACTOR_FOR_ADMINS = env_bool("ANWEI_SECOND_FACTOR_FOR_ADMINS", True)
     PASSWORD_HISTORY = env_int("ANWEI_PASSWORD_HISTORY", 3, minimum=1, maximum=24)
+    # Signs of attack that alert the administrators (notifications.alerts): failed sign-ins over the whole
+    # site within 10 minutes, and one person's 404s on record addresses within 10 minutes.
+    ALERT_SIGNIN_FAILURES = env_int("ANWEI_ALERT_SIGNIN_FAILURES", 30, minimum=1, maximum=100_000)
+    ALERT_PROBE_404 = env_int("ANWEI_ALERT_PROBE_404", 20, minimum=1, maximum=10_000)
     SIGNIN_ADDRESS_LIMIT = env_int("ANWEI_SIGNIN_ADDRESS_LIMIT", 20, minimum=1, maximum=10_000)
     SITE_URL = env_str("ANWEI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
     EMAIL_HOST = env_str("ANWEI_EMAIL_HOST", "-")
@@ -84,6 +93,7 @@ try:
         "retention": env_str("ANWEI_SCHEDULE_RETENTION", "0 2 * * *"),
         "mail": env_str("ANWEI_SCHEDULE_MAIL", "* * * * *"),  # retries of mail not yet delivered
         "accounts_idle": env_str("ANWEI_SCHEDULE_ACCOUNTS_IDLE", "10 1 * * *"),  # unused accounts disabled
+        "audit_verify": env_str("ANWEI_SCHEDULE_AUDIT_VERIFY", "20 2 * * *"),  # a failure alerts the administrators
         "audit_anchor": env_str("ANWEI_SCHEDULE_AUDIT_ANCHOR", "55 * * * *"),  # chain ends out of the database
     }
     ANWEI_TODAY = env_str("ANWEI_TODAY", "-")
@@ -166,6 +176,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "anwei.core.middleware.SecurityHeadersMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "anwei.notifications.alerts.ProbeAlertMiddleware",
     "anwei.accounts.middleware.AccountGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -203,14 +214,24 @@ TEMPLATES = [
 
 # Rendered pages (core.pagecache) and people's grants (orgs.policy), per worker process: keys change
 # with the data, so a cache shared between processes is not needed for correctness. About 20 KB a page.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-    "grants": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "grants",
-               "OPTIONS": {"MAX_ENTRIES": 5000}},
-    "pages": ({"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
-               "OPTIONS": {"MAX_ENTRIES": 1000}} if PAGE_CACHE
-              else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}),
-}
+if CACHE_URL:
+    _memcached = {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+                  "LOCATION": CACHE_URL.removeprefix("memcached://").split(",")}
+    CACHES = {
+        "default": {**_memcached, "KEY_PREFIX": "anwei"},
+        "grants": {**_memcached, "KEY_PREFIX": "anwei-grants"},
+        "pages": ({**_memcached, "KEY_PREFIX": "anwei-pages"} if PAGE_CACHE
+                  else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}),
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+        "grants": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "grants",
+                   "OPTIONS": {"MAX_ENTRIES": 5000}},
+        "pages": ({"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
+                   "OPTIONS": {"MAX_ENTRIES": 1000}} if PAGE_CACHE
+                  else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}),
+    }
 
 AUTH_USER_MODEL = "orgs.Person"
 AUTHENTICATION_BACKENDS = [

@@ -22,6 +22,7 @@ between can only make the stored page newer than its key, never older.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -32,6 +33,8 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 
 from anwei.core import clock
+
+log = logging.getLogger(__name__)
 
 
 ALIAS = "pages"
@@ -99,8 +102,17 @@ def page_render(request: HttpRequest, template_name: str, build: Callable[[], di
             content = render(request, template_name, build()).content
         finally:
             delattr(request, _MARK)
-        cache.set(key, content, TIMEOUT)
+        _keep(cache, key, content)
     return _with_token(request, content)
+
+
+def _keep(cache, key: str, value) -> None:
+    """Store if the cache takes it: a shared Memcached refuses items over 1 MB (a long register page);
+    such a page is simply rendered again next time."""
+    try:
+        cache.set(key, value, TIMEOUT)
+    except Exception:  # the cache server's refusal or absence must not fail the page
+        log.warning("page cache: %s not stored", key, exc_info=True)
 
 
 _MISSING = object()
@@ -118,7 +130,7 @@ def remember(person, key: str, load: Callable[[], T]) -> T:
     value = store.get(full, _MISSING)
     if value is _MISSING:
         value = load()
-        store.set(full, value, TIMEOUT)
+        _keep(store, full, value)
     return value
 
 

@@ -21,3 +21,10 @@ class NotificationsConfig(AppConfig):
         from anwei.core.tasks import audit_anchor_run
 
         schedule.job_register("audit_anchor", audit_anchor_run, "稽核紀錄鏈尾寫入外部錨點")
+
+        from django.contrib.auth.signals import user_login_failed
+
+        from anwei.notifications import alerts
+
+        schedule.job_register("audit_verify", alerts.audit_verify_run, "驗證稽核紀錄（失敗時通知系統管理者）")
+        user_login_failed.connect(alerts.signin_failures_check, weak=False, dispatch_uid="anwei.alerts.signins")

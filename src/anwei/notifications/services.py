@@ -17,7 +17,8 @@ from anwei.core.audit import audit_record, snapshot
 from anwei.core.service import service
 from anwei.lib import rocdate
 from anwei.notifications.engine import Digest, Plan, mail_at_once
-from anwei.notifications.models import CalendarToken, Notification, OutboundMail, Preference, ReminderRule, Run
+from anwei.notifications.models import (CalendarToken, Notification, OutboundMail, Preference, ReminderRule, Run,
+                                         Stage)
 from anwei.orgs.models import Agency, Person
 from anwei.orgs.services import person_email_update
 
@@ -184,3 +185,29 @@ def reminder_rule_create(*, actor: Person, agency: Agency, values: dict) -> Remi
     rule = ReminderRule.objects.create(agency=agency, created_by=actor, **{k: values[k] for k in RULE_FIELDS})
     audit_record(actor=actor, action="notifications.rule.create", obj=rule, agency=agency, after=snapshot(rule))
     return rule
+
+
+@service
+def security_alert(*, kind: str, title: str, note: str = "", url: str = "/admin/") -> int:
+    """Tell every active administrator at once (notice and e-mail), once a day per kind. Returns how many
+    people were told now (0: already told today)."""
+    day = clock.today()
+    key = f"security.{kind}"[:120]
+    told = set(Notification.objects.filter(key=key, day=day).values_list("person_id", flat=True))
+    admins = [(pk, email, name) for pk, email, name in Person.objects.filter(is_superuser=True, is_active=True)
+              .values_list("pk", "email", "full_name") if pk not in told]
+    if not admins:
+        return 0
+    started = timezone.now()
+    for pk, email, name in admins:
+        n = Notification.objects.create(
+            person_id=pk, key=key, day=day, stage=Stage.ALERT, category="資安警訊", title=title[:300], url=url[:300],
+            note=note[:300], mail_state=Notification.Mail.QUEUED if email else Notification.Mail.NONE)
+        if email:
+            OutboundMail.objects.create(person_id=pk, to=email, kind=OutboundMail.Kind.IMMEDIATE, day=day,
+                                        notification=n, next_attempt_at=started, **_notice_mail(n, name))
+    dataversion.bump([dataversion.person_scope(pk) for pk, _, _ in admins])
+    run = _run("security", day, started, notices=len(admins), mails=sum(1 for _, e, _ in admins if e))
+    audit_record(actor=None, action="notifications.security_alert", obj=run,
+                 after={"kind": kind, "title": title, "note": note, "people": len(admins)})
+    return len(admins)
