@@ -66,6 +66,9 @@ ROWS = [
     Row("meetings:attendance_add", pk("m"), method="post", expect=OFFICER_POST,
         data=lambda w: {"att-name": "人事室主任", "att-status": "present"}),
     Row("meetings:attendance_delete", pk("att"), method="post", expect=OFFICER_POST),
+    Row("meetings:attendance_save", pk("m"), method="post", expect=OFFICER_POST,
+        data=lambda w: {"attendance-version": obj(w)["m"].attendance_version, "all_present": "1",
+                        f"p{w.unithead.pk}-status": "", f"p{w.liaison.pk}-status": "absent"}),
     Row("meetings:report_add", pk("m"), method="post", expect=OFFICER_POST,
         data=lambda w: {"rep-kind": "work", "rep-title": "工作報告"}),
     Row("meetings:section_form", lambda w: {"pk": obj(w)["m"].pk, "name": "ruling"}, expect=OFFICER_ONLY),
@@ -88,6 +91,8 @@ ROWS = [
     Row("meetings:packet_document", lambda w: {"pk": obj(w)["m2"].pk, "fmt": "odt"}, expect=READERS),
     Row("meetings:minutes", pk("m"), expect=READERS),
     Row("meetings:minutes_document", lambda w: {"pk": obj(w)["m"].pk, "fmt": "odt"}, expect=READERS),
+    Row("meetings:signin", pk("m"), expect=READERS),
+    Row("meetings:signin_document", lambda w: {"pk": obj(w)["m"].pk, "fmt": "odt"}, expect=READERS),
     # tracking
     Row("tracking:register", expect={**READERS, "other_officer": 200}),
     Row("tracking:register_xlsx", expect={**READERS, "other_officer": 200}),

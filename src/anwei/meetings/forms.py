@@ -69,11 +69,7 @@ class AgendaItemEditForm(AgendaItemForm, VersionForm):
     """One row of the agenda table, carrying the version it was shown at."""
 
 
-class AttendanceForm(AgencyForm):
-    prefix = "att"  # several forms share the meeting page: keep their ids apart
-    unit = forms.ModelChoiceField(label="單位", queryset=Unit.objects.none(), required=False)
-    name = forms.CharField(label="姓名（職稱）", max_length=100, error_messages={"required": "請填寫姓名。"})
-    status = forms.ChoiceField(label="出席情形", choices=Attendance.Status.choices)
+class StandInMixin(forms.Form):
     represented_by = forms.CharField(label="代理人", max_length=100, required=False)
 
     def clean(self):
@@ -81,6 +77,30 @@ class AttendanceForm(AgencyForm):
         if data.get("status") == Attendance.Status.REPRESENTED and not (data.get("represented_by") or "").strip():
             self.add_error("represented_by", "代理出席時，請填寫代理人。")
         return data
+
+
+class AttendanceForm(StandInMixin, AgencyForm):
+    prefix = "att"  # several forms share the meeting page: keep their ids apart
+    unit = forms.ModelChoiceField(label="單位", queryset=Unit.objects.none(), required=False)
+    name = forms.CharField(label="姓名（職稱）", max_length=100, error_messages={"required": "請填寫姓名。"})
+    status = forms.ChoiceField(label="出席情形", choices=Attendance.Status.choices)
+    field_order = ["unit", "name", "status", "represented_by"]
+
+
+STATUS_CHOICES = [("", "（未登錄）"), *Attendance.Status.choices]
+
+
+class AttendanceRowForm(StandInMixin):
+    """One line of the attendance table (its prefix is the line's key)."""
+
+    status = forms.ChoiceField(label="出席情形", choices=STATUS_CHOICES, required=False)
+    name = forms.CharField(label="姓名（職稱）", max_length=100, required=False)
+
+
+class AttendanceTableForm(VersionForm):
+    """The attendance table as a whole: the version it was shown at."""
+
+    prefix = "attendance"
 
 
 class ReportForm(AgencyForm, VersionForm):

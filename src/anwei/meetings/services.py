@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db.models import Max
+from django.db.models import F, Max
 
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import row_lock, version_bump
@@ -233,24 +233,116 @@ def agenda_item_move(*, actor: Person, item: AgendaItem, offset: int) -> None:
 
 # --- attendance ----------------------------------------------------------------------------------
 
+@dataclass
+class AttendanceSheetState:
+    """The attendance table as saved now (what a ConflictError carries): its version and its rows."""
+
+    pk: int  # the meeting's
+    version: int
+    rows: list[Attendance]
+
+
+def _attendance_bump(meeting: SecurityMeeting, expected: int | None = None) -> None:
+    """Advance the table's version; with `expected`, refuse (ConflictError) if someone saved it since."""
+    rows = SecurityMeeting.objects.filter(pk=meeting.pk)
+    if expected is not None:
+        rows = rows.filter(attendance_version=expected)
+    if not rows.update(attendance_version=F("attendance_version") + 1):
+        current = SecurityMeeting.objects.get(pk=meeting.pk)
+        raise ConflictError(AttendanceSheetState(meeting.pk, current.attendance_version,
+                                                 list(meeting.attendances.select_related("unit"))))
+    meeting.attendance_version = (expected if expected is not None else meeting.attendance_version) + 1
+
+
+def _attendance_check(meeting: SecurityMeeting, *, status: str, represented_by: str, unit: Unit | None,
+                      field: str = "") -> None:
+    key = f"{field}-" if field else ""
+    if status not in Attendance.Status.values:
+        raise ValidationError({f"{key}status": "請選擇出席情形。"})
+    if status == Attendance.Status.REPRESENTED and not represented_by.strip():
+        raise ValidationError({f"{key}represented_by": "代理出席時，請填寫代理人。"})
+    if unit is not None and unit.agency_id != meeting.agency_id:
+        raise ValidationError({f"{key}unit": "請選擇本機關的單位。"})
+
+
 @service
 def attendance_add(*, actor: Person, meeting: SecurityMeeting, name: str, unit: Unit | None = None,
                    status: str = Attendance.Status.PRESENT, represented_by: str = "") -> Attendance:
-    if status == Attendance.Status.REPRESENTED and not represented_by.strip():
-        raise ValidationError({"represented_by": "代理出席時，請填寫代理人。"})
-    if unit is not None and unit.agency_id != meeting.agency_id:
-        raise ValidationError({"unit": "請選擇本機關的單位。"})
+    """One person typed in (a guest, or someone not on the roster)."""
+    _attendance_check(meeting, status=status, represented_by=represented_by, unit=unit)
+    _attendance_bump(meeting)
     row = Attendance.objects.create(meeting=meeting, name=name, unit=unit, status=status,
-                                    represented_by=represented_by.strip())
+                                    represented_by=represented_by.strip() if status == Attendance.Status.REPRESENTED else "")
     audit_record(actor=actor, action="meetings.attendance_add", obj=row, agency=meeting.agency, after=snapshot(row))
     return row
 
 
 @service
 def attendance_delete(*, actor: Person, attendance: Attendance) -> None:
+    _attendance_bump(attendance.meeting)
     audit_record(actor=actor, action="meetings.attendance_delete", obj=attendance,
                  agency=attendance.meeting.agency, before=snapshot(attendance))
     attendance.delete()
+
+
+@dataclass
+class AttendanceRow:
+    """One line of the attendance table as posted. `key` is the line's (selectors.SheetLine.key): a roster
+    person (p<id>), a unit's empty line (u<id>) or a saved row (a<id>). An empty status leaves the line
+    unrecorded (a saved row on it is removed)."""
+
+    key: str
+    status: str = ""
+    name: str = ""
+    represented_by: str = ""
+
+
+ATTENDANCE_FIELDS = ["unit", "person", "name", "status", "represented_by"]
+
+
+@service
+def attendance_save(*, actor: Person, meeting: SecurityMeeting, expected_version: int,
+                    rows: Iterable[AttendanceRow]) -> dict[str, int]:
+    """The attendance table saved as a whole: every line's 出席 / 代理出席 (with the stand-in) / 請假, as
+    the page showed it at `expected_version` (else ConflictError with the table as saved now). Lines are
+    the agency's roster (selectors.attendance_sheet); each changed row is audited. Returns the counts by status."""
+    from anwei.meetings.selectors import attendance_sheet
+
+    row_lock(meeting)
+    _attendance_bump(meeting, expected_version)
+    lines = {line.key: line for line in attendance_sheet(meeting)}
+    for r in rows:
+        line = lines.get(r.key)
+        if line is None:
+            continue  # a line gone meanwhile (a row deleted, a person who left the roster)
+        saved = line.attendance
+        name = (r.name.strip() or line.name)[:100]
+        if not r.status:
+            if saved is not None:
+                audit_record(actor=actor, action="meetings.attendance_delete", obj=saved, agency=meeting.agency,
+                             before=snapshot(saved))
+                saved.delete()
+            continue
+        _attendance_check(meeting, status=r.status, represented_by=r.represented_by, unit=line.unit, field=r.key)
+        if not name:
+            raise ValidationError({f"{r.key}-name": "請填寫姓名。"})
+        values = {"unit": line.unit, "person": line.person, "name": name, "status": r.status,
+                  "represented_by": r.represented_by.strip()[:100] if r.status == Attendance.Status.REPRESENTED else ""}
+        if saved is None:
+            row = Attendance.objects.create(meeting=meeting, **values)
+            audit_record(actor=actor, action="meetings.attendance_add", obj=row, agency=meeting.agency,
+                         after=snapshot(row))
+        elif any(getattr(saved, k) != v for k, v in values.items()):
+            before = snapshot(saved)
+            for k, v in values.items():
+                setattr(saved, k, v)
+            saved.save()
+            audit_record(actor=actor, action="meetings.attendance_update", obj=saved, agency=meeting.agency,
+                         before=before, after=snapshot(saved))
+    counts = {s: 0 for s in Attendance.Status.values}
+    for status in meeting.attendances.values_list("status", flat=True):
+        counts[status] += 1
+    return counts
 
 
 # --- reports -------------------------------------------------------------------------------------
