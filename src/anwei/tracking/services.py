@@ -113,6 +113,18 @@ def progress_round_open_for(*, actor: Person | None, items: list[TrackedItem], t
 
 
 @service
+def item_round_ensure(*, actor: Person | None, item: TrackedItem, title: str) -> None:
+    """An item given between meetings (a deficiency) is reported on in a progress round. tracked_item_create
+    has already put it into any round that is collecting; when none is, open one for it only
+    (progress_round_open would pull in every open directive and close nothing useful). The next meeting's
+    round, opened by the officer, closes it and carries the still-open items to the meeting."""
+    if ProgressRound.objects.filter(agency=item.agency_id, closed_at__isnull=True, items=item).exists():
+        return
+    deadline = max(item.due_date or timezone.localdate(), timezone.localdate())
+    progress_round_open_for(actor=actor, items=[item], title=title, deadline=deadline)
+
+
+@service
 def tracked_item_packet_set(*, actor: Person, item: TrackedItem, in_packet: bool) -> TrackedItem:
     """Bring an item of another source (e.g. an inspection deficiency) to the next meeting's packet, or not."""
     if item.origin_id is not None:
