@@ -121,7 +121,7 @@ def _meeting_with(world, n):
     return m, nxt
 
 
-MEETING_PAGE_QUERIES = 24  # a first request: data versions and roles (orgs.policy.grants), then a cold render (the roster: units, heads and liaisons, their deputies)
+MEETING_PAGE_QUERIES = 26  # a first request: data versions and roles (orgs.policy.grants), then a cold render (the roster: units, heads and liaisons, their deputies; the tracked resolutions; the units to track one by)
 
 
 @pytest.mark.parametrize("n", [2, 12])

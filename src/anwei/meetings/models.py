@@ -151,6 +151,9 @@ class Proposal(Versioned):
     origin = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="continuations",
                                verbose_name="前次會議提案")
     attachments = models.ManyToManyField("core.StoredFile", blank=True, related_name="+", verbose_name="附件")
+    # A resolution put under tracking directly (its 決議 is the item's text), as a ruling is.
+    tracked_items = GenericRelation("tracking.TrackedItem", content_type_field="source_type",
+                                    object_id_field="source_id")
 
     class Meta:
         ordering = ["meeting_id", "kind", "number"]

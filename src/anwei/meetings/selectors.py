@@ -92,11 +92,11 @@ def agenda_end(timed: list[TimedItem], meeting: SecurityMeeting) -> dt.time:
 def meeting_detail(meeting: SecurityMeeting) -> dict:
     """Everything the meeting page shows, in a fixed number of queries."""
     reports = list(meeting.reports.select_related("unit").prefetch_related("attachments"))
+    items = Prefetch("tracked_items", queryset=TrackedItem.objects.select_related("lead_unit").prefetch_related(
+        "co_units"))
     proposals = list(meeting.proposals.select_related("unit", "origin", "origin__meeting")
-                     .prefetch_related("attachments"))
-    rulings = list(meeting.rulings.select_related("report", "proposal").prefetch_related(
-        Prefetch("tracked_items", queryset=TrackedItem.objects.select_related("lead_unit").prefetch_related(
-            "co_units"))))
+                     .prefetch_related("attachments", items))
+    rulings = list(meeting.rulings.select_related("report", "proposal").prefetch_related(items))
     timed = agenda_timed(meeting)
     return {
         "agenda": timed,

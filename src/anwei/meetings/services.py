@@ -429,21 +429,49 @@ def _proposal_carry(*, actor, origin: Proposal, meeting: SecurityMeeting) -> Pro
     return p
 
 
+PROPOSAL_SOURCE = {Proposal.Kind.REGULAR: TrackedItem.Source.PROPOSAL_RESOLUTION,
+                   Proposal.Kind.EXTEMPORE: TrackedItem.Source.EXTEMPORE_MOTION}
+UNTRACKABLE = {Proposal.Resolution.REJECTED: "不通過的提案不能列管。",
+               Proposal.Resolution.DEFERRED: "下次會議續審的提案，請於續審作成決議時再列管。"}
+
+
 @service
 def proposal_resolve(*, actor: Person, proposal: Proposal, expected_version: int, resolution: str,
-                     resolution_text: str = "") -> Proposal:
+                     resolution_text: str = "", track: bool = False, lead_unit: Unit | None = None,
+                     all_units: bool = False, co_units: Iterable[Unit] = (),
+                     due_date: dt.date | None = None) -> Proposal:
     """Record the 決議. 下次會議續審 carries the proposal into the next meeting (now, if it exists;
-    otherwise when the next meeting is created)."""
+    otherwise when the next meeting is created). With `track`, the resolution itself becomes the meeting's
+    next tracked item (項次 1, 2, … with its rulings), its text the 決議; a tracked resolution whose item still
+    has the resolution's words changes with it (an item reworded on its own page keeps its wording)."""
     if resolution not in Proposal.Resolution.values:
         raise ValidationError({"resolution": "請選擇決議結果。"})
+    meeting = proposal.meeting
+    row_lock(meeting)  # the same queue as ruling_add: a tracked resolution is numbered after the others
+    item = proposal.tracked_items.select_for_update().first()
+    if track and item is None:
+        if resolution in UNTRACKABLE:
+            raise ValidationError({"resolution": UNTRACKABLE[resolution]})
+        if not resolution_text.strip():
+            raise ValidationError({"resolution_text": "列管時請填寫決議內容（即列管事項的內容）。"})
     before = snapshot(proposal)
+    old_text = proposal.resolution_text
     version_bump(proposal, expected_version)
     proposal.resolution, proposal.resolution_text = resolution, resolution_text.strip()
     proposal.save()
-    audit_record(actor=actor, action="meetings.proposal_resolve", obj=proposal, agency=proposal.meeting.agency,
+    audit_record(actor=actor, action="meetings.proposal_resolve", obj=proposal, agency=meeting.agency,
                  before=before, after=snapshot(proposal))
+    if track and item is None:
+        tracked_item_create(actor=actor, agency=meeting.agency, source_kind=PROPOSAL_SOURCE[proposal.kind],
+                            text=proposal.resolution_text, lead_unit=lead_unit, all_units=all_units,
+                            co_units=co_units, due_date=due_date, origin=meeting, origin_date=meeting.date,
+                            origin_label=f"{meeting.label}會議", roc_year=meeting.roc_year, source=proposal)
+    elif item is not None and item.text == old_text and proposal.resolution_text and item.text != proposal.resolution_text:
+        tracked_item_update(actor=actor, item=item, expected_version=item.version, text=proposal.resolution_text,
+                            lead_unit=item.lead_unit, all_units=item.all_units, co_units=list(item.co_units.all()),
+                            due_date=item.due_date)
     if resolution == Proposal.Resolution.DEFERRED:
-        nxt = meeting_next(proposal.meeting)
+        nxt = meeting_next(meeting)
         if nxt is not None:
             _proposal_carry(actor=actor, origin=proposal, meeting=nxt)
     return proposal
@@ -451,7 +479,7 @@ def proposal_resolve(*, actor: Person, proposal: Proposal, expected_version: int
 
 @service
 def proposal_delete(*, actor: Person, proposal: Proposal) -> None:
-    if proposal.rulings.filter(actionable=True).exists():
+    if proposal.rulings.filter(actionable=True).exists() or proposal.tracked_items.exists():
         raise ValidationError("此提案已產生列管事項，請先刪除該列管事項。")
     audit_record(actor=actor, action="meetings.proposal_delete", obj=proposal, agency=proposal.meeting.agency,
                  before=snapshot(proposal))

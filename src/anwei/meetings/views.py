@@ -29,7 +29,7 @@ from anwei.meetings.selectors import (agenda_end, agenda_minutes_from_end, agend
                                       stored_file_for_meeting)
 from anwei.orgs import policy
 from anwei.orgs.models import Agency
-from anwei.orgs.selectors import agency_list, person_primary_agency
+from anwei.orgs.selectors import agency_list, person_primary_agency, unit_list
 from anwei.tracking.forms import RoundOpenForm
 from anwei.tracking.selectors import round_for, round_unit_status, tracked_item_ids_visible
 
@@ -126,7 +126,7 @@ def _detail_context(request, meeting, **bound) -> dict:
     from anwei.meetings.documents import directive_rows
 
     rows = directive_rows(meeting)
-    given = [i.pk for r in data["rulings"] for i in r.tracked_items.all()]
+    given = [i.pk for r in data["rulings"] + data["proposals"] + data["extempore"] for i in r.tracked_items.all()]
     ctx = {"meeting": meeting, "manage": manage, "round": rnd, "rows": rows, "edit_conflict": bound.get("edit_conflict"),
            "agenda_errors": bound.get("agenda_errors", []), "attends": attends(request.user, meeting),
            "may_see_round": rnd is not None and policy.may(request.user, "tracking.overview", meeting.agency),
@@ -152,9 +152,12 @@ def _detail_context(request, meeting, **bound) -> dict:
                 "version": t.item.version, "title": t.item.title, "minutes": t.item.minutes,
                 "presenter": t.item.presenter, "note": t.item.note})
             t.conflict = bound.get(f"agenda_conflict_{t.item.pk}")
+        has_proposals = bool(data["proposals"] or data["extempore"])
+        units = list(unit_list(person=request.user, agency=meeting.agency)) if has_proposals else []
         for p in data["proposals"] + data["extempore"]:
-            p.resolve_form = bound.get(f"resolve_{p.pk}") or ResolveForm(prefix=f"p{p.pk}", initial={
-                "version": p.version, "resolution": p.resolution, "resolution_text": p.resolution_text})
+            p.resolve_form = bound.get(f"resolve_{p.pk}") or ResolveForm(
+                prefix=f"p{p.pk}", units=units, tracked=bool(p.tracked_items.all()), initial={
+                    "version": p.version, "resolution": p.resolution, "resolution_text": p.resolution_text})
     return ctx
 
 
@@ -432,13 +435,18 @@ def proposal_edit(request, pk: int):
 @require_POST
 def proposal_resolve(request, pk: int):
     proposal = meeting_child_get(person=request.user, model=Proposal, pk=pk)
-    form = ResolveForm(request.POST, prefix=f"p{proposal.pk}")
+    tracked = proposal.tracked_items.first()
+    form = ResolveForm(request.POST, prefix=f"p{proposal.pk}", tracked=tracked is not None,
+                       units=unit_list(person=request.user, agency=proposal.meeting.agency))
     if form.is_valid():
-        d = form.cleaned_data
+        d = dict(form.cleaned_data)
+        version = d.pop("version")
         attempt = form_attempt(form, lambda: services.proposal_resolve(
-            actor=request.user, proposal=proposal, expected_version=d["version"], resolution=d["resolution"],
-            resolution_text=d["resolution_text"]))
+            actor=request.user, proposal=proposal, expected_version=version, **d))
         if attempt.done:
+            item = proposal.tracked_items.first()
+            if item is not None and tracked is None:
+                messages.success(request, f"已記錄決議，並列管為本次會議第{item.number}項。")
             return _anchor(proposal.meeting, f"proposal-{proposal.pk}")
         if (other := attempt.conflict) is not None:
             form.add_error(None, f"此提案已被其他人修改（對方的決議：{other.resolution_text or other.get_resolution_display()}）"
