@@ -106,6 +106,11 @@ ROWS = [
     # the 秘書室 report: its liaison and unit head, and the officer who compiles
     Row("tracking:report_edit", pk("report"), expect={"officer": 200, "liaison": 200, "unithead": 200, "*": 404}),
     Row("tracking:report_return", pk("done"), method="post", expect=OFFICER_POST, data=lambda w: {"comment": "請補正"}),
+    # the unit head's 核閱 of the unit's report (refused here, nothing awaits it: back to the report either way)
+    Row("tracking:report_review", pk("report"), method="post", expect={"unithead": 302, "*": 404},
+        data=lambda w: {"decision": "approve", "version": "1"}),
+    # each agency's ethics officer keeps the agency's rule
+    Row("tracking:review_rules", expect={"officer": 200, "superior": 200, "other_officer": 200, "*": 404}),
     Row("meetings:round_open", lambda w: {"pk": obj(w)["m3"].pk}, expect=OFFICER_ONLY),
     Row("tracking:round_detail", pk("rnd"), expect=AGENCY_READERS),
     Row("tracking:round_remind", pk("rnd"), method="post", expect=OFFICER_POST),
