@@ -48,7 +48,8 @@ def test_all_present_with_a_stand_in_and_a_leave_saved_as_one_table(officer, wor
         "attendance-version": meeting.attendance_version, "all_present": "1",
         f"p{world.unithead.pk}-status": "represented", f"p{world.unithead.pk}-represented_by": "專員代理人",
         f"p{world.liaison.pk}-status": "absent",
-        f"u{hr.pk}-status": "", f"u{hr.pk}-name": "人事室主任測人事"})
+        f"u{hr.pk}-status": "", f"u{hr.pk}-name": "人事室主任測人事",
+        f"u{world.units['綜合企劃科'].pk}-status": "", f"u{world.units['綜合企劃科'].pk}-name": ""})  # stays empty
     assert r.status_code == 302
     rows = {a.name: a for a in meeting.attendances.all()}
     assert rows["科員測主管"].status == Attendance.Status.REPRESENTED and rows["科員測主管"].represented_by == "專員代理人"
@@ -123,3 +124,11 @@ def test_all_present_records_one_away_as_represented_by_the_deputy(officer, worl
     head = meeting.attendances.get(person=world.unithead)
     assert head.status == Attendance.Status.REPRESENTED and head.represented_by == "科員測同仁"
     assert meeting.attendances.get(person=world.liaison).status == Attendance.Status.PRESENT
+
+
+def test_a_name_typed_without_a_status_is_not_dropped_silently(officer, world, meeting):
+    hr = world.units["人事室"]
+    r = officer.post(reverse("meetings:attendance_save", args=[meeting.pk]), {
+        "attendance-version": meeting.attendance_version, f"u{hr.pk}-status": "", f"u{hr.pk}-name": "人事室主任測人事"})
+    page = r.content.decode()
+    assert r.status_code == 400 and "已填「人事室主任測人事」，請選擇出席情形。" in page and 'value="人事室主任測人事"' in page

@@ -318,6 +318,8 @@ def attendance_save(*, actor: Person, meeting: SecurityMeeting, expected_version
         saved = line.attendance
         name = (r.name.strip() or line.name)[:100]
         if not r.status:
+            if saved is None and line.person is None and r.name.strip():  # typed, not to be lost unnoticed
+                raise ValidationError({f"{r.key}-status": f"已填「{r.name.strip()}」，請選擇出席情形。"})
             if saved is not None:
                 audit_record(actor=actor, action="meetings.attendance_delete", obj=saved, agency=meeting.agency,
                              before=snapshot(saved))

@@ -336,6 +336,8 @@ def attendance_save(request, pk: int):
     def status(key: str, d: dict) -> str:
         if d["status"] or not everyone:
             return d["status"]
+        if lines[key].person is None and not d["name"].strip():
+            return ""  # a unit's empty line stays empty
         # one away that day, with a deputy named in the stand-in box, is represented by them
         away = lines[key].deputy is not None and d["represented_by"].strip()
         return Attendance.Status.REPRESENTED if away else Attendance.Status.PRESENT
