@@ -359,6 +359,6 @@ def signin_build(meeting_id: int) -> Document:
             note = f"職務代理人：{line.deputy.display_with_title()}"
         rows.append([Cell(line.unit.name if line.unit else "", align="center"), Cell(title, align="center"),
                      Cell(name, align="center"), Cell(sign, align="center"), Cell(note)])
-    rows += [[Cell(""), Cell(""), Cell(""), Cell(""), Cell("")] for _ in range(SIGNIN_BLANK_ROWS)]
+    rows += [[Cell("\u3000") for _ in range(5)] for _ in range(SIGNIN_BLANK_ROWS)]  # a line's height to sign on
     doc.add(Table(header=header, rows=rows, widths=[1.6, 1.2, 1.4, 2.4, 1.6]))
     return doc
