@@ -55,3 +55,17 @@ def units_with_forms(w, n: int):
                                        item_text=first.text, item_version=1, answer_kind="verdict",
                                        verdict="nonconform", note="未上鎖") for a in forms])
     return rnd, units
+
+
+def nonconform_answer(w):
+    """人事室's form in the round, submitted, with one 不符合 (and its corrective action): one to track."""
+    from anwei.assessments.models import Answer, SelfAssessment
+
+    if "nonconform" not in w.extra:
+        first = item(w)
+        form = SelfAssessment.objects.create(round=round_(w), agency=w.bureau, unit=w.units["人事室"],
+                                             status="submitted", filled_by=w.liaison)
+        w.extra["nonconform"] = Answer.objects.create(
+            assessment=form, item=first, template_name=first.template.name, item_text=first.text, item_version=1,
+            answer_kind="verdict", verdict="nonconform", note="檔案櫃未上鎖", corrective_action="加裝鎖具")
+    return w.extra["nonconform"]

@@ -82,3 +82,20 @@ def test_a_closed_section_loads_its_form_when_opened(live_server, page):
     page.click("button:has-text('新增裁示')")
     row = page.locator("#rulings tr", has_text="請各單位加強下班後門窗管制。")
     assert "第1項" in row.inner_text()
+
+
+def test_attendance_table_with_all_present_in_the_browser(live_server, page):
+    """The roster's lines are inputs of one form (form="attendance-form"): one press saves them all."""
+    world = build_world()
+    meeting = ms.meeting_create(actor=world.officer, agency=world.bureau, date=dt.date(2024, 4, 10))
+    login(page, live_server.url, "officer")
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/")
+    page.select_option(f"select[name=p{world.liaison.pk}-status]", "absent")
+    page.select_option(f"select[name=p{world.unithead.pk}-status]", "represented")
+    page.fill(f"input[name=p{world.unithead.pk}-represented_by]", "專員代理人")
+    page.fill(f"input[name=u{world.units['人事室'].pk}-name]", "人事室主任測人事")
+    page.click("button:has-text('全部出席')")
+    page.wait_for_selector("text=已儲存出席情形")
+    assert "出席1人、代理出席1人、請假1人" in page.inner_text("body")
+    statuses = {a.name: a.status for a in meeting.attendances.all()}
+    assert statuses == {"科員測承辦": "absent", "科員測主管": "represented", "人事室主任測人事": "present"}

@@ -10,7 +10,7 @@ from anwei.documents.model import Document
 
 def test_every_app_registers_its_document_kinds():
     names = set(builder_names())
-    assert {"meetings.packet", "meetings.minutes", "tracking.register", "plans.letter", "footage.register",
+    assert {"meetings.packet", "meetings.minutes", "meetings.signin", "tracking.register", "plans.letter", "footage.register",
             "inspections.report", "devicechecks.month", "travel.application"} <= names
 
 

@@ -75,6 +75,7 @@ def _kinds():
         ("packet108", "meetings.packet", {"meeting_id": m108.pk}, True),
         ("packet109", "meetings.packet", {"meeting_id": m109.pk}, True),
         ("minutes108", "meetings.minutes", {"meeting_id": m108.pk}, True),
+        ("signin109", "meetings.signin", {"meeting_id": m109.pk}, True),
         ("register", "tracking.register", {"person_id": officer.pk}, False),
         ("plan", "plans.plan", {"plan_id": letter.plan_id}, True),
         ("duties", "plans.duties", {"plan_id": letter.plan_id}, True),

@@ -36,4 +36,6 @@ ROWS = [
         expect={"unithead": 302, "*": 404}),
     Row("assessments:assessment_return", lambda w: {"pk": f.assessment(w).pk}, method="post",
         expect={"unithead": 302, "*": 404}),
+    # a submitted form's 不符合 is put under tracking by the ethics officer of the form's agency
+    Row("assessments:answer_track", lambda w: {"pk": f.nonconform_answer(w).pk}, expect=ONLY_OFFICER),
 ]

@@ -66,6 +66,9 @@ ROWS = [
     Row("meetings:attendance_add", pk("m"), method="post", expect=OFFICER_POST,
         data=lambda w: {"att-name": "人事室主任", "att-status": "present"}),
     Row("meetings:attendance_delete", pk("att"), method="post", expect=OFFICER_POST),
+    Row("meetings:attendance_save", pk("m"), method="post", expect=OFFICER_POST,
+        data=lambda w: {"attendance-version": obj(w)["m"].attendance_version, "all_present": "1",
+                        f"p{w.unithead.pk}-status": "", f"p{w.liaison.pk}-status": "absent"}),
     Row("meetings:report_add", pk("m"), method="post", expect=OFFICER_POST,
         data=lambda w: {"rep-kind": "work", "rep-title": "工作報告"}),
     Row("meetings:section_form", lambda w: {"pk": obj(w)["m"].pk, "name": "ruling"}, expect=OFFICER_ONLY),
@@ -88,6 +91,8 @@ ROWS = [
     Row("meetings:packet_document", lambda w: {"pk": obj(w)["m2"].pk, "fmt": "odt"}, expect=READERS),
     Row("meetings:minutes", pk("m"), expect=READERS),
     Row("meetings:minutes_document", lambda w: {"pk": obj(w)["m"].pk, "fmt": "odt"}, expect=READERS),
+    Row("meetings:signin", pk("m"), expect=READERS),
+    Row("meetings:signin_document", lambda w: {"pk": obj(w)["m"].pk, "fmt": "odt"}, expect=READERS),
     # tracking
     Row("tracking:register", expect={**READERS, "other_officer": 200}),
     Row("tracking:register_xlsx", expect={**READERS, "other_officer": 200}),
@@ -101,6 +106,11 @@ ROWS = [
     # the 秘書室 report: its liaison and unit head, and the officer who compiles
     Row("tracking:report_edit", pk("report"), expect={"officer": 200, "liaison": 200, "unithead": 200, "*": 404}),
     Row("tracking:report_return", pk("done"), method="post", expect=OFFICER_POST, data=lambda w: {"comment": "請補正"}),
+    # the unit head's 核閱 of the unit's report (refused here, nothing awaits it: back to the report either way)
+    Row("tracking:report_review", pk("report"), method="post", expect={"unithead": 302, "*": 404},
+        data=lambda w: {"decision": "approve", "version": "1"}),
+    # each agency's ethics officer keeps the agency's rule
+    Row("tracking:review_rules", expect={"officer": 200, "superior": 200, "other_officer": 200, "*": 404}),
     Row("meetings:round_open", lambda w: {"pk": obj(w)["m3"].pk}, expect=OFFICER_ONLY),
     Row("tracking:round_detail", pk("rnd"), expect=AGENCY_READERS),
     Row("tracking:round_remind", pk("rnd"), method="post", expect=OFFICER_POST),

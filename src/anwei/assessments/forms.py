@@ -6,6 +6,8 @@ from django import forms
 
 from anwei.assessments.models import AnswerKind, ChecklistItem, ChecklistTemplate, Verdict
 from anwei.core.forms import RocDateField, VersionForm
+from anwei.documents import limits
+from anwei.documents.limits import limited
 from anwei.orgs.models import Agency, Unit
 
 
@@ -96,3 +98,18 @@ class AssessmentForm(VersionForm):
             main = next(self[f"{p}_{i}"] for p in ("v", "n", "t") if f"{p}_{i}" in self.fields)
             out.append((r, main, self[f"note_{i}"], self[f"ca_{i}"]))
         return out
+
+
+class AnswerTrackForm(forms.Form):
+    """A 不符合 answer put under tracking: what is to be corrected, by which unit, by when."""
+
+    text = forms.CharField(label="列管事項", widget=forms.Textarea(attrs={"rows": 3}), max_length=limits.ITEM,
+                           error_messages={"required": "請填寫列管事項內容。",
+                                           **limited("列管事項", limits.ITEM)["error_messages"]})
+    lead_unit = forms.ModelChoiceField(label="主辦改善單位", queryset=Unit.objects.none(),
+                                       error_messages={"required": "請選擇主辦改善的單位。"})
+    due_date = RocDateField(label="改善期限", error_messages={"required": "請填寫改善期限。"})
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_unit"].queryset = units

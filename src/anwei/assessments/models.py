@@ -179,6 +179,9 @@ class Answer(models.Model):
     text = models.TextField("內容", blank=True)
     note = models.CharField("說明", max_length=500, blank=True)
     corrective_action = models.TextField("改善措施", blank=True)
+    # A 不符合 answer of a submitted form may be tracked to its correction by the one tracking engine.
+    tracked_item = models.OneToOneField("tracking.TrackedItem", null=True, blank=True, on_delete=models.SET_NULL,
+                                        related_name="assessment_answer", verbose_name="列管事項")
 
     class Meta:
         db_table = "inspections_answer"

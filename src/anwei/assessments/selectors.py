@@ -146,18 +146,36 @@ def round_items_current(rnd: AssessmentRound) -> list[ChecklistItem]:
 
 
 def assessment_rows(assessment: SelfAssessment) -> list[Answer]:
-    """The rows a unit answers: its own answers (frozen text) once started, else the current items."""
-    answers = list(assessment.answers.select_related("item").order_by("item__template__order", "item__template_id",
-                                                                       "item__order", "item__key"))
-    if answers:
-        return answers
-    return [Answer(assessment=assessment, item=i, template_name=i.template.name, item_text=i.text,
-                   item_version=i.version, answer_kind=i.answer_kind) for i in round_items_current(assessment.round)]
+    """The rows a unit answers: its own answers (frozen text) once started, else the current items. Each row's
+    `seq` is its number within its checklist (each checklist of the form starts again at 1)."""
+    answers = list(assessment.answers.select_related("item", "tracked_item").order_by(
+        "item__template__order", "item__template_id", "item__order", "item__key"))
+    if not answers:
+        answers = [Answer(assessment=assessment, item=i, template_name=i.template.name, item_text=i.text,
+                          item_version=i.version, answer_kind=i.answer_kind)
+                   for i in round_items_current(assessment.round)]
+    return _numbered(answers)
 
 
-def assessment_problems(assessment: SelfAssessment) -> dict[int, str]:
+def _numbered(rows: list[Answer]) -> list[Answer]:
+    n, template = 0, None
+    for r in rows:
+        if r.item.template_id != template:
+            n, template = 0, r.item.template_id
+        n += 1
+        r.seq = n
+    return rows
+
+
+def row_label(row: Answer) -> str:
+    """How a message names a row: 「機關安全維護自評表第3項（門禁卡遺失時…）」."""
+    text = row.item_text if len(row.item_text) <= 20 else f"{row.item_text[:20]}…"
+    return f"{row.template_name}第{row.seq}項（{text}）"
+
+
+def assessment_problems(assessment: SelfAssessment, rows: list[Answer] | None = None) -> dict[int, str]:
     """What is missing before the form can go to the head: item id → message."""
-    rows = assessment_rows(assessment)
+    rows = assessment_rows(assessment) if rows is None else rows
     problems: dict[int, str] = {}
     if not rows or rows[0].pk is None:
         return {0: "尚未填寫任何項目。"}
@@ -209,3 +227,20 @@ def assessments_vacant_for(person: Person) -> list[SelfAssessment]:
                    .select_related("round", "unit", "agency").order_by("round__deadline", "id")[:50])
     vacant = head_vacant(waiting)
     return [a for a in waiting if a.pk in vacant]
+
+
+def answer_get(*, person: Person, pk: int) -> Answer:
+    """A 不符合 answer of a submitted form, for one who keeps the form's agency's tracked items (404 otherwise)."""
+    answer = (Answer.objects.select_related("assessment__round", "assessment__agency", "assessment__unit", "item",
+                                            "tracked_item").filter(pk=pk).first())
+    if answer is None or not policy.may(person, "tracking.manage", answer.assessment.agency):
+        raise Http404("找不到此自評項目")
+    return answer
+
+
+def answers_trackable(person: Person, answers) -> set[int]:
+    """Of these answers (with their assessments), the 不符合 ones of submitted forms that this person may put
+    under tracking (they keep the form's agency's tracked items) and that are not tracked yet."""
+    return {a.pk for a in answers if a.verdict == Verdict.NONCONFORM and a.tracked_item_id is None
+            and a.assessment.status == SelfAssessment.Status.SUBMITTED
+            and policy.may(person, "tracking.manage", a.assessment.agency)}

@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from anwei.assessments.defaults import DEFAULT_CHECKLISTS
 from anwei.assessments.models import (
-    Answer, AnswerKind, AssessmentRound, ChecklistItem, ChecklistTemplate, SelfAssessment,
+    Answer, AnswerKind, AssessmentRound, ChecklistItem, ChecklistTemplate, SelfAssessment, Verdict,
 )
-from anwei.assessments.selectors import assessment_confirm_label, assessment_problems, assessment_rows
+from anwei.assessments.selectors import assessment_confirm_label, assessment_problems, assessment_rows, row_label
+from anwei.core import clock
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import row_lock, version_bump
 from anwei.core.forms import ConflictError
@@ -243,9 +244,14 @@ def _transition(actor: Person, assessment: SelfAssessment, status: str, action: 
 
 
 def _require_complete(assessment: SelfAssessment) -> None:
-    problems = assessment_problems(assessment)
+    """Refuse an incomplete form, naming each missing item (checklist, number, the question's start, what is missing)."""
+    rows = assessment_rows(assessment)
+    problems = assessment_problems(assessment, rows)
+    if 0 in problems:
+        raise ValidationError(problems[0])
     if problems:
-        raise ValidationError(f"尚有 {len(problems)} 個項目未完成，請補齊後再送出。")
+        missing = "；".join(f"{row_label(r)}：{problems[r.item_id]}" for r in rows if r.item_id in problems)
+        raise ValidationError(f"尚有 {len(problems)} 個項目未完成：{missing}請補齊後再送出。")
 
 
 def _claim(assessment: SelfAssessment, expected_version: int) -> None:
@@ -287,3 +293,43 @@ def assessment_return(*, actor: Person, assessment: SelfAssessment, expected_ver
         raise ValidationError("只有待主管確認的自評表可以退回。")
     return _transition(actor, assessment, SelfAssessment.Status.DRAFT, "assessments.assessment_return",
                        head_note=note.strip())
+
+
+# --- a 不符合 answer tracked to its correction ----------------------------------------------------------
+
+@service
+def answer_track(*, actor: Person, answer: Answer, text: str, lead_unit: Unit | None,
+                 due_date: dt.date | None):
+    """Put a submitted form's 不符合 answer under tracking as a deficiency (自評缺失) of the form's agency: the
+    unit reports its correction in the progress rounds and the ethics officer releases it, as any tracked item."""
+    from anwei.lib import rocdate
+    from anwei.tracking.models import TrackedItem
+    from anwei.tracking.services import item_round_ensure, tracked_item_create
+
+    assessment = answer.assessment
+    Answer.objects.select_for_update().filter(pk=answer.pk).values_list("pk", flat=True).get()
+    answer.refresh_from_db(fields=["tracked_item"])
+    if answer.tracked_item_id:
+        raise ValidationError(f"此項目已列管為{answer.tracked_item}。")
+    if answer.verdict != Verdict.NONCONFORM:
+        raise ValidationError("只有「不符合」的項目可以列管。")
+    if assessment.status != SelfAssessment.Status.SUBMITTED:
+        raise ValidationError("自評表送出後，才能把不符合的項目列管。")
+    errors = {}
+    if due_date is None:
+        errors["due_date"] = "請填寫改善期限。"
+    elif due_date < clock.today():
+        errors["due_date"] = "改善期限不能早於今天。"
+    if errors:
+        raise ValidationError(errors)
+    rnd = assessment.round
+    item = tracked_item_create(
+        actor=actor, agency=assessment.agency, source_kind=TrackedItem.Source.SELF_ASSESSMENT, text=text,
+        lead_unit=lead_unit, due_date=due_date, source=answer, origin_label=f"{rnd.title}自評缺失"[:200],
+        roc_year=rocdate.roc_year(rnd.deadline))
+    Answer.objects.filter(pk=answer.pk).update(tracked_item=item)
+    answer.tracked_item = item
+    audit_record(actor=actor, action="assessments.answer_track", obj=answer, agency=assessment.agency,
+                 after={"tracked_item": item.pk})
+    item_round_ensure(actor=actor, item=item, title=f"{rnd.title}自評缺失改善情形填報")
+    return item

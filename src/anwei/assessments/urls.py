@@ -25,4 +25,5 @@ urlpatterns = [
     path("assessments/<int:pk>/send/", views.assessment_send, name="assessment_send"),
     path("assessments/<int:pk>/confirm/", views.assessment_confirm, name="assessment_confirm"),
     path("assessments/<int:pk>/return/", views.assessment_return, name="assessment_return"),
+    path("answers/<int:pk>/track/", views.answer_track, name="answer_track"),
 ]

@@ -13,11 +13,12 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from anwei.assessments import exports, selectors, services
-from anwei.assessments.forms import AssessmentForm, ChecklistForm, ChecklistItemForm, RoundForm
+from anwei.assessments.forms import AnswerTrackForm, AssessmentForm, ChecklistForm, ChecklistItemForm, RoundForm
 from anwei.assessments.models import SelfAssessment
 from anwei.core.formpages import confirm_step, form_attempt, form_page, form_submit, message_attempt, posted_version
 from anwei.orgs import policy
-from anwei.orgs.selectors import person_primary_agency
+from anwei.orgs.selectors import person_primary_agency, unit_list
+from anwei.tracking.selectors import tracked_item_ids_visible
 
 PAGE = 50
 
@@ -197,8 +198,32 @@ def round_xlsx(request, pk: int):
 @login_required
 def round_nonconformities(request, pk: int):
     rnd = selectors.round_get(person=request.user, pk=pk)
+    page = _page(request, selectors.round_nonconformities(rnd=rnd))
     return render(request, "assessments/round_nonconformities.html", {
-        "round": rnd, "page": _page(request, selectors.round_nonconformities(rnd=rnd))})
+        "round": rnd, "page": page, "trackable": selectors.answers_trackable(request.user, page),
+        "tracked_visible": _tracked_visible(request, page)})
+
+
+def _tracked_visible(request, answers) -> set[int]:
+    """The tracked items of these answers that the person may open (the others are named, not linked)."""
+    return tracked_item_ids_visible(person=request.user, ids=[a.tracked_item_id for a in answers if a.tracked_item_id])
+
+
+@login_required
+def answer_track(request, pk: int):
+    """A submitted form's 不符合 answer becomes a tracked deficiency (自評缺失)."""
+    answer = selectors.answer_get(person=request.user, pk=pk)
+    a = answer.assessment
+    corrective = f"（改善措施：{answer.corrective_action}）" if answer.corrective_action else ""
+    form = AnswerTrackForm(request.POST or None, units=unit_list(person=request.user, agency=a.agency), initial={
+        "text": f"自評「{answer.item_text}」不符合{corrective}", "lead_unit": a.unit})
+    item, _ = form_submit(request, form, lambda c: services.answer_track(
+        actor=request.user, answer=answer, text=c["text"], lead_unit=c["lead_unit"], due_date=c["due_date"]),
+        lambda i: f"已列管為{i}，由{i.units_label()}填報改善情形。")
+    if item:
+        return redirect("tracking:item_detail", pk=item.pk)
+    return render(request, "assessments/answer_track.html", {"answer": answer, "a": a, "form": form},
+                  status=400 if request.method == "POST" else 200)
 
 
 @login_required
@@ -227,7 +252,8 @@ def round_close(request, pk: int):
 
 def _assessment_context(request, assessment, form, conflict=None):
     return {"a": assessment, "form": form, "conflict": conflict,
-            "rows": form.bound_rows(),
+            "rows": form.bound_rows(), "trackable": selectors.answers_trackable(request.user, form.rows),
+            "tracked_visible": _tracked_visible(request, form.rows),
             "problems": selectors.assessment_problems(assessment) if assessment.answers.exists() else {},
             "can_fill": assessment.is_editable() and policy.may(request.user, assessment.fill_action(), assessment),
             "can_confirm": (assessment.status != SelfAssessment.Status.SUBMITTED and not assessment.round.closed

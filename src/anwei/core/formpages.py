@@ -94,6 +94,29 @@ def rows_attempt(forms_by_pk: dict[int, forms.Form], call: Callable[[], T]) -> A
         return Attempt(errors=exc.messages)
 
 
+def table_attempt(table: forms.Form, row_forms: dict[str, forms.Form], call: Callable[[], T]) -> Attempt[T]:
+    """The same for a table saved as a whole under one version (`table` carries it): after a conflict the
+    table is re-armed with the current version (`conflict` is the table as saved now); a refusal named
+    "<row prefix>-<field>" goes next to that field of that row's form, any other on top of the table."""
+    try:
+        return Attempt(done=True, value=call())
+    except ConflictError as exc:
+        form_rearm(table, exc.current.version)
+        return Attempt(conflict=exc.current)
+    except ValidationError as exc:
+        if not hasattr(exc, "error_dict"):
+            return Attempt(errors=exc.messages)
+        errors = []
+        for name, messages_ in exc.error_dict.items():
+            key, _, field_name = name.partition("-")
+            form = row_forms.get(key)
+            if form is not None and field_name in form.fields:
+                form.add_error(field_name, messages_)
+            else:
+                errors += [m for e in messages_ for m in e.messages]
+        return Attempt(errors=errors)
+
+
 def form_submit(request, form, save, success):
     """On a valid POST call `save(cleaned_data)` (one service, through form_attempt). Returns (result,
     conflict): result is what the service returned (True when it returns nothing; None if nothing was

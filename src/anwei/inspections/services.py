@@ -159,7 +159,7 @@ def finding_add(*, actor: Person, inspection: Inspection, kind: str, text: str, 
 def deficiency_track(*, actor: Person, finding: Finding):
     """Put a deficiency under tracking through the tracking engine (its progress and release loop)."""
     from anwei.tracking.models import TrackedItem
-    from anwei.tracking.services import tracked_item_create
+    from anwei.tracking.services import item_round_ensure, tracked_item_create
 
     if finding.tracked_item_id:
         return finding.tracked_item
@@ -173,22 +173,8 @@ def deficiency_track(*, actor: Person, finding: Finding):
     finding.tracked_item = item
     audit_record(actor=actor, action="inspections.deficiency_track", obj=finding, agency=inspection.agency,
                  after={"tracked_item": item.pk})
-    _deficiency_round_ensure(actor=actor, item=item, title=f"{inspection.title}缺失改善情形填報")
+    item_round_ensure(actor=actor, item=item, title=f"{inspection.title}缺失改善情形填報")
     return item
-
-
-def _deficiency_round_ensure(*, actor: Person, item, title: str) -> None:
-    """The unit reports its correction in a progress round. tracked_item_create has already put the item
-    into any round that is collecting; between meetings there may be none, so open one for deficiencies
-    only (progress_round_open would pull in every open directive and close nothing useful). The next
-    meeting's round, opened by the officer, closes it and carries the still-open items to the meeting."""
-    from anwei.tracking.models import ProgressRound
-    from anwei.tracking.services import progress_round_open_for
-
-    if ProgressRound.objects.filter(agency=item.agency_id, closed_at__isnull=True, items=item).exists():
-        return
-    deadline = max(item.due_date or timezone.localdate(), timezone.localdate())
-    progress_round_open_for(actor=actor, items=[item], title=title, deadline=deadline)
 
 
 @service

@@ -15,6 +15,7 @@ class MeetingsConfig(AppConfig):
 
         builder_register("meetings.packet", documents.packet_build)
         builder_register("meetings.minutes", documents.minutes_build)
+        builder_register("meetings.signin", documents.signin_build)
 
         nav_register(NavEntry("會報", "meetings:list", visible=lambda p: policy.holds_anywhere(p, "meeting.view"),
                               order=10))

@@ -15,7 +15,7 @@ from anwei.documents.model import (Attachments, Cell, Document, Enclosure, Field
 from anwei.lib import rocdate, zhnum
 from anwei.meetings.models import Proposal, Report, Ruling, SecurityMeeting
 from anwei.meetings.selectors import agenda_end, agenda_timed
-from anwei.meetings.selectors import ethics_unit_name
+from anwei.meetings.selectors import SheetLine, attendance_sheet, ethics_unit_name
 from anwei.tracking.models import TrackedItem, TrackingDecision
 from anwei.tracking.selectors import RoundRow, round_for, round_rows, row_order
 
@@ -231,16 +231,7 @@ def minutes_build(meeting_id: int) -> Document:
     rulings = list(meeting.rulings.select_related("report", "proposal"))
     by_section = {s: [r for r in rulings if r.section == s] for s in Ruling.Section.values}
     doc = Document(title=f"{agency.name}安全維護會報{meeting.label}會議紀錄")
-    attendances = list(meeting.attendances.select_related("unit"))
-    if attendances:
-        present = "、".join(
-            (f"{a.unit.name}{a.name}" if a.unit_id else a.name)
-            + (f"（{a.represented_by}代理）" if a.status == a.Status.REPRESENTED else "")
-            for a in attendances if a.status != a.Status.ABSENT)
-        absent = "、".join(a.name for a in attendances if a.status == a.Status.ABSENT)
-        attendees = present + (f"\n請假：{absent}" if absent else "")
-    else:
-        attendees = meeting.attendees_note or "（如簽到簿）"
+    attendees = attendees_text(attendance_sheet(meeting)) or meeting.attendees_note or "（如簽到簿）"
     remarks = meeting.opening_remarks.strip()
     brief = remarks in ("", "略", "(略)", "（略）")
     doc.add(
@@ -316,3 +307,58 @@ def _proposal_minutes(p: Proposal, heading: str, rulings: list[Ruling]) -> list:
     for n, r in enumerate(mine, start=1):
         blocks.append(Numbered(2, n, r.text))
     return blocks
+
+
+def _who(line: SheetLine) -> str:
+    a = line.attendance
+    unit = a.unit.name if a.unit_id else ""
+    return f"{unit}{a.name}" if unit and not a.name.startswith(unit) else a.name
+
+
+def attendees_text(lines: list[SheetLine]) -> str:
+    """The minutes' 出席 field from the recorded attendance, in the roster's order: who came (with 代理:
+    「秘書室主任王○○（李○○代理）」), then 請假 with each one's unit. Empty when nothing is recorded."""
+    recorded = [line for line in lines if line.attendance is not None]
+    present = "、".join(_who(line) + (f"（{line.attendance.represented_by}代理）"
+                                      if line.attendance.status == line.attendance.Status.REPRESENTED else "")
+                        for line in recorded if line.attendance.status != line.attendance.Status.ABSENT)
+    absent = "、".join(_who(line) for line in recorded if line.attendance.status == line.attendance.Status.ABSENT)
+    return "\n".join(t for t in (present, f"請假：{absent}" if absent else "") if t)
+
+
+SIGNIN_BLANK_ROWS = 4  # for guests (列席) not on the roster
+
+
+def signin_build(meeting_id: int) -> Document:
+    """簽到表: the agency's roster (each unit's heads and liaisons, in the units' order) with a blank to sign
+    in; a line already recorded as 請假 says so, one represented names the stand-in (代理); blank lines follow."""
+    meeting = _load(meeting_id)
+    agency = meeting.agency
+    doc = Document(title=f"{agency.name}安全維護會報{meeting.label}會議簽到表")
+    doc.add(
+        Title([f"{agency.name}安全維護會報{meeting.label}會議", "簽到表"]),
+        Field("時間", f"{rocdate.format_with_weekday(meeting.date)}{ampm_zh(meeting.start_time)}"),
+        Field("地點", meeting.place),
+        Field("主席", meeting.chair_name),
+        Field("紀錄", meeting.recorder_name),
+    )
+    header = [[Cell(h, bold=True, align="center") for h in ["單位", "職稱", "姓名", "簽到", "備註"]]]
+    rows = []
+    for line in attendance_sheet(meeting):
+        a = line.attendance
+        if line.person is not None:
+            title, name = line.person.title, line.person.full_name or str(line.person)
+        else:
+            title, name = "", a.name if a else ""
+        sign, note = "", ""
+        if a is not None and a.status == a.Status.ABSENT:
+            sign = "請假"
+        elif a is not None and a.status == a.Status.REPRESENTED:
+            note = f"{a.represented_by}代理"
+        elif line.deputy is not None:
+            note = f"職務代理人：{line.deputy.display_with_title()}"
+        rows.append([Cell(line.unit.name if line.unit else "", align="center"), Cell(title, align="center"),
+                     Cell(name, align="center"), Cell(sign, align="center"), Cell(note)])
+    rows += [[Cell("\u3000") for _ in range(5)] for _ in range(SIGNIN_BLANK_ROWS)]  # a line's height to sign on
+    doc.add(Table(header=header, rows=rows, widths=[1.6, 1.2, 1.4, 2.4, 1.6]))
+    return doc

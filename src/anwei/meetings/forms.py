@@ -69,11 +69,7 @@ class AgendaItemEditForm(AgendaItemForm, VersionForm):
     """One row of the agenda table, carrying the version it was shown at."""
 
 
-class AttendanceForm(AgencyForm):
-    prefix = "att"  # several forms share the meeting page: keep their ids apart
-    unit = forms.ModelChoiceField(label="單位", queryset=Unit.objects.none(), required=False)
-    name = forms.CharField(label="姓名（職稱）", max_length=100, error_messages={"required": "請填寫姓名。"})
-    status = forms.ChoiceField(label="出席情形", choices=Attendance.Status.choices)
+class StandInMixin(forms.Form):
     represented_by = forms.CharField(label="代理人", max_length=100, required=False)
 
     def clean(self):
@@ -81,6 +77,30 @@ class AttendanceForm(AgencyForm):
         if data.get("status") == Attendance.Status.REPRESENTED and not (data.get("represented_by") or "").strip():
             self.add_error("represented_by", "代理出席時，請填寫代理人。")
         return data
+
+
+class AttendanceForm(StandInMixin, AgencyForm):
+    prefix = "att"  # several forms share the meeting page: keep their ids apart
+    unit = forms.ModelChoiceField(label="單位", queryset=Unit.objects.none(), required=False)
+    name = forms.CharField(label="姓名（職稱）", max_length=100, error_messages={"required": "請填寫姓名。"})
+    status = forms.ChoiceField(label="出席情形", choices=Attendance.Status.choices)
+    field_order = ["unit", "name", "status", "represented_by"]
+
+
+STATUS_CHOICES = [("", "（未登錄）"), *Attendance.Status.choices]
+
+
+class AttendanceRowForm(StandInMixin):
+    """One line of the attendance table (its prefix is the line's key)."""
+
+    status = forms.ChoiceField(label="出席情形", choices=STATUS_CHOICES, required=False)
+    name = forms.CharField(label="姓名（職稱）", max_length=100, required=False)
+
+
+class AttendanceTableForm(VersionForm):
+    """The attendance table as a whole: the version it was shown at."""
+
+    prefix = "attendance"
 
 
 class ReportForm(AgencyForm, VersionForm):
@@ -109,10 +129,39 @@ class ProposalForm(AgencyForm, VersionForm):
 
 
 class ResolveForm(VersionForm):
+    """The 決議, and (until it is tracked) whether it becomes a tracked item, by which units, by when. The units
+    are choices from one list for the whole page (`units`): the meeting page has one such form per proposal."""
+
     resolution = forms.ChoiceField(label="決議結果", choices=[("", "（請選擇）"), *Proposal.Resolution.choices[1:]],
                                    error_messages={"required": "請選擇決議結果。"})
     resolution_text = forms.CharField(label="決議", required=False, widget=forms.Textarea(attrs={"rows": 2}),
                                       **limited("決議", limits.ITEM))
+    track = forms.BooleanField(label="列管此決議（成為本次會議列管事項）", required=False)
+    lead_unit = forms.TypedChoiceField(label="主辦單位", required=False, coerce=int, empty_value=None)
+    all_units = forms.BooleanField(label="各科室（所有單位）", required=False)
+    co_units = forms.TypedMultipleChoiceField(label="協辦單位", required=False, coerce=int,
+                                              widget=forms.CheckboxSelectMultiple)
+    due_date = RocDateField(label="完成期限", required=False)
+    TRACKING = ("track", "lead_unit", "all_units", "co_units", "due_date")
+
+    def __init__(self, *args, units=(), tracked: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = {u.pk: u for u in units}
+        self.fields["lead_unit"].choices = [("", "---------"), *((u.pk, u.name) for u in units)]
+        self.fields["co_units"].choices = [(u.pk, u.name) for u in units]
+        if tracked:  # its units and due date are the tracked item's now, edited on its page
+            for name in self.TRACKING:
+                del self.fields[name]
+
+    def clean(self):
+        data = super().clean()
+        if "track" not in self.fields:
+            return {k: v for k, v in data.items() if k not in self.TRACKING}
+        if data.get("track") and not data.get("all_units") and not data.get("lead_unit"):
+            self.add_error("lead_unit", "請選擇主辦單位，或勾選「各科室」。")
+        data["lead_unit"] = self.units.get(data.get("lead_unit"))
+        data["co_units"] = [self.units[pk] for pk in data.get("co_units") or []]
+        return data
 
 
 class RulingForm(UnitsMixin):

@@ -26,6 +26,9 @@ class SecurityMeeting(Versioned):
     opening_remarks = models.TextField("主席致詞", blank=True)
     conclusion = models.TextField("主席結論", blank=True)
     adjourned_at = models.TimeField("散會時間", null=True, blank=True)
+    # The attendance table is saved as a whole: its version, apart from the meeting's own, so that
+    # editing the basic data and recording attendance do not conflict with each other.
+    attendance_version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     # The items this meeting put under tracking (their origin) and the round that collects progress for
@@ -72,6 +75,9 @@ class AgendaItem(Versioned):
 
 
 class Attendance(models.Model):
+    """One line of the meeting's attendance: a person of the agency's roster (a unit's head or liaison)
+    or anyone typed in (a guest), present, represented by a stand-in (代理) or on leave (請假)."""
+
     class Status(models.TextChoices):
         PRESENT = "present", "出席"
         REPRESENTED = "represented", "代理出席"
@@ -80,12 +86,18 @@ class Attendance(models.Model):
     meeting = models.ForeignKey(SecurityMeeting, on_delete=models.CASCADE, related_name="attendances")
     unit = models.ForeignKey("orgs.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
                              verbose_name="單位")
+    person = models.ForeignKey("orgs.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                               verbose_name="人員")
     name = models.CharField("姓名（職稱）", max_length=100)
     status = models.CharField("出席情形", max_length=20, choices=Status.choices, default=Status.PRESENT)
     represented_by = models.CharField("代理人", max_length=100, blank=True)
 
     class Meta:
+        verbose_name = "出席"
+        verbose_name_plural = "出席"
         ordering = ["meeting_id", "id"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "person"], condition=models.Q(person__isnull=False),
+                                               name="uniq_attendance_person")]
 
     def __str__(self) -> str:
         return self.name
@@ -139,6 +151,9 @@ class Proposal(Versioned):
     origin = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="continuations",
                                verbose_name="前次會議提案")
     attachments = models.ManyToManyField("core.StoredFile", blank=True, related_name="+", verbose_name="附件")
+    # A resolution put under tracking directly (its 決議 is the item's text), as a ruling is.
+    tracked_items = GenericRelation("tracking.TrackedItem", content_type_field="source_type",
+                                    object_id_field="source_id")
 
     class Meta:
         ordering = ["meeting_id", "kind", "number"]

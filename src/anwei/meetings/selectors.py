@@ -14,6 +14,7 @@ from anwei.core.pagecache import remember
 from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling, SecurityMeeting
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person, Unit
+from anwei.orgs.selectors import agency_roster
 from anwei.tracking.models import TrackedItem
 
 
@@ -91,16 +92,15 @@ def agenda_end(timed: list[TimedItem], meeting: SecurityMeeting) -> dt.time:
 def meeting_detail(meeting: SecurityMeeting) -> dict:
     """Everything the meeting page shows, in a fixed number of queries."""
     reports = list(meeting.reports.select_related("unit").prefetch_related("attachments"))
+    items = Prefetch("tracked_items", queryset=TrackedItem.objects.select_related("lead_unit").prefetch_related(
+        "co_units"))
     proposals = list(meeting.proposals.select_related("unit", "origin", "origin__meeting")
-                     .prefetch_related("attachments"))
-    rulings = list(meeting.rulings.select_related("report", "proposal").prefetch_related(
-        Prefetch("tracked_items", queryset=TrackedItem.objects.select_related("lead_unit").prefetch_related(
-            "co_units"))))
+                     .prefetch_related("attachments", items))
+    rulings = list(meeting.rulings.select_related("report", "proposal").prefetch_related(items))
     timed = agenda_timed(meeting)
     return {
         "agenda": timed,
         "agenda_end": agenda_end(timed, meeting),
-        "attendances": list(meeting.attendances.select_related("unit")),
         "work_reports": [r for r in reports if r.kind == Report.Kind.WORK],
         "special_reports": [r for r in reports if r.kind == Report.Kind.SPECIAL],
         "reports": reports,
@@ -145,3 +145,48 @@ def agenda_minutes_from_end(*, start: dt.time, end: dt.time) -> int:
 
 def _minutes_of(t: dt.time) -> int:
     return t.hour * 60 + t.minute
+
+
+@dataclass
+class SheetLine:
+    """One line of a meeting's attendance table and sign-in sheet: a roster person (a unit's head or
+    liaison), a unit with nobody recorded, or a saved row typed in by hand. `key` names the line in forms."""
+
+    key: str
+    unit: Unit | None
+    person: Person | None
+    post: str = ""
+    deputy: Person | None = None  # the person's 職務代理人 on the meeting's day
+    attendance: Attendance | None = None
+
+    @property
+    def name(self) -> str:
+        if self.attendance is not None:
+            return self.attendance.name
+        return self.person.display_with_title() if self.person is not None else ""
+
+
+def attendance_sheet(meeting: SecurityMeeting) -> list[SheetLine]:
+    """The agency's roster (units in order, each with its heads and liaisons) merged with what was
+    recorded: each roster person's row on their line; rows typed in by hand after their unit's lines
+    (taking the place of a unit's empty line), rows of no unit at the end. Four queries."""
+    roster = agency_roster(meeting.agency, on=meeting.date)
+    saved = list(meeting.attendances.select_related("unit", "person"))
+    on_roster = {r.person.pk for r in roster if r.person is not None}
+    by_person = {a.person_id: a for a in saved if a.person_id in on_roster}
+    extra: dict[int | None, list[Attendance]] = {}
+    for a in saved:
+        if a.person_id not in on_roster:
+            extra.setdefault(a.unit_id, []).append(a)
+    lines: list[SheetLine] = []
+    seen: set[int] = set()
+    for i, r in enumerate(roster):
+        if r.person is not None and r.person.pk not in seen:
+            seen.add(r.person.pk)
+            lines.append(SheetLine(f"p{r.person.pk}", r.unit, r.person, r.post, r.deputy, by_person.get(r.person.pk)))
+        elif r.person is None and not extra.get(r.unit.pk):
+            lines.append(SheetLine(f"u{r.unit.pk}", r.unit, None))
+        if i + 1 == len(roster) or roster[i + 1].unit.pk != r.unit.pk:
+            lines += [SheetLine(f"a{a.pk}", a.unit, a.person, attendance=a) for a in extra.pop(r.unit.pk, [])]
+    lines += [SheetLine(f"a{a.pk}", a.unit, a.person, attendance=a) for rows in extra.values() for a in rows]
+    return lines

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db.models import Max
+from django.db.models import F, Max
 
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import row_lock, version_bump
@@ -233,24 +233,118 @@ def agenda_item_move(*, actor: Person, item: AgendaItem, offset: int) -> None:
 
 # --- attendance ----------------------------------------------------------------------------------
 
+@dataclass
+class AttendanceSheetState:
+    """The attendance table as saved now (what a ConflictError carries): its version and its rows."""
+
+    pk: int  # the meeting's
+    version: int
+    rows: list[Attendance]
+
+
+def _attendance_bump(meeting: SecurityMeeting, expected: int | None = None) -> None:
+    """Advance the table's version; with `expected`, refuse (ConflictError) if someone saved it since."""
+    rows = SecurityMeeting.objects.filter(pk=meeting.pk)
+    if expected is not None:
+        rows = rows.filter(attendance_version=expected)
+    if not rows.update(attendance_version=F("attendance_version") + 1):
+        current = SecurityMeeting.objects.get(pk=meeting.pk)
+        raise ConflictError(AttendanceSheetState(meeting.pk, current.attendance_version,
+                                                 list(meeting.attendances.select_related("unit"))))
+    meeting.attendance_version = (expected if expected is not None else meeting.attendance_version) + 1
+
+
+def _attendance_check(meeting: SecurityMeeting, *, status: str, represented_by: str, unit: Unit | None,
+                      field: str = "") -> None:
+    key = f"{field}-" if field else ""
+    if status not in Attendance.Status.values:
+        raise ValidationError({f"{key}status": "請選擇出席情形。"})
+    if status == Attendance.Status.REPRESENTED and not represented_by.strip():
+        raise ValidationError({f"{key}represented_by": "代理出席時，請填寫代理人。"})
+    if unit is not None and unit.agency_id != meeting.agency_id:
+        raise ValidationError({f"{key}unit": "請選擇本機關的單位。"})
+
+
 @service
 def attendance_add(*, actor: Person, meeting: SecurityMeeting, name: str, unit: Unit | None = None,
                    status: str = Attendance.Status.PRESENT, represented_by: str = "") -> Attendance:
-    if status == Attendance.Status.REPRESENTED and not represented_by.strip():
-        raise ValidationError({"represented_by": "代理出席時，請填寫代理人。"})
-    if unit is not None and unit.agency_id != meeting.agency_id:
-        raise ValidationError({"unit": "請選擇本機關的單位。"})
+    """One person typed in (a guest, or someone not on the roster)."""
+    _attendance_check(meeting, status=status, represented_by=represented_by, unit=unit)
+    _attendance_bump(meeting)
     row = Attendance.objects.create(meeting=meeting, name=name, unit=unit, status=status,
-                                    represented_by=represented_by.strip())
+                                    represented_by=represented_by.strip() if status == Attendance.Status.REPRESENTED else "")
     audit_record(actor=actor, action="meetings.attendance_add", obj=row, agency=meeting.agency, after=snapshot(row))
     return row
 
 
 @service
 def attendance_delete(*, actor: Person, attendance: Attendance) -> None:
+    _attendance_bump(attendance.meeting)
     audit_record(actor=actor, action="meetings.attendance_delete", obj=attendance,
                  agency=attendance.meeting.agency, before=snapshot(attendance))
     attendance.delete()
+
+
+@dataclass
+class AttendanceRow:
+    """One line of the attendance table as posted. `key` is the line's (selectors.SheetLine.key): a roster
+    person (p<id>), a unit's empty line (u<id>) or a saved row (a<id>). An empty status leaves the line
+    unrecorded (a saved row on it is removed)."""
+
+    key: str
+    status: str = ""
+    name: str = ""
+    represented_by: str = ""
+
+
+ATTENDANCE_FIELDS = ["unit", "person", "name", "status", "represented_by"]
+
+
+@service
+def attendance_save(*, actor: Person, meeting: SecurityMeeting, expected_version: int,
+                    rows: Iterable[AttendanceRow]) -> dict[str, int]:
+    """The attendance table saved as a whole: every line's 出席 / 代理出席 (with the stand-in) / 請假, as
+    the page showed it at `expected_version` (else ConflictError with the table as saved now). Lines are
+    the agency's roster (selectors.attendance_sheet); each changed row is audited. Returns the counts by status."""
+    from anwei.meetings.selectors import attendance_sheet
+
+    row_lock(meeting)
+    _attendance_bump(meeting, expected_version)
+    lines = {line.key: line for line in attendance_sheet(meeting)}
+    for r in rows:
+        line = lines.get(r.key)
+        if line is None:
+            continue  # a line gone meanwhile (a row deleted, a person who left the roster)
+        saved = line.attendance
+        name = (r.name.strip() or line.name)[:100]
+        if not r.status:
+            if saved is None and line.person is None and r.name.strip():  # typed, not to be lost unnoticed
+                raise ValidationError({f"{r.key}-status": f"已填「{r.name.strip()}」，請選擇出席情形。"})
+            if saved is not None:
+                audit_record(actor=actor, action="meetings.attendance_delete", obj=saved, agency=meeting.agency,
+                             before=snapshot(saved))
+                saved.delete()
+            continue
+        _attendance_check(meeting, status=r.status, represented_by=r.represented_by, unit=line.unit, field=r.key)
+        if not name:
+            raise ValidationError({f"{r.key}-name": "請填寫姓名。"})
+        values = {"unit": line.unit, "person": line.person, "name": name, "status": r.status,
+                  "represented_by": r.represented_by.strip()[:100] if r.status == Attendance.Status.REPRESENTED else ""}
+        if saved is None:
+            row = Attendance.objects.create(meeting=meeting, **values)
+            audit_record(actor=actor, action="meetings.attendance_add", obj=row, agency=meeting.agency,
+                         after=snapshot(row))
+        elif any(getattr(saved, k) != v for k, v in values.items()):
+            before = snapshot(saved)
+            for k, v in values.items():
+                setattr(saved, k, v)
+            saved.save()
+            audit_record(actor=actor, action="meetings.attendance_update", obj=saved, agency=meeting.agency,
+                         before=before, after=snapshot(saved))
+    counts = {s: 0 for s in Attendance.Status.values}
+    for status in meeting.attendances.values_list("status", flat=True):
+        counts[status] += 1
+    return counts
 
 
 # --- reports -------------------------------------------------------------------------------------
@@ -337,21 +431,49 @@ def _proposal_carry(*, actor, origin: Proposal, meeting: SecurityMeeting) -> Pro
     return p
 
 
+PROPOSAL_SOURCE = {Proposal.Kind.REGULAR: TrackedItem.Source.PROPOSAL_RESOLUTION,
+                   Proposal.Kind.EXTEMPORE: TrackedItem.Source.EXTEMPORE_MOTION}
+UNTRACKABLE = {Proposal.Resolution.REJECTED: "不通過的提案不能列管。",
+               Proposal.Resolution.DEFERRED: "下次會議續審的提案，請於續審作成決議時再列管。"}
+
+
 @service
 def proposal_resolve(*, actor: Person, proposal: Proposal, expected_version: int, resolution: str,
-                     resolution_text: str = "") -> Proposal:
+                     resolution_text: str = "", track: bool = False, lead_unit: Unit | None = None,
+                     all_units: bool = False, co_units: Iterable[Unit] = (),
+                     due_date: dt.date | None = None) -> Proposal:
     """Record the 決議. 下次會議續審 carries the proposal into the next meeting (now, if it exists;
-    otherwise when the next meeting is created)."""
+    otherwise when the next meeting is created). With `track`, the resolution itself becomes the meeting's
+    next tracked item (項次 1, 2, … with its rulings), its text the 決議; a tracked resolution whose item still
+    has the resolution's words changes with it (an item reworded on its own page keeps its wording)."""
     if resolution not in Proposal.Resolution.values:
         raise ValidationError({"resolution": "請選擇決議結果。"})
+    meeting = proposal.meeting
+    row_lock(meeting)  # the same queue as ruling_add: a tracked resolution is numbered after the others
+    item = proposal.tracked_items.select_for_update().first()
+    if track and item is None:
+        if resolution in UNTRACKABLE:
+            raise ValidationError({"resolution": UNTRACKABLE[resolution]})
+        if not resolution_text.strip():
+            raise ValidationError({"resolution_text": "列管時請填寫決議內容（即列管事項的內容）。"})
     before = snapshot(proposal)
+    old_text = proposal.resolution_text
     version_bump(proposal, expected_version)
     proposal.resolution, proposal.resolution_text = resolution, resolution_text.strip()
     proposal.save()
-    audit_record(actor=actor, action="meetings.proposal_resolve", obj=proposal, agency=proposal.meeting.agency,
+    audit_record(actor=actor, action="meetings.proposal_resolve", obj=proposal, agency=meeting.agency,
                  before=before, after=snapshot(proposal))
+    if track and item is None:
+        tracked_item_create(actor=actor, agency=meeting.agency, source_kind=PROPOSAL_SOURCE[proposal.kind],
+                            text=proposal.resolution_text, lead_unit=lead_unit, all_units=all_units,
+                            co_units=co_units, due_date=due_date, origin=meeting, origin_date=meeting.date,
+                            origin_label=f"{meeting.label}會議", roc_year=meeting.roc_year, source=proposal)
+    elif item is not None and item.text == old_text and proposal.resolution_text and item.text != proposal.resolution_text:
+        tracked_item_update(actor=actor, item=item, expected_version=item.version, text=proposal.resolution_text,
+                            lead_unit=item.lead_unit, all_units=item.all_units, co_units=list(item.co_units.all()),
+                            due_date=item.due_date)
     if resolution == Proposal.Resolution.DEFERRED:
-        nxt = meeting_next(proposal.meeting)
+        nxt = meeting_next(meeting)
         if nxt is not None:
             _proposal_carry(actor=actor, origin=proposal, meeting=nxt)
     return proposal
@@ -359,7 +481,7 @@ def proposal_resolve(*, actor: Person, proposal: Proposal, expected_version: int
 
 @service
 def proposal_delete(*, actor: Person, proposal: Proposal) -> None:
-    if proposal.rulings.filter(actionable=True).exists():
+    if proposal.rulings.filter(actionable=True).exists() or proposal.tracked_items.exists():
         raise ValidationError("此提案已產生列管事項，請先刪除該列管事項。")
     audit_record(actor=actor, action="meetings.proposal_delete", obj=proposal, agency=proposal.meeting.agency,
                  before=snapshot(proposal))

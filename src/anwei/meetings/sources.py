@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from anwei.meetings.models import Ruling, SecurityMeeting
+from anwei.meetings.models import Proposal, Ruling, SecurityMeeting
 from anwei.meetings.selectors import meeting_list
 from anwei.orgs import policy
 from anwei.tracking.sources import SourceKind, source_register
@@ -29,3 +29,7 @@ def register() -> None:
         key="ruling", model=Ruling, label=lambda r: f"{r.meeting.label}會議{r.get_section_display()}",
         url=lambda r: reverse("meetings:detail", args=[r.meeting_id]) + "#rulings",
         may_view=lambda person, r: policy.may(person, "meeting.view", r.meeting.agency)))
+    source_register(SourceKind(
+        key="proposal", model=Proposal, label=lambda p: f"{p.meeting.label}會議{p.number_label}決議",
+        url=lambda p: reverse("meetings:detail", args=[p.meeting_id]) + f"#proposal-{p.pk}",
+        may_view=lambda person, p: policy.may(person, "meeting.view", p.meeting.agency)))

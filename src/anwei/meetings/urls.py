@@ -15,6 +15,7 @@ urlpatterns = [
     path("agenda/<int:pk>/delete/", views.agenda_delete, name="agenda_delete"),
     path("agenda/<int:pk>/move/", views.agenda_move, name="agenda_move"),
     path("<int:pk>/attendance/add/", views.attendance_add, name="attendance_add"),
+    path("<int:pk>/attendance/save/", views.attendance_save, name="attendance_save"),
     path("attendance/<int:pk>/delete/", views.attendance_delete, name="attendance_delete"),
     path("<int:pk>/reports/add/", views.report_add, name="report_add"),
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
@@ -32,4 +33,6 @@ urlpatterns = [
     path("<int:pk>/packet.<str:fmt>", views.packet_document, name="packet_document"),
     path("<int:pk>/minutes/", views.minutes, name="minutes"),
     path("<int:pk>/minutes.<str:fmt>", views.minutes_document, name="minutes_document"),
+    path("<int:pk>/signin/", views.signin, name="signin"),
+    path("<int:pk>/signin.<str:fmt>", views.signin_document, name="signin_document"),
 ]

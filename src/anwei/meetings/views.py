@@ -14,21 +14,22 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from anwei.core.formpages import confirm_step, form_attempt, message_attempt, rows_attempt
+from anwei.core.formpages import confirm_step, form_attempt, message_attempt, rows_attempt, table_attempt
 from anwei.core.pagecache import page_render
 from anwei.core.uploads import stored_file_response
 from anwei.lib import rocdate
 from anwei.meetings import services
 from anwei.meetings.calendar import attends
-from anwei.meetings.forms import (AgendaItemEditForm, AgendaItemForm, AttendanceForm, MeetingCreateForm,
-                                  MeetingEditForm, ProposalForm, ReportForm, ResolveForm, RulingEditForm, RulingForm)
+from anwei.meetings.forms import (AgendaItemEditForm, AgendaItemForm, AttendanceForm, AttendanceRowForm,
+                                  AttendanceTableForm, MeetingCreateForm, MeetingEditForm, ProposalForm, ReportForm,
+                                  ResolveForm, RulingEditForm, RulingForm)
 from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling, SecurityMeeting
-from anwei.meetings.selectors import (agenda_end, agenda_minutes_from_end, agenda_timed, may_manage,
+from anwei.meetings.selectors import (agenda_end, agenda_minutes_from_end, agenda_timed, attendance_sheet, may_manage,
                                       meeting_child_get, meeting_detail, meeting_get, meeting_list,
                                       stored_file_for_meeting)
 from anwei.orgs import policy
 from anwei.orgs.models import Agency
-from anwei.orgs.selectors import agency_list, person_primary_agency
+from anwei.orgs.selectors import agency_list, person_primary_agency, unit_list
 from anwei.tracking.forms import RoundOpenForm
 from anwei.tracking.selectors import round_for, round_unit_status, tracked_item_ids_visible
 
@@ -92,7 +93,7 @@ SECTION_FORMS = {
         "version": m.version, **{f: getattr(m, f) for f in services.MEETING_FIELDS}}), primary=True),
     "agenda": SectionForm("agenda", "meetings:agenda_add", "新增",
                           lambda m: AgendaItemForm(prefix="new", initial={"minutes": 5}), css="toolbar"),
-    "attendance": SectionForm("attendance", "meetings:attendance_add", "登錄",
+    "attendance": SectionForm("attendance", "meetings:attendance_add", "加入",
                               lambda m: AttendanceForm(agency=m.agency), css="toolbar"),
     "report": SectionForm("reports", "meetings:report_add", "新增", lambda m: ReportForm(agency=m.agency),
                           multipart=True),
@@ -125,7 +126,7 @@ def _detail_context(request, meeting, **bound) -> dict:
     from anwei.meetings.documents import directive_rows
 
     rows = directive_rows(meeting)
-    given = [i.pk for r in data["rulings"] for i in r.tracked_items.all()]
+    given = [i.pk for r in data["rulings"] + data["proposals"] + data["extempore"] for i in r.tracked_items.all()]
     ctx = {"meeting": meeting, "manage": manage, "round": rnd, "rows": rows, "edit_conflict": bound.get("edit_conflict"),
            "agenda_errors": bound.get("agenda_errors", []), "attends": attends(request.user, meeting),
            "may_see_round": rnd is not None and policy.may(request.user, "tracking.overview", meeting.agency),
@@ -133,16 +134,30 @@ def _detail_context(request, meeting, **bound) -> dict:
            "visible_items": (given if policy.may(request.user, "tracking.view", meeting.agency)
                              else tracked_item_ids_visible(person=request.user, ids=given)),
            "unit_status": round_unit_status(rows) if rnd else [], **data}
+    ctx["sheet"] = sheet = attendance_sheet(meeting)
     if manage:
         ctx["section_forms"] = _section_forms(request, meeting, bound)
+        row_forms = bound.get("attendance_rows", {})
+        for line in sheet:
+            a = line.attendance
+            line.form = row_forms.get(line.key) or AttendanceRowForm(prefix=line.key, initial={
+                "status": a.status if a else "", "name": line.name,
+                "represented_by": a.represented_by if a else (line.deputy.display_with_title() if line.deputy else "")})
+        ctx["attendance_table"] = bound.get("attendance_table") or AttendanceTableForm(
+            initial={"version": meeting.attendance_version})
+        ctx["attendance_errors"] = bound.get("attendance_errors", [])
+        ctx["attendance_conflict"] = bound.get("attendance_conflict")
         for t in data["agenda"]:
             t.form = bound.get(f"agenda_{t.item.pk}") or AgendaItemEditForm(prefix=f"a{t.item.pk}", initial={
                 "version": t.item.version, "title": t.item.title, "minutes": t.item.minutes,
                 "presenter": t.item.presenter, "note": t.item.note})
             t.conflict = bound.get(f"agenda_conflict_{t.item.pk}")
+        has_proposals = bool(data["proposals"] or data["extempore"])
+        units = list(unit_list(person=request.user, agency=meeting.agency)) if has_proposals else []
         for p in data["proposals"] + data["extempore"]:
-            p.resolve_form = bound.get(f"resolve_{p.pk}") or ResolveForm(prefix=f"p{p.pk}", initial={
-                "version": p.version, "resolution": p.resolution, "resolution_text": p.resolution_text})
+            p.resolve_form = bound.get(f"resolve_{p.pk}") or ResolveForm(
+                prefix=f"p{p.pk}", units=units, tracked=bool(p.tracked_items.all()), initial={
+                    "version": p.version, "resolution": p.resolution, "resolution_text": p.resolution_text})
     return ctx
 
 
@@ -306,6 +321,45 @@ def _delete(request, model, pk: int, service, kwarg: str, section: str):
 
 @login_required
 @require_POST
+def attendance_save(request, pk: int):
+    """The attendance table saved as a whole: each roster line's 出席 / 代理出席 / 請假 with one 儲存;
+    「全部出席」 saves the same and records every line still unrecorded as present."""
+    meeting = _managed(request, pk)
+    table = AttendanceTableForm(request.POST)
+    lines = {line.key: line for line in attendance_sheet(meeting) if f"{line.key}-status" in request.POST}
+    row_forms = {key: AttendanceRowForm(request.POST, prefix=key) for key in lines}
+    bound = {"attendance_rows": row_forms, "attendance_table": table}
+    if not (table.is_valid() and all(f.is_valid() for f in row_forms.values())):
+        return _render_detail(request, meeting, status=400, **bound)
+    everyone = "all_present" in request.POST
+
+    def status(key: str, d: dict) -> str:
+        if d["status"] or not everyone:
+            return d["status"]
+        if lines[key].person is None and not d["name"].strip():
+            return ""  # a unit's empty line stays empty
+        # one away that day, with a deputy named in the stand-in box, is represented by them
+        away = lines[key].deputy is not None and d["represented_by"].strip()
+        return Attendance.Status.REPRESENTED if away else Attendance.Status.PRESENT
+
+    rows = [services.AttendanceRow(key=key, name=f.cleaned_data["name"], status=status(key, f.cleaned_data),
+                                   represented_by=f.cleaned_data["represented_by"]) for key, f in row_forms.items()]
+    attempt = table_attempt(table, row_forms, lambda: services.attendance_save(
+        actor=request.user, meeting=meeting, expected_version=table.cleaned_data["version"] or 0, rows=rows))
+    if attempt.done:
+        n = attempt.value
+        messages.success(request, f"已儲存出席情形：出席{n['present']}人、代理出席{n['represented']}人、請假{n['absent']}人。")
+        return _anchor(meeting, "attendance")
+    if (current := attempt.conflict) is not None:  # what was typed stays; saving again overwrites knowingly
+        bound["attendance_conflict"] = "\n".join(
+            f"{a.unit.name + ' ' if a.unit_id else ''}{a.name}：{a.get_status_display()}"
+            + (f"（{a.represented_by}代理）" if a.represented_by else "") for a in current.rows) or "（全部未登錄）"
+    return _render_detail(request, meeting, status=409 if attempt.conflict else 400,
+                          attendance_errors=attempt.errors, **bound)
+
+
+@login_required
+@require_POST
 def attendance_add(request, pk: int):
     return _add(request, pk, AttendanceForm, services.attendance_add, "attendance", "attendance_form")
 
@@ -383,13 +437,18 @@ def proposal_edit(request, pk: int):
 @require_POST
 def proposal_resolve(request, pk: int):
     proposal = meeting_child_get(person=request.user, model=Proposal, pk=pk)
-    form = ResolveForm(request.POST, prefix=f"p{proposal.pk}")
+    tracked = proposal.tracked_items.first()
+    form = ResolveForm(request.POST, prefix=f"p{proposal.pk}", tracked=tracked is not None,
+                       units=unit_list(person=request.user, agency=proposal.meeting.agency))
     if form.is_valid():
-        d = form.cleaned_data
+        d = dict(form.cleaned_data)
+        version = d.pop("version")
         attempt = form_attempt(form, lambda: services.proposal_resolve(
-            actor=request.user, proposal=proposal, expected_version=d["version"], resolution=d["resolution"],
-            resolution_text=d["resolution_text"]))
+            actor=request.user, proposal=proposal, expected_version=version, **d))
         if attempt.done:
+            item = proposal.tracked_items.first()
+            if item is not None and tracked is None:
+                messages.success(request, f"已記錄決議，並列管為本次會議第{item.number}項。")
             return _anchor(proposal.meeting, f"proposal-{proposal.pk}")
         if (other := attempt.conflict) is not None:
             form.add_error(None, f"此提案已被其他人修改（對方的決議：{other.resolution_text or other.get_resolution_display()}）"
@@ -486,26 +545,26 @@ def attachment(request, pk: int, file_id: int):
 
 # --- documents -----------------------------------------------------------------------------------
 
-@login_required
-def packet(request, pk: int):
+def _preview(request, pk: int, kind: str, label: str):
+    """A meeting document's HTML preview with its download buttons."""
     meeting = meeting_get(person=request.user, pk=pk)
+    from anwei.documents.builders import document_build
     from anwei.documents.render import render_html_fragment
-    from anwei.meetings.documents import packet_build
 
     return page_render(request, "meetings/document_preview.html", lambda: {
-        "meeting": meeting, "kind": "packet", "label": "資料",
-        "fragment": render_html_fragment(packet_build(meeting.pk)), "formats": FORMATS})
+        "meeting": meeting, "kind": kind, "label": label,
+        "fragment": render_html_fragment(document_build(f"meetings.{kind}", {"meeting_id": meeting.pk})),
+        "formats": FORMATS})
+
+
+@login_required
+def packet(request, pk: int):
+    return _preview(request, pk, "packet", "資料")
 
 
 @login_required
 def minutes(request, pk: int):
-    meeting = meeting_get(person=request.user, pk=pk)
-    from anwei.documents.render import render_html_fragment
-    from anwei.meetings.documents import minutes_build
-
-    return page_render(request, "meetings/document_preview.html", lambda: {
-        "meeting": meeting, "kind": "minutes", "label": "紀錄",
-        "fragment": render_html_fragment(minutes_build(meeting.pk)), "formats": FORMATS})
+    return _preview(request, pk, "minutes", "紀錄")
 
 
 def _document(request, pk: int, fmt: str, builder: str, suffix: str):
@@ -539,3 +598,14 @@ def packet_document(request, pk: int, fmt: str):
 @login_required
 def minutes_document(request, pk: int, fmt: str):
     return _document(request, pk, fmt, "meetings.minutes", "紀錄")
+
+
+@login_required
+def signin(request, pk: int):
+    """簽到表: the agency's roster with a blank to sign, 請假 and 代理 as recorded."""
+    return _preview(request, pk, "signin", "簽到表")
+
+
+@login_required
+def signin_document(request, pk: int, fmt: str):
+    return _document(request, pk, fmt, "meetings.signin", "簽到表")

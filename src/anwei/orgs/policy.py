@@ -59,6 +59,8 @@ RULES: dict[str, Rule] = {
     "tracking.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True, unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
     "tracking.report": rule(R.ETHICS_OFFICER, unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
     "tracking.manage": rule(R.ETHICS_OFFICER),
+    # a unit head reviews the unit's 執行情形 before it reaches the ethics officer, where the agency's rule asks
+    "tracking.review": rule(unit=(R.UNIT_HEAD,)),
     "tracking.overview": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
     "tracking.chair": rule(R.AGENCY_HEAD),  # decides 繼續/解除列管 at the meeting (the head's inbox)
     # --- documents ---

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 from django.http import Http404
 
 from anwei.orgs import policy
-from anwei.orgs.models import Agency, Membership, Person, Role, Unit
+from anwei.orgs.models import Agency, Deputy, Membership, Person, Role, Unit
 
 
 def agency_list(*, person: Person, action: str = "agency.view") -> QuerySet[Agency]:
@@ -65,3 +67,42 @@ def signin_address_blocked(request) -> bool:
     since = timezone.now() - settings.AXES_COOLOFF_TIME
     failures = AccessFailureLog.objects.filter(ip_address=address, attempt_time__gte=since)
     return failures.count() >= settings.SIGNIN_ADDRESS_LIMIT
+
+
+@dataclass
+class RosterLine:
+    """One person a meeting expects from a unit: its head or one of its liaisons (or, for a unit with
+    nobody recorded, an empty line to fill in)."""
+
+    unit: Unit
+    person: Person | None
+    post: str  # 單位主管 / 單位承辦人
+    deputy: Person | None = None  # the person's 職務代理人 on the day, if they are away
+
+
+def agency_roster(agency: Agency, *, on=None) -> list[RosterLine]:
+    """The agency's units in their order, each with its heads, then its liaisons (people as active
+    accounts), and who stands in (代理) for an absent one on `on`. Two or three queries."""
+    units = list(Unit.objects.filter(agency=agency).order_by("order", "id"))
+    rows = (Membership.objects.filter(agency=agency, unit__isnull=False, role__in=(Role.UNIT_HEAD, Role.UNIT_LIAISON),
+                                      person__is_active=True)
+            .select_related("person").order_by("person__id"))
+    by_unit: dict[int, dict[str, list[Person]]] = {}
+    for m in rows:
+        seen = by_unit.setdefault(m.unit_id, {Role.UNIT_HEAD: [], Role.UNIT_LIAISON: []})[m.role]
+        if m.person not in seen:
+            seen.append(m.person)
+    away: dict[int, Person] = {}
+    if on is not None:
+        people = {p.pk for d in by_unit.values() for ps in d.values() for p in ps}
+        for d in (Deputy.objects.filter(person_id__in=people, starts_on__lte=on, ends_on__gte=on,
+                                        cancelled_at__isnull=True, deputy__is_active=True)
+                  .select_related("deputy").order_by("starts_on", "id")):
+            away.setdefault(d.person_id, d.deputy)
+    out: list[RosterLine] = []
+    for unit in units:
+        found = by_unit.get(unit.pk, {})
+        lines = [RosterLine(unit, p, Role(role).label, away.get(p.pk))
+                 for role in (Role.UNIT_HEAD, Role.UNIT_LIAISON) for p in found.get(role, [])]
+        out.extend(lines or [RosterLine(unit, None, "")])
+    return out

@@ -41,4 +41,7 @@ HISTORY_LABELS = {
     "tracking.item_packet": "設定是否列入會報資料", "tracking.item_status": _status_label,
     "tracking.decide": _decision_label, "tracking.report_save": "填報執行情形", "tracking.report_return": "退回補正",
     "tracking.round_open": "開始蒐集執行情形", "tracking.round_close": "結束執行情形填報", "tracking.round_remind": "催報",
+    "tracking.report_review": lambda e: ("單位主管核閱送出" if (e.after or {}).get("status") == "submitted"
+                                         else "單位主管退回"),
+    "tracking.review_rule_create": "新增執行情形核閱規則",
 }

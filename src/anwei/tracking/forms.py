@@ -122,3 +122,9 @@ class RegisterFilterForm(forms.Form):
                                status=d.get("status") or "",
                                origin=d.get("origin") or "", year=d.get("year"), overdue=bool(d.get("overdue")),
                                q=(d.get("q") or "").strip(), sort=d.get("sort") if d.get("sort") in SORTS else "origin")
+
+
+class ReviewRuleForm(forms.Form):
+    effective_from = RocDateField(label="生效日")
+    unit_head_review = forms.BooleanField(label="各單位的執行情形須經單位主管核閱，才送到政風人員", required=False)
+    note = forms.CharField(label="說明", max_length=200, required=False)

@@ -20,6 +20,7 @@ class TrackedItem(Versioned):
         EXTEMPORE_MOTION = "extempore", "臨時動議"
         REPORT_RULING = "report_ruling", "報告事項主席裁示"
         INSPECTION_DEFICIENCY = "deficiency", "檢查缺失"
+        SELF_ASSESSMENT = "assessment", "自評缺失"
         OTHER = "other", "其他"
 
     class Status(models.TextChoices):
@@ -140,6 +141,7 @@ class ProgressReport(Versioned):
 
     class Status(models.TextChoices):
         PENDING = "pending", "待填報"
+        AWAITING_HEAD = "awaiting_head", "待主管核閱"
         SUBMITTED = "submitted", "已填報"
         RETURNED = "returned", "退回補正"
 
@@ -158,6 +160,12 @@ class ProgressReport(Versioned):
     return_comment = models.TextField("退回意見", blank=True)
     returned_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # The unit head's review (where the agency's ReviewRule asks for it): who passed it on to the ethics
+    # officer, named as records name deciders (職稱姓名, with 代理).
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name="核閱主管")
+    reviewed_label = models.CharField("核閱", max_length=120, blank=True)
+    reviewed_at = models.DateTimeField("核閱時間", null=True, blank=True)
 
     class Meta:
         verbose_name = "執行情形"
@@ -192,3 +200,24 @@ class TrackingDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item}：{self.get_decision_display()}"
+
+
+class ReviewRule(models.Model):
+    """Whether a unit's 執行情形 goes to its unit head for review (核閱) before it reaches the ethics officer:
+    one agency's rule, from its effective date until a later row replaces it. No row: no review (the default)."""
+
+    agency = models.ForeignKey("orgs.Agency", on_delete=models.CASCADE, related_name="+", verbose_name="機關")
+    effective_from = models.DateField("生效日")
+    unit_head_review = models.BooleanField("執行情形須經單位主管核閱", default=False)
+    note = models.CharField("說明", max_length=200, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "執行情形核閱規則"
+        verbose_name_plural = "執行情形核閱規則"
+        ordering = ["agency_id", "-effective_from", "-id"]
+        indexes = [models.Index(fields=["agency", "effective_from"])]
+
+    def __str__(self) -> str:
+        return f"{'須' if self.unit_head_review else '免'}經單位主管核閱（{self.effective_from:%Y-%m-%d}起）"

@@ -49,10 +49,30 @@ def _progress(r: dict, today: dt.date) -> Obligation:
         escalation_urls=("", link("tracking:round_detail", r["round_id"]), ""))
 
 
+def _review_rows(units: list[int] | None):
+    qs = ProgressReport.objects.filter(status=RS.AWAITING_HEAD, round__closed_at__isnull=True, unit__isnull=False)
+    if units is not None:
+        qs = qs.filter(unit_id__in=units)
+    return (qs.values("round_id", "round__title", "round__deadline", "round__agency_id", "unit_id", "unit__name")
+            .annotate(n=Count("pk"), since=Min("submitted_at")).order_by("round__deadline", "round_id", "unit_id"))
+
+
+def _review(r: dict, today: dt.date) -> Obligation:
+    """The unit head's review (where the agency's rule asks for it): due by the round's deadline."""
+    agency, unit, deadline = r["round__agency_id"], r["unit_id"], r["round__deadline"]
+    return Obligation(
+        category=CATEGORY, title=f"{r['unit__name']}有{r['n']}項執行情形待主管核閱（{r['round__title']}）",
+        url=link("tracking:my_items"), due=deadline, overdue=deadline < today, approval=True,
+        since=r["since"].date() if r["since"] else None,
+        key=f"tracking.review:{r['round_id']}:{unit}", kind="tracking.review", agency_id=agency,
+        owner=posts.unit_head(agency, unit), escalation=(None, posts.agency_head(agency), None),
+        escalation_urls=("", link("tracking:round_detail", r["round_id"]), ""))
+
+
 def _rounds(qs):
     return qs.annotate(
         late_units=Count("reports__unit", distinct=True, filter=Q(
-            reports__status__in=[RS.PENDING, RS.RETURNED], reports__unit__isnull=False)),
+            reports__status__in=[RS.PENDING, RS.RETURNED, RS.AWAITING_HEAD], reports__unit__isnull=False)),
         proposals=Count("reports", filter=Q(reports__propose_release=True, reports__status=RS.SUBMITTED)))
 
 
@@ -121,6 +141,9 @@ def tracking_owed(person: Person) -> list[Obligation]:
     if units:
         items += [_progress(r, today) for r in _progress_rows(units)]
         items += [_item(i, today) for i in _items_due().filter(lead_unit__in=units)[:ITEM_LIMIT]]
+    reviewed = sorted(policy.scope(person, "tracking.review").unit_ids)
+    if reviewed:
+        items += [_review(r, today) for r in _review_rows(reviewed)]
     managed = policy.scope(person, "tracking.manage").agency_ids
     if managed:
         for rnd in _rounds(ProgressRound.objects.filter(agency__in=managed, closed_at__isnull=True)):
@@ -134,6 +157,7 @@ def tracking_owed(person: Person) -> list[Obligation]:
 
 def tracking_open(today: dt.date) -> list[Obligation]:
     out = [_progress(r, today) for r in _progress_rows(None)]
+    out += [_review(r, today) for r in _review_rows(None)]
     for rnd in _rounds(ProgressRound.objects.filter(closed_at__isnull=True)):
         out += _round_items(rnd, today)
     for r in _head_rows(None, today):
@@ -143,4 +167,4 @@ def tracking_open(today: dt.date) -> list[Obligation]:
 
 
 PROVIDER = ObligationProvider("tracking", tracking_owed, tracking_open,
-                              kinds=(("tracking.progress", "列管事項執行情形填報"), ("tracking.item", "列管事項完成（改善）期限")))
+                              kinds=(("tracking.progress", "列管事項執行情形填報"), ("tracking.review", "執行情形主管核閱"), ("tracking.item", "列管事項完成（改善）期限")))

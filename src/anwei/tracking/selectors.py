@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person, Unit
-from anwei.tracking.models import ProgressReport, ProgressRound, TrackedItem, TrackingDecision
+from anwei.tracking.models import ProgressReport, ProgressRound, ReviewRule, TrackedItem, TrackingDecision
 from anwei.tracking.sources import source_kind
 
 Status = TrackedItem.Status
@@ -182,7 +182,7 @@ def unit_reports(*, person: Person) -> list[ProgressReport]:
                .select_related("round", "unit", "item", "item__lead_unit", "agency")
                .prefetch_related(Prefetch("item__co_units", queryset=Unit.objects.order_by("order", "id")))
                .order_by("round__deadline", "round_id", "item__roc_year", "item__origin_label", "item__number"))
-    order = {RStatus.RETURNED: 0, RStatus.PENDING: 1, RStatus.SUBMITTED: 2}
+    order = {RStatus.RETURNED: 0, RStatus.PENDING: 1, RStatus.AWAITING_HEAD: 2, RStatus.SUBMITTED: 3}
     return sorted(reports, key=lambda r: order[r.status])
 
 
@@ -207,7 +207,7 @@ class RoundRow:
         c = self.consolidated
         if c and c.text:
             return c.text
-        done = [r for r in self.unit_reports if r.text and r.status != RStatus.RETURNED]
+        done = [r for r in self.unit_reports if r.text and r.status == RStatus.SUBMITTED]  # not before the head's review
         if len({r.text for r in done}) == 1:
             return done[0].text
         return "\n".join(f"{r.unit.name}：{r.text}" for r in done)
@@ -247,10 +247,11 @@ class UnitStatus:
     returned: int = 0
     submitted: int = 0
     reminded: bool = False
+    awaiting_head: int = 0  # written, with the unit head for review: not yet with the ethics officer
 
     @property
     def done(self) -> bool:
-        return self.pending == 0 and self.returned == 0
+        return self.pending == 0 and self.returned == 0 and self.awaiting_head == 0
 
 
 def round_unit_status(rows: list[RoundRow]) -> list[UnitStatus]:
@@ -263,6 +264,8 @@ def round_unit_status(rows: list[RoundRow]) -> list[UnitStatus]:
                 s.pending += 1
             elif r.status == RStatus.RETURNED:
                 s.returned += 1
+            elif r.status == RStatus.AWAITING_HEAD:
+                s.awaiting_head += 1
             else:
                 s.submitted += 1
             s.reminded = s.reminded or r.reminded_at is not None
@@ -303,3 +306,25 @@ def overview(*, person: Person, today: dt.date | None = None) -> Overview:
         release_proposed=[i for i in items if i.status == Status.RELEASE_PROPOSED],
         undecided=undecided,
     )
+
+
+# --- the unit head's review (a rule per agency) ------------------------------------------------------
+
+def review_rule_in_force(agency_id: int, on: dt.date) -> ReviewRule | None:
+    """The agency's rule on `on`: the row with the latest effective date not after it (None: no review)."""
+    return (ReviewRule.objects.filter(agency_id=agency_id, effective_from__lte=on)
+            .order_by("-effective_from", "-id").first())
+
+
+def unit_head_review_on(agency_id: int, on: dt.date) -> bool:
+    rule = review_rule_in_force(agency_id, on)
+    return rule is not None and rule.unit_head_review
+
+
+def review_rules(*, agency) -> list[ReviewRule]:
+    return list(ReviewRule.objects.filter(agency=agency).select_related("created_by"))
+
+
+def report_may_review(person: Person, report: ProgressReport) -> bool:
+    """The unit's head (or their deputy) reviews a report that awaits it."""
+    return report.status == RStatus.AWAITING_HEAD and policy.may(person, "tracking.review", report)

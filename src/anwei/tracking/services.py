@@ -15,13 +15,15 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from anwei.core import clock
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import row_lock, version_bump
 from anwei.core.service import service
 from anwei.lib import rocdate
+from anwei.orgs import policy, posts
 from anwei.orgs.models import Agency, Person, Unit
-from anwei.tracking.models import ProgressReport, ProgressRound, TrackedItem, TrackingDecision
-from anwei.tracking.selectors import round_for
+from anwei.tracking.models import ProgressReport, ProgressRound, ReviewRule, TrackedItem, TrackingDecision
+from anwei.tracking.selectors import round_for, unit_head_review_on
 
 Source = TrackedItem.Source
 Status = TrackedItem.Status
@@ -113,6 +115,18 @@ def progress_round_open_for(*, actor: Person | None, items: list[TrackedItem], t
 
 
 @service
+def item_round_ensure(*, actor: Person | None, item: TrackedItem, title: str) -> None:
+    """An item given between meetings (a deficiency) is reported on in a progress round. tracked_item_create
+    has already put it into any round that is collecting; when none is, open one for it only
+    (progress_round_open would pull in every open directive and close nothing useful). The next meeting's
+    round, opened by the officer, closes it and carries the still-open items to the meeting."""
+    if ProgressRound.objects.filter(agency=item.agency_id, closed_at__isnull=True, items=item).exists():
+        return
+    deadline = max(item.due_date or timezone.localdate(), timezone.localdate())
+    progress_round_open_for(actor=actor, items=[item], title=title, deadline=deadline)
+
+
+@service
 def tracked_item_packet_set(*, actor: Person, item: TrackedItem, in_packet: bool) -> TrackedItem:
     """Bring an item of another source (e.g. an inspection deficiency) to the next meeting's packet, or not."""
     if item.origin_id is not None:
@@ -179,8 +193,8 @@ def _item_status_refresh(actor: Person, item: TrackedItem, rnd: ProgressRound) -
     """release_proposed while any report of the current round proposes release."""
     if item.status == Status.RELEASED:
         return
-    proposed = ProgressReport.objects.filter(round=rnd, item=item, propose_release=True).exclude(
-        status=ProgressReport.Status.RETURNED).exists()
+    proposed = ProgressReport.objects.filter(round=rnd, item=item, propose_release=True,
+                                             status=ProgressReport.Status.SUBMITTED).exists()
     new = Status.RELEASE_PROPOSED if proposed else Status.TRACKING
     if item.status != new:
         TrackedItem.objects.filter(pk=item.pk).update(status=new)
@@ -204,13 +218,74 @@ def progress_report_save(*, actor: Person, report: ProgressReport, expected_vers
     report.text = text.strip()
     report.propose_release = propose_release
     report.release_reason = release_reason.strip() if propose_release else ""
-    report.status = ProgressReport.Status.SUBMITTED
     report.submitted_by = actor
     report.submitted_at = timezone.now()
+    report.status = ProgressReport.Status.SUBMITTED
+    report.reviewed_by, report.reviewed_label, report.reviewed_at = None, "", None
+    if report.unit_id is not None and unit_head_review_on(report.agency_id, clock.today()):
+        _review_route(actor, report)
     report.save()
     _item_status_refresh(actor, report.item, report.round)
     audit_record(actor=actor, action="tracking.report_save", obj=report, before=before, after=snapshot(report))
     return report
+
+
+def _review_route(actor: Person, report: ProgressReport) -> None:
+    """Where the agency's rule (in force today) asks for it: a unit's report written by someone other than its
+    head goes to the head first; one the head (or their deputy) writes is reviewed as written; a unit with
+    no head today (vacant, nobody standing in) skips the step."""
+    if policy.may(actor, "tracking.review", report):
+        _reviewed(actor, report)
+    elif not posts.unit_heads_vacant([(report.agency_id, report.unit_id)], clock.today()):
+        report.status = ProgressReport.Status.AWAITING_HEAD
+
+
+def _reviewed(actor: Person, report: ProgressReport) -> None:
+    report.reviewed_by, report.reviewed_at = actor, timezone.now()
+    report.reviewed_label = posts.record_label(
+        actor, acting_for=policy.acting_for(actor, "tracking.review", report))[:120]
+
+
+@service
+def progress_report_review(*, actor: Person, report: ProgressReport, expected_version: int, approve: bool,
+                           comment: str = "") -> ProgressReport:
+    """The unit head's review (核閱): passed on to the ethics officer as written, or returned to the liaison with
+    the head's comment. On the version the head read: a report saved since is a ConflictError."""
+    if report.round.closed_at is not None:
+        raise ValidationError("這一輪執行情形填報已結束，不能再核閱。")
+    if not approve and not comment.strip():
+        raise ValidationError({"comment": "退回時，請填寫意見。"})
+    before = snapshot(report)
+    version_bump(report, expected_version)
+    report.refresh_from_db(fields=["status"])
+    if report.status != ProgressReport.Status.AWAITING_HEAD:
+        raise ValidationError("此執行情形目前不在待主管核閱。")
+    if approve:
+        report.status = ProgressReport.Status.SUBMITTED
+        _reviewed(actor, report)
+    else:
+        report.status = ProgressReport.Status.RETURNED
+        report.return_comment = f"單位主管退回：{comment.strip()}"
+        report.returned_at = timezone.now()
+    report.save()
+    _item_status_refresh(actor, report.item, report.round)
+    audit_record(actor=actor, action="tracking.report_review", obj=report, before=before, after=snapshot(report))
+    return report
+
+
+REVIEW_FIELDS = ("effective_from", "unit_head_review", "note")
+
+
+@service
+def review_rule_create(*, actor: Person, agency: Agency, effective_from: dt.date, unit_head_review: bool,
+                       note: str = "") -> ReviewRule:
+    """A new version of the agency's review rule, from its effective date on (reports saved before keep their way)."""
+    if effective_from < clock.today():
+        raise ValidationError({"effective_from": "生效日不能早於今天（已填報的執行情形依當時的規則）。"})
+    rule = ReviewRule.objects.create(agency=agency, effective_from=effective_from, unit_head_review=unit_head_review,
+                                     note=note.strip(), created_by=actor)
+    audit_record(actor=actor, action="tracking.review_rule_create", obj=rule, agency=agency, after=snapshot(rule))
+    return rule
 
 
 @service

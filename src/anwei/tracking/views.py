@@ -11,19 +11,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from anwei.core.formpages import confirm_step, form_attempt, message_attempt
+from anwei.core import clock
+from anwei.core.formpages import confirm_step, form_attempt, form_submit, message_attempt, posted_version
 from anwei.core.pagecache import page_render
 from anwei.orgs import policy
-from anwei.orgs.selectors import unit_list
+from anwei.orgs.selectors import person_primary_agency, unit_list
 from anwei.tracking import services
 from anwei.tracking.exports import register_xlsx as build_xlsx
 from anwei.tracking.forms import (ALL_AGENCIES, DecideForm, ItemEditForm, ProgressReportForm, RegisterFilterForm,
-                                  ReturnForm)
+                                  ReturnForm, ReviewRuleForm)
 from anwei.tracking.sources import origin_kinds, source_link
-from anwei.tracking.models import TrackedItem, TrackingDecision
+from anwei.tracking.models import ProgressReport, TrackedItem, TrackingDecision
 from anwei.tracking.selectors import (overview, progress_report_get, progress_round_get, register_agencies,
-                                      register_years, round_rows, round_unit_status, tracked_item_get,
-                                      tracked_item_history, tracked_item_list, unit_reports)
+                                      register_years, report_may_review, review_rule_in_force, round_rows,
+                                      round_unit_status, tracked_item_get, tracked_item_history, tracked_item_list,
+                                      unit_reports)
+from anwei.tracking.selectors import review_rules as review_rules_of
 
 PAGE_SIZE = 25
 
@@ -174,7 +177,8 @@ def my_items(request):
         rounds = {}
         for r in unit_reports(person=request.user):
             rounds.setdefault(r.round, []).append(r)
-        return {"rounds": rounds.items(), "today": timezone.localdate()}
+        return {"rounds": rounds.items(), "today": timezone.localdate(),
+                "reviewable": policy.scope(request.user, "tracking.review").unit_ids}
 
     return page_render(request, "tracking/my_items.html", build)
 
@@ -191,7 +195,10 @@ def report_edit(request, pk: int):
                 actor=request.user, report=report, expected_version=d["version"], text=d["text"],
                 propose_release=d["propose_release"], release_reason=d["release_reason"]))
             if attempt.done:
-                messages.success(request, f"已送出「{report.item}」的執行情形。")
+                if attempt.value.status == ProgressReport.Status.AWAITING_HEAD:
+                    messages.success(request, f"已將「{report.item}」的執行情形送單位主管核閱。")
+                else:
+                    messages.success(request, f"已送出「{report.item}」的執行情形。")
                 if _is_unit_person(request.user, report):
                     return redirect("tracking:my_items")
                 return redirect("tracking:round_detail", pk=report.round_id)
@@ -203,7 +210,42 @@ def report_edit(request, pk: int):
     reports, decisions = tracked_item_history(report.item)
     return render(request, "tracking/report_edit.html", {
         "report": report, "item": report.item, "form": form, "conflict": conflict,
+        "may_review": report_may_review(request.user, report),
         "history": [r for r in reports if r.pk != report.pk], "decisions": decisions})
+
+
+@login_required
+@require_POST
+def report_review(request, pk: int):
+    """The unit head's 核閱: pass the unit's report on to the ethics officer, or return it to the liaison."""
+    report = progress_report_get(person=request.user, pk=pk, action="tracking.review")
+    approve = request.POST.get("decision") == "approve"
+    if message_attempt(request, lambda: services.progress_report_review(
+            actor=request.user, report=report, expected_version=posted_version(request), approve=approve,
+            comment=request.POST.get("comment", "")[:1000]),
+            conflict="此執行情形在您開啟後已被修改，尚未核閱；請看過目前的內容後再決定。").done:
+        messages.success(request, f"已核閱「{report.item}」的執行情形，送政風人員。" if approve
+                         else f"已將「{report.item}」的執行情形退回承辦人。")
+        return redirect("tracking:my_items")
+    return redirect("tracking:report_edit", pk=report.pk)
+
+
+@login_required
+def review_rules(request):
+    """The agency's rule: whether units' 執行情形 go through their unit head first (off unless a row says so)."""
+    agency = person_primary_agency(request.user)
+    if agency is None or not policy.may(request.user, "tracking.manage", agency):
+        raise Http404("找不到此頁面")
+    today = clock.today()
+    form = ReviewRuleForm(request.POST or None, initial={"effective_from": today})
+    rule, _ = form_submit(request, form, lambda c: services.review_rule_create(
+        actor=request.user, agency=agency, effective_from=c["effective_from"],
+        unit_head_review=c["unit_head_review"], note=c["note"]), "已新增執行情形核閱規則，自生效日起適用。")
+    if rule:
+        return redirect("tracking:review_rules")
+    return render(request, "tracking/review_rules.html", {
+        "agency": agency, "form": form, "in_force": review_rule_in_force(agency.pk, today),
+        "history": review_rules_of(agency=agency)}, status=400 if request.method == "POST" else 200)
 
 
 def _is_unit_person(person, report) -> bool:
