@@ -1,0 +1,96 @@
+"""The draft as plain values: what the review form shows and corrects, and what the import creates.
+
+A stored draft (MeetingDraft.as_dict()) keeps each value with its source; `draft_values` keeps the
+values alone (dates and times as Python objects again), in the shape `meeting_import_confirm` takes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+ORIGIN = re.compile(r"^(\d{2,3})年第(\d{1,2})次$")
+
+
+def _v(field: Any) -> Any:
+    return field.get("value") if isinstance(field, dict) else field
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _time(value: Any) -> dt.time | None:
+    return dt.time.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _s(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def draft_values(draft: dict) -> dict:
+    agenda = []
+    for a in draft.get("agenda", []):
+        start, end, minutes = _time(_v(a["start"])), _time(_v(a["end"])), _v(a["minutes"])
+        if minutes is None and start and end:
+            minutes = max(0, (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute))
+        agenda.append({"title": _s(_v(a["title"])), "minutes": minutes or 0, "presenter": _s(_v(a["presenter"])),
+                       "note": _s(_v(a["note"]))})
+    return {
+        "kind": draft.get("kind", ""),
+        "agency": _s(_v(draft.get("agency"))),
+        "roc_year": _v(draft.get("roc_year")),
+        "sequence": _v(draft.get("sequence")),
+        "date": _date(_v(draft.get("date"))),
+        "start_time": _time(_v(draft.get("start_time"))) or (_time(_v(draft["agenda"][0]["start"]))
+                                                             if draft.get("agenda") else None),
+        "end_time": _time(_v(draft.get("end_time"))),
+        "place": _s(_v(draft.get("place"))),
+        "chair": _s(_v(draft.get("chair"))),
+        "recorder": _s(_v(draft.get("recorder"))),
+        "attendees_note": _s(_v(draft.get("attendees_note"))),
+        "attendees": list(_v(draft.get("attendees")) or []),
+        "absentees": list(_v(draft.get("absentees")) or []),
+        "opening_remarks": _s(_v(draft.get("opening_remarks"))),
+        "conclusion": _s(_v(draft.get("conclusion"))),
+        "agenda": agenda,
+        "directives": [{
+            "origin": _s(_v(d["origin"])), "number": _v(d["number"]), "text": _s(_v(d["text"])),
+            "lead_unit": _s(_v(d["lead_unit"])), "co_units": list(_v(d["co_units"]) or []),
+            "progress": _s(_v(d["progress"])), "decision": _v(d["decision"]) or "",
+        } for d in draft.get("directives", [])],
+        "reports": [{
+            "kind": _v(r["kind"]) or "work", "title": _s(_v(r["title"])), "unit": _s(_v(r["unit"])),
+            "presenter": _s(_v(r["presenter"])), "text": _s(_v(r["text"])),
+        } for r in draft.get("reports", [])],
+        "proposals": [{
+            "kind": _v(p["kind"]) or "regular", "number": _v(p["number"]), "unit": _s(_v(p["unit"])),
+            "subject": _s(_v(p["subject"])), "explanation": _s(_v(p["explanation"])),
+            "method": _s(_v(p["method"])), "resolution": _s(_v(p["resolution"])),
+        } for p in draft.get("proposals", [])],
+        "rulings": [{
+            "section": _v(r["section"]) or "conclusion", "subject": _s(_v(r["subject"])), "text": _s(_v(r["text"])),
+            "proposal_number": _v(r["proposal_number"]),
+        } for r in draft.get("rulings", [])],
+    }
+
+
+def previous_label(roc_year: int | None, sequence: int | None) -> str:
+    """The meeting before 108年第2次 is 108年第1次; before a year's first meeting it is not known."""
+    if roc_year and sequence and sequence > 1:
+        return f"{roc_year}年第{sequence - 1}次"
+    return ""
+
+
+RESOLUTIONS = [("修正通過", "amended"), ("不通過", "rejected"),
+               ("下次會議", "deferred"), ("續審", "deferred"),
+               ("保留", "reserved")]
+
+
+def resolution_choice(text: str) -> str:
+    """決議 as written → the result the app records: 照案通過 → 通過, 修正通過, 保留, 下次會議續審 …"""
+    t = (text or "").strip()
+    if not t:
+        return ""
+    return next((choice for word, choice in RESOLUTIONS if word in t), "passed")
