@@ -19,7 +19,7 @@ from anwei.lib import rocdate
 from anwei.lib.docextract import ExtractError, extract
 from anwei.lib.meetingimport import NotAMeetingDocument, parse_meeting
 from anwei.meetingimports.models import MeetingImport, UnitAlias
-from anwei.meetingimports.selectors import UnitResolver, meeting_import_duplicate
+from anwei.meetingimports.selectors import UnitResolver, confirm_problems, meeting_import_duplicate
 from anwei.meetingimports.values import ORIGIN, previous_label, resolution_choice
 from anwei.meetings import services as ms
 from anwei.meetings.models import Attendance, Proposal, Report, Ruling, SecurityMeeting
@@ -147,80 +147,6 @@ def meeting_import_discard(*, actor: Person, imp: MeetingImport, expected_versio
 
 # --- confirm ---------------------------------------------------------------------------------------
 
-LIMITS = {"place": (200, "地點"), "chair": (100, "主席"), "recorder": (100, "紀錄"),
-          "attendees_note": (200, "出席")}
-
-
-def _check(values: dict, resolver: UnitResolver) -> dict[str, list[str]]:
-    """Every reason the values cannot be imported, keyed as the review form names its fields."""
-    errors: dict[str, list[str]] = {}
-
-    def err(key: str, message: str) -> None:
-        errors.setdefault(key, []).append(message)
-
-    year, seq, date = values.get("roc_year"), values.get("sequence"), values.get("date")
-    if not year:
-        err("roc_year", "請填寫會議年度（民國）。")
-    if not seq:
-        err("sequence", "請填寫第幾次會議。")
-    if date is None:
-        err("date", "請填寫會議日期。")
-    elif year and rocdate.roc_year(date) != year:
-        err("date", f"會議日期（{rocdate.format_short(date)}）不在民國{year}年，請核對年度或日期。")
-    for name, (limit, label) in LIMITS.items():
-        if len(values.get(name) or "") > limit:
-            err(name, f"{label}最多 {limit} 字。")
-    for k, a in _keyed(values, "agenda", "a"):
-        if not a["title"].strip():
-            err(f"{k}-title", "請填寫議程名稱，或刪除此列。")
-        if len(a["title"]) > 200:
-            err(f"{k}-title", "議程名稱最多 200 字。")
-    fallback = previous_label(year, seq)
-    seen: set[tuple[str, int]] = set()
-    for k, d in _keyed(values, "directives", "d"):
-        origin = d["origin"] or fallback
-        if not ORIGIN.match(origin or ""):
-            err(f"{k}-origin", "請填寫此事項是哪次會議的裁示（例如：108年第1次）。")
-        if not d.get("number"):
-            err(f"{k}-number", "請填寫項次。")
-        elif (origin, d["number"]) in seen:
-            err(f"{k}-number", f"{origin}第{d['number']}項重複出現。")
-        seen.add((origin, d.get("number")))
-        if not d["text"].strip():
-            err(f"{k}-text", "請填寫裁示事項內容。")
-        lead = resolver.resolve(d["lead_unit"])
-        if lead is None:
-            err(f"{k}-lead_unit", f"請先對應單位「{d['lead_unit']}」。" if d["lead_unit"] else "請填寫主辦單位。")
-        elif lead.unit is None and not lead.all_units:
-            err(f"{k}-lead_unit", f"「{d['lead_unit']}」已設為不指定單位，列管事項須有主辦單位。")
-        for name in d.get("co_units") or []:
-            if resolver.resolve(name) is None:
-                err(f"{k}-co_units", f"請先對應單位「{name}」。")
-    for name, prefix in (("reports", "r"), ("proposals", "p")):
-        for k, row in _keyed(values, name, prefix):
-            if row.get("unit") and resolver.resolve(row["unit"]) is None:
-                err(f"{k}-unit", f"請先對應單位「{row['unit']}」。")
-    for k, r in _keyed(values, "reports", "r"):
-        if not r["title"].strip():
-            err(f"{k}-title", "請填寫報告題目。")
-        if len(r["title"]) > 200 or len(r.get("presenter") or "") > 100:
-            err(f"{k}-title", "報告題目最多 200 字，報告人最多 100 字。")
-    for k, p in _keyed(values, "proposals", "p"):
-        if not p["subject"].strip():
-            err(f"{k}-subject", "請填寫案由。")
-    for k, r in _keyed(values, "rulings", "u"):
-        if not r["text"].strip():
-            err(f"{k}-text", "請填寫裁示內容，或刪除此列。")
-        if len(r.get("subject") or "") > 300:
-            err(f"{k}-subject", "標題最多 300 字。")
-    return errors
-
-
-def _keyed(values: dict, name: str, prefix: str):
-    """(the review form's prefix for the row, the row): a row keeps its key when rows before it are dropped."""
-    return [(row.get("key") or f"{prefix}{k}", row) for k, row in enumerate(values.get(name, []))]
-
-
 def _unit_kw(resolver: UnitResolver, name: str) -> dict:
     found = resolver.resolve(name)
     if found is None:
@@ -245,7 +171,7 @@ def meeting_import_confirm(*, actor: Person | None, imp: MeetingImport, expected
         raise ValidationError(f"此匯入目前為「{imp.get_state_display()}」，不能確認匯入。")
     agency = imp.agency
     resolver = UnitResolver(agency)
-    errors = _check(values, resolver)
+    errors = confirm_problems(agency=agency, values=values, resolver=resolver)
     if errors:
         raise ValidationError(errors)
     before = snapshot(imp)

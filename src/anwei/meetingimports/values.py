@@ -94,3 +94,22 @@ def resolution_choice(text: str) -> str:
     if not t:
         return ""
     return next((choice for word, choice in RESOLUTIONS if word in t), "passed")
+
+
+def keyed(values: dict, name: str, prefix: str):
+    """(the review form's prefix for the row, the row): a row keeps its key when rows before it are dropped."""
+    return [(row.get("key") or f"{prefix}{k}", row) for k, row in enumerate(values.get(name, []))]
+
+
+def summary(values: dict) -> str:
+    """One line of what a document holds: 108年第2次會議（會議資料）：程序表 9 項、列管事項 6 項（仍列管 3）…"""
+    kind = {"packet": "會議資料", "minutes": "會議紀錄"}.get(values.get("kind", ""), "")
+    label = (f"{values['roc_year']}年第{values['sequence']}次會議" if values.get("roc_year") and values.get("sequence")
+             else "（未載明第幾次的）會議")
+    directives = values.get("directives", [])
+    still = sum(1 for d in directives if d.get("decision") != "release")
+    parts = [f"程序表 {len(values.get('agenda', []))} 項",
+             f"列管事項 {len(directives)} 項（仍列管 {still} 項）",
+             f"報告 {len(values.get('reports', []))} 則", f"提案 {len(values.get('proposals', []))} 案",
+             f"主席裁示 {len(values.get('rulings', []))} 則"]
+    return f"{label}{'（' + kind + '）' if kind else ''}：" + "、".join(parts)
