@@ -47,7 +47,7 @@ def test_upload_review_map_confirm(world, as_):
     r = c.post(reverse("meetingimports:confirm", args=[imp.pk]), _post_data(imp))
     assert r.status_code == 200 and "請先對應單位「秘書室」" in r.content.decode()
     assert not SecurityMeeting.objects.exists()
-    r = c.post(reverse("meetingimports:units", args=[imp.pk]), {"n0": str(world.units["秘書室"].pk)})
+    r = c.post(reverse("meetingimports:units", args=[imp.pk]), {"name": "秘書室", "n0": str(world.units["秘書室"].pk)})
     assert r.status_code == 302
     assert UnitAlias.objects.get(agency=world.bureau, name="秘書室").unit == world.units["秘書室"]
     assert "「秘書室」是" not in c.get(reverse("meetingimports:detail", args=[imp.pk])).content.decode()

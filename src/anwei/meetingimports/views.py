@@ -71,6 +71,11 @@ def _review_context(request, imp: MeetingImport, meeting_form=None, row_forms=No
     current = values if not meeting_form.is_bound else (review_values(meeting_form, row_forms) or values)
     unmatched = unmatched_names(resolver, current)
     matched = [(n, resolver.resolve(n)) for n in draft_unit_names(current) if n not in unmatched]
+    # names matched only by likeness (行政處 → 行政室) are asked about too, the likely unit chosen
+    loose = {n: r for n, r in matched if r.how in ("stem", "abbreviation")}
+    ask = unmatched + list(loose)
+    initial = {f"n{k}": (UnitMapForm.ALL if loose[n].all_units else str(loose[n].unit.pk))
+               for k, n in enumerate(ask) if n in loose}
     draft = imp.draft or {}
     sections = []
     for name, _, _ in ROW_FORMS:
@@ -85,9 +90,17 @@ def _review_context(request, imp: MeetingImport, meeting_form=None, row_forms=No
         "imp": imp, "meeting_form": meeting_form, "meeting_fields": annotate(meeting_form, draft, problems),
         "sections": sections, "titles": SECTION_TITLES,
         "document_problems": problems.get("", []),
-        "unit_form": unit_form or UnitMapForm(names=unmatched, units=resolver.units),
-        "matched": matched, "lines": imp.lines,
+        "unit_form": unit_form or UnitMapForm(names=ask, units=resolver.units, initial=initial),
+        "matched": [(n, r) for n, r in matched if n not in loose], "unmatched": unmatched,
+        "error_count": _error_count(meeting_form, row_forms), "lines": imp.lines,
     }
+
+
+def _error_count(meeting_form, row_forms) -> int:
+    if not meeting_form.is_bound:
+        return 0
+    forms_ = [meeting_form, *(f for fs in row_forms.values() for f in fs)]
+    return sum(len(f.errors.get(name, [])) for f in forms_ for name in f.errors)
 
 
 SECTION_TITLES = {"agenda": "程序表", "directives": "上次會議主席裁（指）示事項辦理情形（列管事項）",
@@ -118,8 +131,8 @@ def import_units(request, pk: int):
     """Map the names the agency's units do not match; remembered for the agency's next files."""
     imp = _review_or_404(request, pk)
     resolver = UnitResolver(imp.agency)
-    names = unmatched_names(resolver, draft_values(imp.draft or {}))
-    names += [n for n in request.POST.getlist("extra_name") if n and n not in names]
+    # the names the page asked about (those of the draft as corrected on the page, too)
+    names = list(dict.fromkeys(n.strip()[:100] for n in request.POST.getlist("name") if n.strip()))[:200]
     form = UnitMapForm(request.POST, names=names, units=resolver.units)
     if form.is_valid():
         units = {str(u.pk): u for u in resolver.units}
