@@ -20,3 +20,7 @@ def seed_upload(prefix: str, name: str | None = None) -> SimpleUploadedFile:
 @pytest.fixture
 def seed():
     return seed_upload
+
+
+from tests.meetings.conftest import cycle  # noqa: E402,F401  (fixture: seeds 001 → 000 replayed)
+from tests.tracking.conftest import sewer  # noqa: E402,F401
