@@ -47,15 +47,18 @@ def test_upload_review_map_confirm(world, as_):
     r = c.post(reverse("meetingimports:confirm", args=[imp.pk]), _post_data(imp))
     assert r.status_code == 200 and "請先對應單位「秘書室」" in r.content.decode()
     assert not SecurityMeeting.objects.exists()
-    r = c.post(reverse("meetingimports:units", args=[imp.pk]), {"name": "秘書室", "n0": str(world.units["秘書室"].pk)})
-    assert r.status_code == 302
+    # mapping the name keeps what was typed on the page
+    data = _post_data(imp) | {"place": "本局第二會議室"}
+    r = c.post(reverse("meetingimports:units", args=[imp.pk]), data | {"name": "秘書室", "n0": str(world.units["秘書室"].pk)})
+    assert r.status_code == 200 and "已記住 1 個單位名稱的對應" in r.content.decode()
+    assert 'value="本局第二會議室"' in r.content.decode() and "「秘書室」是" not in r.content.decode()
     assert UnitAlias.objects.get(agency=world.bureau, name="秘書室").unit == world.units["秘書室"]
     assert "「秘書室」是" not in c.get(reverse("meetingimports:detail", args=[imp.pk])).content.decode()
     imp.refresh_from_db()
-    r = c.post(reverse("meetingimports:confirm", args=[imp.pk]), _post_data(imp))
-    assert r.status_code == 302, r.content.decode()[-3000:]
+    r = c.post(reverse("meetingimports:confirm", args=[imp.pk]), data)
     meeting = SecurityMeeting.objects.get()
     assert r.status_code == 302 and r.url == reverse("meetings:detail", args=[meeting.pk])
+    assert meeting.place == "本局第二會議室"
     assert TrackedItem.objects.filter(lead_unit=world.units["秘書室"]).exists()
     # the same file again: refused with the reason, next to the field
     r = c.post(reverse("meetingimports:upload"), {"agency": world.bureau.pk, "files": [seed_upload("001")]})

@@ -125,16 +125,12 @@ def _review_or_404(request, pk: int) -> MeetingImport:
     return imp
 
 
-@login_required
-@require_POST
-def import_units(request, pk: int):
-    """Map the names the agency's units do not match; remembered for the agency's next files."""
-    imp = _review_or_404(request, pk)
-    resolver = UnitResolver(imp.agency)
-    # the names the page asked about (those of the draft as corrected on the page, too)
+def _mappings_save(request, imp: MeetingImport, resolver: UnitResolver) -> UnitMapForm:
+    """Save the unit names chosen on the review page (the names it asked about are posted with it);
+    the officer's other corrections stay on the page."""
     names = list(dict.fromkeys(n.strip()[:100] for n in request.POST.getlist("name") if n.strip()))[:200]
     form = UnitMapForm(request.POST, names=names, units=resolver.units)
-    if form.is_valid():
+    if form.is_valid() and form.mappings():
         units = {str(u.pk): u for u in resolver.units}
 
         def save_all():
@@ -145,10 +141,23 @@ def import_units(request, pk: int):
 
         attempt = form_attempt(form, save_all)
         if attempt.done:
-            if attempt.value:
-                messages.success(request, f"已記住 {attempt.value} 個單位名稱的對應，之後的檔案也會沿用。")
-            return redirect("meetingimports:detail", pk=imp.pk)
-    return render(request, "meetingimports/review.html", _review_context(request, imp, unit_form=form))
+            messages.success(request, f"已記住 {attempt.value} 個單位名稱的對應，之後的檔案也會沿用。")
+            return None
+    return form if form.errors else None
+
+
+@login_required
+@require_POST
+def import_units(request, pk: int):
+    """Map the names the agency's units do not match (remembered for the agency's next files) and show
+    the review again with what the officer has typed so far."""
+    imp = _review_or_404(request, pk)
+    if imp.state != MeetingImport.State.REVIEW:
+        return redirect("meetingimports:detail", pk=imp.pk)
+    unit_form = _mappings_save(request, imp, UnitResolver(imp.agency))
+    meeting_form, row_forms = review_forms(imp, draft_values(imp.draft or {}), data=request.POST)
+    return render(request, "meetingimports/review.html", _review_context(
+        request, imp, meeting_form=meeting_form, row_forms=row_forms, unit_form=unit_form))
 
 
 @login_required
@@ -157,9 +166,10 @@ def import_confirm(request, pk: int):
     imp = _review_or_404(request, pk)
     if imp.state != MeetingImport.State.REVIEW:
         return redirect("meetingimports:detail", pk=imp.pk)
+    unit_form = _mappings_save(request, imp, UnitResolver(imp.agency))
     meeting_form, row_forms = review_forms(imp, draft_values(imp.draft or {}), data=request.POST)
     values = review_values(meeting_form, row_forms)
-    if values is not None:
+    if values is not None and unit_form is None:
         try:
             meeting = services.meeting_import_confirm(actor=request.user, imp=imp,
                                                       expected_version=meeting_form.cleaned_data.get("version") or 0,
@@ -172,8 +182,8 @@ def import_confirm(request, pk: int):
         else:
             messages.success(request, f"已匯入{meeting.label}會議。")
             return redirect("meetings:detail", pk=meeting.pk)
-    return render(request, "meetingimports/review.html",
-                  _review_context(request, imp, meeting_form=meeting_form, row_forms=row_forms))
+    return render(request, "meetingimports/review.html", _review_context(
+        request, imp, meeting_form=meeting_form, row_forms=row_forms, unit_form=unit_form))
 
 
 def _errors_apply(exc: ValidationError, meeting_form, row_forms) -> None:
