@@ -106,3 +106,18 @@ def test_units_of_another_agency_cannot_be_chosen(world, as_):
     alias = mis.unit_alias_save(actor=world.officer, agency=world.bureau, name="檔案管理室", unit=extra)
     alias = mis.unit_alias_save(actor=world.officer, agency=world.bureau, name="檔案管理室", all_units=True)
     assert alias.all_units and alias.unit is None
+
+
+def test_a_file_awaiting_review_is_on_the_officers_home_page(world, as_):
+    from anwei.meetingimports import services as mis
+    from anwei.portal.obligations import obligations_for, obligations_open
+
+    imp = mis.meeting_import_upload(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
+    mine = [o for o in obligations_for(world.officer) if o.kind == "meetingimports.review"]
+    assert [o.url for o in mine] == [reverse("meetingimports:detail", args=[imp.pk])]
+    assert not [o for o in obligations_for(world.people["other_officer"]) if o.kind == "meetingimports.review"]
+    assert [o.key for o in obligations_open() if o.kind == "meetingimports.review"] == [
+        f"meetingimports.review:{imp.pk}"]
+    assert "核對並確認匯入" in as_(world.officer).get(reverse("home")).content.decode()
+    mis.meeting_import_discard(actor=world.officer, imp=imp, expected_version=imp.version)
+    assert not [o for o in obligations_for(world.officer) if o.kind == "meetingimports.review"]

@@ -180,3 +180,11 @@ def test_resolutions_are_read_as_the_app_records_them():
     assert resolution_choice("修正通過，請秘書室更正文字。") == "amended"
     assert resolution_choice("請秘書室提報草案，於下次會議中審議。") == "deferred"
     assert resolution_choice("") == ""
+
+
+def test_times_that_cannot_be_are_refused_next_to_their_field(world):
+    imp = mis.meeting_import_upload(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
+    values = draft_values(imp.draft) | {"end_time": dt.time(9, 0)}
+    with pytest.raises(ValidationError) as exc:
+        mis.meeting_import_confirm(actor=world.officer, imp=imp, expected_version=imp.version, values=values)
+    assert "早於開會時間" in exc.value.message_dict["end_time"][0]

@@ -122,6 +122,9 @@ def confirm_problems(*, agency: Agency, values: dict, resolver: UnitResolver | N
         err("date", "請填寫會議日期。")
     elif year and rocdate.roc_year(date) != year:
         err("date", f"會議日期（{rocdate.format_short(date)}）不在民國{year}年，請核對年度或日期。")
+    start, end = values.get("start_time"), values.get("end_time")
+    if start and end and end < start:
+        err("end_time", f"散會時間 {end:%H:%M} 早於開會時間 {start:%H:%M}，請核對。")
     if year and seq and SecurityMeeting.objects.filter(agency=agency, roc_year=year, sequence=seq).exists():
         err("sequence", f"{year}年第{seq}次會議已經存在（可能已匯入或已在安維建立），不重複建立。")
     for name, (limit, label) in LIMITS.items():

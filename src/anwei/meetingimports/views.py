@@ -186,6 +186,10 @@ def import_confirm(request, pk: int):
         request, imp, meeting_form=meeting_form, row_forms=row_forms, unit_form=unit_form))
 
 
+# meetings' own names of the fields the review calls otherwise
+SERVICE_FIELDS = {"adjourned_at": "end_time", "chair_name": "chair", "recorder_name": "recorder"}
+
+
 def _errors_apply(exc: ValidationError, meeting_form, row_forms) -> None:
     """A service's refusal next to the field it names: 「d2-lead_unit」 is the third directive's 主辦單位."""
     by_prefix = {f.prefix: f for forms_ in row_forms.values() for f in forms_}
@@ -193,6 +197,7 @@ def _errors_apply(exc: ValidationError, meeting_form, row_forms) -> None:
         meeting_form.add_error(None, exc.messages)
         return
     for key, errors in exc.error_dict.items():
+        key = SERVICE_FIELDS.get(key, key)
         prefix, _, field = key.partition("-")
         form = by_prefix.get(prefix) if field else None
         if form is not None:
