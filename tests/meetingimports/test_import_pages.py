@@ -6,6 +6,7 @@ import datetime as dt
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from anwei.meetingimports.reading import import_file
 from anwei.meetingimports.forms import review_forms
 from anwei.meetingimports.models import MeetingImport, UnitAlias
 from anwei.meetingimports.values import draft_values
@@ -78,15 +79,15 @@ def test_several_files_at_once_each_on_its_own(world, as_):
 
 
 def test_a_large_file_is_read_in_the_background(world, as_, settings):
-    from anwei.meetingimports import services as mis
+    from anwei.meetingimports import reading
 
     c = as_(world.officer)
-    settings_threshold = mis.BACKGROUND_BYTES
-    mis.BACKGROUND_BYTES = 10
+    settings_threshold = reading.BACKGROUND_BYTES
+    reading.BACKGROUND_BYTES = 10
     try:
         r = c.post(reverse("meetingimports:upload"), {"agency": world.bureau.pk, "files": [seed_upload("001")]})
     finally:
-        mis.BACKGROUND_BYTES = settings_threshold
+        reading.BACKGROUND_BYTES = settings_threshold
     imp = MeetingImport.objects.get()
     # (tests run tasks at once; the worker would leave it queued and the page would poll)
     assert imp.state == MeetingImport.State.REVIEW
@@ -112,7 +113,7 @@ def test_a_file_awaiting_review_is_on_the_officers_home_page(world, as_):
     from anwei.meetingimports import services as mis
     from anwei.portal.obligations import obligations_for, obligations_open
 
-    imp = mis.meeting_import_upload(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
+    imp = import_file(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
     mine = [o for o in obligations_for(world.officer) if o.kind == "meetingimports.review"]
     assert [o.url for o in mine] == [reverse("meetingimports:detail", args=[imp.pk])]
     assert not [o for o in obligations_for(world.people["other_officer"]) if o.kind == "meetingimports.review"]

@@ -9,6 +9,7 @@ import pytest
 from anwei.documents.builders import document_build
 from anwei.documents.render import render
 from anwei.meetingimports import services as mis
+from anwei.meetingimports.reading import import_file
 from anwei.meetingimports.models import MeetingImport
 from anwei.meetingimports.values import draft_values
 from anwei.meetings.documents import directive_rows
@@ -33,7 +34,7 @@ def test_a_packet_made_by_anwei_imports_back(world, cycle, fmt):
     source = cycle["109-1"]
     data = render(document_build("meetings.packet", {"meeting_id": source.pk, "inline_files": False}), fmt)
     twin = _twin(world)
-    imp = mis.meeting_import_upload(actor=world.officer, agency=twin,
+    imp = import_file(actor=world.officer, agency=twin,
                                     upload=SimpleUploadedFile(f"會議資料.{fmt}", data))
     assert imp.state == MeetingImport.State.REVIEW, imp.error
     meeting = mis.meeting_import_confirm(actor=world.officer, imp=imp, expected_version=imp.version,
@@ -54,7 +55,7 @@ def test_a_packet_made_by_anwei_imports_back(world, cycle, fmt):
 
 
 def test_seed_002_minutes_after_the_officer_completes_them(world):
-    imp = mis.meeting_import_upload(actor=world.officer, agency=world.bureau, upload=seed_upload("002"))
+    imp = import_file(actor=world.officer, agency=world.bureau, upload=seed_upload("002"))
     values = draft_values(imp.draft)
     assert values["sequence"] is None  # the minutes do not say which meeting of the year
     for name, unit in (("行政處", "秘書室"), ("綜合規劃處", "綜合企劃科"), ("政風處", "政風室")):

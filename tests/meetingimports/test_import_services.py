@@ -15,6 +15,7 @@ from anwei.core.audit import AuditEntry
 from anwei.lib.docextract import extract
 from anwei.lib.meetingimport import parse_meeting
 from anwei.meetingimports import services as mis
+from anwei.meetingimports.reading import import_file
 from anwei.meetingimports.models import MeetingImport, UnitAlias
 from anwei.meetingimports.values import draft_values, resolution_choice
 from anwei.meetings import services as ms
@@ -30,7 +31,7 @@ def _seed_draft(prefix):
 
 
 def _import(world, upload, **changes):
-    imp = mis.meeting_import_upload(actor=world.officer, agency=world.bureau, upload=upload)
+    imp = import_file(actor=world.officer, agency=world.bureau, upload=upload)
     imp.refresh_from_db()
     assert imp.state == MeetingImport.State.REVIEW, imp.error
     values = draft_values(imp.draft) | changes
@@ -79,24 +80,24 @@ def test_seed_001_packet_becomes_a_meeting_with_its_directives(world):
 def test_the_same_file_twice_is_refused(world):
     _import(world, seed_upload("001"))
     with pytest.raises(ValidationError) as exc:
-        mis.meeting_import_upload(actor=world.officer, agency=world.bureau, upload=seed_upload("001", "別名.txt"))
+        import_file(actor=world.officer, agency=world.bureau, upload=seed_upload("001", "別名.txt"))
     assert "已經匯入過" in exc.value.message_dict["files"][0]
     assert SecurityMeeting.objects.filter(agency=world.bureau).count() == 1
 
 
 def test_a_file_awaiting_review_is_not_uploaded_twice_but_can_be_after_discarding(world):
-    imp = mis.meeting_import_upload(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
+    imp = import_file(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
     with pytest.raises(ValidationError) as exc:
-        mis.meeting_import_upload(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
+        import_file(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
     assert "正等待確認" in exc.value.message_dict["files"][0]
     imp.refresh_from_db()
     mis.meeting_import_discard(actor=world.officer, imp=imp, expected_version=imp.version)
-    again = mis.meeting_import_upload(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
+    again = import_file(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
     assert again.state == MeetingImport.State.REVIEW
 
 
 def _refused(world, name, data, fragment):
-    imp = mis.meeting_import_upload(actor=world.officer, agency=world.bureau,
+    imp = import_file(actor=world.officer, agency=world.bureau,
                                     upload=SimpleUploadedFile(name, data))
     imp.refresh_from_db()
     assert imp.state == MeetingImport.State.FAILED
@@ -119,7 +120,7 @@ def test_a_corrupt_file_is_refused(world):
     _refused(world, "會議資料.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 40, "損毀")
     # a renamed file: text saved under a .docx name is refused before it is kept
     with pytest.raises(ValidationError) as exc:
-        mis.meeting_import_upload(actor=world.officer, agency=world.bureau,
+        import_file(actor=world.officer, agency=world.bureau,
                                   upload=SimpleUploadedFile("會議資料.docx", data))
     assert "副檔名不符" in exc.value.message_dict["files"][0]
 
@@ -131,7 +132,7 @@ def test_a_plan_or_a_letter_is_not_a_meeting(world, prefix, fragment):
 
 
 def test_a_refusal_midway_leaves_nothing_behind(world):
-    imp = mis.meeting_import_upload(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
+    imp = import_file(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
     values = draft_values(imp.draft)
     values["directives"][-1]["text"] = ""  # the last row cannot be imported: nothing of the document is
     with pytest.raises(ValidationError) as exc:
@@ -149,7 +150,7 @@ def test_a_refusal_midway_leaves_nothing_behind(world):
 
 
 def test_an_unknown_unit_is_mapped_once_and_remembered(world):
-    imp = mis.meeting_import_upload(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
+    imp = import_file(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
     values = draft_values(imp.draft)
     values["directives"][0]["lead_unit"] = "檔案管理中心"
     with pytest.raises(ValidationError) as exc:
@@ -183,7 +184,7 @@ def test_resolutions_are_read_as_the_app_records_them():
 
 
 def test_times_that_cannot_be_are_refused_next_to_their_field(world):
-    imp = mis.meeting_import_upload(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
+    imp = import_file(actor=world.officer, agency=world.bureau, upload=seed_upload("001"))
     values = draft_values(imp.draft) | {"end_time": dt.time(9, 0)}
     with pytest.raises(ValidationError) as exc:
         mis.meeting_import_confirm(actor=world.officer, imp=imp, expected_version=imp.version, values=values)

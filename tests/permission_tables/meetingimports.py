@@ -1,7 +1,7 @@
 """Meeting imports: only an agency's ethics officer uploads, reviews and confirms its imports; the
 superior office and other agencies' officers have their own list and no access to this agency's imports."""
 
-from anwei.meetingimports import services as mis
+from anwei.meetingimports.reading import import_file
 from tests.meetingimports.conftest import seed_upload
 from tests.permission_tables import Row
 
@@ -11,7 +11,7 @@ OWN = {"officer": 200, "*": 404}
 
 def review(w):
     if "import" not in w.extra:
-        w.extra["import"] = mis.meeting_import_upload(actor=w.officer, agency=w.bureau, upload=seed_upload("001"))
+        w.extra["import"] = import_file(actor=w.officer, agency=w.bureau, upload=seed_upload("001"))
     return {"pk": w.extra["import"].pk}
 
 

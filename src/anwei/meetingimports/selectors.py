@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from anwei.core.uploads import stored_file_bytes
+from anwei.lib.docextract import Extracted, ExtractError, extract
+from anwei.lib.meetingimport import MeetingDraft, NotAMeetingDocument, parse_meeting
+
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -40,6 +44,31 @@ def meeting_import_duplicate(*, agency: Agency, sha256: str) -> MeetingImport | 
     """The live import of the same file in this agency, if any."""
     return (MeetingImport.objects.filter(agency=agency, sha256=sha256, state__in=MeetingImport.LIVE)
             .select_related("meeting").first())
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What reading a file gave: the extraction and the draft, or the reason it cannot be imported."""
+
+    extracted: Extracted | None = None
+    draft: MeetingDraft | None = None
+    error: str = ""
+
+
+def document_parse(data: bytes, filename: str) -> Parsed:
+    """Read a document into a meeting draft (no database): docextract, then meetingimport."""
+    try:
+        extracted = extract(data, filename)
+        return Parsed(extracted, parse_meeting(extracted))
+    except ExtractError as exc:
+        return Parsed(error=exc.message)
+    except NotAMeetingDocument as exc:
+        return Parsed(error=str(exc))
+
+
+def meeting_import_parse(imp: MeetingImport) -> Parsed:
+    """Read an import's stored file; call it outside a transaction (a long PDF takes seconds)."""
+    return document_parse(stored_file_bytes(imp.file), imp.filename)
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,10 @@ from anwei.core import clock
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
 from anwei.core.service import service
-from anwei.core.uploads import PLAIN_TEXT, stored_file_bytes, stored_file_save
+from anwei.core.uploads import PLAIN_TEXT, stored_file_save
 from anwei.lib import rocdate
-from anwei.lib.docextract import ExtractError, extract
-from anwei.lib.meetingimport import NotAMeetingDocument, parse_meeting
 from anwei.meetingimports.models import MeetingImport, UnitAlias
-from anwei.meetingimports.selectors import UnitResolver, confirm_problems, meeting_import_duplicate
+from anwei.meetingimports.selectors import Parsed, UnitResolver, confirm_problems, meeting_import_duplicate
 from anwei.meetingimports.values import ORIGIN, previous_label, resolution_choice
 from anwei.meetings import services as ms
 from anwei.meetings.models import Attendance, Proposal, Report, Ruling, SecurityMeeting
@@ -27,8 +25,6 @@ from anwei.orgs.models import Agency, Person, Unit
 from anwei.tracking import services as ts
 from anwei.tracking.models import TrackedItem
 
-# Files larger than this are read by the background worker (django-tasks), the page showing progress.
-BACKGROUND_BYTES = 512 * 1024
 ACCEPTED = "DOCX、ODT、有文字層的 PDF 或純文字（.txt）"
 
 
@@ -51,9 +47,9 @@ def _duplicate_message(found: MeetingImport) -> str:
 
 @service
 def meeting_import_upload(*, actor: Person | None, agency: Agency, upload: UploadedFile,
-                          background: bool | None = None) -> MeetingImport:
-    """Keep the file and read it: at once when small, by the background worker when large (or when
-    `background` says so). The same file twice in an agency is refused."""
+                          background: bool = False) -> MeetingImport:
+    """Keep the file (the same file twice in an agency is refused). With `background` the worker reads it;
+    otherwise the caller reads it after this transaction (meetingimports.reading.import_file does both)."""
     if upload.name.lower().endswith(".doc"):
         raise ValidationError({"files": f"「{upload.name}」是舊版 Word（.doc）檔，請先另存為 DOCX 或 ODT 後再上傳。"})
     sha = _sha256(upload)
@@ -67,33 +63,28 @@ def meeting_import_upload(*, actor: Person | None, agency: Agency, upload: Uploa
         raise ValidationError({"files": exc.messages}) from None
     imp = MeetingImport.objects.create(agency=agency, file=stored, filename=stored.name, size=stored.size,
                                        sha256=sha, created_by=actor if getattr(actor, "pk", None) else None,
-                                       progress="排入佇列，等待讀取…")
+                                       progress="排入佇列，等待讀取…" if background else "讀取中…")
     audit_record(actor=actor, action="meetingimports.upload", obj=imp, after=snapshot(imp))
-    if background if background is not None else stored.size > BACKGROUND_BYTES:
+    if background:
         from anwei.meetingimports.tasks import meeting_import_read_task
 
-        meeting_import_read_task.enqueue(imp.pk)
-    else:
-        meeting_import_read(actor=actor, imp=imp)
+        meeting_import_read_task.enqueue(imp.pk)  # the queue row commits with the import
     return imp
 
 
 @service
-def meeting_import_read(*, actor: Person | None, imp: MeetingImport) -> MeetingImport:
-    """Read the file into a draft; a file that cannot be a meeting's (no text layer, damaged, a plan or a
-    letter) is marked with the reason, in Chinese, and nothing else happens."""
+def meeting_import_read(*, actor: Person | None, imp: MeetingImport, parsed: Parsed) -> MeetingImport:
+    """Record what reading the file gave (selectors.meeting_import_parse, run before this transaction so that
+    a long document holds no lock while it is read): the draft for review, or — a file that cannot be a
+    meeting's (no text layer, damaged, a plan or a letter) — the reason, in Chinese, and nothing else."""
     before = snapshot(imp)
-    try:
-        extracted = extract(stored_file_bytes(imp.file), imp.filename)
-        draft = parse_meeting(extracted)
-    except ExtractError as exc:
-        _fail(imp, exc.message)
-    except NotAMeetingDocument as exc:
-        _fail(imp, str(exc))
+    if parsed.error:
+        _fail(imp, parsed.error)
     else:
+        draft = parsed.draft
         imp.state, imp.kind, imp.draft = MeetingImport.State.REVIEW, draft.kind, draft.as_dict()
-        imp.lines = [[line.no, line.text.replace("\n", " ")] for line in extracted.lines]
-        imp.notes = list(extracted.notes)
+        imp.lines = [[line.no, line.text.replace("\n", " ")] for line in parsed.extracted.lines]
+        imp.notes = list(parsed.extracted.notes)
         name = draft.agency.value
         if name and name not in (imp.agency.name, imp.agency.short_name) and name not in imp.agency.name \
                 and imp.agency.name not in name:

@@ -12,7 +12,7 @@ log = logging.getLogger(__name__)
 @task()
 def meeting_import_read_task(import_id: int) -> None:
     """Read a large file in the background; the import's page shows the progress line."""
-    from anwei.meetingimports.services import meeting_import_read
+    from anwei.meetingimports.reading import import_read
 
     imp = MeetingImport.objects.filter(pk=import_id).select_related("agency", "file").first()
     if imp is None or imp.state != MeetingImport.State.QUEUED:
@@ -23,7 +23,7 @@ def meeting_import_read_task(import_id: int) -> None:
                                                    progress=f"讀取文件文字並辨識會議內容中{pages}…")
     imp.state = MeetingImport.State.PARSING
     try:
-        meeting_import_read(actor=None, imp=imp)
+        import_read(actor=None, imp=imp)
     except Exception:  # the person gets a message; the log keeps the traceback
         log.exception("meeting import %s failed", import_id)
         MeetingImport.objects.filter(pk=imp.pk).update(state=MeetingImport.State.FAILED, progress="無法匯入",

@@ -17,6 +17,7 @@ from anwei.meetingimports import services
 from anwei.meetingimports.forms import (ROW_FORMS, UnitMapForm, UploadForm, annotate, problems_by_field,
                                         review_forms, review_values)
 from anwei.meetingimports.models import MeetingImport
+from anwei.meetingimports.reading import import_file
 from anwei.meetingimports.selectors import (UnitResolver, draft_unit_names, import_agencies, meeting_import_get,
                                             meeting_import_list, unmatched_names)
 from anwei.meetingimports.values import draft_values
@@ -47,8 +48,7 @@ def import_upload(request):
     agency = next(a for a in agencies if a.pk == form.cleaned_data["agency"])
     done = []
     for upload in form.cleaned_data["files"]:  # each file on its own: one refused does not stop the others
-        attempt = form_attempt(form, lambda u=upload: services.meeting_import_upload(
-            actor=request.user, agency=agency, upload=u))
+        attempt = form_attempt(form, lambda u=upload: import_file(actor=request.user, agency=agency, upload=u))
         if attempt.done:
             done.append(attempt.value)
     if not done:

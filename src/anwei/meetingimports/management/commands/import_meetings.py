@@ -16,11 +16,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
-from anwei.lib.docextract import ExtractError, extract
-from anwei.lib.meetingimport import NotAMeetingDocument, parse_meeting
 from anwei.meetingimports import services
 from anwei.meetingimports.models import MeetingImport
-from anwei.meetingimports.selectors import confirm_problems, meeting_import_duplicate
+from anwei.meetingimports.reading import import_file
+from anwei.meetingimports.selectors import confirm_problems, document_parse, meeting_import_duplicate
 from anwei.meetingimports.values import draft_values, summary
 from anwei.orgs.models import Agency, Person
 
@@ -79,12 +78,10 @@ class Command(BaseCommand):
         dup = meeting_import_duplicate(agency=agency, sha256=hashlib.sha256(data).hexdigest())
         if dup is not None:
             return "skip", f"已匯入或已上傳過（{dup.filename}），略過。"
-        try:
-            values = draft_values(parse_meeting(extract(data, path.name)).as_dict())
-        except ExtractError as exc:
-            return "skip", exc.message
-        except NotAMeetingDocument as exc:
-            return "skip", str(exc)
+        parsed = document_parse(data, path.name)
+        if parsed.error:
+            return "skip", parsed.error
+        values = draft_values(parsed.draft.as_dict())
         problems = confirm_problems(agency=agency, values=values)
         if problems:
             return "review", f"{summary(values)}。需在網頁上核對：{_flat(problems)}"
@@ -93,7 +90,7 @@ class Command(BaseCommand):
     def _import(self, agency, actor, path: Path) -> tuple[str, str]:
         upload = SimpleUploadedFile(path.name, path.read_bytes())
         try:
-            imp = services.meeting_import_upload(actor=actor, agency=agency, upload=upload, background=False)
+            imp = import_file(actor=actor, agency=agency, upload=upload, background=False)
         except ValidationError as exc:
             return "skip", "；".join(exc.messages)
         imp.refresh_from_db()
