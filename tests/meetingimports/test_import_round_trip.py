@@ -5,6 +5,7 @@ progress; and seed 002's minutes, once the officer has said which meeting it was
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from anwei.documents.builders import document_build
 from anwei.documents.render import render
@@ -70,9 +71,33 @@ def test_seed_002_minutes_after_the_officer_completes_them(world):
     assert props[0].unit == world.units["政風室"]
     assert meeting.rulings.count() == len(values["rulings"])
     assert set(meeting.rulings.values_list("section", flat=True)) >= {Ruling.Section.PREVIOUS, Ruling.Section.REPORTS}
-    items = TrackedItem.objects.filter(agency=world.bureau).order_by("number")
-    assert [i.origin_label for i in items] == [f"{values['roc_year']}年第1次會議"] * len(values["directives"])
+    label = f"{values['roc_year']}年第1次會議"
+    items = TrackedItem.objects.filter(agency=world.bureau, origin_label=label).order_by("number")
+    assert items.count() == len(values["directives"])
     assert [i.text for i in items] == [d["text"] for d in values["directives"]]
     assert items.filter(all_units=True).exists()  # 本府各處暨所屬各機關
     assert Proposal.objects.filter(meeting=meeting).count() == len(values["proposals"])
     assert dt.date(2016, 10, 19) == meeting.date  # the date the minutes give (105年10月19日)
+    # the chair's rulings that tell a unit to act are this meeting's directives: tracked, 項次 1, 2, …
+    told = [r for r in values["rulings"] if r["actionable"]]
+    own = TrackedItem.objects.filter(agency=world.bureau, origin_meeting=meeting).order_by("number")
+    assert [(i.number, i.text) for i in own] == [(n, r["text"]) for n, r in enumerate(told, start=1)]
+    assert [i.all_units or i.lead_unit.name for i in own] == [True if r["lead_unit"].startswith("各") else
+                                                               {"政風處": "政風室", "綜合規劃處": "綜合企劃科"}[r["lead_unit"]]
+                                                               for r in told]
+    assert not meeting.rulings.filter(actionable=False, text__startswith="請").exists()
+
+
+def test_a_ruling_the_officer_does_not_mark_is_recorded_but_not_tracked(world):
+    imp = import_file(actor=world.officer, agency=world.bureau, upload=seed_upload("002"))
+    values = draft_values(imp.draft) | {"sequence": 2}
+    for name, unit in (("行政處", "秘書室"), ("綜合規劃處", "綜合企劃科"), ("政風處", "政風室")):
+        mis.unit_alias_save(actor=world.officer, agency=world.bureau, name=name, unit=world.units[unit])
+    values["rulings"] = [r | {"actionable": False} for r in values["rulings"]]
+    values["rulings"][0] |= {"actionable": True, "lead_unit": ""}
+    with pytest.raises(ValidationError) as exc:
+        mis.meeting_import_confirm(actor=world.officer, imp=imp, expected_version=imp.version, values=values)
+    assert "主辦單位" in exc.value.message_dict["u0-lead_unit"][0]
+    values["rulings"][0]["actionable"] = False
+    meeting = mis.meeting_import_confirm(actor=world.officer, imp=imp, expected_version=imp.version, values=values)
+    assert meeting.rulings.count() == len(values["rulings"]) and not meeting.tracked_items.exists()

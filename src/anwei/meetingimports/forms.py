@@ -172,6 +172,8 @@ class RulingRowForm(RowForm):
     subject = forms.CharField(label="標題", max_length=300, required=False)
     text = forms.CharField(label="裁示內容", widget=AREA, required=False, **limited("裁示內容", limits.ITEM))
     proposal_number = forms.IntegerField(label="提案案號", min_value=1, max_value=99, required=False)
+    actionable = forms.BooleanField(label="需列管（本次會議的裁示事項）", required=False)
+    lead_unit = forms.CharField(label="主辦單位", max_length=100, required=False, help_text="需列管時必填")
 
     def values(self) -> dict:
         out = super().values()

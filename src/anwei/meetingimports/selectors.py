@@ -121,6 +121,7 @@ def draft_unit_names(values: dict) -> list[str]:
     names: list[str] = []
     for d in values.get("directives", []):
         names += [d.get("lead_unit") or "", *(d.get("co_units") or [])]
+    names += [r.get("lead_unit") or "" for r in values.get("rulings", []) if r.get("actionable")]
     names += [r.get("unit") or "" for r in values.get("reports", [])]
     names += [p.get("unit") or "" for p in values.get("proposals", [])]
     return list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
@@ -202,4 +203,11 @@ def confirm_problems(*, agency: Agency, values: dict, resolver: UnitResolver | N
             err(f"{k}-text", "請填寫裁示內容，或刪除此列。")
         if len(r.get("subject") or "") > 300:
             err(f"{k}-subject", "標題最多 300 字。")
+        if r.get("actionable"):
+            lead = resolver.resolve(r.get("lead_unit"))
+            if lead is None:
+                err(f"{k}-lead_unit", f"請先對應單位「{r['lead_unit']}」。" if r.get("lead_unit")
+                    else "需列管的裁示請填寫主辦單位，或取消「需列管」。")
+            elif lead.unit is None and not lead.all_units:
+                err(f"{k}-lead_unit", f"「{r['lead_unit']}」已設為不指定單位，列管事項須有主辦單位。")
     return errors

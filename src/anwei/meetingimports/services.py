@@ -154,7 +154,8 @@ def _unit_of(resolver: UnitResolver, name: str) -> Unit | None:
 def meeting_import_confirm(*, actor: Person | None, imp: MeetingImport, expected_version: int,
                            values: dict) -> SecurityMeeting:
     """Create what the (corrected) draft says, through the same services as typed records: the meeting
-    with its agenda, attendance, reports, proposals (and their 決議) and rulings; the directives table's
+    with its agenda, attendance, reports, proposals (and their 決議) and rulings (those marked 需列管 become
+    this meeting's tracked items, 項次 1, 2, … as typed ones do); the directives table's
     items (found again when an earlier import or entry made them, else created under the meeting that
     gave them) with the progress and 繼續/解除列管 this meeting read — items still under tracking go on
     to the next meeting's round and packet. One transaction: any refusal leaves nothing behind."""
@@ -210,8 +211,9 @@ def meeting_import_confirm(*, actor: Person | None, imp: MeetingImport, expected
         proposal = proposals.get((Proposal.Kind.REGULAR, r.get("proposal_number"))) if r.get("proposal_number") \
             else None
         section = r["section"] if r["section"] in Ruling.Section.values else Ruling.Section.CONCLUSION
+        tracked = {"actionable": True, **_unit_kw(resolver, r.get("lead_unit") or "")} if r.get("actionable") else {}
         ms.ruling_add(actor=actor, meeting=meeting, section=section, subject=(r.get("subject") or "")[:300],
-                      text=r["text"], proposal=proposal)
+                      text=r["text"], proposal=proposal, **tracked)
     entries = _directives(actor, agency, resolver, values)
     if entries:
         ts.progress_round_record(actor=actor, agency=agency, target=meeting, target_date=meeting.date,

@@ -72,6 +72,7 @@ def draft_values(draft: dict) -> dict:
         "rulings": [{
             "section": _v(r["section"]) or "conclusion", "subject": _s(_v(r["subject"])), "text": _s(_v(r["text"])),
             "proposal_number": _v(r["proposal_number"]),
+            **dict(zip(("actionable", "lead_unit"), ruling_addressee(_s(_v(r["text"]))))),
         } for r in draft.get("rulings", [])],
     }
 
@@ -113,3 +114,15 @@ def summary(values: dict) -> str:
              f"報告 {len(values.get('reports', []))} 則", f"提案 {len(values.get('proposals', []))} 案",
              f"主席裁示 {len(values.get('rulings', []))} 則"]
     return f"{label}{'（' + kind + '）' if kind else ''}：" + "、".join(parts)
+
+
+# 「請綜合規劃處將本次演練成果…」, 「請各單位均應加強宣導…」, 「有關…部分，請本府政風處…」: a ruling that tells a unit
+# to act is a directive of this meeting, tracked from now on; 「洽悉」, 「准予備查」 are not.
+_ADDRESSEE = re.compile(r"^(?:有關[^，,。]{0,60}[，,]\s*)?請(?:本府|本局|本所|本處|本署)?"
+                        r"(?P<unit>各(?:單位|科室|處室|處|科|室|課)|[\u4e00-\u9fff]{1,10}?(?:處|室|科|課|組|中心))")
+
+
+def ruling_addressee(text: str) -> tuple[bool, str]:
+    """(to be tracked, the unit it names) as the ruling's words suggest; the officer confirms on the review."""
+    m = _ADDRESSEE.match((text or "").strip())
+    return (True, m.group("unit")) if m else (False, "")
