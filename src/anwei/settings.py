@@ -156,6 +156,7 @@ INSTALLED_APPS = [
     "anwei.documents",
     "anwei.tracking",
     "anwei.meetings",
+    "anwei.meetingimports",
     "anwei.plans",
     "anwei.footage",
     "anwei.assessments",

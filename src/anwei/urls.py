@@ -20,6 +20,7 @@ urlpatterns = [
     path("documents/", include("anwei.documents.urls")),
     path("tracking/", include("anwei.tracking.urls")),
     path("meetings/", include("anwei.meetings.urls")),
+    path("meetings/import/", include("anwei.meetingimports.urls")),
     path("plans/", include("anwei.plans.urls")),
     # One section (自評與檢查), three apps: their paths do not overlap.
     path("inspections/", include("anwei.assessments.urls")),

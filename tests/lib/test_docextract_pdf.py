@@ -17,6 +17,14 @@ def test_text_lines_in_reading_order_and_running_lines_dropped():
     assert [(line.page, line.text) for line in e.lines] == [(1, "第1頁的內文"), (2, "第2頁的內文"), (3, "第3頁的內文")]
 
 
+def test_a_caption_in_the_top_margin_that_differs_from_the_header_only_in_its_numbers_is_kept():
+    """The app's packet: every page is headed 「…會報110年第1次會議」; the directives table of the meeting
+    before opens near the top of a page with 「…會報109年第2次會議」, which must not be dropped as the header."""
+    pages = [_page(1), [*_page(2), Text(150, 790, "某機關安全維護會報109年第2次會議")], _page(3)]
+    e = extract(make_pdf(pages), "x.pdf")
+    assert [line.text for line in e.lines if line.page == 2] == ["某機關安全維護會報109年第2次會議", "第2頁的內文"]
+
+
 def test_a_ruled_table_comes_out_as_rows_of_cells():
     rows = [["項次", "主席裁（指）示事項", "主(協)辦單位", "執行情形", "是否列管"],
             ["1", "請秘書室研議。", "秘書室", "已辦理。", "□繼續列管 ■解除列管"]]

@@ -48,6 +48,10 @@ ALLOWED = {
 }
 ALLOWED_TEXT = "圖片（JPG、PNG、GIF、WebP）、PDF、ODF（ODT、ODS、ODP）、Office（DOC(X)、XLS(X)、PPT(X)）"
 
+# Plain text (no NUL bytes in its first bytes), for a use that asks for it: the text of a document as
+# copied out of a PDF (meeting imports). Not accepted as an ordinary attachment.
+PLAIN_TEXT = {".txt": ("text/plain", lambda h: b"\x00" not in h)}
+
 
 def sanitise_name(name: str) -> str:
     """Keep letters (Chinese included), digits and a few marks; drop paths and control characters."""
@@ -56,15 +60,17 @@ def sanitise_name(name: str) -> str:
     return (name or "file")[:150]
 
 
-def upload_check(upload: UploadedFile) -> str:
-    """Return the content type or raise forms.ValidationError with a Chinese message."""
+def upload_check(upload: UploadedFile, *, extra: dict | None = None, extra_text: str = "") -> str:
+    """Return the content type or raise forms.ValidationError with a Chinese message. `extra`: more
+    accepted extensions (e.g. PLAIN_TEXT), named in the refusal by `extra_text`."""
+    allowed = {**ALLOWED, **(extra or {})}
     if upload.size > MAX_UPLOAD_BYTES:
         raise forms.ValidationError(
             f"檔案「{upload.name}」太大（{upload.size / 1048576:.1f} MB），上限為 {MAX_UPLOAD_BYTES // 1048576} MB。")
     ext = Path(upload.name).suffix.lower()
-    if ext not in ALLOWED:
-        raise forms.ValidationError(f"不接受「{ext or '無副檔名'}」類型的檔案，只接受{ALLOWED_TEXT}。")
-    content_type, check = ALLOWED[ext]
+    if ext not in allowed:
+        raise forms.ValidationError(f"不接受「{ext or '無副檔名'}」類型的檔案，只接受{extra_text or ALLOWED_TEXT}。")
+    content_type, check = allowed[ext]
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
@@ -92,9 +98,10 @@ class UploadField(forms.FileField):
         return upload
 
 
-def stored_file_save(*, actor, agency, upload: UploadedFile) -> StoredFile:
+def stored_file_save(*, actor, agency, upload: UploadedFile, extra: dict | None = None,
+                     extra_text: str = "") -> StoredFile:
     """Write the upload under UPLOAD_DIR with a random name and record it. Call inside a service."""
-    content_type = upload_check(upload)
+    content_type = upload_check(upload, extra=extra, extra_text=extra_text)
     relpath = f"{agency.pk}/{uuid.uuid4().hex}"
     target = Path(settings.UPLOAD_DIR) / relpath
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -122,3 +129,11 @@ def stored_file_delete(stored: StoredFile) -> None:
     path = Path(settings.UPLOAD_DIR) / stored.relpath
     path.unlink(missing_ok=True)
     stored.delete()
+
+
+def stored_file_bytes(stored: StoredFile) -> bytes:
+    """The stored file's content (for a reader such as the meeting import). The caller checks permission."""
+    path = Path(settings.UPLOAD_DIR) / stored.relpath
+    if not path.is_file():
+        raise Http404("檔案已不存在")
+    return path.read_bytes()

@@ -76,7 +76,9 @@ def directive_tables(meeting: SecurityMeeting, rows: list[RoundRow] | None = Non
     agency = meeting.agency.name
     tables = []
     for first, group in _groups(rows):
-        if first.origin_id:  # a meeting's items: origin_label is 「108年第2次會議」
+        # a meeting's items: origin_label is 「108年第2次會議」 (also when that meeting is not in 安維: an
+        # imported packet's directives given at a meeting held before the agency began to use it)
+        if first.origin_id or first.source_kind == TrackedItem.Source.MEETING_DIRECTIVE:
             caption = f"{agency}安全維護會報{first.origin_label}\n主席裁（指）示事項辦理情形"
         else:
             caption = f"{first.origin_label}\n列管事項辦理情形"

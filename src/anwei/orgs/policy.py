@@ -63,6 +63,9 @@ RULES: dict[str, Rule] = {
     "tracking.review": rule(unit=(R.UNIT_HEAD,)),
     "tracking.overview": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
     "tracking.chair": rule(R.AGENCY_HEAD),  # decides 繼續/解除列管 at the meeting (the head's inbox)
+    # Importing past packets and minutes into the agency's meetings and tracked items (and the names of
+    # units its documents use): the agency's own ethics officer only.
+    "meetingimport.manage": rule(R.ETHICS_OFFICER),
     # --- documents ---
     # --- plans ---
     "plans.contacts.view": rule(*ALL_ROLES),  # the plan's contact list: people of the plan's own agency only

@@ -4,6 +4,7 @@ Every list here makes a fixed number of queries whatever the number of items."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -234,10 +235,17 @@ def round_rows(rnd: ProgressRound | None) -> list[RoundRow]:
     return sorted(rows.values(), key=lambda row: row_order(row.item))
 
 
+_MEETING_LABEL = re.compile(r"^(\d+)年第(\d+)次會議$")
+
+
 def row_order(item: TrackedItem) -> tuple:
-    # The most recent meeting first (上次會議), then older meetings, then other sources.
+    # The most recent meeting first (上次會議), then older meetings, then other sources. A meeting not in
+    # 安維 (its items imported from a packet) has no date: its label 「108年第2次會議」 orders it, latest first.
     dated = item.origin_id is not None and item.origin_date is not None
-    return (not dated, -item.origin_date.toordinal() if dated else 0, item.origin_label, item.number)
+    if dated:
+        return (False, (-item.origin_date.toordinal(),), item.origin_label, item.number)
+    m = _MEETING_LABEL.match(item.origin_label)
+    return (True, (0, -int(m.group(1)), -int(m.group(2))) if m else (1,), item.origin_label, item.number)
 
 
 @dataclass

@@ -370,3 +370,40 @@ def tracking_decide(*, actor: Person, rnd: ProgressRound, item: TrackedItem, dec
     audit_record(actor=actor, action="tracking.decide", obj=obj, before=before, after=snapshot(obj))
     audit_record(actor=actor, action="tracking.item_status", obj=item, before=item_before, after=snapshot(item))
     return obj
+
+
+@service
+def progress_round_record(*, actor: Person, agency: Agency, target, target_date: dt.date, title: str,
+                          entries: list[tuple[TrackedItem, str, str | None]]) -> ProgressRound:
+    """A past round, as a document of a past meeting tells it (meeting imports): the progress the
+    meeting read on each item (the consolidated text) and, where marked, its 繼續/解除列管. The round is
+    closed at once and touches no other round: nobody is asked to report on a meeting held long ago.
+    An item's status follows the decision unless a later meeting has already decided on it."""
+    if target is not None and round_for(target) is not None:
+        raise ValidationError("這次會議已經有執行情形填報紀錄。")
+    rnd = ProgressRound.objects.create(agency=agency, target=target, target_date=target_date, title=title[:200],
+                                       deadline=target_date, opened_by=actor, closed_at=clock.now())
+    rnd.items.add(*[item for item, _, _ in entries])
+    now = clock.now()
+    ProgressReport.objects.bulk_create([
+        ProgressReport(agency=agency, round=rnd, item=item, unit=None, text=text.strip(),
+                       status=ProgressReport.Status.SUBMITTED if text.strip() else ProgressReport.Status.PENDING,
+                       submitted_by=actor if text.strip() else None, submitted_at=now if text.strip() else None)
+        for item, text, _ in entries])
+    audit_record(actor=actor, action="tracking.round_record", obj=rnd, after={
+        **snapshot(rnd), "items": [i.pk for i, _, _ in entries]})
+    for item, _, decision in entries:
+        if decision is None:
+            continue
+        if decision not in TrackingDecision.Decision.values:
+            raise ValidationError({"decision": "請選擇繼續列管或解除列管。"})
+        obj = TrackingDecision.objects.create(agency=agency, item=item, round=rnd, decision=decision,
+                                              decided_by=actor)
+        audit_record(actor=actor, action="tracking.decide", obj=obj, after=snapshot(obj))
+        later = TrackingDecision.objects.filter(item=item, round__target_date__gt=target_date).exists()
+        if not later:
+            item_before = snapshot(item)
+            _item_status_set(item, decision)
+            audit_record(actor=actor, action="tracking.item_status", obj=item, before=item_before,
+                         after=snapshot(item))
+    return rnd

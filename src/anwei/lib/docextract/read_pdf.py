@@ -92,14 +92,23 @@ def _page_items(page, first_table: int) -> tuple[list[_Item], int]:
     return items, first_table + len(tables)
 
 
+_PAGE_NUMBER = re.compile(r"頁|^\W*\d+\W*$|\d+\s*/\s*\d+")
+
+
+def _running_key(text: str) -> str:
+    """A page-number line compared with its numbers blanked (第1頁 and 第2頁 count as one); any other
+    line as it is: a table caption near the top, 「…安全維護會報108年第2次會議」, is not the running
+    header 「…安全維護會報109年第1次會議」 (the packet's own meeting) though only its digits differ."""
+    return _DIGITS.sub("#", text) if _PAGE_NUMBER.search(text) else text
+
+
 def _running_lines(pages: list[list[_Item]]) -> set[str]:
-    """Header and footer lines: in a page margin on at least half of the pages (and two),
-    compared with their numbers blanked so 第1頁 and 第2頁 count as one."""
+    """Header and footer lines: in a page margin on at least half of the pages (and two)."""
     if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
     for items in pages:
-        counts.update({_DIGITS.sub("#", it.cells[0]) for it in items if it.edge})
+        counts.update({_running_key(it.cells[0]) for it in items if it.edge})
     return {key for key, n in counts.items() if n >= max(2, (len(pages) + 1) // 2)}
 
 
@@ -138,7 +147,7 @@ def _assemble(per_page: list[list[_Item]], chars: int, blank_pages: list[int]) -
     lines: list[Line] = []
     for page_no, items in enumerate(per_page, start=1):
         for it in items:
-            if it.table is None and it.edge and _DIGITS.sub("#", it.cells[0]) in running:
+            if it.table is None and it.edge and _running_key(it.cells[0]) in running:
                 continue
             lines.append(Line(no=len(lines) + 1, cells=it.cells, table=it.table, page=page_no))
     text = "".join("".join(line.cells) for line in lines)
