@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from django.db.models import Count, Q
 
 from anwei.orgs.models import Agency
-from anwei.portal.workreport import Column, Line, Section, StatisticsProvider
+from anwei.portal.workreport import Column, Line, Section, StatisticsProvider, period_label
 from anwei.travel.models import ReturnReport, TravelApplication
 from anwei.travel.selectors import travel_statistics, work_report_period
 
@@ -19,6 +19,8 @@ TITLE = "公務員赴大陸地區申請及返臺通報"
 def section(agency: Agency, start: dt.date, end: dt.date) -> Section:
     s = travel_statistics(agency, start, end)
     period = work_report_period(start, end)
+    if not period.endswith("年度迄今"):
+        period = period_label(start, end)
     lines = [Line(f"{period}{s['sentence']}" + (f"，其中逾期通報{s['late_reports']}件。" if s["late_reports"] else "。"))]
     if s["applications"]:
         lines.insert(0, Line(f"{period}受理赴陸申請計{s['applications']}件（核准{s['approved']}件、不予同意{s['refused']}件）"
