@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from anwei.core import clock
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.service import service
+from anwei.documents import limits
 from anwei.lib.merge3 import Clash, merge3
 from anwei.meetings import services as meetings
 from anwei.meetings.models import Report, SecurityMeeting
@@ -23,6 +24,11 @@ from anwei.workreports.models import Composition
 from anwei.workreports.selectors import compose_text, work_report_for
 
 TITLE = "秘書單位工作報告"
+
+
+def _length_check(body: str) -> None:
+    if len(body) > limits.REPORT:
+        raise ValidationError({"cases": f"工作報告超過{limits.REPORT:,}字（目前{len(body):,}字），請少引用幾則案例或縮短期間。"})
 
 
 def _cases_check(meeting: SecurityMeeting, cases: Sequence) -> None:
@@ -45,12 +51,14 @@ def work_report_compose(*, actor: Person, meeting: SecurityMeeting, start: dt.da
         raise ValidationError("此會議的工作報告已產生過，請以「重新產生」帶入紀錄的變動。")
     text = compose_text(meeting.agency, start, end, cases)
     report = work_report_for(meeting)
+    _length_check(text)
     if report is None:
         unit = Unit.objects.filter(agency=meeting.agency, is_ethics=True).first()
         report = meetings.report_add(actor=actor, meeting=meeting, kind=Report.Kind.WORK, title=TITLE, unit=unit,
                                      presenter=ethics_unit_name(meeting.agency), body=text)
     else:
         body = (report.body.rstrip() + "\n" if report.body.strip() else "") + text
+        _length_check(body)
         report = meetings.report_update(actor=actor, report=report, expected_version=report.version,
                                         title=report.title, unit=report.unit, presenter=report.presenter, body=body,
                                         kind=report.kind)
@@ -75,6 +83,7 @@ def work_report_recompose(*, actor: Person, composition: Composition, expected_v
     _cases_check(report.meeting, cases)
     new = compose_text(composition.agency, start, end, cases)
     merged, clashes = merge3(composition.composed, report.body, new)
+    _length_check(merged)
     meetings.report_update(actor=actor, report=report, expected_version=expected_version, title=report.title,
                            unit=report.unit, presenter=report.presenter, body=merged, kind=report.kind)
     before = snapshot(composition)
