@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST
 from anwei.awareness import selectors, services
 from anwei.awareness.forms import CaseForm, EventForm, TopicForm
 from anwei.core.formpages import confirm_step, form_page, form_submit, message_attempt
-from anwei.core.forms import RocDateField
+from anwei.core.forms import PeriodForm, RocDateField
 from anwei.core.uploads import stored_file_response
 from anwei.orgs import policy
 from anwei.orgs.selectors import person_primary_agency
@@ -21,15 +20,9 @@ from anwei.orgs.selectors import person_primary_agency
 PAGE = 50
 
 
-class PeriodFilter(forms.Form):
+class PeriodFilter(PeriodForm):
     start = RocDateField(label="期間起日", required=False)
     end = RocDateField(label="期間迄日", required=False)
-
-    def clean(self):
-        c = super().clean()
-        if c.get("start") and c.get("end") and c["end"] < c["start"]:
-            self.add_error("end", "期間迄日不得早於起日。")
-        return c
 
 
 def _manage_agency(request):
