@@ -93,3 +93,28 @@ def test_case_text_in_the_seeds_shape(world):
     case = f.case(world)
     assert case.full_text().split("\n")[0] == "【實際案例】"
     assert case.full_text().endswith("（資料來源：測試廉政單位）")
+
+
+def test_an_event_links_to_where_it_came_from(world, as_):
+    from tests.tracking.conftest import make_item
+
+    item = make_item(world, text="請加強同仁赴陸風險宣導。")
+    c = as_(world.officer)
+    form = c.get(reverse("awareness:event_create")).content.decode()
+    assert "請加強同仁赴陸風險宣導" in form
+    c.post(reverse("awareness:event_create"), {
+        "title": "赴陸規定宣導", "topic": f.topic("赴陸規定").pk, "form": "meeting", "start_date": "115/3/10",
+        "origin": item.pk})
+    event = Event.objects.get()
+    assert event.origin == item and event.origin_label == str(item)
+    assert str(item) in c.get(reverse("awareness:event_edit", args=[event.pk])).content.decode()
+
+
+def test_the_list_filters_by_period_and_says_when_it_is_wrong(world, as_):
+    f.event(world, day=dt.date(2026, 3, 10), title="三月講習")
+    f.event(world, day=dt.date(2026, 5, 10), title="五月講習")
+    c = as_(world.officer)
+    page = c.get(reverse("awareness:event_list"), {"start": "115/3/1", "end": "115/3/31"}).content.decode()
+    assert "三月講習" in page and "五月講習" not in page
+    bad = c.get(reverse("awareness:event_list"), {"start": "115/3/31", "end": "115/3/1"}).content.decode()
+    assert "期間迄日不得早於起日。" in bad

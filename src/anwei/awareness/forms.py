@@ -10,6 +10,12 @@ from anwei.core.uploads import UploadField
 from anwei.orgs.models import Agency, Unit
 
 
+class OriginChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        text = obj.text if len(obj.text) <= 40 else obj.text[:40] + "…"
+        return f"{obj}：{text}"
+
+
 class EventForm(VersionForm):
     title = forms.CharField(label="名稱", max_length=200, error_messages={"required": "請填寫名稱。"},
                             help_text="例如：公務機密維護講習")
@@ -30,9 +36,15 @@ class EventForm(VersionForm):
     cases = forms.ModelMultipleChoiceField(label="使用的案例", queryset=Case.objects.none(), required=False,
                                            widget=forms.CheckboxSelectMultiple)
     file = UploadField(label="教材檔案", required=False)
+    origin = OriginChoiceField(label="來源（列管事項）", queryset=Case.objects.none(), required=False,
+                               empty_label="（無）", help_text="例如會議主席裁示要求加強宣導的列管事項")
 
-    def __init__(self, *args, topics, units, agencies, cases, **kwargs):
+    def __init__(self, *args, topics, units, agencies, cases, origins=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if origins is None:
+            del self.fields["origin"]
+        else:
+            self.fields["origin"].queryset = origins
         self.fields["topic"].queryset = topics
         self.fields["audience_units"].queryset = units
         self.fields["audience_agencies"].queryset = agencies

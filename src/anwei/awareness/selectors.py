@@ -86,3 +86,12 @@ def events_in_period(*, agency: Agency, start: dt.date, end: dt.date) -> list[Ev
     """The agency's events whose first day is in the period, oldest first (for the work report)."""
     return list(Event.objects.filter(agency=agency, start_date__range=(start, end)).select_related("topic")
                 .order_by("start_date", "id"))
+
+
+def origins_for(*, agency: Agency):
+    """What an event may come from: the agency's tracked items still open (a meeting ruling, an inspection's
+    deficiency …), newest first."""
+    from anwei.tracking.models import TrackedItem
+
+    return (TrackedItem.objects.filter(agency=agency).exclude(status=TrackedItem.Status.RELEASED)
+            .order_by("-roc_year", "-id"))

@@ -71,6 +71,8 @@ def event_create(*, actor: Person, agency: Agency, title: str, topic: Topic, for
         values["end_date"] = None
     event = Event(agency=agency, created_by=actor if getattr(actor, "pk", None) else None, **values)
     if origin is not None:
+        if getattr(origin, "agency_id", agency.pk) != agency.pk:
+            raise ValidationError({"origin": "來源須為本機關的紀錄。"})
         event.origin_type = ContentType.objects.get_for_model(origin)
         event.origin_id = origin.pk
         event.origin_label = (origin_label or str(origin))[:200]

@@ -39,6 +39,10 @@ def _event_form(request, agency, **kwargs):
                      cases=selectors.cases_usable(agency=agency), **kwargs)
 
 
+def _origin(c) -> dict:
+    return {"origin": c["origin"]} if c.get("origin") else {}
+
+
 def _event_values(c) -> dict:
     keys = ["title", "topic", "form", "start_date", "end_date", "audience_note", "audience_count", "speaker", "summary"]
     values = {k: c[k] for k in keys}
@@ -71,9 +75,9 @@ def event_list(request):
 @login_required
 def event_create(request):
     agency = _manage_agency(request)
-    form = _event_form(request, agency)
+    form = _event_form(request, agency, origins=selectors.origins_for(agency=agency))
     saved, _ = form_submit(request, form, lambda c: services.event_create(
-        actor=request.user, agency=agency, **_event_values(c)), "已新增宣導活動。")
+        actor=request.user, agency=agency, **_event_values(c), **_origin(c)), "已新增宣導活動。")
     if saved:
         return redirect("awareness:event_list")
     return render(request, "awareness/event_form.html", {"form": form})
