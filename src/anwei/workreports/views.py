@@ -11,6 +11,7 @@ from django.utils.http import content_disposition_header
 from anwei.awareness.selectors import cases_usable
 from anwei.core import clock
 from anwei.core.formpages import form_attempt
+from anwei.core.forms import form_rearm
 from anwei.core.xlsx import xlsx_table
 from anwei.meetings.selectors import meeting_get
 from anwei.portal.workreport import count_columns, period_label
@@ -62,6 +63,8 @@ def compose(request, pk: int):
                 form = ComposeForm(cases=cases_usable(agency=meeting.agency), initial={
                     **initial, "start": start, "end": end, "cases": cases,
                     "version": composition.report.version})
+            else:  # 預覽: applying it later must be against the text this preview was made from
+                form_rearm(form, composition.report.version)
         else:
             text = selectors.compose_text(meeting.agency, start, end, cases)
     return render(request, "workreports/compose.html", {
