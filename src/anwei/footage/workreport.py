@@ -10,14 +10,15 @@ from django.db.models import Count, Q
 
 from anwei.footage.models import FootageRequest
 from anwei.orgs.models import Agency
-from anwei.portal.workreport import Column, Line, Section, StatisticsProvider, period_label
+from anwei.portal.workreport import Column, Line, Section, StatisticsProvider, period_datetimes, period_label
 
 TITLE = "監視錄影資料調閱（複製）申請"
 S = FootageRequest.Status
 
 
 def counts(agency_ids: Sequence[int], start: dt.date, end: dt.date) -> dict[int, dict[str, int]]:
-    rows = (FootageRequest.objects.filter(agency_id__in=agency_ids, submitted_at__date__range=(start, end))
+    since, until = period_datetimes(start, end)
+    rows = (FootageRequest.objects.filter(agency_id__in=agency_ids, submitted_at__gte=since, submitted_at__lt=until)
             .values("agency_id")
             .annotate(received=Count("id"), approved=Count("id", filter=Q(status__in=[S.APPROVED, S.COMPLETED])),
                       refused=Count("id", filter=Q(status=S.REFUSED))))

@@ -12,7 +12,7 @@ from anwei.assessments.models import SelfAssessment
 from anwei.inspections.models import Finding, Inspection
 from anwei.inspections.stats import inspection_sentences, inspection_statistics
 from anwei.orgs.models import Agency
-from anwei.portal.workreport import Column, Line, Section, StatisticsProvider
+from anwei.portal.workreport import Column, Line, Section, StatisticsProvider, period_datetimes
 
 TITLE = "安全維護檢查及自評"
 
@@ -26,15 +26,17 @@ def counts(agency_ids: Sequence[int], start: dt.date, end: dt.date) -> dict[int,
     from anwei.tracking.models import TrackedItem
 
     out: dict[int, dict[str, int]] = {}
-    for r in (Inspection.objects.filter(agency_id__in=agency_ids, date__range=(start, end)).values("agency_id")
-              .annotate(n=Count("id"))):
+    inspections = Inspection.objects.filter(agency_id__in=agency_ids, date__range=(start, end))
+    for r in inspections.values("agency_id").annotate(n=Count("id")):
         out.setdefault(r["agency_id"], {})["inspections"] = r["n"]
-    for r in (Finding.objects.filter(kind=Finding.Kind.DEFICIENCY, inspection__agency_id__in=agency_ids,
-                                     inspection__date__range=(start, end))
+    # Through the period's inspections (the (agency, date) index), not every deficiency ever found.
+    for r in (Finding.objects.filter(kind=Finding.Kind.DEFICIENCY, inspection__in=inspections.values("pk"))
               .values("inspection__agency_id")
               .annotate(found=Count("id"), fixed=Count("id", filter=Q(tracked_item__status=TrackedItem.Status.RELEASED)))):
         out.setdefault(r["inspection__agency_id"], {}).update(found=r["found"], fixed=r["fixed"])
-    for r in (SelfAssessment.objects.filter(round__agency_id__in=agency_ids, round__created_at__date__range=(start, end))
+    since, until = period_datetimes(start, end)
+    for r in (SelfAssessment.objects.filter(round__agency_id__in=agency_ids, round__created_at__gte=since,
+                                            round__created_at__lt=until)
               .values("round__agency_id").annotate(n=Count("id"))):
         out.setdefault(r["round__agency_id"], {})["assessments"] = r["n"]
     return out

@@ -82,6 +82,16 @@ def period_check(start: dt.date | None, end: dt.date | None) -> None:
         raise ValidationError(errors)
 
 
+def period_datetimes(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """The period as [start 00:00, the day after end 00:00) in local time: timestamps compared with these use
+    their index (a `__date` lookup wraps the column in a function and reads every row)."""
+    from django.utils import timezone
+
+    tz = timezone.get_current_timezone()
+    return (dt.datetime.combine(start, dt.time.min, tzinfo=tz),
+            dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz))
+
+
 def period_label(start: dt.date, end: dt.date) -> str:
     """「109年1月1日至109年6月30日」 (the same year is not repeated: 「109年1月1日至6月30日」)."""
     if start == end:

@@ -13,6 +13,7 @@ from anwei.core import clock
 from anwei.core.formpages import form_attempt
 from anwei.core.forms import form_rearm
 from anwei.core.xlsx import xlsx_table
+from anwei.lib import rocdate
 from anwei.meetings.selectors import meeting_get
 from anwei.portal.workreport import count_columns, period_label
 from anwei.workreports import selectors, services
@@ -96,7 +97,7 @@ def counts(request):
     office, offices, form, start, end = _counts_args(request)
     page, rows = selectors.counts_page(office=office, start=start, end=end, page=request.GET.get("page"))
     table = [(a, rows.get(a.pk, [])) for a in page.object_list]
-    query = f"office={office.pk}&start={request.GET.get('start', '')}&end={request.GET.get('end', '')}"
+    query = f"office={office.pk}&start={rocdate.format_slash(start)}&end={rocdate.format_slash(end)}"
     return render(request, "workreports/counts.html", {
         "office": office, "offices": offices, "form": form, "page": page, "table": table, "headers": _headers(),
         "period": period_label(start, end), "query": query, "invalid": form.is_bound and not form.is_valid()})
