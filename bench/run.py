@@ -71,7 +71,7 @@ def _child_env(database_url: str, data_dir: Path) -> dict:
     env = dict(os.environ)
     env.update({
         "ANWEI_DATABASE_URL": database_url, "ANWEI_DATA_DIR": str(data_dir), "ANWEI_DEBUG": "false",
-        "ANWEI_SECRET_KEY": SECRET, "ANWEI_HTTPS": "false",
+        "ANWEI_SECRET_KEY": SECRET, "ANWEI_AUDIT_KEY": SECRET, "ANWEI_HTTPS": "false",
         "ANWEI_ALLOWED_HOSTS": "127.0.0.1,localhost", "DJANGO_SETTINGS_MODULE": "anwei.perf.settings_bench",
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")])),
     })

@@ -23,8 +23,10 @@ def _page_cache():
 
 @pytest.fixture(autouse=True)
 def _upload_dir(settings, tmp_path):
-    # Uploads never land in the developer's var/ during tests.
+    # Uploads never land in the developer's var/ during tests; nor do audit anchors, which would
+    # outlive the rows a test rolls back.
     settings.UPLOAD_DIR = tmp_path / "uploads"
+    settings.AUDIT_ANCHOR_FILE = tmp_path / "audit-anchors.jsonl"
 
 
 @pytest.fixture

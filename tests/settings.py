@@ -4,6 +4,7 @@ import os
 import tempfile
 
 os.environ.setdefault("ANWEI_SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdef")
+os.environ.setdefault("ANWEI_AUDIT_KEY", "test-audit-key-not-for-production-0123456789")
 os.environ.setdefault("ANWEI_HTTPS", "false")
 os.environ.setdefault("ANWEI_TASKS_IMMEDIATE", "true")
 os.environ.setdefault("ANWEI_DATA_DIR", tempfile.mkdtemp(prefix="anwei-test-"))

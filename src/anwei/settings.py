@@ -3,6 +3,10 @@
 ANWEI_DATABASE_URL   sqlite:///path or postgres://user:pass@host:port/name (default: SQLite under var/)
 ANWEI_SECRET_KEY     required in production; in a source checkout with the default data folder (development,
                      `make run`) one is made once into var/secret-key (0600)
+ANWEI_AUDIT_KEY      the key sealing the audit chains; required in production, made once into var/audit-key
+                     in development like the secret key
+ANWEI_AUDIT_ANCHOR_FILE  where the chain ends are appended (default DATA_DIR/audit-anchors.jsonl)
+ANWEI_SIGNIN_ADDRESS_LIMIT  failed sign-ins from one address within 15 minutes before it must wait (default 20)
 ANWEI_DEBUG          true/false (default false)
 ANWEI_ALLOWED_HOSTS  comma-separated host names (default: localhost,127.0.0.1)
 ANWEI_DATA_DIR       where the SQLite file and uploads live (default: <repo>/var)
@@ -41,12 +45,25 @@ try:
     DEVELOPMENT = (REPO_DIR / "pyproject.toml").is_file() and DATA_DIR.resolve() == (REPO_DIR / "var").resolve()
     SECRET_KEY = ((env_str("ANWEI_SECRET_KEY", "") or secret_file(DATA_DIR / "secret-key")) if DEVELOPMENT
                   else env_str("ANWEI_SECRET_KEY"))
+    # The key that seals the audit chains (core.audit); kept outside the database, like SECRET_KEY.
+    AUDIT_KEY = ((env_str("ANWEI_AUDIT_KEY", "") or secret_file(DATA_DIR / "audit-key")) if DEVELOPMENT
+                 else env_str("ANWEI_AUDIT_KEY"))
+    # Where the chain ends are written for verify_audit to check against (append-only; see README).
+    AUDIT_ANCHOR_FILE = Path(env_str("ANWEI_AUDIT_ANCHOR_FILE", str(DATA_DIR / "audit-anchors.jsonl")))
     ALLOWED_HOSTS = env_list("ANWEI_ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
     CSRF_TRUSTED_ORIGINS = env_list("ANWEI_CSRF_TRUSTED_ORIGINS", [])
     SESSION_IDLE_MINUTES = env_int("ANWEI_SESSION_IDLE_MINUTES", 30, minimum=1, maximum=24 * 60)
     HTTPS = env_bool("ANWEI_HTTPS", not DEBUG)
     TASKS_IMMEDIATE = env_bool("ANWEI_TASKS_IMMEDIATE", False)
     PAGE_CACHE = env_bool("ANWEI_PAGE_CACHE", True)
+    # Failed sign-ins from one network address within AXES_COOLOFF_TIME (over any accounts) before that
+    # address must wait: slows password spraying; high enough for an office behind one NAT address.
+    # Account rules (資通系統防護基準): passwords older than this must change (0: never); unused accounts
+    # are disabled after this many days; a new password may not be one of the last PASSWORD_HISTORY.
+    PASSWORD_MAX_AGE_DAYS = env_int("ANWEI_PASSWORD_MAX_AGE_DAYS", 180, minimum=0, maximum=3650)
+    ACCOUNT_IDLE_DAYS = env_int("ANWEI_ACCOUNT_IDLE_DAYS", 90, minimum=1, maximum=3650)
+    PASSWORD_HISTORY = env_int("ANWEI_PASSWORD_HISTORY", 3, minimum=1, maximum=24)
+    SIGNIN_ADDRESS_LIMIT = env_int("ANWEI_SIGNIN_ADDRESS_LIMIT", 20, minimum=1, maximum=10_000)
     SITE_URL = env_str("ANWEI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
     EMAIL_HOST = env_str("ANWEI_EMAIL_HOST", "-")
     EMAIL_PORT = env_int("ANWEI_EMAIL_PORT", 25, minimum=1, maximum=65535)
@@ -63,6 +80,8 @@ try:
         "digest": env_str("ANWEI_SCHEDULE_DIGEST", "30 7 * * *"),
         "retention": env_str("ANWEI_SCHEDULE_RETENTION", "0 2 * * *"),
         "mail": env_str("ANWEI_SCHEDULE_MAIL", "* * * * *"),  # retries of mail not yet delivered
+        "accounts_idle": env_str("ANWEI_SCHEDULE_ACCOUNTS_IDLE", "10 1 * * *"),  # unused accounts disabled
+        "audit_anchor": env_str("ANWEI_SCHEDULE_AUDIT_ANCHOR", "55 * * * *"),  # chain ends out of the database
     }
     ANWEI_TODAY = env_str("ANWEI_TODAY", "-")
     if ANWEI_TODAY == "-":
@@ -116,6 +135,7 @@ INSTALLED_APPS = [
     "anwei.core",
     "anwei.orgs",
     "anwei.portal",
+    "anwei.accounts",
     # Domain apps, in dependency order (demo data loads in this order too).
     "anwei.documents",
     "anwei.tracking",
@@ -140,11 +160,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "anwei.core.middleware.SecurityHeadersMiddleware",
+    "anwei.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Scripts only from our own static files (htmx and anwei/js/app.js; no inline handlers); styles may be
+# inline (document previews carry their own stylesheet); nothing is framed or posted elsewhere.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                           "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
+                           "form-action 'self'; frame-ancestors 'none'")
 
 ROOT_URLCONF = "anwei.urls"
 WSGI_APPLICATION = "anwei.wsgi.application"
@@ -189,6 +217,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "anwei.accounts.passwords.RecentPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -208,6 +237,7 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # every failure with its address: the per-address limit counts them
 
 LANGUAGE_CODE = "zh-hant"
 LANGUAGES = [("zh-hant", "繁體中文")]

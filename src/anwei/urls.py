@@ -30,5 +30,6 @@ urlpatterns = [
     path("awareness/", include("anwei.awareness.urls")),
     path("workreports/", include("anwei.workreports.urls")),
     path("rollup/", include("anwei.rollup.urls")),
+    path("", include("anwei.accounts.urls")),  # /me/password/, /accounts/review/
     path("", include("anwei.notifications.urls")),  # /notifications/, /me/, /calendar/<token>.ics
 ]

@@ -18,6 +18,7 @@ def _check(env_overrides):
     ({"ANWEI_DEBUG": "perhaps"}, "ANWEI_DEBUG"),
     ({"ANWEI_DEBUG": "true", "ANWEI_SESSION_IDLE_MINUTES": "abc"}, "ANWEI_SESSION_IDLE_MINUTES"),
     ({"ANWEI_DEBUG": "false", "ANWEI_DATA_DIR": "{tmp}"}, "ANWEI_SECRET_KEY"),  # a deployment's own data folder
+    ({"ANWEI_DEBUG": "false", "ANWEI_DATA_DIR": "{tmp}", "ANWEI_SECRET_KEY": "s" * 50}, "ANWEI_AUDIT_KEY"),
     ({"ANWEI_DEBUG": "true", "ANWEI_DATABASE_URL": "nosuchdb://x"}, "ANWEI_DATABASE_URL"),
 ])
 def test_bad_value_stops_startup(overrides, name, tmp_path):
@@ -28,7 +29,8 @@ def test_bad_value_stops_startup(overrides, name, tmp_path):
 
 def test_production_settings_pass_check_deploy(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ANWEI_", "DJANGO_"))}
-    env.update({"ANWEI_SECRET_KEY": "k" * 20 + "-Zq8!vP3#mL0@wR5^tY7&uI2*oE9(aS4)dF6", "ANWEI_ALLOWED_HOSTS": "anwei.example.gov.tw",
+    env.update({"ANWEI_SECRET_KEY": "k" * 20 + "-Zq8!vP3#mL0@wR5^tY7&uI2*oE9(aS4)dF6", "ANWEI_AUDIT_KEY": "a" * 40,
+                "ANWEI_ALLOWED_HOSTS": "anwei.example.gov.tw",
                 "ANWEI_DATA_DIR": str(tmp_path)})
     result = subprocess.run([sys.executable, "-m", "anwei", "check", "--deploy", "--fail-level", "WARNING"], env=env,
                             capture_output=True, text=True, timeout=120)

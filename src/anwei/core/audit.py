@@ -5,6 +5,12 @@ top-level agency (and one for changes under no agency). An append locks only its
 AuditChain row, so on PostgreSQL a write in one county does not wait for a write in another;
 SQLite serialises writers anyway.
 
+A chain alone proves nothing to someone who can write the database: they could edit a row and
+recompute every digest after it. So each chain's end is sealed with HMAC under settings.AUDIT_KEY,
+which lives outside the database, and audit_anchor_write() appends the chain ends to a file the
+database user cannot rewrite (the scheduler runs it hourly): verify_audit checks the rows against
+both, so a rewritten history, or one cut back to an earlier end, is found.
+
 The audit knows nothing of what else happens on a change: modules that must act in the same
 transaction (the data versions of cached pages, core.dataversion) subscribe with audit_listen().
 """
@@ -14,12 +20,15 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import hashlib
+import hmac
 import json
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -80,6 +89,12 @@ def _digest(prev: str, entry: AuditEntry) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def chain_seal(chain: str, count: int, last_digest: str) -> str:
+    """HMAC-SHA256 of a chain's end under the audit key (kept outside the database)."""
+    message = f"{chain}|{count}|{last_digest}".encode("utf-8")
+    return hmac.new(settings.AUDIT_KEY.encode("utf-8"), message, hashlib.sha256).hexdigest()
+
+
 def chain_of(agency) -> str:
     """The chain a change under `agency` is appended to: its top-level agency's."""
     if agency is None:
@@ -118,10 +133,21 @@ def audit_record(*, actor, action: str, obj: models.Model, agency=None,
     entry.save()
     head.last_digest = entry.digest
     head.count += 1
-    head.save(update_fields=["last_digest", "count"])
+    head.seal = chain_seal(chain, head.count, head.last_digest)
+    head.save(update_fields=["last_digest", "count", "seal"])
     for listener in _listeners:
         listener(entry, obj, access)
     return entry
+
+
+def access_log(obj: models.Model, actions: dict[str, str], *, limit: int = 50) -> list[AuditEntry]:
+    """Who looked at a record of personal data, when and at what (個資法 利用之紀錄): the access rows
+    whose action is one of `actions` (action → what it means), newest first, each with .what."""
+    entries = list(AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk),
+                                             action__in=actions).order_by("-id")[:limit])
+    for e in entries:
+        e.what = actions[e.action]
+    return entries
 
 
 @dataclass(frozen=True)
@@ -133,7 +159,8 @@ class AuditVerdict:
     chain: str | None = None
 
 
-def _chain_verify(chain: str, head: AuditChain | None) -> AuditVerdict:
+def _chain_verify(chain: str, head: AuditChain | None, anchors: dict[int, str]) -> AuditVerdict:
+    """anchors: position in the chain (1-based) → the digest the anchor file says it had."""
     prev = GENESIS
     checked = 0
     for entry in AuditEntry.objects.filter(chain=chain).order_by("id").iterator(chunk_size=2000):
@@ -143,22 +170,66 @@ def _chain_verify(chain: str, head: AuditChain | None) -> AuditVerdict:
             return AuditVerdict(False, checked, entry.pk, "紀錄內容與雜湊值不符（此筆被修改）", chain)
         prev = entry.digest
         checked += 1
+        if anchors.get(checked, prev) != prev:
+            return AuditVerdict(False, checked, entry.pk, "與外部錨點不符（此筆之前的紀錄在資料庫中被改寫）", chain)
     if head is None:
         if checked:
             return AuditVerdict(False, checked, None, "此雜湊鏈的鏈尾紀錄被刪除", chain)
     elif head.last_digest != prev or head.count != checked:
         return AuditVerdict(False, checked, None, "最後一筆之後的紀錄被刪除", chain)
+    elif not hmac.compare_digest(head.seal, chain_seal(chain, head.count, head.last_digest)):
+        return AuditVerdict(False, checked, None, "鏈尾封印不符（紀錄在資料庫中被改寫，或金鑰不同）", chain)
+    if anchors and max(anchors) > checked:
+        return AuditVerdict(False, checked, None,
+                            f"外部錨點記載此鏈曾有 {max(anchors)} 筆，現僅 {checked} 筆（紀錄被刪除）", chain)
     return AuditVerdict(True, checked, chain=chain)
+
+
+anchor_log = logging.getLogger("anwei.audit.anchor")  # also to syslog where the deployment routes it
+
+
+def audit_anchors_read() -> dict[str, dict[int, str]]:
+    """chain → {count: digest} from the anchor file (none when there is no file yet)."""
+    anchors: dict[str, dict[int, str]] = {}
+    path = settings.AUDIT_ANCHOR_FILE
+    if not path.is_file():
+        return anchors
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            try:
+                row = json.loads(line)
+                anchors.setdefault(row["chain"], {})[int(row["count"])] = row["digest"]
+            except (ValueError, KeyError, TypeError):
+                continue  # a torn last line (a crash mid-write) anchors nothing
+    return anchors
+
+
+def audit_anchor_write() -> int:
+    """Append the end of every chain that moved since its last anchor. Returns the lines written."""
+    known = audit_anchors_read()
+    now = timezone.now().replace(microsecond=0).isoformat()
+    lines = [json.dumps({"at": now, "chain": h.chain, "count": h.count, "digest": h.last_digest}, ensure_ascii=False)
+             for h in AuditChain.objects.order_by("chain") if h.count and h.count not in known.get(h.chain, {})]
+    if lines:
+        path = settings.AUDIT_ANCHOR_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as out:
+            out.write("".join(line + "\n" for line in lines))
+            out.flush()
+        for line in lines:
+            anchor_log.info(line)
+    return len(lines)
 
 
 def audit_verify() -> AuditVerdict:
     """Walk every chain; report the first broken row (the lowest id among the broken chains)."""
     heads = {h.chain: h for h in AuditChain.objects.all()}
-    chains = set(heads) | set(AuditEntry.objects.values_list("chain", flat=True).distinct())
+    anchors = audit_anchors_read()
+    chains = set(heads) | set(AuditEntry.objects.values_list("chain", flat=True).distinct()) | set(anchors)
     checked = 0
     broken: list[AuditVerdict] = []
     for chain in sorted(chains):
-        verdict = _chain_verify(chain, heads.get(chain))
+        verdict = _chain_verify(chain, heads.get(chain), anchors.get(chain, {}))
         checked += verdict.checked
         if not verdict.ok:
             broken.append(verdict)

@@ -66,6 +66,9 @@ class AuditChain(models.Model):
     chain = models.CharField(max_length=20, primary_key=True)
     last_digest = models.CharField(max_length=64, default="0" * 64)
     count = models.PositiveBigIntegerField(default=0)
+    # HMAC-SHA256 of (chain, count, last_digest) under settings.AUDIT_KEY, kept outside the database:
+    # whoever rewrites rows and recomputes the chain cannot seal the new end.
+    seal = models.CharField(max_length=64, blank=True, default="")
 
     def __str__(self) -> str:
         return self.chain or "（分鏈前）"

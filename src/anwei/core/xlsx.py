@@ -24,7 +24,7 @@ def xlsx_table(*, sheet: str, columns: Sequence[tuple[str, int]], rows: Iterable
         ws.column_dimensions[get_column_letter(n)].width = width
     ws.freeze_panes = f"A{len(title_rows) + 2}"
     for line in title_rows:
-        ws.append(list(line))
+        ws.append([_cell(ws, value, wrap=False) for value in line])
     ws.append([_cell(ws, header, _BOLD) for header, _ in columns])
     for row in rows:
         ws.append([_cell(ws, value) for value in row])
@@ -33,9 +33,20 @@ def xlsx_table(*, sheet: str, columns: Sequence[tuple[str, int]], rows: Iterable
     return out.getvalue()
 
 
-def _cell(ws, value, font: Font | None = None) -> WriteOnlyCell:
+# What a spreadsheet would take for a formula (or, pasted, evaluate): text beginning with these is
+# still written as text, and marked so (quote prefix) that editing the cell keeps it text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(ws, value, font: Font | None = None, *, wrap: bool = True) -> WriteOnlyCell:
+    """Every text is text: a tracked item's 「=HYPERLINK(…)」 is shown, never run."""
     cell = WriteOnlyCell(ws, value="" if value is None else value)
-    cell.alignment = _WRAP
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(_FORMULA_START):
+            cell.quotePrefix = True
+    if wrap:
+        cell.alignment = _WRAP
     if font is not None:
         cell.font = font
     return cell

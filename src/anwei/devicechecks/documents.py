@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from anwei.devicechecks.models import DeviceSystem
 from anwei.devicechecks.selectors import month_sheet
-from anwei.documents.model import Cell, Document, Field, Paragraph, Table, Title
+from anwei.documents.model import Cell, Document, Paragraph, Table, Title
 
 
 NOTES = [
@@ -19,7 +19,7 @@ NOTES = [
 
 
 def device_month(*, agency_id: int, unit_id: int | None, year: int, month: int) -> Document:
-    """The 31-day form for one month: per day, each system's √/× and problem, and who checked."""
+    """The 31-day form for one month on one page: per day, each system's √/× and problem, and who checked."""
     systems = list(DeviceSystem.objects.filter(agency_id=agency_id, is_active=True,
                                                **({"unit_id": unit_id} if unit_id else {}))
                    .select_related("agency", "unit").order_by("order", "id"))
@@ -28,10 +28,9 @@ def device_month(*, agency_id: int, unit_id: int | None, year: int, month: int) 
     roc = year - 1911
     doc = Document(title=f"{agency_name}門禁及監視系統每日檢查表{roc}年{month}月", official=False,
                    landscape=len(systems) > 2)
-    doc.add(Title([agency_name, f"門禁及監視系統每日檢查表（{roc}年{month}月）"]))
-    if systems and systems[0].unit_id:
-        doc.add(Field("檢查單位", "、".join(sorted({s.unit.name for s in systems}))))
-    doc.add(Paragraph("逐項檢視確認，已完成/合格，請打「√」；未完成/不合格，請打「×」。", size="small"))
+    doc.add(Title([f"{agency_name}門禁及監視系統每日檢查表（{roc}年{month}月）"]))
+    unit = f"檢查單位：{'、'.join(sorted({s.unit.name for s in systems}))}。" if systems and systems[0].unit_id else ""
+    doc.add(Paragraph(unit + "逐項檢視確認，已完成/合格，請打「√」；未完成/不合格，請打「×」。", size="small"))
     header1 = [Cell("日期", rowspan=2, bold=True, align="center"), Cell("備註說明", rowspan=2, bold=True, align="center")]
     header1 += [Cell(s.name, colspan=2, bold=True, align="center") for s in systems]
     header1.append(Cell("備註人", rowspan=2, bold=True, align="center"))
@@ -50,9 +49,10 @@ def device_month(*, agency_id: int, unit_id: int | None, year: int, month: int) 
             row += [Cell(check.mark if check else "", align="center"), Cell(check.problem if check else "")]
         row.append(Cell("、".join(day["checkers"])))
         rows.append(row)
-    widths = [0.6, 1.2] + [1.1, 2.0] * len(systems) + [1.2]
-    doc.add(Table(header=[header1, header2], rows=rows, widths=widths))
-    doc.add(Paragraph("備註：", bold=True))
-    for n, text in enumerate(NOTES, start=1):
-        doc.add(Paragraph(f"{n}. {text}", size="small"))
+    ncols = 3 + 2 * len(systems)
+    # The notes close the table, in its small type, so the whole month stays on one page as on paper.
+    notes = "備註：" + "　".join(f"{n}. {text}" for n, text in enumerate(NOTES, start=1))
+    rows.append([Cell(notes, colspan=ncols)])
+    widths = [0.5, 1.0] + [0.8, 2.0] * len(systems) + [1.6]
+    doc.add(Table(header=[header1, header2], rows=rows, widths=widths, compact=True))
     return doc

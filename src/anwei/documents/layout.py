@@ -15,6 +15,7 @@ HEADER_FOOTER_GAP_CM = 0.4
 
 BODY_PT = 14.0
 TABLE_PT = 12.0
+TABLE_COMPACT_PT = 9.0  # Table(compact=True): a form's rows, single-spaced
 HEADER_PT = 10.0
 LINE_HEIGHT = 1.5  # multiple of the font size
 

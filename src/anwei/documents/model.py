@@ -82,6 +82,9 @@ class Table:
     # Every renderer keeps each row on one page (a row longer than a page is the only exception).
     # keep_together: the whole table on one page when it fits (an agenda; its last row never alone).
     keep_together: bool = False
+    # compact: a paper form that must fit its page (a month of daily checks): smaller type, single
+    # line spacing, tight cells — in every format alike.
+    compact: bool = False
 
 
 @dataclass

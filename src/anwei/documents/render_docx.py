@@ -114,6 +114,9 @@ class _Writer:
         s = self._style("表格內容", pt=L.TABLE_PT)
         s.paragraph_format.line_spacing = 1.2
         self._style("表格標題列", base="表格內容", pt=L.TABLE_PT, bold=True, align="center")
+        s = self._style("表格內容（緊密）", pt=L.TABLE_COMPACT_PT)
+        s.paragraph_format.line_spacing = 1.0
+        self._style("表格標題列（緊密）", base="表格內容（緊密）", pt=L.TABLE_COMPACT_PT, bold=True, align="center")
         self._style("頁首頁尾", pt=L.HEADER_PT, align="center")
 
     def _section(self) -> None:
@@ -229,9 +232,9 @@ class _Writer:
                     left, hang = L.hanging(2, lab)
                     self._para("附件", lab + item, left_em=left, hang_em=hang)
 
-    def _fill(self, cell, c: Cell, header: bool) -> None:
+    def _fill(self, cell, c: Cell, header: bool, compact: bool = False) -> None:
         lines = clean(c.text).split("\n")
-        style = self.d.styles["表格標題列" if header else "表格內容"]
+        style = self.d.styles[("表格標題列" if header else "表格內容") + ("（緊密）" if compact else "")]
         p = cell.paragraphs[0]
         for i, line in enumerate(lines):
             if i:
@@ -280,7 +283,7 @@ class _Writer:
                 if slot is None:
                     continue
                 cell, (cs, rs) = slot
-                self._fill(cells_[c], cell, is_header)
+                self._fill(cells_[c], cell, is_header, t.compact)
                 if cs > 1 or rs > 1:
                     merges.append((r, c, r + rs - 1, c + cs - 1))
         if t.keep_together:  # the whole table on one page: every row keeps with the next

@@ -53,6 +53,8 @@ _SCOPED_CSS = f"""
   font-size: {L.BODY_PT}pt; padding-bottom: .3em; }}
 .aw-doc table.aw-table th, .aw-doc table.aw-table td {{ border: 0.75pt solid #000; padding: 2pt 4pt;
   vertical-align: top; white-space: pre-wrap; }}
+.aw-doc table.aw-table.aw-compact {{ font-size: {L.TABLE_COMPACT_PT}pt; line-height: 1.15; }}
+.aw-doc table.aw-table.aw-compact th, .aw-doc table.aw-table.aw-compact td {{ padding: 1pt 2pt; }}
 .aw-doc table.aw-table th {{ font-weight: bold; text-align: center; vertical-align: middle; }}
 .aw-doc table.aw-table tr {{ break-inside: avoid; page-break-inside: avoid; }}
 .aw-doc table.aw-table.aw-together {{ break-inside: avoid; page-break-inside: avoid; }}
@@ -159,7 +161,8 @@ def _cell(tag: str, c, header: bool) -> str:
 
 
 def _table(t: Table, out: list[str]) -> None:
-    out.append('<table class="aw-table aw-together">' if t.keep_together else '<table class="aw-table">')
+    classes = "aw-table" + (" aw-together" if t.keep_together else "") + (" aw-compact" if t.compact else "")
+    out.append(f'<table class="{classes}">')
     if t.caption:
         out.append(f"<caption>{_t(t.caption)}</caption>")
     if t.widths:

@@ -139,6 +139,10 @@ def _styles_xml(doc: Document) -> str:
                 cls="extra"),
         _pstyle("AW_Table_Heading", "表格標題列", parent="AW_Table_Contents", para='fo:text-align="center"',
                 text=_font_props(L.TABLE_PT, True), cls="extra"),
+        _pstyle("AW_Table_Compact", "表格內容（緊密）", para='fo:line-height="100%"', text=_font_props(L.TABLE_COMPACT_PT),
+                cls="extra"),
+        _pstyle("AW_Table_Compact_Heading", "表格標題列（緊密）", parent="AW_Table_Compact", para='fo:text-align="center"',
+                text=_font_props(L.TABLE_COMPACT_PT, True), cls="extra"),
         _pstyle("AW_Header", "頁首", para='fo:text-align="center"', text=_font_props(L.HEADER_PT), cls="extra"),
         _pstyle("AW_Footer", "頁尾", para='fo:text-align="center"', text=_font_props(L.HEADER_PT), cls="extra"),
         _pstyle("AW_Page_Break", "分頁", para='fo:break-after="page" fo:line-height="100%"',
@@ -215,7 +219,8 @@ class _Auto:
         key = ("P", parent, align, bold, pt, left_em, hang_em, first_em)
         if key in self.names:
             return self.names[key]
-        size = pt or (L.TABLE_PT if parent.startswith("AW_Table") else L.BODY_PT)
+        size = pt or (L.TABLE_COMPACT_PT if parent.startswith("AW_Table_Compact")
+                      else L.TABLE_PT if parent.startswith("AW_Table") else L.BODY_PT)
         para = []
         if align != "left":
             para.append(f'fo:text-align="{"end" if align == "right" else align}"')
@@ -294,17 +299,18 @@ class _Content:
             left, hang = L.hanging(2, lab)
             self.p(self.auto.para("AW_Attachments", left_em=left, hang_em=hang), escape(lab) + _inline(item))
 
-    def cell(self, c: Cell, header: bool, spans: tuple[int, int]) -> str:
+    def cell(self, c: Cell, header: bool, spans: tuple[int, int], compact: bool = False) -> str:
         a = self.auto
+        base, pad = ("AW_Table_Compact", "0.02cm") if compact else ("AW_Table_Contents", "0.1cm")
         if header:
-            pstyle = "AW_Table_Heading"
-            cstyle = a.get(("C", "h"), "table-cell", None,
-                           '<style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.1cm" '
+            pstyle = "AW_Table_Compact_Heading" if compact else "AW_Table_Heading"
+            cstyle = a.get(("C", "h", pad), "table-cell", None,
+                           f'<style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="{pad}" '
                            'style:vertical-align="middle"/>', "TC")
         else:
-            pstyle = a.para("AW_Table_Contents", align=c.align, bold=c.bold)
-            cstyle = a.get(("C", "b"), "table-cell", None,
-                           '<style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.1cm" '
+            pstyle = a.para(base, align=c.align, bold=c.bold)
+            cstyle = a.get(("C", "b", pad), "table-cell", None,
+                           f'<style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="{pad}" '
                            'style:vertical-align="top"/>', "TC")
         cols, rows = spans
         attrs = f'table:style-name="{cstyle}" office:value-type="string"'
@@ -352,7 +358,7 @@ class _Content:
                         out.append("<table:covered-table-cell/>")
                     else:
                         cell, spans = slot
-                        out.append(self.cell(cell, header, spans))
+                        out.append(self.cell(cell, header, spans, t.compact))
                 out.append("</table:table-row>")
 
         if g.header:

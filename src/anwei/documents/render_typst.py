@@ -214,7 +214,10 @@ class _Writer:
         if not g.header and not body:
             body = ['""'] * g.ncols
         parts.extend(body)
-        table = "table(" + ", ".join(parts) + ")"
+        if t.compact:
+            parts.insert(1, "inset: (x: 2pt, y: 1.2pt)")
+        size, leading = (L.TABLE_COMPACT_PT, 0.15) if t.compact else (L.TABLE_PT, 0.4)
+        table = f"{{ set text(size: {size:g}pt); set par(leading: {leading:g}em); table({', '.join(parts)}) }}"
         if t.keep_together:
             table = f"block(breakable: false, {table})"
         if t.caption:
@@ -250,8 +253,6 @@ class _Writer:
             f"#set block(spacing: {L.LINE_HEIGHT - 1:g}em)\n"
             "#set table(stroke: 0.75pt + black, inset: (x: 4pt, y: 3pt), align: left + top)\n"
             "#set table.cell(breakable: false)\n"
-            f"#show table: set text(size: {L.TABLE_PT:g}pt)\n"
-            "#show table: set par(leading: 0.4em)\n"
             f"#let B(body) = {bold}\n"
         )
 

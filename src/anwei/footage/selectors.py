@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from anwei.core import clock
+from anwei.core.audit import access_log
 from anwei.core.models import AuditEntry
 from anwei.footage.models import (DEFAULT_RETENTION_DAYS, ApprovalChain, ApprovalStep, Device, FootageRequest,
                                   FootageSettings, RequestKind, RequestStep, RetentionRule, StepRole)
@@ -287,11 +288,7 @@ VIEW_ACTIONS = {"footage.view": "檢視申請", "footage.view.document": "下載
 
 def request_view_log(*, req: FootageRequest, limit: int = 50) -> list[AuditEntry]:
     """Who looked at the request, when and at what (each entry gets .what)."""
-    entries = list(AuditEntry.objects.filter(object_type=FootageRequest._meta.label_lower, object_id=str(req.pk),
-                                             action__in=VIEW_ACTIONS).order_by("-id")[:limit])
-    for e in entries:
-        e.what = VIEW_ACTIONS[e.action]
-    return entries
+    return access_log(req, VIEW_ACTIONS, limit=limit)
 
 
 def managing_unit_people(*, req: FootageRequest) -> QuerySet[Person]:

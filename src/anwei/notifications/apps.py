@@ -17,3 +17,7 @@ class NotificationsConfig(AppConfig):
         schedule.job_register("reminders", tasks.reminders_run, "提醒與逾期陳報")
         schedule.job_register("digest", tasks.digest_run, "每日待辦摘要電子郵件")
         schedule.job_register("mail", tasks.mail_run, "寄送（重試）電子郵件", if_due=tasks.mail_due)
+
+        from anwei.core.tasks import audit_anchor_run
+
+        schedule.job_register("audit_anchor", audit_anchor_run, "稽核紀錄鏈尾寫入外部錨點")

@@ -52,8 +52,6 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(AuditedAdmin, UserAdmin):
-    list_display = ["username", "full_name", "title", "agency", "unit", "is_active"]
-    list_filter = ["agency", "is_active"]
     search_fields = ["username", "full_name"]
     inlines = [MembershipInline]
     fieldsets = UserAdmin.fieldsets + (("機關資料", {"fields": ("full_name", "title", "agency", "unit", "phone")}),)
@@ -62,11 +60,21 @@ class PersonAdmin(AuditedAdmin, UserAdmin):
     audit_fields = ["username", "full_name", "title", "agency_id", "unit_id", "phone", "is_active", "is_staff",
                     "is_superuser"]
 
+    list_display = ["username", "full_name", "title", "agency", "unit", "is_active", "last_login"]
+    list_filter = ["agency", "is_active", "must_change_password"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:  # an account an administrator opens: its first password is theirs, not the owner's
+            obj.must_change_password = True
+        super().save_model(request, obj, form, change)
+
     def user_change_password(self, request, id, form_url=""):
         with transaction.atomic():
             response = super().user_change_password(request, id, form_url)
             if request.method == "POST" and response.status_code == 302:  # the form was valid and saved
                 person = Person.objects.get(pk=id)
+                # A password someone else set is to be changed by its owner at the next sign-in.
+                Person.objects.filter(pk=id).update(must_change_password=person.pk != request.user.pk)
                 audit_record(actor=request.user, action="admin.password_change", obj=person, agency=person.agency)
         return response
 

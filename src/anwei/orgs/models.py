@@ -93,6 +93,10 @@ class Person(AbstractUser):
     unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="people",
                              verbose_name="單位")
     phone = models.CharField("電話／分機", max_length=50, blank=True)
+    # Account rules (anwei.accounts): a password set by someone else must be changed at the next sign-in,
+    # and one older than settings.PASSWORD_MAX_AGE_DAYS too.
+    password_changed_at = models.DateTimeField("密碼變更時間", null=True, blank=True)
+    must_change_password = models.BooleanField("下次登入須變更密碼", default=False)
 
     class Meta:
         verbose_name = "人員"

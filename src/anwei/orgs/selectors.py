@@ -49,3 +49,19 @@ def agency_head(agency: Agency) -> Person | None:
     m = (Membership.objects.filter(agency=agency, role=Role.AGENCY_HEAD).select_related("person")
          .order_by("id").first())
     return m.person if m else None
+
+
+def signin_address_blocked(request) -> bool:
+    """Whether the request's network address has failed to sign in SIGNIN_ADDRESS_LIMIT times within the
+    lockout period, over any accounts (django-axes locks each account; this slows spraying across them)."""
+    from axes.helpers import get_client_ip_address
+    from axes.models import AccessFailureLog
+    from django.conf import settings
+    from django.utils import timezone
+
+    address = get_client_ip_address(request)
+    if not address:
+        return False
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    failures = AccessFailureLog.objects.filter(ip_address=address, attempt_time__gte=since)
+    return failures.count() >= settings.SIGNIN_ADDRESS_LIMIT

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import timezone
 
 from anwei.core import clock
 from anwei.core.audit import audit_record, snapshot
@@ -57,6 +58,7 @@ def person_create(*, actor: Person | None, username: str, password: str, full_na
     person = Person(username=username, full_name=full_name, agency=agency, unit=unit, title=title, email=email,
                     phone=phone)
     person.set_password(password)
+    person.password_changed_at = timezone.now()  # real time, like last_login (not the training clock)
     person.save()
     audit_record(actor=actor, action="person.create", obj=person, agency=agency,
                  after=snapshot(person, ["username", "full_name", "title", "agency_id", "unit_id"]))
@@ -150,3 +152,16 @@ def person_email_update(*, actor: Person, person: Person, email: str) -> Person:
     audit_record(actor=actor, action="person.email", obj=person, agency=person.agency, before=before,
                  after={"email": email})
     return person
+
+
+SIGNIN_ACTIONS = {"auth.login": "登入", "auth.logout": "登出", "auth.login_failed": "登入失敗"}
+
+
+@service
+def signin_record(*, person: Person, action: str, address: str = "", by_owner: bool = True) -> None:
+    """Sign-ins, sign-outs and failed sign-ins of an account in the audit log (可歸責性). A failed one
+    is not the owner's act: its actor is left empty (someone typed the account's name)."""
+    if action not in SIGNIN_ACTIONS:
+        raise ValueError(action)
+    audit_record(actor=person if by_owner else None, action=action, obj=person, agency=person.agency,
+                 after={"address": address[:64]} if address else None, access=True)

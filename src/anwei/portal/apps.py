@@ -10,7 +10,11 @@ class PortalConfig(AppConfig):
     verbose_name = "入口"
 
     def ready(self) -> None:
+        from anwei.orgs.services import SIGNIN_ACTIONS
+        from anwei.portal.history import history_labels_register
+
         _name_third_party_apps()
+        history_labels_register(SIGNIN_ACTIONS)  # orgs records sign-ins; their names in a person's history
 
 
 # Libraries that ship no Traditional Chinese names: what administrators see in the admin instead.

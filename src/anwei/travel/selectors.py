@@ -12,6 +12,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from anwei.core import clock
+from anwei.core.audit import access_log
+from anwei.core.models import AuditEntry
 from anwei.orgs import policy, posts
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.travel.models import ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication, TravelRule
@@ -273,3 +275,13 @@ def retiree_reports_waiting(person: Person, today: dt.date) -> list[TravelApplic
                 .filter(status=Status.DECLARED, return_report__isnull=True, report_due__gte=today)
                 .order_by("report_due", "id")[:50])
 
+
+
+VIEW_ACTIONS = {"travel.view": "檢視申請", "travel.view.document": "下載申請表", "travel.view.report": "下載返臺通報表"}
+
+
+def application_view_log(*, person: Person, app: TravelApplication) -> list[AuditEntry] | None:
+    """Who looked at the application (for the agency's ethics officer; None for anyone else)."""
+    if not policy.may(person, "travel.access_log", app.agency):
+        return None
+    return access_log(app, VIEW_ACTIONS)

@@ -19,7 +19,7 @@ from anwei.travel import defaults
 from anwei.travel.deadlines import apply_by, report_due
 from anwei.travel.models import (Approval, ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication,
                                  TravelRule)
-from anwei.travel.selectors import rule_in_force
+from anwei.travel.selectors import VIEW_ACTIONS, rule_in_force
 
 
 @dataclass(frozen=True)
@@ -306,6 +306,14 @@ def retiree_declaration_record(*, actor: Person, retiree: ClassifiedRetiree, tri
     app.save()
     audit_record(actor=actor, action="travel.retiree.declare", obj=app, after=snapshot(app))
     return app
+
+
+@service
+def application_view_record(*, actor: Person, app: TravelApplication, action: str = "travel.view") -> None:
+    """Every look at a travel record is itself recorded, as for footage requests (個資法: 利用之紀錄)."""
+    if action not in VIEW_ACTIONS:
+        raise ValueError(action)
+    audit_record(actor=actor, action=action, obj=app, access=True)
 
 
 @service

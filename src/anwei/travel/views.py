@@ -93,6 +93,7 @@ def application_create(request):
 @login_required
 def application_detail(request, pk: int):
     app = selectors.application_get(person=request.user, pk=pk)
+    services.application_view_record(actor=request.user, app=app)
     return _detail(request, app)
 
 
@@ -110,6 +111,7 @@ def _detail(request, app: TravelApplication, review_form: ReviewForm | None = No
         "can_edit": app.traveller_id == person.pk and app.status == Status.RETURNED,
         "can_report": can_report, "today": _today(),
         "overdue": report is None and app.report_overdue_on(_today()),
+        "view_log": selectors.application_view_log(person=person, app=app),
     }, status=status)
 
 
@@ -199,6 +201,7 @@ def return_report(request, pk: int):
 def application_document(request, pk: int, fmt: str):
     app = selectors.application_get(person=request.user, pk=pk)
     name = "涉密退離職人員赴陸申報表" if app.is_retiree() else "赴大陸地區申請表"
+    services.application_view_record(actor=request.user, app=app, action="travel.view.document")
     return document_response(request, builder="travel.application",
                              kwargs={"application_id": app.pk}, fmt=fmt, filename=f"{name}_{app.traveller_name}")
 
@@ -208,6 +211,7 @@ def return_report_document(request, pk: int, fmt: str):
     app = selectors.application_get(person=request.user, pk=pk)
     if not hasattr(app, "return_report"):
         raise Http404("尚未填報返臺通報表")
+    services.application_view_record(actor=request.user, app=app, action="travel.view.report")
     return document_response(request, builder="travel.return_report",
                              kwargs={"application_id": app.pk}, fmt=fmt,
                              filename=f"赴陸人員返臺通報表_{app.traveller_name}")
