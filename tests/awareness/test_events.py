@@ -118,3 +118,10 @@ def test_the_list_filters_by_period_and_says_when_it_is_wrong(world, as_):
     assert "三月講習" in page and "五月講習" not in page
     bad = c.get(reverse("awareness:event_list"), {"start": "115/3/31", "end": "115/3/1"}).content.decode()
     assert "期間迄日不得早於起日。" in bad
+
+
+def test_the_default_topics_come_back_on_an_emptied_database(db):
+    Topic.objects.all().delete()
+    assert services.topics_seed_defaults() == 6
+    assert services.topics_seed_defaults() == 0
+    assert [t.name for t in Topic.objects.filter(agency=None)] == services.DEFAULT_TOPICS

@@ -19,6 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_record_compose_edit_recompose_packet(live_server, page):
     w = build_world()
+    aw.topics_seed_defaults()  # the tables were emptied by the transactional tests before this one
     today = clock.today()
     ms.meeting_create(actor=w.officer, agency=w.bureau, date=today - dt.timedelta(days=40))
     meeting = ms.meeting_create(actor=w.officer, agency=w.bureau, date=today + dt.timedelta(days=20))

@@ -19,6 +19,7 @@ def load(ctx: dict) -> None:
     city, bureau, units, people = ctx["city"], ctx["bureau"], ctx["units"], ctx["people"]
     officer, superior = people["officer"], people["superior"]
     today = clock.today()
+    services.topics_seed_defaults()
     web = services.case_create(
         actor=superior, agency=city, title="公務機關網站加強資訊安全防護措施", topic=_topic("資通安全"),
         incident="某機關全球資訊網於假日遭不明程式攻擊而無法連線，經民眾以服務專線反映後始發現；"

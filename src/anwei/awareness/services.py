@@ -115,6 +115,23 @@ def event_delete(*, actor: Person, event: Event) -> None:
     event.delete()
 
 
+DEFAULT_TOPICS = ["公務機密維護", "機關安全維護", "資通安全", "赴陸規定", "反詐騙", "其他"]
+
+
+@service
+def topics_seed_defaults(*, actor: Person | None = None) -> int:
+    """The topics every agency starts with (migration 0002 writes them too; this restores them on a database
+    emptied since, e.g. between tests). Returns how many were missing."""
+    created = 0
+    for n, name in enumerate(DEFAULT_TOPICS, start=1):
+        topic, made = Topic.objects.get_or_create(agency=None, name=name,
+                                                  defaults={"order": 999 if name == "其他" else n * 10})
+        if made:
+            created += 1
+            audit_record(actor=actor, action="awareness.topic_add", obj=topic, agency=None, after=snapshot(topic))
+    return created
+
+
 @service
 def topic_add(*, actor: Person, agency: Agency, name: str) -> Topic:
     """An agency extends the list of topics with its own."""
