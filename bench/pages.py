@@ -7,6 +7,7 @@ and DJANGO_SETTINGS_MODULE=anwei.perf.settings_bench. Prints JSON lines:
   {"kind": "queries", "size": ..., "name": ..., "queries": n, "cold": bool, "status": code}
   {"kind": "session", "cookies": {role: "sessionid=…; csrftoken=…"}, "paths": {...}}   (for the load test, big data)
   {"kind": "reminders", "size": ..., "seconds": s, "queries": n, "obligations": n, "notices": n}
+  {"kind": "workreport", "size": ..., "compose_ms": ms, "compose_queries": n, "counts_ms": ms, "counts_queries": n}
 
 Each page is timed twice: as served (a repeated request, answered from the page cache while the
 data is unchanged) and cold (the page cache emptied before every request: the page's whole work).
@@ -133,6 +134,7 @@ def measure(small: str, big: str, rounds: int, per_round: int) -> list[dict]:
     for size, name in sizes.items():  # after the pages: the pass writes notices (and moves people's bells)
         _use(name)
         out.append(reminders(size))
+        out.append(workreport(size))
     # sessions on the big data for the load test
     _use(big)
     pages, clients = setups["big"]
@@ -147,6 +149,13 @@ def measure(small: str, big: str, rounds: int, per_round: int) -> list[dict]:
 def reminders(size: str) -> dict:
     """The daily reminder pass over the whole dataset (bench.reminders)."""
     from bench.reminders import measure
+
+    return {**measure(), "size": size}
+
+
+def workreport(size: str) -> dict:
+    """The work report composed from the records, and the superior office's counts (bench.workreport)."""
+    from bench.workreport import measure
 
     return {**measure(), "size": size}
 

@@ -288,6 +288,14 @@ def run(mode_name: str = "full", keep: bool = False) -> list[dict]:
         emit(out, "reminders_notices_big", rem["big"]["notices"], "notices")
         emit(out, "reminders_write_statements_big", rem["big"]["writes"], "statements")
 
+        wr = {r["size"]: r for r in rows if r["kind"] == "workreport"}
+        for key in ("compose", "counts"):
+            emit(out, f"workreport_{key}_small_ms", wr["small"][f"{key}_ms"], "ms")
+            emit(out, f"workreport_{key}_big_ms", wr["big"][f"{key}_ms"], "ms")
+            emit(out, f"workreport_{key}_growth", round(wr["big"][f"{key}_ms"] / wr["small"][f"{key}_ms"], 2), "ratio")
+            emit(out, f"workreport_{key}_queries_small", wr["small"][f"{key}_queries"], "queries")
+            emit(out, f"workreport_{key}_queries_big", wr["big"][f"{key}_queries"], "queries")
+
         emit(out, "packet_pages", docs.get("docs.pages"), "pages")
         for fmt in ("odt", "docx", "pdf"):
             emit(out, f"packet_{fmt}_ms", round(docs[f"docs.{fmt}"], 1), "ms")

@@ -163,6 +163,8 @@ INSTALLED_APPS = [
     "anwei.devicechecks",
     "anwei.inspections",
     "anwei.travel",
+    "anwei.awareness",
+    "anwei.workreports",
     "anwei.rollup",
     "anwei.notifications",
 ]

@@ -28,6 +28,8 @@ urlpatterns = [
     path("inspections/", include("anwei.inspections.urls")),
     path("footage/", include("anwei.footage.urls")),
     path("travel/", include("anwei.travel.urls")),
+    path("awareness/", include("anwei.awareness.urls")),
+    path("workreports/", include("anwei.workreports.urls")),
     path("rollup/", include("anwei.rollup.urls")),
     path("", include("anwei.accounts.urls")),  # /me/password/, /accounts/review/
     path("", include("anwei.notifications.urls")),  # /notifications/, /me/, /calendar/<token>.ics

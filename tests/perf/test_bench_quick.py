@@ -14,7 +14,9 @@ from bench.run import PAGES
 FIGURES = ["floor_p50_ms", "packet_odt_ms", "packet_docx_ms", "packet_pdf_ms", "libreoffice_ms", "register_pdf_ms",
            "packet_pdf_vs_libreoffice", "load_rps", "load_p50_ms", "load_p99_ms", "load_errors", "load_vs_floor",
            "worker_rss_mb", "load_cold_rps", "load_cold_p50_ms", "load_cold_p99_ms", "load_cold_errors", "reminders_pass_s",
-           "reminders_pass_queries", "reminders_pass_queries_small"] + [
+           "reminders_pass_queries", "reminders_pass_queries_small", "workreport_compose_small_ms", "workreport_compose_big_ms",
+           "workreport_compose_queries_small", "workreport_compose_queries_big", "workreport_counts_queries_small",
+           "workreport_counts_queries_big"] + [
                f"{page}{infix}_{suffix}" for page in PAGES for infix in ("", "_cold") for suffix in (
                    "p50_small_ms", "p50_big_ms", "growth", "vs_floor", "queries_small", "queries_big")]
 
@@ -36,4 +38,7 @@ def test_bench_smoke_prints_every_figure_with_constant_queries(tmp_path):
     assert rows["load_rps"]["value"] > 0 and rows["load_cold_rps"]["value"] > 0
     # the reminder pass reads open obligations only: its queries do not grow with the history
     assert rows["reminders_pass_queries"]["value"] == rows["reminders_pass_queries_small"]["value"]
+    # the work report is composed in the same number of queries whatever the history
+    for key in ("compose", "counts"):
+        assert rows[f"workreport_{key}_queries_small"]["value"] == rows[f"workreport_{key}_queries_big"]["value"]
     assert "figure" in p.stdout.splitlines()[-len(rows) - 1]  # the summary table follows the JSON lines

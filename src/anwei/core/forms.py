@@ -38,6 +38,19 @@ class RocDateField(forms.Field):
             raise forms.ValidationError(str(exc), code="invalid") from None
 
 
+class PeriodForm(forms.Form):
+    """A period, both ends included; an end before the start is refused next to the end."""
+
+    start = RocDateField(label="期間起日")
+    end = RocDateField(label="期間迄日")
+
+    def clean(self):
+        c = super().clean()
+        if c.get("start") and c.get("end") and c["end"] < c["start"]:
+            self.add_error("end", "期間迄日不得早於起日。")
+        return c
+
+
 class ConflictError(Exception):
     """Someone else saved the record since this person opened it."""
 

@@ -7,6 +7,10 @@ class FootageConfig(AppConfig):
     verbose_name = "監視器錄影調閱"
 
     def ready(self) -> None:
+        from anwei.footage.workreport import PROVIDER as STATISTICS
+        from anwei.portal.workreport import provider_register
+
+        provider_register(STATISTICS)  # its section of the work report (工作報告)
         from anwei.documents.builders import builder_register
         from anwei.footage import documents
         from anwei.footage.obligations import PROVIDER

@@ -7,6 +7,10 @@ class InspectionsConfig(AppConfig):
     verbose_name = "自評與檢查"
 
     def ready(self) -> None:
+        from anwei.inspections.workreport import PROVIDER as STATISTICS
+        from anwei.portal.workreport import provider_register
+
+        provider_register(STATISTICS)  # its section of the work report (工作報告)
         from anwei.documents.builders import builder_register
         from anwei.inspections import documents
         from anwei.orgs import policy

@@ -13,9 +13,11 @@ from django.db.models import Count, Q
 
 from anwei.assessments.selectors import assessment_period_counts
 from anwei.devicechecks.selectors import downtime_counts
+from anwei.devicechecks.workreport import downtime_sentence
 from anwei.inspections.models import Finding, Inspection
-from anwei.lib import rocdate, zhnum
+from anwei.lib import rocdate
 from anwei.orgs.models import Agency
+from anwei.portal.workreport import Line, Section, section_text
 
 
 def inspection_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
@@ -57,8 +59,9 @@ def inspection_statistics(agency: Agency, start: dt.date, end: dt.date) -> dict:
     }
 
 
-def inspection_sentences(stats: dict) -> list[str]:
-    """Ready sentences for 本局安全維護工作推動情形, in the style of seed 000."""
+def inspection_sentences(stats: dict, *, devices: bool = True) -> list[str]:
+    """Ready sentences for 本局安全維護工作推動情形, in the style of seed 000 (with `devices`, the daily
+    device checks' sentence too: the work report has it in a section of its own)."""
     period = f"{rocdate.format_short(stats['start'])}至{rocdate.format_short(stats['end'])}"
     out = []
     if stats["inspections_total"]:
@@ -75,31 +78,16 @@ def inspection_sentences(stats: dict) -> list[str]:
     if stats["assessments_total"]:
         out.append(f"函請各單位落實自主檢查，辦理自評{stats['assessment_rounds']}梯次，應填報{stats['assessments_total']}份，"
                    f"已完成{stats['assessments_submitted']}份（完成率{stats['assessment_completion_percent']}%）。")
-    if stats["device_downtime_days"]:
-        out.append(f"門禁及監視系統每日檢查，計有{stats['device_downtime_days']}日發現設備異常，{_repairs_phrase(stats)}")
-    else:
-        out.append("門禁及監視系統每日檢查均正常運作。")
+    if devices:
+        out.append(downtime_sentence({"days": stats["device_downtime_days"], "opened": stats["repairs_opened"],
+                                      "reported": stats["repairs_reported"], "repaired": stats["repairs_repaired"]}))
     return out
-
-
-def _repairs_phrase(stats: dict) -> str:
-    """What the repair records say, and only that (a sentence must not claim a repair nobody recorded)."""
-    opened, reported, repaired = stats["repairs_opened"], stats["repairs_reported"], stats["repairs_repaired"]
-    if not opened:
-        return "尚未開立維修紀錄。"
-    if repaired == opened:
-        return f"開立維修紀錄{opened}件，均已修復。"
-    if reported == opened:
-        return f"開立維修紀錄{opened}件，均已通知廠商維修，已修復{repaired}件。"
-    return (f"開立維修紀錄{opened}件，已通知廠商維修{reported}件、已修復{repaired}件，"
-            f"尚未通知廠商{opened - reported}件。")
 
 
 WORK_REPORT_HEADING = "本局安全維護工作推動情形（自評與檢查）"
 
 
 def work_report_block(stats: dict) -> str:
-    """The sentences numbered （一）（二）… under a heading, ready to append to a work report's body."""
-    lines = [WORK_REPORT_HEADING]
-    lines += [f"{zhnum.label(3, n)}{text}" for n, text in enumerate(inspection_sentences(stats), start=1)]
-    return "\n".join(lines)
+    """The sentences numbered （一）（二）… under a heading, ready to append to a work report's body
+    (rendered by the work report's registry, anwei.portal.workreport)."""
+    return section_text(Section(WORK_REPORT_HEADING, [Line(t) for t in inspection_sentences(stats)]))

@@ -121,6 +121,13 @@ RULES: dict[str, Rule] = {
     "travel.access_log": rule(R.ETHICS_OFFICER),  # who looked at an application (個資 利用之紀錄)
     "travel.retirees": rule(R.ETHICS_OFFICER),  # the registry of classified retirees and their declarations
     "travel.statistics": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),  # counts only, no names
+    # --- awareness (宣導) ---
+    # Events and cases: the ethics officer records them; the head and the superior office read them.
+    "awareness.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
+    "awareness.manage": rule(R.ETHICS_OFFICER),
+    # --- work report (工作報告) ---
+    # Counts per subordinate agency for a period (numbers only, no personal data): the superior office.
+    "workreports.counts": rule(subtree=True),
     # --- notifications ---
     # The reminder and escalation rules of an agency: its ethics officer edits them; the head reads them.
     "notifications.rules.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD),

@@ -29,6 +29,9 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from anwei.assessments.models import Answer, AssessmentRound, ChecklistItem, ChecklistTemplate, SelfAssessment
+from anwei.awareness.models import Event as AwarenessEvent
+from anwei.awareness.models import Form as AwarenessForm
+from anwei.awareness.models import Topic as AwarenessTopic
 from anwei.core.workdays import is_workday
 from anwei.devicechecks.models import DailyCheck, DeviceSystem, RepairRecord
 from anwei.inspections.models import Finding, Inspection
@@ -55,6 +58,7 @@ MODELS: list[type[models.Model]] = [
     SpecialPlan, DutyRow, Letter, LetterRecipient, Assignment,
     ChecklistTemplate, ChecklistItem, AssessmentRound, RoundTemplate, SelfAssessment, Answer,
     Inspection, InspectionUnit, Finding, DeviceSystem, DailyCheck, RepairRecord,
+    AwarenessEvent,
 ]
 AGENDA = [("主席致詞", 5, "主席"), ("上次會議主席裁(指)示事項辦理情形報告", 10, "政風室"), ("工作報告", 15, "各單位"),
           ("提案討論", 15, ""), ("臨時動議", 5, ""), ("主席結論", 5, "主席"), ("散會", 0, "")]
@@ -259,6 +263,7 @@ class _Generator:
         end = size.end_year or today.year
         self.years = list(range(end - size.years + 1, end + 1))
         self._workdays: dict[int, list[dt.date]] = {}
+        self.topics = list(AwarenessTopic.objects.filter(agency=None).order_by("order").values_list("pk", flat=True))
 
     def workdays(self, year: int) -> list[dt.date]:
         if year not in self._workdays:
@@ -278,6 +283,7 @@ class _Generator:
         self.assessments(a, rng)
         self.inspections(a, rng)
         self.devices(a, rng)
+        self.awareness(a, rng)
 
     # --- units, people, roles --------------------------------------------------------------------
     def people(self, a: _Ag, rng: random.Random) -> None:
@@ -494,6 +500,19 @@ class _Generator:
                 if broken:
                     add(RepairRecord, system_id=system, opened_by_check_id=check, opened_on=day, problem="讀卡機無法感應",
                         reported_on=day, vendor=vendor, repaired_on=min(day + dt.timedelta(days=3), self.today))
+
+
+    # --- awareness events: six a year (the work report counts them) ------------------------------------
+    def awareness(self, a: _Ag, rng: random.Random) -> None:
+        add, forms = self.buf.add, AwarenessForm.values
+        for year in self.years:
+            for month in (2, 4, 6, 8, 10, 12):
+                day = dt.date(year, month, 1 + a.index % 27)
+                if day > self.today:
+                    break
+                add(AwarenessEvent, agency_id=a.pk, title=f"{year - 1911}年{month}月安全維護宣導",
+                    topic_id=rng.choice(self.topics), form=rng.choice(forms), start_date=day,
+                    audience_count=rng.randint(10, 200), speaker="政風室", created_by_id=a.officer)
 
 
 def synth(size: Size, *, progress: Callable[[str], None] = lambda s: None,

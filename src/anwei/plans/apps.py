@@ -7,6 +7,10 @@ class PlansConfig(AppConfig):
     verbose_name = "專案安全維護計畫"
 
     def ready(self) -> None:
+        from anwei.plans.workreport import PROVIDER as STATISTICS
+        from anwei.portal.workreport import provider_register
+
+        provider_register(STATISTICS)  # its section of the work report (工作報告)
         from anwei.documents.builders import builder_register
         from anwei.orgs import policy
         from anwei.plans import documents

@@ -7,6 +7,10 @@ class TravelConfig(AppConfig):
     verbose_name = "赴陸申請"
 
     def ready(self) -> None:
+        from anwei.travel.workreport import PROVIDER as STATISTICS
+        from anwei.portal.workreport import provider_register
+
+        provider_register(STATISTICS)  # its section of the work report (工作報告)
         from anwei.documents.builders import builder_register
         from anwei.portal.navigation import NavEntry, nav_register
         from anwei.portal.obligations import obligation_register

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class AwarenessConfig(AppConfig):
+    name = "anwei.awareness"
+    label = "awareness"
+    verbose_name = "宣導"
+
+    def ready(self) -> None:
+        from anwei.awareness.workreport import PROVIDER
+        from anwei.orgs import policy
+        from anwei.portal.navigation import NavEntry, nav_register
+        from anwei.portal.workreport import provider_register
+
+        provider_register(PROVIDER)
+        nav_register(NavEntry("宣導", "awareness:event_list", order=45,
+                              visible=lambda p: policy.holds_anywhere(p, "awareness.view")))

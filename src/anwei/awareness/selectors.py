@@ -1,0 +1,97 @@
+"""Reads of awareness events and cases, always through the policy (anwei.orgs.policy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from anwei.awareness.models import Case, Event, Topic
+from anwei.orgs import policy
+from anwei.orgs.models import Agency, Person, Unit
+
+
+def topics_for(*, agency: Agency) -> QuerySet[Topic]:
+    """The common list and the agency's own additions."""
+    return Topic.objects.filter(Q(agency=None) | Q(agency=agency)).order_by("order", "id")
+
+
+def units_for(*, agency: Agency) -> QuerySet[Unit]:
+    return Unit.objects.filter(agency=agency).order_by("order", "id")
+
+
+def subordinates_for(*, agency: Agency) -> QuerySet[Agency]:
+    return Agency.objects.filter(path__startswith=agency.path).exclude(pk=agency.pk).order_by("path")
+
+
+def agencies_for(*, person: Person, action: str = "awareness.view") -> QuerySet[Agency]:
+    s = policy.scope(person, action)
+    return Agency.objects.filter(s.q(agency=None, unit=None)).order_by("path")
+
+
+def event_list(*, person: Person, agency: Agency | None = None, start: dt.date | None = None,
+               end: dt.date | None = None) -> QuerySet[Event]:
+    qs = Event.objects.filter(policy.scope(person, "awareness.view").q(agency="agency", unit=None))
+    if agency is not None:
+        qs = qs.filter(agency=agency)
+    if start is not None:
+        qs = qs.filter(start_date__gte=start)
+    if end is not None:
+        qs = qs.filter(start_date__lte=end)
+    return qs.select_related("agency", "topic").order_by("-start_date", "-id")
+
+
+def event_get(*, person: Person, pk: int, action: str = "awareness.view") -> Event:
+    event = Event.objects.select_related("agency", "topic").filter(pk=pk).first()
+    if event is None or not policy.may(person, action, event):
+        raise Http404("找不到此宣導活動")
+    return event
+
+
+def _ancestor_paths(agencies) -> set[str]:
+    """The paths of every agency above the given ones ("000001.000007." → "000001.")."""
+    out = set()
+    for a in agencies:
+        parts = a.path.split(".")[:-1]
+        for n in range(1, len(parts)):
+            out.add(".".join(parts[:n]) + ".")
+    return out
+
+
+def case_list(*, person: Person) -> QuerySet[Case]:
+    """The library: the cases of the agencies this person reads, and those their superior offices published."""
+    s = policy.scope(person, "awareness.view")
+    above = _ancestor_paths(policy.granting_agencies(person, "awareness.view"))
+    return (Case.objects.filter(s.q(agency="agency", unit=None) | Q(published=True, agency__path__in=above))
+            .select_related("agency", "topic").order_by("-source_date", "-id"))
+
+
+def case_get(*, person: Person, pk: int) -> Case:
+    case = case_list(person=person).filter(pk=pk).first()
+    if case is None:
+        raise Http404("找不到此案例")
+    return case
+
+
+def cases_usable(*, agency: Agency) -> QuerySet[Case]:
+    """Cases an agency may reuse (the caller has checked the person manages it): its own and those
+    published by the offices above it."""
+    above = _ancestor_paths([agency])
+    return (Case.objects.filter(Q(agency=agency) | Q(published=True, agency__path__in=above))
+            .select_related("agency").order_by("-source_date", "-id"))
+
+
+def events_in_period(*, agency: Agency, start: dt.date, end: dt.date) -> list[Event]:
+    """The agency's events whose first day is in the period, oldest first (for the work report)."""
+    return list(Event.objects.filter(agency=agency, start_date__range=(start, end)).select_related("topic")
+                .order_by("start_date", "id"))
+
+
+def origins_for(*, agency: Agency):
+    """What an event may come from: the agency's tracked items still open (a meeting ruling, an inspection's
+    deficiency …), newest first."""
+    from anwei.tracking.models import TrackedItem
+
+    return (TrackedItem.objects.filter(agency=agency).exclude(status=TrackedItem.Status.RELEASED)
+            .order_by("-roc_year", "-id"))

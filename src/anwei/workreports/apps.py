@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class WorkreportsConfig(AppConfig):
+    name = "anwei.workreports"
+    label = "workreports"
+    verbose_name = "工作報告"
+
+    def ready(self) -> None:
+        from anwei.orgs import policy
+        from anwei.portal.navigation import NavEntry, nav_register
+
+        nav_register(NavEntry("所屬機關工作統計", "workreports:counts", order=16,
+                              visible=lambda p: bool(policy.scope(p, "workreports.counts").subtree_paths)))
