@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "anwei.devicechecks",
     "anwei.inspections",
     "anwei.travel",
+    "anwei.incidents",
     "anwei.rollup",
     "anwei.notifications",
 ]

@@ -27,6 +27,7 @@ urlpatterns = [
     path("inspections/", include("anwei.inspections.urls")),
     path("footage/", include("anwei.footage.urls")),
     path("travel/", include("anwei.travel.urls")),
+    path("incidents/", include("anwei.incidents.urls")),
     path("rollup/", include("anwei.rollup.urls")),
     path("", include("anwei.notifications.urls")),  # /notifications/, /me/, /calendar/<token>.ics
 ]

@@ -55,10 +55,12 @@ class Stage(models.TextChoices):
     DUE = "due", "今日到期"
     OVERDUE = "overdue", "已逾期"
     ESCALATION = "escalation", "逾期陳報"
+    ANNOUNCED = "announced", "即時通知"  # told at once, not by the reminder pass (a new incident report)
 
 
 # When several apply to one person and obligation on one day, the one shown is the strongest.
-STAGE_STRENGTH = {Stage.AWAITING: 1, Stage.BEFORE: 2, Stage.DUE: 3, Stage.OVERDUE: 4, Stage.ESCALATION: 5}
+STAGE_STRENGTH = {Stage.AWAITING: 1, Stage.BEFORE: 2, Stage.DUE: 3, Stage.OVERDUE: 4, Stage.ESCALATION: 5,
+                  Stage.ANNOUNCED: 6}
 
 
 class Notification(models.Model):

@@ -1,0 +1,53 @@
+"""Obligations of incidents: each required party still owed a notification is the ethics unit's to-do,
+due on the day of its deadline (hours and minutes are kept in the note and in `overdue`, which turns at
+the exact moment). Overdue parties escalate through the notification engine to the agency head and,
+where the category lets the superior ethics office see the incident, to the superior office above."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from anwei.core import clock
+from anwei.incidents import selectors
+from anwei.incidents.models import RequiredParty
+from anwei.orgs import policy, posts
+from anwei.orgs.models import Person
+from anwei.portal.obligations import Obligation, ObligationProvider, link
+
+CATEGORY = "狀況通報"
+
+
+def _obligation(p: RequiredParty, now: dt.datetime) -> Obligation:
+    incident = p.incident
+    due = timezone.localtime(p.due_at)
+    overdue = now > p.due_at
+    parent_id = incident.agency.parent_id if incident.superior_sees else None
+    return Obligation(
+        CATEGORY, f"通報{p.get_party_display()}：{incident.title}"[:120], link("incidents:detail", incident.pk),
+        due=due.date(), overdue=overdue,
+        note=("已逾通報時限" if overdue else "通報時限") + f" {due:%H:%M}（{p.period_text()}）",
+        key=f"incidents.notify:{p.pk}", kind="incidents.notify", agency_id=incident.agency_id,
+        owner=posts.ethics_officers(incident.agency_id),
+        escalation=(None, posts.agency_head(incident.agency_id),
+                    posts.superior_officers(parent_id) if parent_id else None))
+
+
+def incidents_owed(person: Person) -> list[Obligation]:
+    agencies = policy.scope(person, "incidents.manage").agency_ids
+    if not agencies:
+        return []
+    now = clock.now()
+    return [_obligation(p, now) for p in selectors.owed_parties(agency_ids=agencies)
+            .select_related("incident__agency")[:100]]
+
+
+def incidents_open(today: dt.date) -> list[Obligation]:
+    """Parties still owed by open incidents (the partial index on Incident.owes: never the history)."""
+    now = clock.now()
+    return [_obligation(p, now) for p in selectors.owed_parties().select_related("incident__agency")]
+
+
+PROVIDER = ObligationProvider("incidents", incidents_owed, incidents_open,
+                              kinds=(("incidents.notify", "狀況通報應通報對象"),))
