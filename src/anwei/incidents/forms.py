@@ -105,20 +105,33 @@ class NotificationForm(forms.Form):
         return _moment(self.cleaned_data["notified_on"], self.cleaned_data["notified_time"])
 
 
-class EntryForm(forms.Form):
+class _OwnIds(forms.Form):
+    """The detail page holds several forms with a `text` field: each names its ids after itself."""
+
+    id_prefix = "id"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class EntryForm(_OwnIds):
+    id_prefix = "entry"
     stage = forms.ChoiceField(label="階段", choices=Stage.choices, widget=forms.RadioSelect,
                               error_messages={"required": "請選擇階段。"})
     text = forms.CharField(label="內容", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
                            error_messages={"required": "請填寫內容。"})
 
 
-class CommentForm(forms.Form):
+class CommentForm(_OwnIds):
+    id_prefix = "comment"
     text = forms.CharField(label="意見", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
                            error_messages={"required": "請填寫意見。"})
     asks_more = forms.BooleanField(label="請機關補充續報", required=False)
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(_OwnIds):
+    id_prefix = "follow"
     text = forms.CharField(label="後續改善事項", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}),
                            error_messages={"required": "請填寫後續改善事項。"},
                            help_text="例如：加強門禁管制並檢討監視系統死角")
