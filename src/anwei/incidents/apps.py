@@ -23,10 +23,10 @@ class IncidentsConfig(AppConfig):
 
 def _register_sources() -> None:
     """A follow-up's tracked item links back to its incident; its history is shown to who may see it."""
-    from anwei.incidents import selectors
-    from anwei.incidents.models import Incident
     from django.utils import timezone
 
+    from anwei.incidents import selectors
+    from anwei.incidents.models import Incident
     from anwei.lib import rocdate
     from anwei.portal.obligations import link
     from anwei.portal.selectors import audit_guard_from_getter, audit_guard_register
