@@ -91,3 +91,16 @@ def test_statistics_count_in_time_rate_and_open_follow_ups(world, as_):
     page = as_(world.superior).get(reverse("incidents:statistics", args=[world.bureau.pk]) +
                                    "?start=113/1/1&end=113/12/31").content.decode()
     assert "狀況通報計2件" in page
+
+
+def test_statistics_go_into_the_meeting_work_report(world, as_):
+    from tests.inspections.factories import work_report
+
+    report(world, "security", discovered=at(EVE, 16, 40))
+    rpt = work_report(world)
+    r = as_(world.officer).post(reverse("incidents:statistics_insert", args=[world.bureau.pk]),
+                                {"start": "113/1/1", "end": "113/12/31", "report": rpt.pk})
+    assert r.status_code == 302
+    rpt.refresh_from_db()
+    assert rpt.body.startswith("一、辦理資訊稽核。") and "本局安全維護工作推動情形（狀況通報）" in rpt.body
+    assert "（一）113年1月1日至113年12月31日狀況通報計1件（危安1件）。" in rpt.body

@@ -10,6 +10,7 @@ from django.utils import timezone
 from anwei.incidents import services
 from anwei.lib import rocdate
 from tests.incidents.factories import report
+from tests.inspections.factories import work_report
 from tests.permission_tables import Row
 
 READERS = {"officer": 200, "head": 200, "superior": 200, "staff": 200, "*": 404}
@@ -75,4 +76,8 @@ ROWS = [
         expect={"officer": 200, "superior": 200, "other_officer": 200, "*": 404}),
     Row("incidents:statistics", lambda w: {"agency_id": w.bureau.pk},
         expect={"officer": 200, "head": 200, "superior": 200, "*": 404}),
+    # The head and the superior office read statistics but do not edit the agency's meeting reports.
+    Row("incidents:statistics_insert", lambda w: {"agency_id": w.bureau.pk}, method="post",
+        data=lambda w: {"start": "2020-01-01", "end": "2030-12-31", "report": work_report(w).pk},
+        expect={"officer": 302, "*": 404}),
 ]

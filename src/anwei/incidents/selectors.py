@@ -196,6 +196,39 @@ def incident_statistics(agency: Agency, start: dt.date, end: dt.date, *, include
             "total": total, "sentence": _sentence(total)}
 
 
+WORK_REPORT_HEADING = "本局安全維護工作推動情形（狀況通報）"
+
+
+def work_report_sentences(stats: dict) -> list[str]:
+    """The lines the meeting's work report quotes, e.g. 「113年1月1日至113年12月31日狀況通報計3件（危安2件、資安1件）。」"""
+    from anwei.lib.rocdate import format_short
+
+    total = stats["total"]
+    parts = "、".join(f"{r['label']}{r['count']}件" for r in stats["rows"] if r["count"])
+    period = f"{format_short(stats['start'])}至{format_short(stats['end'])}"
+    judged = total["in_time"] + total["late"] + total["overdue"]
+    lines = [f"{period}{'本局及所屬機關' if stats['include_subtree'] else ''}狀況通報計{total['count']}件"
+             + (f"（{parts}）。" if parts else "。")]
+    if judged:
+        lines.append(f"應通報對象已屆時限者計{judged}處次，如期通報{total['in_time']}處次、逾時通報{total['late']}處次、"
+                     f"逾時未通報{total['overdue']}處次，如期通報率{total['rate']}。")
+    lines.append(f"狀況通報後續改善事項列管中計{total['open_follow_ups']}項。")
+    return lines
+
+
+def work_report_block(stats: dict) -> str:
+    from anwei.lib import zhnum
+
+    return "\n".join([WORK_REPORT_HEADING] + [f"{zhnum.label(3, n)}{text}" for n, text
+                                               in enumerate(work_report_sentences(stats), start=1)])
+
+
+def work_reports_for(*, person: Person, agency: Agency):
+    from anwei.meetings.selectors import work_reports_editable
+
+    return work_reports_editable(person=person, agency=agency)
+
+
 def _rate(row) -> str:
     """In-time rate over the notifications whose time has come (made, or owed past the deadline)."""
     judged = row["in_time"] + row["late"] + row["overdue"]

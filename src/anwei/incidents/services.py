@@ -288,6 +288,15 @@ def incident_reopen(*, actor: Person, incident: Incident, reason: str, expected_
 
 
 @service
+def work_report_insert(*, actor: Person, report, stats: dict):
+    """Append the period's incident counts to a meeting's 工作報告 through the meetings service."""
+    from anwei.incidents.selectors import work_report_block
+    from anwei.meetings import services as meetings
+
+    return meetings.report_append(actor=actor, report=report, text=work_report_block(stats))
+
+
+@service
 def incident_rules_seed_defaults() -> int:
     """Create the default category and chain rows if there are none (demo data, fresh test databases)."""
     if CategoryRule.objects.filter(agency__isnull=True).exists():

@@ -18,4 +18,5 @@ urlpatterns = [
     path("<int:pk>/document.<str:fmt>", views.document, name="document"),
     path("register.<str:fmt>", views.register, name="register"),
     path("statistics/<int:agency_id>/", views.statistics, name="statistics"),
+    path("statistics/<int:agency_id>/insert/", views.statistics_insert, name="statistics_insert"),
 ]

@@ -268,5 +268,26 @@ def statistics(request, agency_id: int):
         start, end, subtree = form.cleaned_data["start"], form.cleaned_data["end"], form.cleaned_data["subtree"]
     stats = selectors.incident_statistics(agency, start, end, include_subtree=subtree)
     return render(request, "incidents/statistics.html", {
-        "agency": agency, "form": form, "stats": stats,
+        "agency": agency, "form": form, "stats": stats, "sentences": selectors.work_report_sentences(stats),
+        "work_reports": selectors.work_reports_for(person=request.user, agency=agency),
         "agencies": selectors.statistics_agencies(person=request.user)[:200]})
+
+
+@login_required
+@require_POST
+def statistics_insert(request, agency_id: int):
+    """Append the period's sentences to one of the agency's meeting work reports."""
+    agency = selectors.statistics_agency_get(person=request.user, pk=agency_id)
+    reports = selectors.work_reports_for(person=request.user, agency=agency)
+    report = next((r for r in reports if str(r.pk) == request.POST.get("report", "")), None)
+    if report is None:
+        raise Http404("找不到此工作報告")
+    form = PeriodForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "統計期間不正確，請重新選擇。")
+        return redirect("incidents:statistics", agency_id=agency.pk)
+    c = form.cleaned_data
+    stats = selectors.incident_statistics(agency, c["start"], c["end"], include_subtree=c["subtree"])
+    services.work_report_insert(actor=request.user, report=report, stats=stats)
+    messages.success(request, f"已將狀況通報統計加入「{report.meeting}」的{report.title}。")
+    return redirect("meetings:detail", pk=report.meeting_id)
