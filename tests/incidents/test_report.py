@@ -156,3 +156,17 @@ def test_close_asks_first_and_reopen_is_audited(world, as_):
 def test_infosec_level_is_kept(world):
     incident = report(world, "infosec")
     assert incident.level == infosec_level()
+
+
+def test_the_plan_results_count_the_period_incidents(world, as_):
+    from anwei.plans.periodcounts import period_counts
+    from tests.plans.factories import plan_make
+
+    plan = plan_make(world, year=113, period_start=dt.date(2024, 2, 1), period_end=dt.date(2024, 2, 20))
+    report(world, "security", discovered=at(EVE, 16, 40))
+    report(world, "infosec", discovered=at(EVE, 9, 0))
+    report(world, "security", discovered=at(dt.date(2024, 3, 1), 9, 0))  # after the period
+    assert period_counts(plan, [world.bureau.pk]) == ["狀況通報2件（危安1件、資安1件）"]
+    assert period_counts(plan, [world.county.pk]) == ["狀況通報0件"]
+    page = as_(world.officer).get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
+    assert "狀況通報2件（危安1件、資安1件）" in page

@@ -16,6 +16,10 @@ class IncidentsConfig(AppConfig):
         builder_register("incidents.report", documents.incident_document)
         builder_register("incidents.register", documents.register_document)
         obligation_register(PROVIDER)
+        from anwei.incidents.selectors import period_count_sentence
+        from anwei.plans.periodcounts import period_counter_register
+
+        period_counter_register(period_count_sentence)  # a special plan's results count its period's incidents
         # Everyone may have to report one, so everyone sees the entry.
         nav_register(NavEntry("狀況通報", "incidents:index", visible=lambda person: True, order=75))
         _register_sources()

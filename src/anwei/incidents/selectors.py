@@ -196,6 +196,14 @@ def incident_statistics(agency: Agency, start: dt.date, end: dt.date, *, include
             "total": total, "sentence": _sentence(total)}
 
 
+def period_count_sentence(start: dt.date, end: dt.date, agency_ids: list[int]) -> str:
+    """For a special plan's results: incidents that occurred in its period in these agencies (one query)."""
+    counts = dict(Incident.objects.filter(agency__in=agency_ids, occurred_at__date__range=(start, end))
+                  .values_list("category").annotate(n=Count("id")))
+    parts = "、".join(f"{label}{counts[value]}件" for value, label in Category.choices if counts.get(value))
+    return f"狀況通報{sum(counts.values())}件" + (f"（{parts}）" if parts else "")
+
+
 WORK_REPORT_HEADING = "本局安全維護工作推動情形（狀況通報）"
 
 
