@@ -21,4 +21,6 @@ def test_demo_loads(db):
     assert linked.plan.occasion == "lunar_new_year" and linked.status == "closed"
     assert TrackedItem.objects.filter(source_kind="incident").count() == 1
     owed = incidents_owed(ctx["people"]["officer"])
-    assert owed and all("大廳" in o.title for o in owed)
+    parties = [o for o in owed if o.kind == "incidents.notify"]
+    assert parties and all("大廳" in o.title for o in parties)
+    assert [o.kind for o in owed if o.kind != "incidents.notify"] == ["incidents.more"]  # the superior asked for more

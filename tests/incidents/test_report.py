@@ -127,6 +127,14 @@ def test_entries_in_order_and_superior_comments(world):
     services.entry_add(actor=world.officer, incident=incident, stage="final", text="結報")
     services.comment_add(actor=world.superior, incident=incident, text="請補充監視畫面", asks_more=True)
     assert [e.stage for e in incident.entries.all()] == ["first", "follow", "final"]
+    # The superior office received each entry at once; the officer owes the 續報 asked for until one is filed.
+    assert Notification.objects.filter(person=world.superior, key__startswith="incidents.entry:").count() == 3
+    from anwei.incidents.obligations import incidents_open
+
+    assert [o.kind for o in incidents_open(EVE) if o.kind == "incidents.more"] == ["incidents.more"]
+    assert Notification.objects.filter(person=world.officer, key__startswith="incidents.comment:").exists()
+    services.entry_add(actor=world.officer, incident=incident, stage="final", text="補充結報：監視畫面已調閱")
+    assert [o for o in incidents_open(EVE) if o.kind == "incidents.more"] == []
     assert selectors.may_comment(world.superior, incident) and not selectors.may_comment(world.officer, incident)
 
 

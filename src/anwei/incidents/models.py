@@ -282,6 +282,8 @@ class Comment(models.Model):
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="comments")
     text = models.TextField("意見", max_length=2000)
     asks_more = models.BooleanField("請補充續報", default=False)
+    # Set by the next 續報／結報: until then a request for more is the ethics unit's to-do.
+    answered_at = models.DateTimeField("已補充時間", null=True, blank=True)
     author = models.ForeignKey(Person, null=True, on_delete=models.SET_NULL, related_name="+")
     author_label = models.CharField("提出人", max_length=120)
     created_at = models.DateTimeField("時間")
@@ -290,6 +292,8 @@ class Comment(models.Model):
         verbose_name = "上級意見"
         verbose_name_plural = "上級意見"
         ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["asks_more"], condition=Q(asks_more=True, answered_at__isnull=True),
+                                name="incident_comment_open")]
 
     def __str__(self) -> str:
         return "上級意見"

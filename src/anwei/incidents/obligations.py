@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from anwei.core import clock
 from anwei.incidents import selectors
-from anwei.incidents.models import RequiredParty
+from anwei.core.workdays import workday_add
+from anwei.incidents.models import Comment, RequiredParty
 from anwei.orgs import policy, posts
 from anwei.orgs.models import Person
 from anwei.portal.obligations import Obligation, ObligationProvider, link
@@ -34,20 +35,32 @@ def _obligation(p: RequiredParty, now: dt.datetime) -> Obligation:
                     posts.superior_officers(parent_id) if parent_id else None))
 
 
+def _more(c: Comment) -> Obligation:
+    """The superior office asked for more: a 續報 is owed, due the next working day."""
+    asked = timezone.localtime(c.created_at).date()
+    return Obligation(CATEGORY, f"上級請補充續報：{c.incident.title}"[:120], link("incidents:detail", c.incident_id),
+                      due=workday_add(asked, 1), note=c.text[:60], key=f"incidents.more:{c.pk}", kind="incidents.more",
+                      agency_id=c.incident.agency_id, owner=posts.ethics_officers(c.incident.agency_id),
+                      escalation=(None, posts.agency_head(c.incident.agency_id), None))
+
+
 def incidents_owed(person: Person) -> list[Obligation]:
     agencies = policy.scope(person, "incidents.manage").agency_ids
     if not agencies:
         return []
     now = clock.now()
-    return [_obligation(p, now) for p in selectors.owed_parties(agency_ids=agencies)
-            .select_related("incident__agency")[:100]]
+    return ([_obligation(p, now) for p in selectors.owed_parties(agency_ids=agencies)
+             .select_related("incident__agency")[:100]]
+            + [_more(c) for c in selectors.requests_open(agency_ids=agencies)[:50]])
 
 
 def incidents_open(today: dt.date) -> list[Obligation]:
-    """Parties still owed by open incidents (the partial index on Incident.owes: never the history)."""
+    """Parties still owed by open incidents, and requests for more not yet answered (partial indexes:
+    never the history)."""
     now = clock.now()
-    return [_obligation(p, now) for p in selectors.owed_parties().select_related("incident__agency")]
+    return ([_obligation(p, now) for p in selectors.owed_parties().select_related("incident__agency")]
+            + [_more(c) for c in selectors.requests_open()])
 
 
 PROVIDER = ObligationProvider("incidents", incidents_owed, incidents_open,
-                              kinds=(("incidents.notify", "狀況通報應通報對象"),))
+                              kinds=(("incidents.notify", "狀況通報應通報對象"), ("incidents.more", "上級請補充續報")))

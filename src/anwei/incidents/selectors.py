@@ -143,6 +143,16 @@ def owed_parties(*, agency_ids=None) -> QuerySet[RequiredParty]:
     return q.select_related("incident").order_by("due_at", "id")
 
 
+def requests_open(*, agency_ids=None):
+    """The superior office's requests for more that no 續報 has answered yet (a partial index)."""
+    from anwei.incidents.models import Comment
+
+    q = Comment.objects.filter(asks_more=True, answered_at__isnull=True, incident__status=Status.OPEN)
+    if agency_ids is not None:
+        q = q.filter(incident__agency__in=agency_ids)
+    return q.select_related("incident").order_by("created_at", "id")
+
+
 # --- statistics --------------------------------------------------------------------------------------
 
 def statistics_agencies(*, person: Person) -> QuerySet[Agency]:

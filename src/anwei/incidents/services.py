@@ -202,9 +202,26 @@ def entry_add(*, actor: Person, incident: Incident, stage: str, text: str,
         raise ValidationError({"stage": "已結報；如有新情況請先重新開啟。"})
     entry = Entry.objects.create(incident=incident, stage=stage, text=text.strip(), author=actor,
                                  author_label=_label(actor), created_at=now)
+    answered = 0
+    if stage != Stage.FIRST:
+        answered = incident.comments.filter(asks_more=True, answered_at__isnull=True).update(answered_at=now)
     audit_record(actor=actor, action="incidents.entry_add", obj=entry, agency=incident.agency,
-                 after={**snapshot(entry), "incident": incident.pk})
+                 after={**snapshot(entry), "incident": incident.pk, "requests_answered": answered})
+    _tell_superior(incident, entry)
     return entry
+
+
+def _tell_superior(incident: Incident, entry: Entry) -> None:
+    """The superior ethics office receives 初報, 續報 and 結報 as they are filed (where it sees the category)."""
+    from anwei.portal.obligations import Obligation, link, obligation_announce
+
+    if not (incident.superior_sees and incident.agency.parent_id):
+        return
+    obligation_announce(Obligation(
+        "狀況通報", f"{incident.agency.name}狀況通報{entry.get_stage_display()}：{incident.title}"[:200],
+        link("incidents:detail", incident.pk), note=entry.text[:100], key=f"incidents.entry:{entry.pk}",
+        kind="incidents.entry", agency_id=incident.agency_id,
+        owner=posts.superior_officers(incident.agency.parent_id)))
 
 
 @service
@@ -217,6 +234,12 @@ def comment_add(*, actor: Person, incident: Incident, text: str, asks_more: bool
                                      author_label=_label(actor), created_at=now or clock.now())
     audit_record(actor=actor, action="incidents.comment_add", obj=comment, agency=incident.agency,
                  after={**snapshot(comment), "incident": incident.pk})
+    from anwei.portal.obligations import Obligation, link, obligation_announce
+
+    obligation_announce(Obligation(
+        "狀況通報", f"上級政風機構{'請補充續報' if asks_more else '意見'}：{incident.title}"[:200],
+        link("incidents:detail", incident.pk), note=comment.text[:100], key=f"incidents.comment:{comment.pk}",
+        kind="incidents.comment", agency_id=incident.agency_id, owner=posts.ethics_officers(incident.agency_id)))
     return comment
 
 
