@@ -178,3 +178,19 @@ def test_the_plan_results_count_the_period_incidents(world, as_):
     assert period_counts(plan, [world.county.pk]) == ["狀況通報0件"]
     page = as_(world.officer).get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
     assert "狀況通報2件（危安1件、資安1件）" in page
+
+
+def test_the_officer_corrects_and_a_stale_edit_conflicts(world, client_of):
+    incident = report(world, "infosec")
+    url = reverse("incidents:edit", args=[incident.pk])
+    first, second = client_of(world.officer), client_of(world.officer)
+    v = incident.version
+    values = {"title": "勒索軟體感染", "place": "3樓機房", "description": "檔案遭加密。", "involved": "", "actions": "",
+              "level": infosec_level(), "version": v}
+    assert first.post(url, values).status_code == 302
+    r = second.post(url, {**values, "title": "別人的修正"})
+    assert r.status_code == 409 and "勒索軟體感染" in r.content.decode() and "別人的修正" in r.content.decode()
+    r = second.post(url, {**values, "level": ""})
+    incident.refresh_from_db()
+    assert incident.title == "勒索軟體感染"
+    assert AuditEntry.objects.filter(action="incidents.update").count() == 1

@@ -55,6 +55,7 @@ ROWS = [
     Row("incidents:detail", lambda w: {"pk": _incident(w).pk}, expect=READERS),
     Row("incidents:document", lambda w: {"pk": _incident(w).pk, "fmt": "html"}, expect=READERS),
     Row("incidents:attachment", _with_attachment, expect=READERS),
+    Row("incidents:edit", lambda w: {"pk": _incident(w).pk}, expect={"officer": 200, "*": 404}),
     Row("incidents:notification_add", lambda w: {"pk": _incident(w).pk}, method="post", expect=OFFICER,
         data=lambda w: {"party": "ethics_unit", "recipient": "政風室", "method": "phone",
                         "notified_on": _today_roc(), "notified_time": "00:01"}),

@@ -92,6 +92,23 @@ class IncidentForm(forms.Form):
                              level=d.get("level") or "", involved=d["involved"], actions=d["actions"])
 
 
+class EditForm(forms.Form):
+    level = forms.ChoiceField(label="資安事件等級", required=False)
+    title = IncidentForm.base_fields["title"]
+    place = IncidentForm.base_fields["place"]
+    description = IncidentForm.base_fields["description"]
+    involved = IncidentForm.base_fields["involved"]
+    actions = IncidentForm.base_fields["actions"]
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, levels: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        if levels:
+            self.fields["level"].choices = [("", "（請選擇）")] + [(text, text) for text in levels]
+        else:
+            del self.fields["level"]
+
+
 class NotificationForm(forms.Form):
     party = forms.ChoiceField(label="通報對象", choices=Party.choices, error_messages={"required": "請選擇通報對象。"})
     recipient = forms.CharField(label="受通報人（職稱姓名或單位）", max_length=100, error_messages=REQUIRED)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("new/", views.create, name="create"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/notifications/", views.notification_add, name="notification_add"),
     path("<int:pk>/entries/", views.entry_add, name="entry_add"),
     path("<int:pk>/comments/", views.comment_add, name="comment_add"),

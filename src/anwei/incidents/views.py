@@ -12,15 +12,16 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from anwei.core import clock
-from anwei.core.formpages import confirm_step, form_attempt
+from anwei.core.formpages import confirm_step, form_attempt, form_page
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
 from anwei.incidents import selectors, services
 from anwei.incidents.exports import register_xlsx
-from anwei.incidents.forms import (CloseForm, CommentForm, EntryForm, FollowUpForm, IncidentForm, NotificationForm,
+from anwei.incidents.forms import (CloseForm, CommentForm, EditForm, EntryForm, FollowUpForm, IncidentForm, NotificationForm,
                                    PeriodForm, ReopenForm)
 from anwei.incidents.models import Category, Status
 from anwei.incidents.selectors import NoRuleError
+from anwei.orgs import policy
 from anwei.orgs.selectors import unit_list
 
 PAGE_SIZE = 30
@@ -84,6 +85,26 @@ def create(request):
                   status=400 if request.method == "POST" else 200)
 
 
+@login_required
+def edit(request, pk: int):
+    incident = selectors.incident_manage_get(person=request.user, pk=pk)
+    levels = incident.category_rule.level_list() if incident.category_rule.needs_level else []
+    form = EditForm(request.POST or None, levels=levels, initial={
+        **{name: getattr(incident, name) for name in services.EDIT_FIELDS}, "version": incident.version})
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        c = form.cleaned_data
+        attempt = form_attempt(form, lambda: services.incident_update(
+            actor=request.user, incident=incident, expected_version=c["version"], title=c["title"],
+            description=c["description"], place=c["place"], involved=c["involved"], actions=c["actions"],
+            level=c.get("level") or ""))
+        if attempt.done:
+            messages.success(request, "已儲存。")
+            return redirect("incidents:detail", pk=incident.pk)
+        conflict = attempt.conflict
+    return form_page(request, "incidents/edit.html", {"form": form, "incident": incident}, conflict=conflict)
+
+
 def _detail(request, incident, *, forms=None, status=200):
     person = request.user
     manage = selectors.may_manage(person, incident)
@@ -100,11 +121,15 @@ def _detail(request, incident, *, forms=None, status=200):
         forms.setdefault("reopen", ReopenForm(initial={"version": incident.version}))
     if selectors.may_comment(person, incident):
         forms.setdefault("comment", CommentForm())
+    follow_ups = list(incident.follow_ups.select_related("tracked_item__lead_unit", "tracked_item__agency"))
+    for f in follow_ups:
+        f.may_open = policy.may(person, "tracking.view", f.tracked_item)
     return render(request, "incidents/detail.html", {
         "incident": incident, "manage": manage, "forms": forms, "clocks": selectors.clocks(incident, now),
+        "may_audit": policy.may(person, "audit.view", incident.agency),
         "notifications": incident.notifications.all(), "entries": incident.entries.all(),
         "comments": incident.comments.all(), "attachments": incident.attachments.select_related("stored"),
-        "follow_ups": incident.follow_ups.select_related("tracked_item__lead_unit"),
+        "follow_ups": follow_ups,
         "may_attach": manage or incident.reporter_id == person.pk,
     }, status=status)
 
