@@ -194,3 +194,12 @@ def test_the_officer_corrects_and_a_stale_edit_conflicts(world, client_of):
     incident.refresh_from_db()
     assert incident.title == "勒索軟體感染"
     assert AuditEntry.objects.filter(action="incidents.update").count() == 1
+
+
+def test_a_leak_notice_does_not_carry_its_subject(world):
+    report(world, "leak", title="機密公文誤寄外部信箱")
+    notice = Notification.objects.get(person=world.officer)
+    assert "機密公文" not in notice.title and "保密處理" in notice.title
+    from anwei.incidents.obligations import incidents_open
+
+    assert all("機密公文" not in o.title for o in incidents_open(EVE))

@@ -42,6 +42,7 @@ class IncidentForm(forms.Form):
     discovered_on = RocDateField(label="發現日期")
     discovered_time = _time_field("發現時間")
     place = forms.CharField(label="地點", max_length=200, error_messages={"required": "請填寫地點。"},
+                            widget=forms.TextInput(attrs={"list": "places", "autocomplete": "off"}),
                             help_text="例如：本局大樓1樓大廳、地下停車場B1")
     description = forms.CharField(label="發生經過", max_length=4000, widget=forms.Textarea(attrs={"rows": 4}),
                                   error_messages={"required": "請填寫發生經過。"})

@@ -160,6 +160,10 @@ class Incident(Versioned):
     def policy_owner_id(self) -> int | None:
         return self.reporter_id
 
+    def public_title(self) -> str:
+        """What a notice or an e-mail may say: a restricted (保密) incident's subject stays in the system."""
+        return "保密處理，請登入系統檢視" if self.restricted else self.title
+
     def policy_unit_ids(self) -> list[int]:
         return [self.reporter_unit_id] if self.reporter_unit_id else []
 

@@ -26,7 +26,8 @@ def _obligation(p: RequiredParty, now: dt.datetime) -> Obligation:
     overdue = now > p.due_at
     parent_id = incident.agency.parent_id if incident.superior_sees else None
     return Obligation(
-        CATEGORY, f"通報{p.get_party_display()}：{incident.title}"[:120], link("incidents:detail", incident.pk),
+        CATEGORY, f"通報{p.get_party_display()}：{incident.public_title()}"[:120],
+        link("incidents:detail", incident.pk),
         due=due.date(), overdue=overdue,
         note=("已逾通報時限" if overdue else "通報時限") + f" {due:%H:%M}（{p.period_text()}）",
         key=f"incidents.notify:{p.pk}", kind="incidents.notify", agency_id=incident.agency_id,
@@ -38,8 +39,9 @@ def _obligation(p: RequiredParty, now: dt.datetime) -> Obligation:
 def _more(c: Comment) -> Obligation:
     """The superior office asked for more: a 續報 is owed, due the next working day."""
     asked = timezone.localtime(c.created_at).date()
-    return Obligation(CATEGORY, f"上級請補充續報：{c.incident.title}"[:120], link("incidents:detail", c.incident_id),
-                      due=workday_add(asked, 1), note=c.text[:60], key=f"incidents.more:{c.pk}", kind="incidents.more",
+    return Obligation(CATEGORY, f"上級請補充續報：{c.incident.public_title()}"[:120],
+                      link("incidents:detail", c.incident_id), due=workday_add(asked, 1),
+                      note="" if c.incident.restricted else c.text[:60], key=f"incidents.more:{c.pk}", kind="incidents.more",
                       agency_id=c.incident.agency_id, owner=posts.ethics_officers(c.incident.agency_id),
                       escalation=(None, posts.agency_head(c.incident.agency_id), None))
 

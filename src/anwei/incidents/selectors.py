@@ -123,6 +123,15 @@ def report_agency(person: Person) -> Agency | None:
     return (own or agencies or [None])[0]
 
 
+def place_suggestions(agency: Agency) -> list[str]:
+    """The places the agency's recent incidents named, offered while typing (free text stays allowed)."""
+    seen: dict[str, None] = {}
+    for place in (Incident.objects.filter(agency=agency, restricted=False).order_by("-id")
+                  .values_list("place", flat=True)[:200]):
+        seen.setdefault(place, None)
+    return list(seen)[:30]
+
+
 def managed_agencies(person: Person) -> list[Agency]:
     return policy.granting_agencies(person, "incidents.manage")
 

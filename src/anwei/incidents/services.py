@@ -83,7 +83,7 @@ def _new_notice(incident: Incident):
     from anwei.portal.obligations import Obligation, link, obligation_announce
 
     obligation_announce(Obligation(
-        "狀況通報", f"新狀況通報（{incident.get_category_display()}）：{incident.title}",
+        "狀況通報", f"新狀況通報（{incident.get_category_display()}）：{incident.public_title()}",
         link("incidents:detail", incident.pk), due=timezone.localtime(incident.discovered_at).date(),
         note=f"發現時間 {rocdate.format_short(timezone.localtime(incident.discovered_at).date())} "
              f"{timezone.localtime(incident.discovered_at):%H:%M}；請依規定通報並記錄",
@@ -248,8 +248,8 @@ def _tell_superior(incident: Incident, entry: Entry) -> None:
     if not (incident.superior_sees and incident.agency.parent_id):
         return
     obligation_announce(Obligation(
-        "狀況通報", f"{incident.agency.name}狀況通報{entry.get_stage_display()}：{incident.title}"[:200],
-        link("incidents:detail", incident.pk), note=entry.text[:100], key=f"incidents.entry:{entry.pk}",
+        "狀況通報", f"{incident.agency.name}狀況通報{entry.get_stage_display()}：{incident.public_title()}"[:200],
+        link("incidents:detail", incident.pk), note="" if incident.restricted else entry.text[:100], key=f"incidents.entry:{entry.pk}",
         kind="incidents.entry", agency_id=incident.agency_id,
         owner=posts.superior_officers(incident.agency.parent_id)))
 
@@ -267,8 +267,8 @@ def comment_add(*, actor: Person, incident: Incident, text: str, asks_more: bool
     from anwei.portal.obligations import Obligation, link, obligation_announce
 
     obligation_announce(Obligation(
-        "狀況通報", f"上級政風機構{'請補充續報' if asks_more else '意見'}：{incident.title}"[:200],
-        link("incidents:detail", incident.pk), note=comment.text[:100], key=f"incidents.comment:{comment.pk}",
+        "狀況通報", f"上級政風機構{'請補充續報' if asks_more else '意見'}：{incident.public_title()}"[:200],
+        link("incidents:detail", incident.pk), note="" if incident.restricted else comment.text[:100], key=f"incidents.comment:{comment.pk}",
         kind="incidents.comment", agency_id=incident.agency_id, owner=posts.ethics_officers(incident.agency_id)))
     return comment
 

@@ -81,7 +81,8 @@ def create(request):
         if attempt.done:
             messages.success(request, f"已送出狀況通報（編號 {attempt.value.number}），政風人員已收到通知。")
             return redirect("incidents:detail", pk=attempt.value.pk)
-    return render(request, "incidents/form.html", {"form": form, "agency": agency},
+    return render(request, "incidents/form.html", {"form": form, "agency": agency,
+                                                   "places": selectors.place_suggestions(agency)},
                   status=400 if request.method == "POST" else 200)
 
 
