@@ -104,3 +104,12 @@ def test_statistics_go_into_the_meeting_work_report(world, as_):
     rpt.refresh_from_db()
     assert rpt.body.startswith("一、辦理資訊稽核。") and "本局安全維護工作推動情形（狀況通報）" in rpt.body
     assert "（一）113年1月1日至113年12月31日狀況通報計1件（危安1件）。" in rpt.body
+
+
+def test_the_superior_office_sees_each_subordinate_agency(world, as_):
+    report(world, "security", discovered=at(EVE, 16, 40))
+    rows = selectors.statistics_by_agency(world.city, dt.date(2024, 1, 1), dt.date(2024, 12, 31), now=at(EVE, 18, 0))
+    assert [(r["name"], r["count"]) for r in rows] == [(world.bureau.name, 1)]
+    page = as_(world.superior).get(reverse("incidents:statistics", args=[world.city.pk]) +
+                                   "?start=113/1/1&end=113/12/31&subtree=on").content.decode()
+    assert 'id="by-agency"' in page and world.bureau.name in page and "本府及所屬機關狀況通報計1件" in page

@@ -295,6 +295,7 @@ def statistics(request, agency_id: int):
     stats = selectors.incident_statistics(agency, start, end, include_subtree=subtree)
     return render(request, "incidents/statistics.html", {
         "agency": agency, "form": form, "stats": stats, "sentences": selectors.work_report_sentences(stats),
+        "by_agency": selectors.statistics_by_agency(agency, start, end) if subtree else [],
         "work_reports": selectors.work_reports_for(person=request.user, agency=agency),
         "agencies": selectors.statistics_agencies(person=request.user)[:200]})
 
