@@ -203,3 +203,8 @@ def test_a_leak_notice_does_not_carry_its_subject(world):
     from anwei.incidents.obligations import incidents_open
 
     assert all("機密公文" not in o.title for o in incidents_open(EVE))
+
+
+def test_nobody_is_told_of_their_own_report(world):
+    report(world, "security", actor=world.officer)
+    assert not Notification.objects.filter(person=world.officer).exists()

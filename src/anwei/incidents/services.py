@@ -88,7 +88,7 @@ def _new_notice(incident: Incident):
         note=f"發現時間 {rocdate.format_short(timezone.localtime(incident.discovered_at).date())} "
              f"{timezone.localtime(incident.discovered_at):%H:%M}；請依規定通報並記錄",
         key=f"incidents.new:{incident.pk}", kind="incidents.new", agency_id=incident.agency_id,
-        owner=posts.ethics_officers(incident.agency_id)))
+        owner=posts.ethics_officers(incident.agency_id)), besides=incident.reporter_id)
 
 
 @service
@@ -251,7 +251,7 @@ def _tell_superior(incident: Incident, entry: Entry) -> None:
         "狀況通報", f"{incident.agency.name}狀況通報{entry.get_stage_display()}：{incident.public_title()}"[:200],
         link("incidents:detail", incident.pk), note="" if incident.restricted else entry.text[:100], key=f"incidents.entry:{entry.pk}",
         kind="incidents.entry", agency_id=incident.agency_id,
-        owner=posts.superior_officers(incident.agency.parent_id)))
+        owner=posts.superior_officers(incident.agency.parent_id)), besides=entry.author_id)
 
 
 @service
@@ -269,7 +269,8 @@ def comment_add(*, actor: Person, incident: Incident, text: str, asks_more: bool
     obligation_announce(Obligation(
         "狀況通報", f"上級政風機構{'請補充續報' if asks_more else '意見'}：{incident.public_title()}"[:200],
         link("incidents:detail", incident.pk), note="" if incident.restricted else comment.text[:100], key=f"incidents.comment:{comment.pk}",
-        kind="incidents.comment", agency_id=incident.agency_id, owner=posts.ethics_officers(incident.agency_id)))
+        kind="incidents.comment", agency_id=incident.agency_id, owner=posts.ethics_officers(incident.agency_id)),
+        besides=comment.author_id)
     return comment
 
 

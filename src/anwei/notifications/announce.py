@@ -15,7 +15,7 @@ from anwei.orgs.models import Person
 from anwei.portal.obligations import Obligation
 
 
-def announce(o: Obligation) -> list[Notification]:
+def announce(o: Obligation, besides: int | None = None) -> list[Notification]:
     if o.owner is None:
         return []
     today = clock.today()
@@ -29,7 +29,9 @@ def announce(o: Obligation) -> list[Notification]:
     made = []
     for h in holders:
         person = people.get(h.person_id)
-        if person is None or Notification.objects.filter(person=person, key=o.key[:120], day=today).exists():
+        if person is None or person.pk == besides:
+            continue
+        if Notification.objects.filter(person=person, key=o.key[:120], day=today).exists():
             continue
         mail = bool(person.is_active and person.email and modes.get(person.pk) != Preference.Mode.OFF)
         away = people.get(h.acting_for_id) if h.acting_for_id else None
