@@ -122,7 +122,8 @@ def _detail(request, incident, *, forms=None, status=200):
         forms.setdefault("reopen", ReopenForm(initial={"version": incident.version}))
     if selectors.may_comment(person, incident):
         forms.setdefault("comment", CommentForm())
-    follow_ups = list(incident.follow_ups.select_related("tracked_item__lead_unit", "tracked_item__agency"))
+    follow_ups = list(incident.follow_ups.select_related("tracked_item__lead_unit", "tracked_item__agency")
+                      .prefetch_related("tracked_item__co_units"))
     for f in follow_ups:
         f.may_open = policy.may(person, "tracking.view", f.tracked_item)
     return render(request, "incidents/detail.html", {
