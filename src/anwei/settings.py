@@ -165,6 +165,7 @@ INSTALLED_APPS = [
     "anwei.travel",
     "anwei.awareness",
     "anwei.workreports",
+    "anwei.incidents",
     "anwei.rollup",
     "anwei.notifications",
 ]

@@ -30,6 +30,7 @@ urlpatterns = [
     path("travel/", include("anwei.travel.urls")),
     path("awareness/", include("anwei.awareness.urls")),
     path("workreports/", include("anwei.workreports.urls")),
+    path("incidents/", include("anwei.incidents.urls")),
     path("rollup/", include("anwei.rollup.urls")),
     path("", include("anwei.accounts.urls")),  # /me/password/, /accounts/review/
     path("", include("anwei.notifications.urls")),  # /notifications/, /me/, /calendar/<token>.ics

@@ -98,6 +98,28 @@ class UploadField(forms.FileField):
         return upload
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleUploadField(UploadField):
+    """Several photos or files at once; each goes through the same type and size checks."""
+
+    accept = "image/*,.pdf,.odt,.ods,.odp,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": self.accept}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        files = [single(d, initial) for d in data if d] if isinstance(data, (list, tuple)) else (
+            [single(data, initial)] if data else [])
+        if not files and self.required:  # (the single-file check above only sees the files that came)
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return files
+
+
 def stored_file_save(*, actor, agency, upload: UploadedFile, extra: dict | None = None,
                      extra_text: str = "") -> StoredFile:
     """Write the upload under UPLOAD_DIR with a random name and record it. Call inside a service."""

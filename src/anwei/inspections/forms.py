@@ -7,7 +7,7 @@ from django import forms
 from anwei.assessments.forms import CheckboxMultiple
 from anwei.assessments.models import ChecklistTemplate, Verdict
 from anwei.core.forms import RocDateField, VersionForm
-from anwei.core.uploads import UploadField
+from anwei.core.uploads import MultipleUploadField
 from anwei.inspections.models import Finding, Inspection
 from anwei.orgs.models import Agency, Unit
 
@@ -32,25 +32,7 @@ class InspectionForm(VersionForm):
         self.fields["template"].queryset = ChecklistTemplate.objects.filter(agency=agency).order_by("order", "id")
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class EvidenceField(UploadField):
-    """Several photos or files at once; each goes through the same type and size checks."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*,.pdf,.odt,.ods,.odp,.doc,.docx,"
-                                                                       ".xls,.xlsx,.ppt,.pptx"}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        files = [single(d, initial) for d in data if d] if isinstance(data, (list, tuple)) else (
-            [single(data, initial)] if data else [])
-        if not files and self.required:  # (the single-file check above only sees the files that came)
-            raise forms.ValidationError(self.error_messages["required"], code="required")
-        return files
+EvidenceField = MultipleUploadField  # (core.uploads: several files at once, each checked)
 
 
 class FindingForm(forms.Form):

@@ -93,12 +93,9 @@ def agencies_for(*, person: Person, action: str) -> QuerySet[Agency]:
 
 def work_reports_for(*, person: Person, agency: Agency):
     """The agency's meeting work reports this person may edit (meetings' own rule), newest meeting first."""
-    from anwei.meetings.models import Report
+    from anwei.meetings.selectors import work_reports_editable
 
-    if not policy.may(person, "meeting.manage", agency):
-        return Report.objects.none()
-    return (Report.objects.filter(meeting__agency=agency, kind=Report.Kind.WORK).select_related("meeting")
-            .order_by("-meeting__date", "order")[:10])
+    return work_reports_editable(person=person, agency=agency)
 
 
 def inspection_check_rows(inspection: Inspection, unit: Unit | None) -> list[InspectionCheck]:

@@ -242,8 +242,4 @@ def work_report_insert(*, actor: Person, report, stats: dict):
     from anwei.inspections.stats import work_report_block
     from anwei.meetings import services as meetings
 
-    # Appending commutes with any concurrent edit: lock and re-read instead of asking for a version.
-    report = type(report).objects.select_for_update().get(pk=report.pk)
-    body = (report.body.rstrip() + "\n\n" if report.body.strip() else "") + work_report_block(stats)
-    return meetings.report_update(actor=actor, report=report, expected_version=report.version, title=report.title,
-                                  unit=report.unit, presenter=report.presenter, body=body, kind=report.kind)
+    return meetings.report_append(actor=actor, report=report, text=work_report_block(stats))

@@ -121,6 +121,15 @@ def stored_file_for_meeting(*, meeting: SecurityMeeting, file_id: int):
     raise Http404("找不到此附件")
 
 
+def work_reports_editable(*, person: Person, agency: Agency) -> QuerySet[Report]:
+    """The agency's meeting work reports this person may edit, newest meeting first: where other apps
+    (inspections, incidents) insert their statistics."""
+    if not policy.may(person, "meeting.manage", agency):
+        return Report.objects.none()
+    return (Report.objects.filter(meeting__agency=agency, kind=Report.Kind.WORK).select_related("meeting")
+            .order_by("-meeting__date", "order")[:10])
+
+
 def ethics_unit_name(agency: Agency) -> str:
     unit = Unit.objects.filter(agency=agency, is_ethics=True).first()
     return unit.name if unit else "政風單位"

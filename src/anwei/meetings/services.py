@@ -366,6 +366,16 @@ def report_add(*, actor: Person, meeting: SecurityMeeting, kind: str, title: str
 
 
 @service
+def report_append(*, actor: Person, report: Report, text: str) -> Report:
+    """Append a block (another app's statistics) to a report's body. Appending commutes with any
+    concurrent edit: lock and re-read instead of asking for a version."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    body = (report.body.rstrip() + "\n\n" if report.body.strip() else "") + text
+    return report_update(actor=actor, report=report, expected_version=report.version, title=report.title,
+                         unit=report.unit, presenter=report.presenter, body=body, kind=report.kind)
+
+
+@service
 def report_update(*, actor: Person, report: Report, expected_version: int, title: str, unit: Unit | None,
                   presenter: str, body: str, kind: str, files=()) -> Report:
     before = snapshot(report)

@@ -12,7 +12,10 @@ class NotificationsConfig(AppConfig):
     verbose_name = "通知"
 
     def ready(self) -> None:
-        from anwei.notifications import schedule, tasks
+        from anwei.notifications import announce, schedule, tasks
+        from anwei.portal.obligations import announce_listen
+
+        announce_listen(announce.announce)
 
         schedule.job_register("reminders", tasks.reminders_run, "提醒與逾期陳報")
         schedule.job_register("digest", tasks.digest_run, "每日待辦摘要電子郵件")

@@ -55,12 +55,13 @@ class Stage(models.TextChoices):
     DUE = "due", "今日到期"
     OVERDUE = "overdue", "已逾期"
     ESCALATION = "escalation", "逾期陳報"
+    ANNOUNCED = "announced", "即時通知"  # told at once, not by the reminder pass (a new incident report)
     ALERT = "alert", "資安警訊"  # signs of attack, to the administrators (notifications.alerts)
 
 
 # When several apply to one person and obligation on one day, the one shown is the strongest.
 STAGE_STRENGTH = {Stage.AWAITING: 1, Stage.BEFORE: 2, Stage.DUE: 3, Stage.OVERDUE: 4, Stage.ESCALATION: 5,
-                  Stage.ALERT: 6}
+                  Stage.ANNOUNCED: 6, Stage.ALERT: 7}
 
 
 class Notification(models.Model):

@@ -128,6 +128,17 @@ RULES: dict[str, Rule] = {
     # --- work report (工作報告) ---
     # Counts per subordinate agency for a period (numbers only, no personal data): the superior office.
     "workreports.counts": rule(subtree=True),
+    # --- incidents (狀況通報) ---
+    # Anyone with a role in the agency reports; the ethics unit handles (records notifications, reports up,
+    # follows up, closes). Reading: the reporter (owner), the ethics unit, the agency head and the superior
+    # ethics office (subtree; a category may withhold it: Incident.superior_sees); the reporter's unit head
+    # too, except for a restricted (保密) category such as 洩密 — see incidents.selectors.
+    "incidents.report": rule(*ALL_ROLES),
+    "incidents.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True, owner=True),
+    "incidents.view_unit": rule(unit=(R.UNIT_HEAD,)),
+    "incidents.manage": rule(R.ETHICS_OFFICER),
+    "incidents.comment": rule(subtree=True),  # the superior ethics office comments or asks for more
+    "incidents.statistics": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
     # --- notifications ---
     # The reminder and escalation rules of an agency: its ethics officer edits them; the head reads them.
     "notifications.rules.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD),

@@ -161,6 +161,14 @@ def matrix_rows(*, letter: Letter, status: str = "") -> QuerySet[Assignment]:
     return qs.order_by("id")
 
 
+def plan_agency_ids(*, plan: SpecialPlan, letter: Letter | None) -> list[int]:
+    """The plan's own agency and, once dispatched, its recipient agencies: whose period counts its results show."""
+    ids = [plan.agency_id]
+    if letter is not None and letter.is_dispatched:
+        ids += list(letter.assignments.values_list("agency_id", flat=True))
+    return ids
+
+
 def matrix_summary(*, letter: Letter) -> dict:
     today = timezone.localdate()
     return letter.assignments.aggregate(

@@ -76,6 +76,24 @@ def obligation_providers() -> list[ObligationProvider]:
     return list(_providers)
 
 
+# Some things cannot wait for the next reminder pass (a new incident report: the ethics officer must
+# hear of it at once, at night and on holidays too). The app announces the obligation inside its
+# service's transaction; the notifications app, which listens, writes the notices and queues the mail.
+_announce_listeners: list[Callable[[Obligation, int | None], None]] = []
+
+
+def announce_listen(listener: Callable[[Obligation, int | None], None]) -> None:
+    if listener not in _announce_listeners:
+        _announce_listeners.append(listener)
+
+
+def obligation_announce(obligation: Obligation, *, besides: int | None = None) -> None:
+    """Tell the obligation's owner now (in-app and by e-mail), except `besides` (the person id of whoever
+    caused it: nobody is told of their own report). Call inside the service's transaction."""
+    for listener in _announce_listeners:
+        listener(obligation, besides)
+
+
 _SENTINEL = 987654320  # no real primary key is near it
 
 

@@ -21,6 +21,7 @@ class TrackedItem(Versioned):
         REPORT_RULING = "report_ruling", "報告事項主席裁示"
         INSPECTION_DEFICIENCY = "deficiency", "檢查缺失"
         SELF_ASSESSMENT = "assessment", "自評缺失"
+        INCIDENT = "incident", "狀況通報後續改善"
         OTHER = "other", "其他"
 
     class Status(models.TextChoices):
