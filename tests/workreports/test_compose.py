@@ -31,7 +31,8 @@ def _lines(agency, start, end):
 
 
 def test_every_app_provides_a_section():
-    assert [p.name for p in providers()][:6] == ["awareness", "inspections", "devicechecks", "footage", "travel", "plans"]
+    assert [p.name for p in providers()] == ["awareness", "inspections", "devicechecks", "footage", "travel", "plans",
+                                             "incidents"]
 
 
 def test_counts_across_the_period_boundary(world, make_trip):
@@ -73,6 +74,7 @@ def test_an_empty_period_says_so_in_every_section(world):
     assert "四、監視錄影資料調閱（複製）申請：109年1月1日至4月22日未受理監視錄影資料調閱（複製）申請。" in text
     assert "（一）109年1月1日至4月22日公務員赴大陸地區返臺通報案件計0件。" in text
     assert "六、專案安全維護計畫：109年1月1日至4月22日無專案安全維護計畫。" in text
+    assert "七、狀況通報：109年1月1日至4月22日無狀況通報案件。" in text
     with pytest.raises(ValidationError) as exc:
         sections(world.bureau, dt.date(2020, 4, 22), dt.date(2020, 1, 1))
     assert exc.value.message_dict == {"end": ["期間迄日不得早於起日。"]}
@@ -94,7 +96,7 @@ def test_compose_edit_and_recompose_keeps_the_edit(world):
                                         end=dt.date(2026, 6, 30), cases=[case])
     report = comp.report
     assert report.kind == Report.Kind.WORK and report.title == "秘書單位工作報告"
-    assert "【實際案例】" in report.body and "七、案例宣導" in report.body
+    assert "【實際案例】" in report.body and "八、案例宣導" in report.body  # after the providers' seven
     # The officer edits a sentence.
     edited = report.body.replace("門禁及監視系統每日檢查：", "門禁及監視系統每日檢查（本室補充）：")
     ms.report_update(actor=world.officer, report=report, expected_version=report.version, title=report.title,

@@ -16,6 +16,10 @@ class IncidentsConfig(AppConfig):
         builder_register("incidents.report", documents.incident_document)
         builder_register("incidents.register", documents.register_document)
         obligation_register(PROVIDER)
+        from anwei.incidents import workreport
+        from anwei.portal.workreport import provider_register
+
+        provider_register(workreport.PROVIDER)  # its section of the work report (工作報告)
         from anwei.incidents.selectors import period_count_sentence
         from anwei.plans.periodcounts import period_counter_register
 
