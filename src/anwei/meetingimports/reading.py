@@ -6,23 +6,23 @@ database while it does (SQLite writes one transaction at a time)."""
 from __future__ import annotations
 
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 
 from anwei.meetingimports import services
 from anwei.meetingimports.models import MeetingImport
-from anwei.meetingimports.selectors import meeting_import_parse
+from anwei.meetingimports.tasks import import_read, meeting_import_read_task
 from anwei.orgs.models import Agency, Person
 
 # Files larger than this are read by the background worker.
 BACKGROUND_BYTES = 512 * 1024
 
 
-def import_read(*, actor: Person | None, imp: MeetingImport) -> MeetingImport:
-    return services.meeting_import_read(actor=actor, imp=imp, parsed=meeting_import_parse(imp))
-
-
 def import_file(*, actor: Person | None, agency: Agency, upload: UploadedFile,
                 background: bool | None = None) -> MeetingImport:
     """Keep the file, then read it now (small) or queue it for the worker (large, or `background`)."""
     background = upload.size > BACKGROUND_BYTES if background is None else background
-    imp = services.meeting_import_upload(actor=actor, agency=agency, upload=upload, background=background)
+    with transaction.atomic():  # the queue row commits with the import
+        imp = services.meeting_import_upload(actor=actor, agency=agency, upload=upload, background=background)
+        if background:
+            meeting_import_read_task.enqueue(imp.pk)
     return imp if background else import_read(actor=actor, imp=imp)

@@ -48,8 +48,9 @@ def _duplicate_message(found: MeetingImport) -> str:
 @service
 def meeting_import_upload(*, actor: Person | None, agency: Agency, upload: UploadedFile,
                           background: bool = False) -> MeetingImport:
-    """Keep the file (the same file twice in an agency is refused). With `background` the worker reads it;
-    otherwise the caller reads it after this transaction (meetingimports.reading.import_file does both)."""
+    """Keep the file (the same file twice in an agency is refused). With `background` it waits for the worker
+    (the caller enqueues it in the same transaction); otherwise the caller reads it after this transaction
+    (meetingimports.reading.import_file does both)."""
     if upload.name.lower().endswith(".doc"):
         raise ValidationError({"files": f"「{upload.name}」是舊版 Word（.doc）檔，請先另存為 DOCX 或 ODT 後再上傳。"})
     sha = _sha256(upload)
@@ -65,10 +66,6 @@ def meeting_import_upload(*, actor: Person | None, agency: Agency, upload: Uploa
                                        sha256=sha, created_by=actor if getattr(actor, "pk", None) else None,
                                        progress="排入佇列，等待讀取…" if background else "讀取中…")
     audit_record(actor=actor, action="meetingimports.upload", obj=imp, after=snapshot(imp))
-    if background:
-        from anwei.meetingimports.tasks import meeting_import_read_task
-
-        meeting_import_read_task.enqueue(imp.pk)  # the queue row commits with the import
     return imp
 
 

@@ -4,16 +4,22 @@ import logging
 
 from django_tasks import task
 
+from anwei.meetingimports import services
 from anwei.meetingimports.models import MeetingImport
+from anwei.meetingimports.selectors import meeting_import_parse
+from anwei.orgs.models import Person
 
 log = logging.getLogger(__name__)
+
+
+def import_read(*, actor: Person | None, imp: MeetingImport) -> MeetingImport:
+    """Read the file (outside any transaction), then record what it gave (a service)."""
+    return services.meeting_import_read(actor=actor, imp=imp, parsed=meeting_import_parse(imp))
 
 
 @task()
 def meeting_import_read_task(import_id: int) -> None:
     """Read a large file in the background; the import's page shows the progress line."""
-    from anwei.meetingimports.reading import import_read
-
     imp = MeetingImport.objects.filter(pk=import_id).select_related("agency", "file").first()
     if imp is None or imp.state != MeetingImport.State.QUEUED:
         return
