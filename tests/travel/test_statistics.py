@@ -49,7 +49,7 @@ def test_statistics_page(client, world, make_trip):
     page = client.get(url, {"start": "113/1/1", "end": "113/12/31"}).content.decode()
     assert "公務員赴大陸地區返臺通報案件計1件" in page
     response = client.get(url, {"start": "113/12/31", "end": "113/1/1"})
-    assert response.context["form"].errors["end"] == ["迄日不能早於起日。"]
+    assert response.context["form"].errors["end"] == ["期間迄日不得早於起日。"]
     client.force_login(world.superior)  # the superior office sees counts (no names) of its subtree
     assert client.get(url).status_code == 200
     client.force_login(world.other_officer)

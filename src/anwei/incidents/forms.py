@@ -5,6 +5,7 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
+from anwei.core import forms as core_forms
 from anwei.core.forms import RocDateField
 from anwei.core.uploads import MultipleUploadField
 from anwei.incidents.models import Category, Method, Party, Stage
@@ -172,13 +173,5 @@ class ReopenForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class PeriodForm(forms.Form):
-    start = RocDateField(label="起日")
-    end = RocDateField(label="迄日")
+class PeriodForm(core_forms.PeriodForm):
     subtree = forms.BooleanField(label="含所屬機關", required=False)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", "迄日不能早於起日。")
-        return data

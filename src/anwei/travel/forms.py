@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from anwei.core import forms as core_forms
 from anwei.core.forms import RocDateField
 from anwei.travel.models import ClassifiedRetiree, Purpose
 from anwei.travel.services import Decision, ReportInput, TripInput
@@ -147,13 +148,5 @@ class RetireeForm(forms.Form):
         return data
 
 
-class PeriodForm(forms.Form):
-    start = RocDateField(label="起日")
-    end = RocDateField(label="迄日")
+class PeriodForm(core_forms.PeriodForm):
     subtree = forms.BooleanField(label="含所屬機關", required=False)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", "迄日不能早於起日。")
-        return data
