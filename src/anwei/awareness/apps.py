@@ -13,5 +13,9 @@ class AwarenessConfig(AppConfig):
         from anwei.portal.workreport import provider_register
 
         provider_register(PROVIDER)
+        from anwei.awareness.planduties import duty_marks
+        from anwei.plans.periodcounts import duty_marker_register
+
+        duty_marker_register(duty_marks)  # a plan's 宣導 lines, ticked off by the events recorded for them
         nav_register(NavEntry("宣導", "awareness:event_list", order=45,
                               visible=lambda p: policy.holds_anywhere(p, "awareness.view")))

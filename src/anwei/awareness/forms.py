@@ -39,12 +39,20 @@ class EventForm(VersionForm):
     origin = OriginChoiceField(label="來源（列管事項）", queryset=Case.objects.none(), required=False,
                                empty_label="（無）", help_text="例如會議主席裁示要求加強宣導的列管事項")
 
-    def __init__(self, *args, topics, units, agencies, cases, origins=None, **kwargs):
+    plan_duty = forms.ChoiceField(label="辦理的專案計畫工作重點", required=False,
+                                  help_text="例如計畫中「請適時提醒員工赴陸有關之風險」；計畫的執行成果會列出本活動")
+
+    def __init__(self, *args, topics, units, agencies, cases, origins=None, plan_duties=None, **kwargs):
         super().__init__(*args, **kwargs)
         if origins is None:
             del self.fields["origin"]
         else:
             self.fields["origin"].queryset = origins
+        self._duties = {d.value: d for d in plan_duties or []}
+        if self._duties:
+            self.fields["plan_duty"].choices = [("", "（無）")] + [(v, d.label) for v, d in self._duties.items()]
+        else:
+            del self.fields["plan_duty"]
         self.fields["topic"].queryset = topics
         self.fields["audience_units"].queryset = units
         self.fields["audience_agencies"].queryset = agencies
@@ -53,6 +61,11 @@ class EventForm(VersionForm):
             del self.fields["audience_agencies"]
         if not cases.exists():
             del self.fields["cases"]
+
+
+    def clean_plan_duty(self):
+        value = self.cleaned_data.get("plan_duty")
+        return self._duties.get(value) if value else None
 
 
 class TopicForm(forms.Form):

@@ -105,6 +105,8 @@ class Event(Versioned):
     origin_id = models.PositiveBigIntegerField(null=True, blank=True)
     origin = GenericForeignKey("origin_type", "origin_id")
     origin_label = models.CharField("來源", max_length=200, blank=True)
+    # Which line of the origin it carries out, as people cite it: a plan's 陸、三、（三）.
+    origin_key = models.CharField("來源項目", max_length=40, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -112,7 +114,8 @@ class Event(Versioned):
         verbose_name = "宣導活動"
         verbose_name_plural = "宣導活動"
         ordering = ["-start_date", "-id"]
-        indexes = [models.Index(fields=["agency", "start_date"])]
+        indexes = [models.Index(fields=["agency", "start_date"]),
+                   models.Index(fields=["origin_type", "origin_id"])]
 
     def __str__(self) -> str:
         return self.title

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from anwei.awareness.models import Case, Event, Topic
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person, Unit
+from anwei.plans.models import SpecialPlan
+from anwei.plans.outline import plan_lines
 
 
 def topics_for(*, agency: Agency) -> QuerySet[Topic]:
@@ -95,3 +99,53 @@ def origins_for(*, agency: Agency):
 
     return (TrackedItem.objects.filter(agency=agency).exclude(status=TrackedItem.Status.RELEASED)
             .order_by("-roc_year", "-id"))
+
+
+# A plan's line that asks for awareness work: 「加強宣導保密規定」「請適時提醒員工赴陸有關之風險」.
+DUTY_WORDS = ("宣導", "提醒", "講習", "教育訓練", "說明會")
+# Plans whose period ended longer ago than this are no longer offered when recording an event.
+DUTY_WINDOW = dt.timedelta(days=90)
+
+
+def is_awareness_duty(text: str) -> bool:
+    return any(word in text for word in DUTY_WORDS)
+
+
+@dataclass(frozen=True)
+class PlanDuty:
+    plan: SpecialPlan
+    path: str
+    text: str
+
+    @property
+    def value(self) -> str:
+        return f"{self.plan.pk}|{self.path}"
+
+    @property
+    def label(self) -> str:
+        text = self.text if len(self.text) <= 40 else self.text[:40] + "…"
+        return f"{self.plan.title} {self.path}{text}"
+
+
+def plan_duties(plan: SpecialPlan) -> list[PlanDuty]:
+    return [PlanDuty(plan, line.path, line.text) for line in plan_lines(plan.sections) if is_awareness_duty(line.text)]
+
+
+def plan_duties_for(*, agency: Agency, on: dt.date) -> list[PlanDuty]:
+    """The awareness duties of the plans an agency carries out around `on`: its own plans and those
+    dispatched to it, newest first."""
+    plans = (SpecialPlan.objects.filter(Q(agency=agency) | Q(letter__assignments__agency=agency,
+                                                              letter__dispatched_at__isnull=False))
+             .filter(period_end__gte=on - DUTY_WINDOW, period_start__lte=on + DUTY_WINDOW)
+             .distinct().order_by("-period_start", "-id")[:10])
+    return [duty for plan in plans for duty in plan_duties(plan)]
+
+
+def plan_duty_find(*, agency: Agency, value: str, on: dt.date) -> PlanDuty | None:
+    return next((d for d in plan_duties_for(agency=agency, on=on) if d.value == value), None)
+
+
+def plan_events(*, plan: SpecialPlan, agency_ids: list[int]) -> list[Event]:
+    """Events recorded for the plan's duties by these agencies, oldest first."""
+    return list(Event.objects.filter(origin_type=ContentType.objects.get_for_model(SpecialPlan), origin_id=plan.pk,
+                                     agency_id__in=agency_ids).select_related("agency").order_by("start_date", "id"))

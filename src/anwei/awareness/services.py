@@ -13,7 +13,9 @@ from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
 from anwei.core.service import service
 from anwei.core.uploads import stored_file_save
+from anwei.awareness.selectors import plan_duties
 from anwei.orgs.models import Agency, Person
+from anwei.plans.selectors import plan_agency_ids, plan_letter
 
 EVENT_FIELDS = ["title", "topic", "form", "start_date", "end_date", "audience_note", "audience_count", "speaker",
                 "summary"]
@@ -57,11 +59,21 @@ def _event_snapshot(event: Event) -> dict:
     return data
 
 
+def _plan_duty_check(agency: Agency, duty) -> None:
+    letter = plan_letter(plan=duty.plan)
+    if agency.pk not in plan_agency_ids(plan=duty.plan, letter=letter):
+        raise ValidationError({"plan_duty": "只能選擇本機關的計畫或發給本機關的計畫。"})
+    if duty.path not in {d.path for d in plan_duties(duty.plan)}:
+        raise ValidationError({"plan_duty": "計畫中已沒有這一項工作重點，請重新選擇。"})
+
+
 @service
 def event_create(*, actor: Person, agency: Agency, title: str, topic: Topic, form: str, start_date: dt.date,
                  end_date: dt.date | None = None, audience_units=(), audience_agencies=(), audience_note: str = "",
                  audience_count: int | None = None, speaker: str = "", summary: str = "", cases=(), files=(),
-                 origin=None, origin_label: str = "") -> Event:
+                 origin=None, origin_label: str = "", plan_duty=None) -> Event:
+    """`origin` is a record of the agency the event answers (a tracked item); `plan_duty` is a line of a
+    plan the agency carries out (awareness.selectors.PlanDuty), which the plan's results then show as done."""
     values = {"title": title, "topic": topic, "form": form, "start_date": start_date, "end_date": end_date,
               "audience_note": audience_note.strip(), "audience_count": audience_count, "speaker": speaker.strip(),
               "summary": summary.strip()}
@@ -76,6 +88,12 @@ def event_create(*, actor: Person, agency: Agency, title: str, topic: Topic, for
         event.origin_type = ContentType.objects.get_for_model(origin)
         event.origin_id = origin.pk
         event.origin_label = (origin_label or str(origin))[:200]
+    if plan_duty is not None:
+        _plan_duty_check(agency, plan_duty)
+        event.origin_type = ContentType.objects.get_for_model(plan_duty.plan)
+        event.origin_id = plan_duty.plan.pk
+        event.origin_key = plan_duty.path
+        event.origin_label = plan_duty.label[:200]
     event.save()
     event.audience_units.set(audience_units)
     event.audience_agencies.set(audience_agencies)

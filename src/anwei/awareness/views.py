@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from anwei.awareness import selectors, services
 from anwei.awareness.forms import CaseForm, EventForm, TopicForm
+from anwei.core import clock
 from anwei.core.formpages import confirm_step, form_page, form_submit, message_attempt
 from anwei.core.forms import PeriodForm, RocDateField
 from anwei.core.uploads import stored_file_response
@@ -40,7 +41,7 @@ def _event_form(request, agency, **kwargs):
 
 
 def _origin(c) -> dict:
-    return {"origin": c["origin"]} if c.get("origin") else {}
+    return {k: c[k] for k in ("origin", "plan_duty") if c.get(k)}
 
 
 def _event_values(c) -> dict:
@@ -75,7 +76,10 @@ def event_list(request):
 @login_required
 def event_create(request):
     agency = _manage_agency(request)
-    form = _event_form(request, agency, origins=selectors.origins_for(agency=agency))
+    # Reached from a plan's 「記錄辦理情形」: that line is chosen already.
+    form = _event_form(request, agency, origins=selectors.origins_for(agency=agency),
+                       plan_duties=selectors.plan_duties_for(agency=agency, on=clock.today()),
+                       initial={"plan_duty": request.GET.get("duty", "")})
     saved, _ = form_submit(request, form, lambda c: services.event_create(
         actor=request.user, agency=agency, **_event_values(c), **_origin(c)), "已新增宣導活動。")
     if saved:

@@ -75,3 +75,25 @@ def outline_parse(text: str) -> list[Line]:
 def outline_render(text: str) -> str:
     """The text with its labels normalised, as plain lines (for previews and spreadsheets)."""
     return "\n".join(f"{ln.label}{ln.text}" for ln in outline_parse(text))
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    """A numbered line of a plan with where it stands in the whole plan, as people cite it: 陸、三、（三）."""
+
+    path: str
+    text: str
+
+
+def plan_lines(sections: list[dict]) -> list[PlanLine]:
+    """Every numbered line of the plan's sections (壹、 is the section's place, as in the document)."""
+    out: list[PlanLine] = []
+    for n, section in enumerate(sections, start=1):
+        head = zhnum.label(1, n)
+        above: dict[int, str] = {}
+        for line in outline_parse(section.get("body", "")):
+            if not line.level:
+                continue
+            above = {lvl: lab for lvl, lab in above.items() if lvl < line.level} | {line.level: line.label}
+            out.append(PlanLine(head + "".join(above[lvl] for lvl in sorted(above)), line.text))
+    return out

@@ -30,7 +30,7 @@ from anwei.plans.forms import (ContactFormSet, DutyFormSet, GroupForm, LetterFor
                                ReferenceFormSet, ResultForm, TemplateEditForm, formset_rows)
 from anwei.plans.models import Letter, Occasion
 from anwei.plans.outline import HELP_TEXT
-from anwei.plans.periodcounts import period_counts
+from anwei.plans.periodcounts import duty_marks, period_counts
 from anwei.plans.periods import period_days, period_sentence
 
 PAGE = 50
@@ -89,6 +89,8 @@ def plan_detail(request, pk: int):
         "duties": plan.duties.all(), "contacts": plan.contacts.all(),
         "summary": selectors.matrix_summary(letter=letter) if letter and letter.is_dispatched else None,
         "period_counts": period_counts(plan, selectors.plan_agency_ids(plan=plan, letter=letter)),
+        "duty_marks": duty_marks(plan, selectors.plan_agency_ids(plan=plan, letter=letter)),
+        "can_record": policy.holds_anywhere(request.user, "awareness.manage"),
         "previous": selectors.plan_previous(plan=plan), "next_year": plan.year + 1,
         "period": period_sentence(plan.period_start, plan.period_end)})
 
@@ -428,6 +430,8 @@ def assignment_detail(request, pk: int):
         "conflict": conflict, "files": assignment.files.select_related("stored"), "today": timezone.localdate(),
         "late": assignment.is_late(timezone.localdate()),
         "period_counts": period_counts(letter.plan, [assignment.agency_id]),
+        "duty_marks": duty_marks(letter.plan, [assignment.agency_id]),
+        "can_record": can_respond and policy.holds_anywhere(request.user, "awareness.manage"),
         "doc_kinds": [("letter", "函"), ("plan", "計畫"), ("duties", "分工表")], "doc_formats": ["pdf", "odt", "docx"],
         "period": f"{rocdate.format_short(letter.plan.period_start)}至{rocdate.format_short(letter.plan.period_end)}"
                   f"（{period_days(letter.plan.period_start, letter.plan.period_end)}日）"},
