@@ -16,4 +16,6 @@ ROWS = [
     # Counts of subordinate agencies: the superior office only, numbers and no names of people.
     Row("workreports:counts", expect={"superior": 200, "*": 404}),
     Row("workreports:counts_xlsx", expect={"superior": 200, "*": 404}),
+    # Asking the agencies below for their report: the office's own ethics officer (empty form → 400 with messages).
+    Row("workreports:request_create", method="post", data=lambda w: {}, expect={"superior": 400, "*": 404}),
 ]

@@ -128,6 +128,8 @@ RULES: dict[str, Rule] = {
     # --- work report (工作報告) ---
     # Counts per subordinate agency for a period (numbers only, no personal data): the superior office.
     "workreports.counts": rule(subtree=True),
+    # Asking the agencies below for their report of a period (a plan's 函): the office's own ethics officer.
+    "workreports.request": rule(R.ETHICS_OFFICER),
     # --- incidents (狀況通報) ---
     # Anyone with a role in the agency reports; the ethics unit handles (records notifications, reports up,
     # follows up, closes). Reading: the reporter (owner), the ethics unit, the agency head and the superior

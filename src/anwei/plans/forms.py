@@ -301,6 +301,7 @@ class LetterForm(forms.ModelForm):
 
 class ResultForm(forms.Form):
     version = _version_field()
-    result_text = forms.CharField(label="執行成果", widget=forms.Textarea(attrs={"rows": 8}),
-                                  error_messages={"required": "請填寫執行成果。"})
+    result_text = forms.CharField(label="執行成果", widget=forms.Textarea(attrs={"rows": 8}), max_length=limits.REPORT,
+                                  error_messages={"required": "請填寫執行成果。",
+                                                  "max_length": f"執行成果最多{limits.REPORT:,}字。"})
     file = UploadField(label="附件（選填）", required=False)

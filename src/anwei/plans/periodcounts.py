@@ -50,3 +50,25 @@ def duty_marker_register(marker: Marker) -> None:
 def duty_marks(plan, agency_ids: Iterable[int]) -> list[DutyMark]:
     ids = sorted(set(agency_ids))
     return [mark for marker in _markers for mark in marker(plan, ids)]
+
+
+@dataclass(frozen=True)
+class ResultDrafter:
+    """Another app that can write a recipient's result for it from the records (the work report an office
+    asked its agencies for). `offers` is cheap (one query at most); `draft` composes."""
+
+    label: str
+    offers: Callable[[object], bool]
+    draft: Callable[[object], str]
+
+
+_drafters: list[ResultDrafter] = []
+
+
+def result_drafter_register(drafter: ResultDrafter) -> None:
+    if drafter not in _drafters:
+        _drafters.append(drafter)
+
+
+def result_drafter_for(assignment) -> ResultDrafter | None:
+    return next((d for d in _drafters if d.offers(assignment)), None)

@@ -19,7 +19,7 @@ from anwei.core.uploads import stored_file_save
 from anwei.core.workdays import workday_add
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency, Person, Unit
-from anwei.plans.models import (Assignment, AssignmentFile, DutyRow, Letter, LetterRecipient,
+from anwei.plans.models import (Assignment, AssignmentFile, DutyRow, Letter, LetterRecipient, Occasion,
                                 PlanContact, PlanReference, PlanTemplate, RecipientGroup, SpecialPlan)
 from anwei.plans.periods import period_propose, shift_year
 
@@ -51,6 +51,21 @@ def plan_create(*, actor: Person, agency: Agency, template: PlanTemplate, year: 
         title=_plan_title(template=template, agency=agency, year=year, election_name=election_name),
         period_start=period_start, period_end=period_end, sections=_sections_copy(template.sections),
         result_workdays=template.result_workdays, template=template, created_by=actor)
+    audit_record(actor=actor, action="plan.create", obj=plan, after=snapshot(plan))
+    return plan
+
+
+@service
+def plan_request_create(*, actor: Person, agency: Agency, title: str, year: int, period_start: dt.date,
+                        period_end: dt.date, heading: str, body: str) -> SpecialPlan:
+    """A plan that only asks the recipients for something of a period (a superior office asking its agencies for
+    their work report): no template, one section of text, dispatched and collected like any plan."""
+    if period_end < period_start:
+        raise ValidationError({"period_end": "期間迄日不能早於起日。"})
+    plan = SpecialPlan.objects.create(
+        agency=agency, occasion=Occasion.OTHER, year=year, title=title[:200], period_start=period_start,
+        period_end=period_end, sections=[{"key": "request", "heading": heading, "required": True, "body": body}],
+        created_by=actor)
     audit_record(actor=actor, action="plan.create", obj=plan, after=snapshot(plan))
     return plan
 

@@ -30,7 +30,7 @@ from anwei.plans.forms import (ContactFormSet, DutyFormSet, GroupForm, LetterFor
                                ReferenceFormSet, ResultForm, TemplateEditForm, formset_rows)
 from anwei.plans.models import Letter, Occasion
 from anwei.plans.outline import HELP_TEXT
-from anwei.plans.periodcounts import duty_marks, period_counts
+from anwei.plans.periodcounts import duty_marks, period_counts, result_drafter_for
 from anwei.plans.periods import period_days, period_sentence
 
 PAGE = 50
@@ -409,7 +409,11 @@ def assignment_list(request):
 def assignment_detail(request, pk: int):
     assignment, can_respond = selectors.assignment_get(person=request.user, pk=pk)
     conflict = None
-    form = ResultForm(initial={"version": assignment.version, "result_text": assignment.result_text})
+    drafter = result_drafter_for(assignment) if can_respond and assignment.reported_at is None else None
+    text = assignment.result_text
+    if drafter is not None and request.GET.get("draft") == "1":
+        text = drafter.draft(assignment)  # a draft in the form only: nothing is saved until 報送
+    form = ResultForm(initial={"version": assignment.version, "result_text": text})
     if request.method == "POST":
         if not can_respond:
             raise Http404("找不到此分派")
@@ -432,6 +436,7 @@ def assignment_detail(request, pk: int):
         "period_counts": period_counts(letter.plan, [assignment.agency_id]),
         "duty_marks": duty_marks(letter.plan, [assignment.agency_id]),
         "can_record": can_respond and policy.holds_anywhere(request.user, "awareness.manage"),
+        "drafter": drafter,
         "doc_kinds": [("letter", "函"), ("plan", "計畫"), ("duties", "分工表")], "doc_formats": ["pdf", "odt", "docx"],
         "period": f"{rocdate.format_short(letter.plan.period_start)}至{rocdate.format_short(letter.plan.period_end)}"
                   f"（{period_days(letter.plan.period_start, letter.plan.period_end)}日）"},

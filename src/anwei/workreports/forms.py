@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from anwei.awareness.models import Case
-from anwei.core.forms import PeriodForm, VersionForm
+from anwei.core.forms import PeriodForm, RocDateField, VersionForm
 
 
 class ComposeForm(PeriodForm, VersionForm):
@@ -19,3 +19,9 @@ class ComposeForm(PeriodForm, VersionForm):
 
 class CountsForm(PeriodForm):
     """The period of the superior office's counts."""
+
+
+class RequestForm(PeriodForm):
+    """The period the agencies below are asked to report on, and by when."""
+
+    due = RocDateField(label="報送期限")

@@ -28,3 +28,24 @@ class Composition(Versioned):
 
     def __str__(self) -> str:
         return f"{self.report}（{self.start}～{self.end}）"
+
+
+class ReportRequest(models.Model):
+    """A superior office asking its agencies for their work report of a period. The asking and the collecting
+    are a plan's 函 and its assignments (plans): this row only says which period the answers cover, so each
+    recipient can have its answer written from its own records."""
+
+    office = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+", verbose_name="上級機關")
+    plan = models.OneToOneField("plans.SpecialPlan", on_delete=models.CASCADE, related_name="report_request")
+    start = models.DateField("期間起日")
+    end = models.DateField("期間迄日")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "工作報告報送要求"
+        verbose_name_plural = "工作報告報送要求"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.plan.title

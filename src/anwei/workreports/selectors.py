@@ -15,7 +15,7 @@ from anwei.meetings.selectors import meeting_previous
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person
 from anwei.portal import workreport as registry
-from anwei.workreports.models import Composition
+from anwei.workreports.models import Composition, ReportRequest
 
 CASES_TITLE = "案例宣導"
 PAGE_SIZE = 50
@@ -98,3 +98,14 @@ def counts_all(*, office: Agency, start: dt.date, end: dt.date) -> tuple[list[Ag
     for n in range(0, len(agencies), 1000):
         rows |= registry.count_rows([a.pk for a in agencies[n:n + 1000]], start, end)
     return agencies, rows
+
+
+# --- requests to the agencies below ----------------------------------------------------------------
+
+def report_request_for(*, plan_id: int) -> ReportRequest | None:
+    return ReportRequest.objects.filter(plan_id=plan_id).first()
+
+
+def report_requests(*, office: Agency, limit: int = 10) -> list[ReportRequest]:
+    """The office's latest requests, with their letters (to follow what came back)."""
+    return list(ReportRequest.objects.filter(office=office).select_related("plan__letter")[:limit])

@@ -14,13 +14,15 @@ from anwei.core import clock
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.service import service
 from anwei.documents import limits
+from anwei.lib import rocdate
 from anwei.lib.merge3 import Clash, merge3
 from anwei.meetings import services as meetings
 from anwei.meetings.models import Report, SecurityMeeting
 from anwei.meetings.selectors import ethics_unit_name
-from anwei.orgs.models import Person, Unit
-from anwei.portal.workreport import period_check
-from anwei.workreports.models import Composition
+from anwei.orgs.models import Agency, Person, Unit
+from anwei.plans import services as plans
+from anwei.portal.workreport import period_check, period_label
+from anwei.workreports.models import Composition, ReportRequest
 from anwei.workreports.selectors import compose_text, work_report_for
 
 TITLE = "秘書單位工作報告"
@@ -96,3 +98,39 @@ def work_report_recompose(*, actor: Person, composition: Composition, expected_v
     audit_record(actor=actor, action="workreports.recompose", obj=composition, agency=composition.agency,
                  before=before, after=snapshot(composition))
     return clashes
+
+
+# --- the superior office asking its agencies for their work report ------------------------------------
+
+@service
+def report_request_create(*, actor: Person, office: Agency, start: dt.date, end: dt.date,
+                          due: dt.date) -> ReportRequest:
+    """Ask every agency directly under the office for its work report of the period. The request is a plan's
+    函 to them, left as a draft for the officer to read and dispatch; each recipient answers it as a plan
+    result, which 安維 can draft from the recipient's own records (plans.periodcounts.ResultDrafter)."""
+    period_check(start, end)
+    if due < clock.today():
+        raise ValidationError({"due": "報送期限不能早於今天。"})
+    agencies = list(Agency.objects.filter(parent=office).order_by("path"))
+    if not agencies:
+        raise ValidationError("本機關沒有所屬機關，無從要求報送。")
+    period = period_label(start, end)
+    what = "宣導、安全維護檢查及自評、設備檢查、監視錄影調閱、赴陸申請及返臺通報、狀況通報、專案計畫等辦理情形"
+    plan = plans.plan_request_create(
+        actor=actor, agency=office, title=f"{office.name}請所屬機關報送{period}工作報告", year=end.year - 1911,
+        period_start=start, period_end=end, heading="說明",
+        body=f"一、請所屬機關報送{period}之機關安全維護工作報告（{what}）。\n"
+             f"二、報送期限：{rocdate.format_short(due)}。")
+    fields = {
+        "subject": f"請於{rocdate.format_short(due)}前報送貴機關{period}機關安全維護工作報告，請查照。",
+        "explanation": f"一、為彙整本{office.name}所屬機關安全維護工作辦理情形（{what}）。\n"
+                       "二、請於安維「專案計畫」收文按「由本機關紀錄產生工作報告草稿」，檢視修改後報送。",
+        "contact_name": actor.full_name, "contact_phone": actor.phone, "contact_email": actor.email, "due": due}
+    none = plans.RecipientChoice([], [], [])
+    plans.letter_save(actor=actor, plan=plan, letter=None, expected_version=None, fields=fields,
+                      main=plans.RecipientChoice([], agencies, []), cc=none)
+    request = ReportRequest.objects.create(office=office, plan=plan, start=start, end=end,
+                                           created_by=actor if getattr(actor, "pk", None) else None)
+    audit_record(actor=actor, action="workreports.request_create", obj=request, agency=office,
+                 after=snapshot(request))
+    return request

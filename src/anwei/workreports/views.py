@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 from django.utils.http import content_disposition_header
 
 from anwei.awareness.selectors import cases_usable
 from anwei.core import clock
 from anwei.core.formpages import form_attempt
+from anwei.core.workdays import workday_add
 from anwei.core.forms import form_rearm
 from anwei.core.xlsx import xlsx_table
 from anwei.lib import rocdate
+from anwei.orgs import policy
 from anwei.meetings.selectors import meeting_get
 from anwei.portal.workreport import count_columns, period_label
 from anwei.workreports import selectors, services
-from anwei.workreports.forms import ComposeForm, CountsForm
+from anwei.workreports.forms import ComposeForm, CountsForm, RequestForm
 
 
 @login_required
@@ -74,10 +77,12 @@ def compose(request, pk: int):
         status=409 if conflict is not None else 200)
 
 
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
 def _counts_args(request):
-    office_id = request.GET.get("office", "")
-    office, offices = selectors.counts_office(person=request.user,
-                                              office_id=int(office_id) if office_id.isdigit() else None)
+    office, offices = selectors.counts_office(person=request.user, office_id=_int(request.GET.get("office")))
     today = clock.today()
     form = CountsForm(request.GET if "start" in request.GET else None,
                       initial={"start": today.replace(month=1, day=1), "end": today})
@@ -91,16 +96,43 @@ def _headers():
     return [f"{c.label}" for _, c in count_columns()]
 
 
-@login_required
-def counts(request):
-    """Per subordinate agency, each provider's numbers for the period (no names, no personal data)."""
+def _counts_page(request, request_form=None, status: int = 200):
     office, offices, form, start, end = _counts_args(request)
     page, rows = selectors.counts_page(office=office, start=start, end=end, page=request.GET.get("page"))
     table = [(a, rows.get(a.pk, [])) for a in page.object_list]
     query = f"office={office.pk}&start={rocdate.format_slash(start)}&end={rocdate.format_slash(end)}"
+    may_request = policy.may(request.user, "workreports.request", office)
+    if may_request and request_form is None:
+        request_form = RequestForm(initial={"start": start, "end": end, "due": workday_add(clock.today(), 10)})
     return render(request, "workreports/counts.html", {
         "office": office, "offices": offices, "form": form, "page": page, "table": table, "headers": _headers(),
-        "period": period_label(start, end), "query": query, "invalid": form.is_bound and not form.is_valid()})
+        "period": period_label(start, end), "query": query, "invalid": form.is_bound and not form.is_valid(),
+        "request_form": request_form if may_request else None,
+        "requests": selectors.report_requests(office=office) if may_request else []}, status=status)
+
+
+@login_required
+def counts(request):
+    """Per subordinate agency, each provider's numbers for the period (no names, no personal data)."""
+    return _counts_page(request)
+
+
+@login_required
+@require_POST
+def request_create(request):
+    """Ask the agencies below for their report of the period: a draft 函 the officer then reads and dispatches."""
+    office, _offices = selectors.counts_office(person=request.user, office_id=_int(request.GET.get("office")))
+    if not policy.may(request.user, "workreports.request", office):
+        raise Http404("找不到此頁面")
+    form = RequestForm(request.POST)
+    if form.is_valid():
+        c = form.cleaned_data
+        attempt = form_attempt(form, lambda: services.report_request_create(
+            actor=request.user, office=office, start=c["start"], end=c["end"], due=c["due"]))
+        if attempt.done:
+            messages.success(request, "已擬好要求報送工作報告的函，請檢視受文者與內容後發文。")
+            return redirect("plans:letter_edit", pk=attempt.value.plan_id)
+    return _counts_page(request, request_form=form, status=400)
 
 
 @login_required
