@@ -211,7 +211,8 @@ TEMPLATES = [
                 "anwei.notifications.context_processors.bell",
                 "anwei.core.pagecache.csrf_placeholder",  # last: it overrides the builtin csrf_token
             ],
-            "builtins": ["anwei.core.templatetags.roc", "anwei.portal.templatetags.policy_tags"],
+            "builtins": ["anwei.core.templatetags.roc", "anwei.core.templatetags.formtags",
+                         "anwei.portal.templatetags.policy_tags"],
         },
     }
 ]

@@ -41,8 +41,8 @@ def test_internal_request_through_the_chain_to_the_register(live_server, page):
     page.check("text=CH03 會議室走道")
     page.check("#id_acknowledged")
     page.click("button:has-text('送出申請')")
-    page.wait_for_selector(".field-window_end .errorlist")
-    assert "結束時間必須晚於開始時間" in page.inner_text(".field-window_end")
+    page.wait_for_selector("#field-window_end .errorlist")
+    assert "結束時間必須晚於開始時間" in page.inner_text("#field-window_end")
     assert page.input_value("#id_reason") == "會議室走道公告欄遭破壞，需確認時間。"  # nothing typed is lost
     page.fill("#id_window_end_1", "09:45")
     page.check("#id_acknowledged")

@@ -72,7 +72,7 @@ def test_a_report_from_the_form_reaches_the_officer_at_once(world, as_):
 
 def test_the_form_fits_a_phone(world, as_):
     page = as_(world.staff).get(reverse("incidents:create")).content.decode()
-    assert "incidents.css" in page and 'type="time"' in page and 'inputmode="numeric"' in page
+    assert "incidents.css" in page and 'type="time"' in page and 'inputmode="decimal"' in page and '_format">民國年.月.日' in page
 
 
 def test_who_sees_what(world):

@@ -62,6 +62,13 @@ class RoundForm(forms.Form):
             pk=agency.pk).order_by("path")
 
 
+ANSWER_MAX = 2000  # an answer's text or corrective action
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 20 else text[:20] + "…"
+
+
 class AssessmentForm(VersionForm):
     """One set of fields per answer row: v_<item>, n_<item>, t_<item>, note_<item>, ca_<item>."""
 
@@ -70,18 +77,22 @@ class AssessmentForm(VersionForm):
         self.rows = rows
         for r in rows:
             i = r.item_id
+            # Each control is named after its item for screen readers (shown in the table, see core/_cell.html).
+            name = f"第{r.seq}項「{_short(r.item_text)}」"
             if r.answer_kind == AnswerKind.VERDICT:
-                self.fields[f"v_{i}"] = forms.ChoiceField(choices=Verdict.choices, required=False,
+                self.fields[f"v_{i}"] = forms.ChoiceField(choices=Verdict.choices, required=False, label=f"{name}結果",
                                                           widget=forms.RadioSelect, initial=r.verdict)
             elif r.answer_kind == AnswerKind.NUMBER:
                 self.fields[f"n_{i}"] = forms.DecimalField(required=False, max_digits=12, decimal_places=2,
-                                                           initial=r.number,
+                                                           initial=r.number, label=f"{name}數值",
                                                            error_messages={"invalid": "請填寫數字。"})
             else:
                 self.fields[f"t_{i}"] = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                                                        initial=r.text)
-            self.fields[f"note_{i}"] = forms.CharField(required=False, max_length=500, initial=r.note)
+                                                        initial=r.text, max_length=ANSWER_MAX, label=f"{name}內容")
+            self.fields[f"note_{i}"] = forms.CharField(required=False, max_length=500, initial=r.note,
+                                                       label=f"{name}說明")
             self.fields[f"ca_{i}"] = forms.CharField(required=False, initial=r.corrective_action,
+                                                     max_length=ANSWER_MAX, label=f"{name}改善措施",
                                                      widget=forms.Textarea(attrs={"rows": 2}))
 
     def values(self) -> dict[int, dict]:

@@ -5,20 +5,38 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.utils.html import format_html
 
 from anwei.lib import rocdate
 
 
 class RocDateInput(forms.TextInput):
-    """Shows a date as 113/02/05 and lets people type any form RocDateField accepts."""
+    """Shows a date as 113/02/05 and lets people type any form RocDateField accepts. The format is a visible
+    hint tied to the field (a placeholder disappears as one types); the phone keypad is the decimal one,
+    which has the 「.」 the hint suggests."""
+
+    HINT = "民國年.月.日，例：113.2.5，亦可輸入1130205"
 
     def __init__(self, attrs=None):
-        super().__init__({"placeholder": "例：113/2/5", "inputmode": "numeric", "autocomplete": "off", **(attrs or {})})
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
 
     def format_value(self, value):
         if isinstance(value, dt.date):
             return rocdate.format_slash(value)
         return super().format_value(value)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        own = context["widget"]["attrs"]
+        if own.get("id"):
+            own["aria-describedby"] = " ".join(filter(None, [own.get("aria-describedby"), f"{own['id']}_format"]))
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        if not (attrs or {}).get("id"):
+            return html
+        return html + format_html('<span class="hint date-format" id="{}_format">{}</span>', attrs["id"], self.HINT)
 
 
 class RocDateField(forms.Field):

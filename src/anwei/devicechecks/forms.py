@@ -41,9 +41,11 @@ class DailyCheckForm(VersionForm):
             check = existing.get(s.pk)
             self.fields[f"working_{s.pk}"] = forms.ChoiceField(
                 choices=[("1", "√ 正常"), ("0", "× 異常")], widget=forms.RadioSelect,
+                label=f"{s.name}當天是否正常運作",
                 initial=None if check is None else ("1" if check.working else "0"),
                 error_messages={"required": "請選擇 √ 或 ×。"})
             self.fields[f"problem_{s.pk}"] = forms.CharField(required=False, max_length=300,
+                                                             label=f"{s.name}當天的問題",
                                                              initial=check.problem if check else "")
 
     def entries(self):

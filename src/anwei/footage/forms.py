@@ -37,6 +37,8 @@ class MinuteField(forms.MultiValueField):
         fields = (RocDateField(), forms.TimeField(input_formats=["%H:%M", "%H:%M:%S", "%H%M"],
                                                   error_messages={"invalid": "時間格式錯誤，請輸入如 14:30。"}))
         super().__init__(fields, require_all_fields=True, **kwargs)
+        # The label points at the date box; the time box beside it needs its own name.
+        self.widget.widgets[1].attrs["aria-label"] = f"{self.label or ''}（時:分）"
 
     def compress(self, data_list):
         if not data_list:

@@ -88,6 +88,10 @@ class FindingEditForm(VersionForm):
         self.fields["unit"].queryset = Unit.objects.filter(agency=agency).order_by("order", "id")
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= 20 else text[:20] + "…"
+
+
 class InspectionCheckForm(VersionForm):
     """Per checklist row: v_<item> (符合/不符合/不適用) and note_<item>; one due date for new deficiencies."""
 
@@ -96,10 +100,13 @@ class InspectionCheckForm(VersionForm):
     def __init__(self, *args, rows, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = rows
-        for r in rows:
+        for n, r in enumerate(rows, start=1):
+            name = f"第{n}項「{_short(r.item_text)}」"
             self.fields[f"v_{r.item_id}"] = forms.ChoiceField(choices=Verdict.choices, required=False,
-                                                              widget=forms.RadioSelect, initial=r.verdict)
-            self.fields[f"note_{r.item_id}"] = forms.CharField(required=False, max_length=500, initial=r.note)
+                                                              widget=forms.RadioSelect, initial=r.verdict,
+                                                              label=f"{name}結果")
+            self.fields[f"note_{r.item_id}"] = forms.CharField(required=False, max_length=500, initial=r.note,
+                                                               label=f"{name}說明")
 
     def values(self) -> dict[int, dict]:
         c = self.cleaned_data

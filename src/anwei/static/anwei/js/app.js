@@ -1,5 +1,6 @@
 // 安維: the only script of our own (the Content-Security-Policy allows scripts from our static files
 // only, so pages carry no inline handlers). Every page works without it.
+document.documentElement.classList.add("js");
 
 // A filter's choice list marked data-autosubmit shows its result as soon as a choice is made;
 // without JavaScript the form's own button does the same.
@@ -8,4 +9,34 @@ document.addEventListener("change", (event) => {
   if (field instanceof HTMLSelectElement && field.matches("[data-autosubmit]") && field.form) {
     field.form.requestSubmit();
   }
+});
+
+// Phones: one button opens the menu (and the account links under it).
+document.addEventListener("click", (event) => {
+  const toggle = event.target.closest(".menu-toggle");
+  if (!toggle) return;
+  const open = toggle.getAttribute("aria-expanded") !== "true";
+  toggle.setAttribute("aria-expanded", String(open));
+  document.querySelectorAll(".mainnav, .whoami").forEach((el) => el.classList.toggle("open", open));
+});
+
+// After a failed submit the summary of what to fix takes the focus (screen readers read it first).
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+});
+
+// After an htmx swap the focus goes to what replaced the old part (not to the top of the page), and the
+// new part's messages are read out through the page's live region.
+document.addEventListener("htmx:afterSwap", (event) => {
+  const target = event.detail.target;
+  if (!(target instanceof HTMLElement)) return;
+  const focusable = target.querySelector("[role=alert], .errorlist, .messages, h2, h3") || target;
+  if (!focusable.hasAttribute("tabindex") && !focusable.matches("a, button, input, select, textarea")) {
+    focusable.setAttribute("tabindex", "-1");
+  }
+  focusable.focus({ preventScroll: false });
+  const said = target.querySelector(".messages, [data-announce]");
+  const live = document.getElementById("live");
+  if (said && live) live.textContent = said.textContent.trim();
 });
