@@ -139,9 +139,9 @@ def profile_update(*, actor: Person, email: str, mode: str) -> Preference:
     if mode not in Preference.Mode.values:
         raise ValidationError({"email_mode": "請選擇電子郵件通知方式。"})
     person_email_update(actor=actor, person=actor, email=email)
-    pref, _ = Preference.objects.get_or_create(person=actor)
-    if pref.email_mode != mode:
-        before = snapshot(pref)
+    pref, created = Preference.objects.get_or_create(person=actor)
+    if created or pref.email_mode != mode:  # the first save creates the row: that is a change too
+        before = None if created else snapshot(pref)
         pref.email_mode = mode
         pref.save(update_fields=["email_mode"])
         audit_record(actor=actor, action="notifications.preference", obj=pref, agency=None, before=before,
