@@ -85,3 +85,16 @@ def test_the_reset_is_an_admin_action_and_device_secrets_are_not_in_the_admin(cl
                            {"action": "second_factor_reset", "_selected_action": [world.officer.pk]})
     assert response.status_code == 302 and not TOTPDevice.objects.filter(user=world.officer).exists()
     assert client.get("/admin/otp_totp/totpdevice/").status_code == 404
+
+
+def test_a_recovery_code_of_only_digits_is_still_a_recovery_code(client, world):
+    """Recovery codes are eight characters of a–z and 2–7, so once in a while one is all digits; it must not
+    be taken for an authenticator code and refused."""
+    from django_otp.plugins.otp_static.models import StaticToken
+
+    _sign_in(client, "staff")
+    _key, codes = _set_up(client)
+    StaticToken.objects.filter(token=codes[0]).update(token="23456723")
+    _sign_in(client, "staff")
+    response = client.post(reverse("accounts:second_factor"), {"token": "2345 6723"})
+    assert response.status_code == 302 and client.get(reverse("home")).status_code == 200

@@ -82,8 +82,11 @@ def device_verify(person: Person, token: str):
     """The device (authenticator or a recovery code) that accepts `token`, or None. Each device counts its
     failures and slows down (django-otp's throttling), which must not be rolled back: no transaction here."""
     token = token.strip().replace(" ", "")
+    # Six digits are an authenticator code; anything else a recovery code (eight characters, which can
+    # happen to be all digits: those still go to the recovery codes).
+    totp_shaped = len(token) == 6 and token.isdigit()
     for device in devices_for_user(person, for_verify=True):
         is_totp = isinstance(device, TOTPDevice)
-        if token.isdigit() == is_totp and device.verify_token(token):
+        if totp_shaped == is_totp and device.verify_token(token):
             return device
     return None
