@@ -50,3 +50,13 @@ def test_a_failed_audit_verification(world, admin):
     assert audit_verify_run.call() is False  # the next run the same day tells nobody twice
     alerts = _alerts(admin)
     assert len(alerts) == 1 and "稽核紀錄驗證失敗" in alerts[0].title and f"#{victim.pk}" in alerts[0].note
+
+
+def test_with_no_administrator_the_alert_goes_to_the_server_log(client, world, settings, caplog):
+    """Nobody to notify in the application: the server's error log carries the alert rather than nothing."""
+    settings.ALERT_SIGNIN_FAILURES = 3
+    with caplog.at_level("CRITICAL", logger="anwei.security"):
+        for n in range(3):
+            client.post(reverse("login"), {"username": "staff", "password": "guess-" + str(n)}, REMOTE_ADDR="10.7.7.7")
+    assert not Notification.objects.filter(stage="alert").exists()
+    assert any("沒有任何啟用中的系統管理者" in r.getMessage() and "登入失敗" in r.getMessage() for r in caplog.records)

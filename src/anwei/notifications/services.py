@@ -5,6 +5,7 @@ only the scopes of the people notified (their bell), never every page of an agen
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import secrets
 
 from django.conf import settings
@@ -21,6 +22,8 @@ from anwei.notifications.models import (CalendarToken, Notification, OutboundMai
                                          Stage)
 from anwei.orgs.models import Agency, Person
 from anwei.orgs.services import person_email_update
+
+_security_log = logging.getLogger("anwei.security")
 
 CHUNK = 1000
 
@@ -194,8 +197,12 @@ def security_alert(*, kind: str, title: str, note: str = "", url: str = "/admin/
     day = clock.today()
     key = f"security.{kind}"[:120]
     told = set(Notification.objects.filter(key=key, day=day).values_list("person_id", flat=True))
-    admins = [(pk, email, name) for pk, email, name in Person.objects.filter(is_superuser=True, is_active=True)
-              .values_list("pk", "email", "full_name") if pk not in told]
+    everyone = list(Person.objects.filter(is_superuser=True, is_active=True).values_list("pk", "email", "full_name"))
+    if not everyone:
+        # No administrator to tell: the server's error log (read by whoever runs the server) says it instead.
+        _security_log.critical("資安警訊，但沒有任何啟用中的系統管理者可以通知：%s；%s", title, note)
+        return 0
+    admins = [(pk, email, name) for pk, email, name in everyone if pk not in told]
     if not admins:
         return 0
     started = timezone.now()
