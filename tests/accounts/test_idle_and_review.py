@@ -44,3 +44,12 @@ def test_yearly_review_is_owed_recorded_and_then_not_owed(client, world, setting
     assert not any("帳號與角色年度檢視" in o.title for o in obligations_for(world.officer))
     long = client.post(reverse("accounts:review"), {"note": "長" * 2001}).content.decode()
     assert "2000" in long or "2,000" in long
+
+
+def test_the_review_table_is_paged_and_the_record_counts_everyone(client, world, monkeypatch):
+    monkeypatch.setattr("anwei.accounts.views.REVIEW_PAGE", 2)
+    client.force_login(world.officer)
+    first = client.get(reverse("accounts:review")).content.decode()
+    assert "第 1 頁" in first and "下一頁" in first
+    client.post(reverse("accounts:review"), {"note": "已檢視。"})
+    assert AccountReview.objects.get(agency=world.bureau).people > 2  # all of them, not the page shown

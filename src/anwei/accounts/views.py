@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from django_otp import login as otp_login
@@ -29,19 +30,24 @@ def password_change(request):
     return render(request, "accounts/password_change.html", {"form": form, "reason": reason})
 
 
+REVIEW_PAGE = 100
+
+
 @login_required
 def review(request):
     agency = selectors.review_agency(person=request.user)
-    people = list(selectors.review_people(agency=agency))
+    people = selectors.review_people(agency=agency)
+    page = Paginator(people, REVIEW_PAGE).get_page(request.GET.get("page"))  # a large agency has thousands
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if form_attempt(form, lambda: services.account_review_record(
-                actor=request.user, agency=agency, people=len(people), note=form.cleaned_data["note"])).done:
+                actor=request.user, agency=agency, people=page.paginator.count,
+                note=form.cleaned_data["note"])).done:
             messages.success(request, f"已記錄{agency.name}本年度的帳號與角色檢視。")
             return redirect("accounts:review")
     last = selectors.review_last(agency_ids=[agency.pk]).get(agency.pk)
     return render(request, "accounts/review.html", {
-        "agency": agency, "people": people, "form": form, "last": last,
+        "agency": agency, "people": page.object_list, "page": page, "form": form, "last": last,
         "idle_days": settings.ACCOUNT_IDLE_DAYS})
 
 
