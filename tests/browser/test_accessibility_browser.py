@@ -96,6 +96,8 @@ def test_every_page_meets_wcag_21_aa(live_server, browser):
                 seen.add(row.name)
                 continue
             seen.add(row.name)
+            if "<html" not in head.text()[:500]:
+                continue  # a part of a page that htmx loads: audited inside its page, with the sections opened
             page.goto(live_server.url + url)
             _open_htmx_sections(page)
             failures += _audit(page, axe, f"{role} {url}")

@@ -132,4 +132,7 @@ def test_sections_can_be_renamed_added_and_optional_ones_removed(world, client, 
 def test_required_and_generated_sections_cannot_be_removed(world, client, plan):
     client.force_login(world.officer)
     response = _post(client, plan, heading_purpose="", heading_period="")
-    assert response.content.decode().count("此章節不能刪除，請填寫章節名稱。") == 2
+    page = response.content.decode()
+    fields = page.split('id="error-summary"')[1].split("</div>", 1)[1]  # after the summary at the top
+    assert fields.count("此章節不能刪除，請填寫章節名稱。") == 2
+    assert page.count("此章節不能刪除，請填寫章節名稱。") == 4  # and each is listed once in the summary

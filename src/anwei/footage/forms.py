@@ -20,6 +20,9 @@ class MinuteWidget(forms.MultiWidget):
         super().__init__([RocDateInput({"class": "minute-date"}),
                           forms.TimeInput(attrs={"type": "time", "class": "minute-time"}, format="%H:%M")], attrs)
 
+    def id_for_label(self, id_):
+        return f"{id_}_0" if id_ else id_  # the label names the date box; the time box has its own aria-label
+
     def decompress(self, value):
         if isinstance(value, dt.datetime):
             local = timezone.localtime(value) if timezone.is_aware(value) else value
