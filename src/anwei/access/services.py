@@ -1,0 +1,752 @@
+"""Writes of access control; each one writes its audit row in the same transaction (core.service)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+
+from anwei.access import selectors
+from anwei.access.hours import HoursBook
+from anwei.access.models import (OUTSTANDING, AccessSettings, Area, AreaHours, Badge, BadgeEvent, BadgeKind,
+                                 BadgeStatus, ColumnMapping, Door, DoorEvent, DoorLog, Flag, IdType, Review, Visitor,
+                                 VisitorRetention, YearlyReview)
+from anwei.core import clock
+from anwei.core.audit import audit_record, snapshot
+from anwei.core.concurrency import version_bump
+from anwei.core.service import service
+from anwei.lib import rocdate
+from anwei.orgs.models import Agency, Person, Unit
+
+
+def _label(person: Person | None) -> str:
+    if not getattr(person, "pk", None):
+        return "系統"
+    return (f"{person.title}{person.full_name}" if person.title else (person.full_name or person.username))[:80]
+
+
+def _require(errors: dict[str, str]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+# --- settings ------------------------------------------------------------------------------------------
+
+def _check_units(agency: Agency, **units: Unit | None) -> None:
+    _require({name: "請選擇本機關的單位。" for name, u in units.items() if u is not None and u.agency_id != agency.pk})
+
+
+@service
+def access_setup(*, actor: Person | None, agency: Agency, managing_unit: Unit, desk_unit: Unit | None = None
+                 ) -> AccessSettings:
+    """Name the unit that keeps areas and badges (and the desk). Idempotent: existing settings stay."""
+    _check_units(agency, managing_unit=managing_unit, desk_unit=desk_unit)
+    settings, created = AccessSettings.objects.get_or_create(
+        agency=agency, defaults={"managing_unit": managing_unit, "desk_unit": desk_unit})
+    if created:
+        audit_record(actor=actor, action="access.setup", obj=settings, after=snapshot(settings))
+    return settings
+
+
+@service
+def settings_update(*, actor: Person, settings: AccessSettings, expected_version: int, managing_unit: Unit,
+                    desk_unit: Unit | None, replacement_fee: int, closing_time: dt.time, review_month: int
+                    ) -> AccessSettings:
+    _check_units(settings.agency, managing_unit=managing_unit, desk_unit=desk_unit)
+    _require({"review_month": "月份應為1至12。"} if not 1 <= review_month <= 12 else {})
+    before = snapshot(settings)
+    version_bump(settings, expected_version)
+    settings.managing_unit, settings.desk_unit = managing_unit, desk_unit
+    settings.replacement_fee, settings.closing_time, settings.review_month = replacement_fee, closing_time, review_month
+    settings.save()
+    audit_record(actor=actor, action="access.settings_update", obj=settings, before=before, after=snapshot(settings))
+    return settings
+
+
+@service
+def retention_rule_add(*, actor: Person, agency: Agency, starts_on: dt.date, days: int, basis: str = "") -> VisitorRetention:
+    """The agency's own retention of visitor records from a date (applies to visits on or after it)."""
+    _require({"days": "保存日數至少1日。"} if days < 1 else {})
+    if VisitorRetention.objects.filter(agency=agency, starts_on=starts_on).exists():
+        raise ValidationError({"starts_on": "此生效日已有規定。"})
+    row = VisitorRetention.objects.create(agency=agency, starts_on=starts_on, days=days, basis=basis.strip())
+    audit_record(actor=actor, action="access.retention_rule_add", obj=row, agency=agency, after=snapshot(row))
+    return row
+
+
+# --- areas, hours, doors -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AreaInput:
+    name: str
+    kind: str
+    level: int
+    location: str = ""
+    note: str = ""
+    is_active: bool = True
+
+
+def _area_check(agency: Agency, data: AreaInput, exclude: int | None = None) -> None:
+    errors = {}
+    if not data.name.strip():
+        errors["name"] = "請填寫區域名稱。"
+    elif Area.objects.filter(agency=agency, name=data.name.strip()).exclude(pk=exclude).exists():
+        errors["name"] = "本機關已有同名的區域。"
+    _require(errors)
+
+
+@service
+def area_create(*, actor: Person, settings: AccessSettings, data: AreaInput) -> Area:
+    _area_check(settings.agency, data)
+    area = Area.objects.create(agency=settings.agency, name=data.name.strip(), kind=data.kind, level=data.level,
+                               location=data.location.strip(), note=data.note.strip(), is_active=data.is_active)
+    audit_record(actor=actor, action="access.area_create", obj=area, after=snapshot(area))
+    return area
+
+
+@service
+def area_update(*, actor: Person, area: Area, expected_version: int, data: AreaInput) -> Area:
+    _area_check(area.agency, data, exclude=area.pk)
+    before = snapshot(area)
+    version_bump(area, expected_version)
+    area.name, area.kind, area.level = data.name.strip(), data.kind, data.level
+    area.location, area.note, area.is_active = data.location.strip(), data.note.strip(), data.is_active
+    area.save()
+    audit_record(actor=actor, action="access.area_update", obj=area, before=before, after=snapshot(area))
+    return area
+
+
+@dataclass(frozen=True)
+class HoursInput:
+    starts_on: dt.date
+    workday_open: dt.time
+    workday_close: dt.time
+    makeup_open: dt.time | None = None
+    makeup_close: dt.time | None = None
+    dayoff_open: dt.time | None = None
+    dayoff_close: dt.time | None = None
+    after_hours: str = "log"
+    after_hours_note: str = ""
+
+
+def _hours_check(area: Area, data: HoursInput) -> None:
+    errors = {}
+    if data.workday_close <= data.workday_open:
+        errors["workday_close"] = "關閉時間應晚於開放時間。"
+    for kind, label in (("makeup", "補行上班日"), ("dayoff", "放假日")):
+        start, end = getattr(data, f"{kind}_open"), getattr(data, f"{kind}_close")
+        if (start is None) != (end is None):
+            errors[f"{kind}_close"] = f"{label}的開放與關閉時間請都填或都不填。"
+        elif start is not None and end <= start:
+            errors[f"{kind}_close"] = "關閉時間應晚於開放時間。"
+    existing = area.hours.all()
+    if existing.filter(starts_on=data.starts_on).exists():
+        errors["starts_on"] = "此生效日已有開放時間規定；請改用其他日期。"
+    elif existing.exists() and data.starts_on < clock.today():
+        # Past days keep the rule they were judged by: a change takes effect today or later.
+        errors["starts_on"] = "變更開放時間的生效日不得早於今天。"
+    _require(errors)
+
+
+@service
+def area_hours_add(*, actor: Person, area: Area, data: HoursInput) -> AreaHours:
+    """A new rule for the area's hours from a date; the earlier rule stays in force before it."""
+    _hours_check(area, data)
+    row = AreaHours.objects.create(area=area, created_by_label=_label(actor), **data.__dict__)
+    audit_record(actor=actor, action="access.hours_add", obj=row, agency=area.agency, after=snapshot(row))
+    return row
+
+
+@service
+def door_add(*, actor: Person, area: Area, name: str, code: str) -> Door:
+    errors = {}
+    if not name.strip():
+        errors["door_name"] = "請填寫門名稱。"
+    if not code.strip():
+        errors["code"] = "請填寫門禁控制器代碼。"
+    elif Door.objects.filter(area__agency=area.agency, code=code.strip()).exists():
+        errors["code"] = "本機關已有此代碼的門。"
+    _require(errors)
+    door = Door.objects.create(area=area, name=name.strip(), code=code.strip())
+    audit_record(actor=actor, action="access.door_add", obj=door, agency=area.agency, after=snapshot(door))
+    return door
+
+
+# --- badges --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BadgeInput:
+    number: str
+    kind: str
+    issued_on: dt.date
+    holder: Person | None = None
+    holder_name: str = ""
+    organisation: str = ""
+    unit: Unit | None = None
+    ends_on: dt.date | None = None
+    areas: tuple[Area, ...] = ()
+    note: str = ""
+
+
+def _badge_check(agency: Agency, data: BadgeInput, *, exclude: int | None = None) -> None:
+    errors: dict[str, str] = {}
+    if not data.number.strip():
+        errors["number"] = "請填寫卡號。"
+    elif Badge.objects.filter(agency=agency, number=data.number.strip()).exclude(pk=exclude).exists():
+        errors["number"] = "本機關已有此卡號的門禁卡。"
+    if data.kind not in BadgeKind.values:
+        errors["kind"] = "請選擇類別。"
+    if data.kind == BadgeKind.STAFF and data.holder is None:
+        errors["holder"] = "員工卡請選擇持卡同仁。"
+    if data.holder is not None and data.holder.agency_id != agency.pk:
+        errors["holder"] = "持卡同仁不屬於本機關。"
+    if data.kind != BadgeKind.STAFF and not data.holder_name.strip():
+        errors["holder_name"] = "請填寫持卡人姓名。"
+    if data.kind == BadgeKind.CONTRACTOR and not data.organisation.strip():
+        errors["organisation"] = "委外廠商卡請填寫廠商名稱。"
+    if data.kind in (BadgeKind.CONTRACTOR, BadgeKind.TEMPORARY) and data.ends_on is None:
+        errors["ends_on"] = "委外廠商卡及臨時通行證必須有有效期限。"
+    elif data.ends_on is not None and data.ends_on < data.issued_on:
+        errors["ends_on"] = "有效期限不得早於核發日。"
+    if data.unit is not None and data.unit.agency_id != agency.pk:
+        errors["unit"] = "請選擇本機關的單位。"
+    foreign = [a.name for a in data.areas if a.agency_id != agency.pk]
+    if foreign:
+        errors["areas"] = f"不能授權其他機關的區域：{'、'.join(foreign)}。"
+    _require(errors)
+
+
+def _event(badge: Badge, kind: str, on: dt.date, actor, note: str = "") -> None:
+    BadgeEvent.objects.create(badge=badge, kind=kind, on=on, note=note[:200], by_label=_label(actor))
+
+
+def _badge_snap(badge: Badge) -> dict:
+    return {**snapshot(badge), "areas": sorted(a.name for a in badge.areas.all())}
+
+
+@service
+def badge_issue(*, actor: Person, settings: AccessSettings, data: BadgeInput, fee: int = 0,
+                replaces: Badge | None = None) -> Badge:
+    agency = settings.agency
+    _badge_check(agency, data)
+    holder_name = data.holder.full_name if data.holder is not None else data.holder_name.strip()
+    unit = data.unit if data.unit is not None else (data.holder.unit if data.holder is not None else None)
+    badge = Badge.objects.create(
+        agency=agency, number=data.number.strip(), kind=data.kind, holder=data.holder, holder_name=holder_name[:50],
+        organisation=data.organisation.strip(), unit=unit, issued_on=data.issued_on, ends_on=data.ends_on,
+        status=BadgeStatus.ACTIVE, status_on=data.issued_on, note=data.note.strip(), fee=fee, replaces=replaces)
+    badge.areas.set(data.areas)
+    _event(badge, BadgeEvent.Kind.REPLACE if replaces else BadgeEvent.Kind.ISSUE, data.issued_on, actor,
+           f"補發自{replaces.number}，工本費{fee}元" if replaces else "")
+    audit_record(actor=actor, action="access.badge_issue", obj=badge, after=_badge_snap(badge))
+    return badge
+
+
+@service
+def badge_update(*, actor: Person, badge: Badge, expected_version: int, unit: Unit | None, ends_on: dt.date | None,
+                 areas: Iterable[Area], note: str = "") -> Badge:
+    """Change the areas granted (and the unit and end date): also how a moved holder is re-granted."""
+    if not badge.is_outstanding:
+        raise ValidationError("此卡已繳回、遺失或補發，不能再變更。")
+    areas = tuple(areas)
+    holder = badge.holder
+    errors = {}
+    if badge.kind != BadgeKind.STAFF and ends_on is None:
+        errors["ends_on"] = "委外廠商卡及臨時通行證必須有有效期限。"
+    elif ends_on is not None and ends_on < badge.issued_on:
+        errors["ends_on"] = "有效期限不得早於核發日。"
+    if unit is not None and unit.agency_id != badge.agency_id:
+        errors["unit"] = "請選擇本機關的單位。"
+    foreign = [a.name for a in areas if a.agency_id != badge.agency_id]
+    if foreign:
+        errors["areas"] = f"不能授權其他機關的區域：{'、'.join(foreign)}。"
+    _require(errors)
+    if holder is not None and (not holder.is_active or holder.agency_id != badge.agency_id):
+        raise ValidationError("持卡人已離開本機關，請辦理繳回。")
+    before = _badge_snap(badge)
+    version_bump(badge, expected_version)
+    badge.unit, badge.ends_on, badge.note = unit, ends_on, note.strip()
+    badge.save()
+    badge.areas.set(areas)
+    _event(badge, BadgeEvent.Kind.GRANT, clock.today(), actor, "、".join(a.name for a in areas))
+    audit_record(actor=actor, action="access.badge_update", obj=badge, before=before, after=_badge_snap(badge))
+    return badge
+
+
+# Which actions a badge allows from which states, and where each leads.
+TRANSITIONS = {
+    "suspend": ({BadgeStatus.ACTIVE}, BadgeStatus.SUSPENDED, BadgeEvent.Kind.SUSPEND),
+    "resume": ({BadgeStatus.SUSPENDED}, BadgeStatus.ACTIVE, BadgeEvent.Kind.RESUME),
+    "lost": ({BadgeStatus.ACTIVE, BadgeStatus.SUSPENDED, BadgeStatus.EXPIRED}, BadgeStatus.LOST, BadgeEvent.Kind.LOST),
+    "expire": ({BadgeStatus.ACTIVE, BadgeStatus.SUSPENDED}, BadgeStatus.EXPIRED, BadgeEvent.Kind.EXPIRE),
+    "return": (set(OUTSTANDING), BadgeStatus.RETURNED, BadgeEvent.Kind.RETURN),
+}
+
+
+@service
+def badge_status_set(*, actor: Person, badge: Badge, expected_version: int, action: str, on: dt.date,
+                     note: str = "") -> Badge:
+    if action not in TRANSITIONS:
+        raise ValidationError({"action": "請選擇辦理事項。"})
+    allowed, status, kind = TRANSITIONS[action]
+    if badge.status not in allowed:
+        raise ValidationError(f"此卡目前為「{badge.get_status_display()}」，不能辦理{BadgeEvent.Kind(kind).label}。")
+    if on < badge.issued_on:
+        raise ValidationError({"on": "日期不得早於核發日。"})
+    if on > clock.today():
+        raise ValidationError({"on": "日期不得晚於今天。"})
+    if action == "resume" and badge.ends_on is not None and badge.ends_on < clock.today():
+        raise ValidationError("此卡已逾有效期限，不能恢復使用；請辦理繳回或延長期限。")
+    before = _badge_snap(badge)
+    version_bump(badge, expected_version)
+    badge.status, badge.status_on = status, on
+    badge.save()
+    _event(badge, kind, on, actor, note)
+    audit_record(actor=actor, action=f"access.badge_{action}", obj=badge, before=before, after=_badge_snap(badge))
+    return badge
+
+
+@service
+def badge_replace(*, actor: Person, badge: Badge, expected_version: int, number: str, on: dt.date,
+                  note: str = "") -> Badge:
+    """A new badge for a lost or worn one, with the same holder and areas and the fee the agency sets."""
+    if badge.status not in (BadgeStatus.ACTIVE, BadgeStatus.SUSPENDED, BadgeStatus.LOST):
+        raise ValidationError(f"此卡目前為「{badge.get_status_display()}」，不能補發。")
+    if badge.ends_on is not None and badge.ends_on < on:
+        raise ValidationError("此卡已逾有效期限，請重新核發而非補發。")
+    settings = selectors.settings_for(badge.agency)
+    before = _badge_snap(badge)
+    version_bump(badge, expected_version)
+    new = badge_issue(actor=actor, settings=settings, fee=settings.replacement_fee, replaces=badge, data=BadgeInput(
+        number=number, kind=badge.kind, issued_on=on, holder=badge.holder, holder_name=badge.holder_name,
+        organisation=badge.organisation, unit=badge.unit, ends_on=badge.ends_on, areas=tuple(badge.areas.all()),
+        note=note))
+    badge.status, badge.status_on = BadgeStatus.REPLACED, on
+    badge.save()
+    _event(badge, BadgeEvent.Kind.REPLACE, on, actor, f"補發新卡{new.number}")
+    audit_record(actor=actor, action="access.badge_replace", obj=badge, before=before, after=_badge_snap(badge))
+    return new
+
+
+# --- visitors ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class VisitorInput:
+    name: str
+    organisation: str
+    host: Person | None
+    host_label: str
+    purpose: str
+    pass_number: str = ""
+    id_type: str = IdType.NONE
+    id_last4: str = ""
+
+
+def _visitor_check(agency: Agency, data: VisitorInput) -> None:
+    errors = {}
+    if not data.name.strip():
+        errors["name"] = "請填寫訪客姓名。"
+    if data.host is None and not data.host_label.strip():
+        errors["host"] = "請選擇或填寫受訪人。"
+    if data.host is not None and data.host.agency_id != agency.pk:
+        errors["host"] = "受訪人不屬於本機關。"
+    if not data.purpose.strip():
+        errors["purpose"] = "請填寫事由。"
+    if data.id_type not in IdType.values:
+        errors["id_type"] = "請選擇換證種類。"
+    last4 = data.id_last4.strip()
+    if data.id_type != IdType.NONE and len(last4) != 4:
+        errors["id_last4"] = "請只填寫證件號碼末四碼（4個字元）。"
+    if data.id_type == IdType.NONE and last4:
+        errors["id_last4"] = "未換證時不必填寫末四碼。"
+    _require(errors)
+
+
+def _retention_due(v: Visitor) -> dt.date:
+    return v.visit_on + dt.timedelta(days=selectors.retention_days(v.agency, v.visit_on))
+
+
+@service
+def visitor_register(*, actor: Person, settings: AccessSettings, data: VisitorInput,
+                     at: dt.datetime | None = None) -> Visitor:
+    """The desk registers a walk-in visitor, who comes in now."""
+    _visitor_check(settings.agency, data)
+    at = at or clock.now()
+    v = Visitor(agency=settings.agency, visit_on=timezone.localtime(at).date(), name=data.name.strip(),
+                organisation=data.organisation.strip(), host=data.host,
+                host_label=(data.host.full_name if data.host else data.host_label.strip())[:60],
+                purpose=data.purpose.strip(), arrived_at=at, pass_number=data.pass_number.strip(),
+                id_type=data.id_type, id_last4=data.id_last4.strip().upper(), registered_by_label=_label(actor))
+    v.retention_due_on = _retention_due(v)
+    v.save()
+    audit_record(actor=actor, action="access.visitor_register", obj=v, after=snapshot(v))
+    return v
+
+
+def _guest_lines(text: str) -> list[tuple[str, str]]:
+    """「姓名，服務單位」 per line (a comma, a full-width comma or a tab between)."""
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        for sep in ("\t", "，", ","):
+            if sep in line:
+                name, org = line.split(sep, 1)
+                break
+        else:
+            name, org = line, ""
+        out.append((name.strip()[:50], org.strip()[:100]))
+    return out
+
+
+@service
+def visitors_preregister(*, actor: Person, agency: Agency, visit_on: dt.date, purpose: str, guests: str,
+                         meeting: str = "") -> list[Visitor]:
+    """The host lists a meeting's guests beforehand, so the desk only ticks them in."""
+    lines = _guest_lines(guests)
+    errors = {}
+    if not lines:
+        errors["guests"] = "請至少填寫一位來賓。"
+    elif len(lines) > 200:
+        errors["guests"] = "一次最多登記200位來賓。"
+    if not purpose.strip():
+        errors["purpose"] = "請填寫事由。"
+    if visit_on < clock.today():
+        errors["visit_on"] = "來訪日期不得早於今天。"
+    if actor.agency_id != agency.pk:
+        errors["visit_on"] = "只能為本機關的來訪預先登記。"
+    _require(errors)
+    made = []
+    for name, org in lines:
+        v = Visitor(agency=agency, visit_on=visit_on, name=name, organisation=org, host=actor,
+                    host_label=actor.full_name[:60], purpose=purpose.strip(), meeting=meeting.strip(),
+                    preregistered=True, host_confirmed_at=clock.now(), registered_by_label=_label(actor))
+        v.retention_due_on = _retention_due(v)
+        v.save()
+        audit_record(actor=actor, action="access.visitor_preregister", obj=v, after=snapshot(v))
+        made.append(v)
+    return made
+
+
+@service
+def visitor_check_in(*, actor: Person, visitor: Visitor, expected_version: int, pass_number: str, id_type: str,
+                     id_last4: str, at: dt.datetime | None = None) -> Visitor:
+    if visitor.arrived_at is not None:
+        raise ValidationError("此訪客已登記進入。")
+    _visitor_check(visitor.agency, VisitorInput(name=visitor.name, organisation="", host=visitor.host,
+                                                host_label=visitor.host_label, purpose=visitor.purpose,
+                                                id_type=id_type, id_last4=id_last4))
+    before = snapshot(visitor)
+    version_bump(visitor, expected_version)
+    visitor.arrived_at = at or clock.now()
+    visitor.pass_number, visitor.id_type, visitor.id_last4 = pass_number.strip(), id_type, id_last4.strip().upper()
+    visitor.save()
+    audit_record(actor=actor, action="access.visitor_check_in", obj=visitor, before=before, after=snapshot(visitor))
+    return visitor
+
+
+@service
+def visitor_check_out(*, actor: Person, visitor: Visitor, expected_version: int,
+                      at: dt.datetime | None = None) -> Visitor:
+    if visitor.arrived_at is None:
+        raise ValidationError("此訪客尚未登記進入。")
+    if visitor.left_at is not None:
+        raise ValidationError("此訪客已登記離開。")
+    at = at or clock.now()
+    if at < visitor.arrived_at:
+        raise ValidationError({"left_at": "離開時間不得早於進入時間。"})
+    before = snapshot(visitor)
+    version_bump(visitor, expected_version)
+    visitor.left_at = at
+    visitor.save()
+    audit_record(actor=actor, action="access.visitor_check_out", obj=visitor, before=before, after=snapshot(visitor))
+    return visitor
+
+
+@service
+def visitor_confirm(*, actor: Person, visitor: Visitor) -> Visitor:
+    """The person visited confirms the visit (a walk-in is registered by the desk, confirmed by the host)."""
+    if visitor.host_id != actor.pk:
+        raise ValidationError("只有受訪人可以確認。")
+    if visitor.host_confirmed_at is not None:
+        return visitor
+    before = snapshot(visitor)
+    visitor.host_confirmed_at = clock.now()
+    visitor.save(update_fields=["host_confirmed_at"])
+    audit_record(actor=actor, action="access.visitor_confirm", obj=visitor, before=before, after=snapshot(visitor))
+    return visitor
+
+
+@service
+def visitor_destroy(*, actor: Person | None, visitor: Visitor) -> None:
+    """Retention over: the record is deleted; the audit row keeps only that it existed and when."""
+    if visitor.retention_due_on is None or visitor.retention_due_on > clock.today():
+        raise ValidationError("尚未屆保存期限，不能銷毀。")
+    if visitor.inside:
+        raise ValidationError("此訪客尚未登記離開，不能銷毀。")
+    audit_record(actor=actor, action="access.visitor_destroy", obj=visitor, agency=visitor.agency,
+                 after={"visit_on": visitor.visit_on, "retention_due_on": visitor.retention_due_on})
+    visitor.delete()
+
+
+# --- door events ---------------------------------------------------------------------------------------
+
+@service
+def mapping_save(*, actor: Person, agency: Agency, expected_version: int, time_column: str, door_column: str,
+                 badge_column: str, result_column: str, granted_values: str) -> ColumnMapping:
+    errors = {name: "請填寫欄位名稱。" for name, value in (("time_column", time_column), ("door_column", door_column),
+                                                        ("badge_column", badge_column)) if not value.strip()}
+    _require(errors)
+    mapping = ColumnMapping.objects.filter(agency=agency).first()
+    before = snapshot(mapping) if mapping else None
+    if mapping is None:
+        mapping = ColumnMapping(agency=agency)
+    else:
+        version_bump(mapping, expected_version)
+    mapping.time_column, mapping.door_column, mapping.badge_column = time_column.strip(), door_column.strip(), badge_column.strip()
+    mapping.result_column, mapping.granted_values = result_column.strip(), granted_values.strip()
+    mapping.save()
+    audit_record(actor=actor, action="access.mapping_save", obj=mapping, before=before, after=snapshot(mapping))
+    return mapping
+
+
+TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%Y-%m-%dT%H:%M:%S")
+
+
+def _parse_time(text: str) -> dt.datetime:
+    text = text.strip()
+    parts = text.replace("-", "/").split("/", 1)
+    if parts[0].isdigit() and len(parts[0]) <= 3 and len(parts) == 2:  # ROC year: 113/02/05 19:00
+        text = f"{int(parts[0]) + 1911}/{parts[1]}"
+    for fmt in TIME_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    raise ValueError(f"無法辨識的時間「{text[:30]}」")
+
+
+def _decoded_lines(stream: Iterable[bytes], used: set[str]) -> Iterator[tuple[int, str | None]]:
+    """Each line decoded on its own (UTF-8, else Big5/cp950), so a file mixing the two loses no line."""
+    for n, raw in enumerate(stream, start=1):
+        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        for enc in ("utf-8", "cp950"):
+            try:
+                text = raw.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            used.add(enc)
+            yield n, text.rstrip("\r\n")
+            break
+        else:
+            yield n, None
+
+
+BATCH = 5000
+MAX_BAD_LINES = 200
+FAILURE_RUN = 3  # failures of one badge within FAILURE_WINDOW make a flag
+FAILURE_WINDOW = dt.timedelta(minutes=10)
+
+
+class _Judge:
+    """Flags one event from rows read once per import (doors, badges, hours), constant queries."""
+
+    def __init__(self, agency: Agency) -> None:
+        self.doors = {d.code: d for d in Door.objects.filter(area__agency=agency)}
+        self.badges = {b.number: b for b in Badge.objects.filter(agency=agency).select_related("holder")}
+        self.hours_rows = selectors.hours_for_agency(agency.pk)
+        self.book: HoursBook | None = None
+        self.failures: dict[str, list[dt.datetime]] = {}
+        self.agency = agency
+
+    def prepare(self, start: dt.date, end: dt.date) -> None:
+        self.book = HoursBook(self.hours_rows, start, end)
+
+    def flags(self, local: dt.datetime, door: Door | None, number: str, granted: bool) -> list[str]:
+        out = []
+        badge = self.badges.get(number)
+        if granted and door is not None and not self.book.inside_hours(door.area_id, local):
+            out.append(Flag.AFTER_HOURS)
+        if badge is None:
+            if granted:
+                out.append(Flag.UNKNOWN)
+        else:
+            day = local.date()
+            if badge.status == BadgeStatus.LOST or (badge.status == BadgeStatus.REPLACED and badge.status_on
+                                                    and badge.status_on <= day):
+                out.append(Flag.LOST)
+            elif badge.status == BadgeStatus.SUSPENDED:
+                out.append(Flag.SUSPENDED)
+            if badge.ends_on is not None and badge.ends_on < day or badge.status == BadgeStatus.EXPIRED:
+                out.append(Flag.EXPIRED)
+            holder = badge.holder
+            if holder is not None and (not holder.is_active or holder.agency_id != self.agency.pk):
+                out.append(Flag.LEFT)
+        if not granted:
+            recent = [t for t in self.failures.get(number, []) if local - t <= FAILURE_WINDOW] + [local]
+            self.failures[number] = recent[-FAILURE_RUN:]
+            if len(recent) >= FAILURE_RUN:
+                out.append(Flag.FAILURES)
+        return out
+
+
+@dataclass
+class ImportResult:
+    log: DoorLog
+    bad: list[str]
+
+
+@service
+def door_log_import(*, actor: Person, settings: AccessSettings, stream: Iterable[bytes], filename: str,
+                    digest: str, progress=None) -> ImportResult:
+    """Read a door controller's CSV export in batches (constant memory), flag what the review needs and
+    skip events already imported. Bad rows are listed by line number; the good ones are kept."""
+    agency = settings.agency
+    earlier = DoorLog.objects.filter(agency=agency, digest=digest).first()
+    if earlier is not None:
+        raise ValidationError({"file": f"此檔案已於{rocdate.format_slash(timezone.localtime(earlier.imported_at).date())}"
+                                       f"匯入（{earlier.filename}），未重複匯入。"})
+    mapping = selectors.mapping_for(agency)
+    used: set[str] = set()
+    lines = _decoded_lines(stream, used)
+    first = next(lines, None)
+    if first is None or first[1] is None:
+        raise ValidationError({"file": "檔案是空的或無法辨識編碼（請用 UTF-8 或 Big5）。"})
+    header = [h.strip() for h in next(csv.reader([first[1]]))]
+    wanted = {"time": mapping.time_column, "door": mapping.door_column, "badge": mapping.badge_column}
+    if mapping.result_column:
+        wanted["result"] = mapping.result_column
+    missing = [name for name in wanted.values() if name not in header]
+    if missing:
+        raise ValidationError({"file": f"檔案沒有欄位「{'」「'.join(missing)}」；檔案的欄位為：{'、'.join(header)[:300]}。"
+                                       "請確認欄位對應設定。"})
+    col = {key: header.index(name) for key, name in wanted.items()}
+    granted_values = mapping.granted_set()
+    log = DoorLog.objects.create(agency=agency, digest=digest, filename=filename[:200], imported_at=clock.now(),
+                                 by_label=_label(actor))
+    judge = _Judge(agency)
+    bad: list[str] = []
+    bad_count = rows = 0
+    batch: list[tuple[int, dt.datetime, str, str, bool]] = []
+
+    def flush() -> None:
+        if not batch:
+            return
+        days = [local.date() for _, local, *_ in batch]
+        judge.prepare(min(days), max(days))
+        events = []
+        for line, local, door_code, number, granted in batch:
+            door = judge.doors.get(door_code)
+            flags = judge.flags(local, door, number, granted)
+            events.append(DoorEvent(agency=agency, log=log, line=line, at=timezone.make_aware(local), door=door,
+                                    door_code=door_code, badge=judge.badges.get(number), badge_number=number,
+                                    granted=granted, flags=",".join(flags),
+                                    review=Review.PENDING if flags else Review.NONE))
+        DoorEvent.objects.bulk_create(events, ignore_conflicts=True)  # the same event twice adds nothing
+        batch.clear()
+        if progress is not None:
+            progress(rows)
+
+    for n, text in lines:
+        if text is None:
+            bad_count += 1
+            if len(bad) < MAX_BAD_LINES:
+                bad.append(f"第{n}列：無法辨識的編碼")
+            continue
+        if not text.strip():
+            continue
+        rows += 1
+        fields = next(csv.reader([text]), [])
+        try:
+            if len(fields) < len(header):
+                raise ValueError(f"欄位數不足（{len(fields)}／{len(header)}）")
+            local = _parse_time(fields[col["time"]])
+            door_code, number = fields[col["door"]].strip()[:40], fields[col["badge"]].strip()[:30]
+            if not door_code or not number:
+                raise ValueError("缺少門代碼或卡號")
+            granted = fields[col["result"]].strip().lower() in granted_values if "result" in col else True
+        except ValueError as exc:
+            bad_count += 1
+            if len(bad) < MAX_BAD_LINES:
+                bad.append(f"第{n}列：{exc}")
+            continue
+        batch.append((n, local, door_code, number, granted))
+        if len(batch) >= BATCH:
+            flush()
+    flush()
+    if bad_count > len(bad):
+        bad.append(f"（另有{bad_count - len(bad)}列無法讀取，未列出）")
+    log.rows = rows
+    log.added = DoorEvent.objects.filter(log=log).count()
+    log.flagged = DoorEvent.objects.filter(log=log).exclude(review=Review.NONE).count()
+    log.encoding = "+".join(sorted(used))[:20]
+    log.bad_lines = "\n".join(bad)[:20000]
+    log.save()
+    audit_record(actor=actor, action="access.door_log_import", obj=log, agency=agency,
+                 after={"filename": log.filename, "rows": rows, "added": log.added, "flagged": log.flagged,
+                        "bad": bad_count})
+    return ImportResult(log, bad)
+
+
+@service
+def event_explain(*, actor: Person, event: DoorEvent, explanation: str) -> DoorEvent:
+    if event.review != Review.PENDING:
+        raise ValidationError("此事件已審查。")
+    if not explanation.strip():
+        raise ValidationError({"explanation": "請填寫說明（例如：已登記加班）。"})
+    before = snapshot(event)
+    event.review, event.explanation = Review.EXPLAINED, explanation.strip()
+    event.save(update_fields=["review", "explanation"])
+    audit_record(actor=actor, action="access.event_explain", obj=event, before=before, after=snapshot(event))
+    return event
+
+
+@service
+def event_deficiency(*, actor: Person, event: DoorEvent, text: str, lead_unit: Unit, due_date: dt.date | None):
+    """Turn a flagged event into a deficiency under tracking (the one tracking engine)."""
+    from anwei.tracking.models import TrackedItem
+    from anwei.tracking.services import tracked_item_create
+
+    if event.review != Review.PENDING:
+        raise ValidationError("此事件已審查。")
+    if not text.strip():
+        raise ValidationError({"text": "請填寫缺失內容。"})
+    if due_date is not None and due_date < clock.today():
+        raise ValidationError({"due_date": "完成期限不得早於今天。"})
+    local = timezone.localtime(event.at)
+    item = tracked_item_create(
+        actor=actor, agency=event.agency, source_kind=TrackedItem.Source.INSPECTION_DEFICIENCY, text=text,
+        lead_unit=lead_unit, due_date=due_date, source=event,
+        origin_label=f"{rocdate.roc_year(local.date())}年門禁紀錄審查", roc_year=rocdate.roc_year(local.date()))
+    before = snapshot(event)
+    event.review, event.tracked_item = Review.DEFICIENCY, item
+    event.save(update_fields=["review", "tracked_item"])
+    audit_record(actor=actor, action="access.event_deficiency", obj=event, before=before, after=snapshot(event))
+    return item
+
+
+# --- yearly review -------------------------------------------------------------------------------------
+
+def _review_listing(badges: Iterable[Badge]) -> str:
+    return "\n".join(f"{b.number} {b.holder_name}（{b.get_kind_display()}）："
+                     f"{'、'.join(a.name for a in b.areas.all()) or '未授權區域'}" for b in badges)
+
+
+@service
+def yearly_review_confirm(*, actor: Person, unit: Unit, year: int, note: str = "") -> YearlyReview:
+    if not selectors.may_confirm(actor, unit):
+        raise ValidationError("只有該單位主管可以確認。")
+    if YearlyReview.objects.filter(agency=unit.agency, unit=unit, year=year).exists():
+        raise ValidationError(f"{year}年度已確認。")
+    listing = _review_listing(selectors.unit_badges(agency=unit.agency, unit=unit)) or "本單位無門禁卡"
+    row = YearlyReview.objects.create(agency=unit.agency, unit=unit, year=year, confirmed_at=clock.now(),
+                                      confirmed_by_label=_label(actor), listing=listing[:20000], note=note.strip())
+    audit_record(actor=actor, action="access.yearly_review_confirm", obj=row, after=snapshot(row))
+    return row

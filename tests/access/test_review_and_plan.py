@@ -1,0 +1,44 @@
+"""The yearly review (a rule: the month the agency sets) and the access-control plan document."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from anwei.access import services
+from anwei.access.documents import plan_document
+from anwei.access.models import YearlyReview
+from anwei.access.obligations import access_owed
+from anwei.documents.render import render
+from tests.access.factories import area, badge, setup
+
+
+def test_unit_heads_confirm_once_a_year(world, settings):
+    settings.ANWEI_TODAY = "2024-12-02"
+    badge(world, "A1", holder=world.liaison)
+    owed = [o for o in access_owed(world.unithead) if o.kind == "access.review"]
+    assert owed and owed[0].due == dt.date(2024, 12, 31) and "秘書室" in owed[0].title
+    with pytest.raises(ValidationError):
+        services.yearly_review_confirm(actor=world.liaison, unit=world.units["秘書室"], year=113)
+    row = services.yearly_review_confirm(actor=world.unithead, unit=world.units["秘書室"], year=113, note="無誤")
+    assert "A1" in row.listing and "機房" in row.listing
+    assert not [o for o in access_owed(world.unithead) if o.kind == "access.review"]
+    assert YearlyReview.objects.count() == 1
+
+
+def test_no_review_owed_before_the_month(world, settings):
+    settings.ANWEI_TODAY = "2024-06-03"
+    badge(world, "A1", holder=world.liaison)
+    assert not [o for o in access_owed(world.unithead) if o.kind == "access.review"]
+
+
+def test_plan_is_written_from_the_data(world):
+    s = setup(world)
+    s.replacement_fee = 200
+    s.save()
+    area(world)
+    doc = plan_document(agency_id=world.bureau.pk)
+    html = render(doc, "html").decode()
+    for text in ("門禁管理計畫", "機房", "08:00至18:00", "秘書室", "工本費新臺幣200元", "末四碼"):
+        assert text in html, text
+    assert render(doc, "odt")[:2] == b"PK"
