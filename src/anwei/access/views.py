@@ -460,7 +460,7 @@ def _events_page(request, settings, *, forms=None, status=200):
     page = Paginator(selectors.events_to_review(agency=settings.agency, review=review), PAGE_SIZE).get_page(
         request.GET.get("page"))
     return render(request, "access/events.html", {
-        "settings": settings, "forms": forms, "page": page, "review": review, "logs": selectors.door_logs(settings.agency)[:10],
+        "settings": settings, "forms": forms, "page": page, "review": review, "may": _may(request, settings), "logs": selectors.door_logs(settings.agency)[:10],
         "reviews": [(Review.PENDING, "待審查"), (Review.EXPLAINED, "已說明"), (Review.DEFICIENCY, "已列為缺失")],
         "explain_form": ExplainForm(), "deficiency_form": forms.get("deficiency") or DeficiencyForm(
             units=selectors.agency_units(settings.agency), initial={"lead_unit": settings.managing_unit}),
