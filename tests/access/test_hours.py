@@ -60,8 +60,8 @@ def test_bad_hours_are_refused_next_to_their_fields(world, settings):
 
 def test_after_hours_import_uses_the_make_up_day(world):
     door(world)
-    result = csv_import(world, "時間,門號,卡號,結果\n"
+    log = csv_import(world, "時間,門號,卡號,結果\n"
                                f"{MAKEUP_SATURDAY:%Y/%m/%d} 19:00:00,D31,X1,通過\n"
                                f"{MAKEUP_SATURDAY:%Y/%m/%d} 10:00:00,D31,X2,通過\n")
-    flags = {e.badge_number: e.flags for e in result.log.events.all()}
+    flags = {e.badge_number: e.flags for e in log.events.all()}
     assert "after_hours" in flags["X1"] and "after_hours" not in flags["X2"]

@@ -11,6 +11,7 @@ import hashlib
 from django.utils import timezone
 
 from anwei.access import services
+from anwei.access.tasks import door_log_run
 from anwei.access.models import AfterHours, AreaKind, BadgeKind, IdType, Level
 from anwei.core import clock
 from anwei.core.workdays import is_workday
@@ -115,5 +116,6 @@ def load(ctx: dict) -> None:
              f"{workday:%Y/%m/%d} 18:31:00,D21,C2001,失敗",
              f"{workday:%Y/%m/%d} 18:32:00,D21,C2001,失敗"]
     data = ("\n".join(rows) + "\n").encode("utf-8")
-    services.door_log_import(actor=officer, settings=settings, stream=iter(data.splitlines(keepends=True)),
-                             filename="門禁紀錄_demo.csv", digest=hashlib.sha256(data).hexdigest())
+    log = services.door_log_start(actor=officer, settings=settings, upload=[data], filename="門禁紀錄_demo.csv",
+                                  digest=hashlib.sha256(data).hexdigest())
+    door_log_run(log)

@@ -334,7 +334,14 @@ class ColumnMapping(Versioned):
 
 
 class DoorLog(models.Model):
-    """One imported file. The digest recognises the same file imported again."""
+    """One imported file. The digest recognises the same file imported again. A large file is read by the
+    background worker, batch by batch (each batch committed), the page showing the rows read so far."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "等待匯入"
+        RUNNING = "running", "匯入中"
+        DONE = "done", "已完成"
+        FAILED = "failed", "匯入失敗"
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", verbose_name="機關")
     digest = models.CharField("SHA-256", max_length=64)
@@ -346,6 +353,11 @@ class DoorLog(models.Model):
     added = models.PositiveIntegerField("新增事件數", default=0)
     flagged = models.PositiveIntegerField("註記數", default=0)
     bad_lines = models.TextField("無法讀取的列", blank=True, max_length=20000)
+    by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                           verbose_name="匯入人")
+    status = models.CharField("狀態", max_length=10, choices=Status.choices, default=Status.QUEUED)
+    path = models.CharField("暫存檔", max_length=300, blank=True)
+    error = models.CharField("錯誤", max_length=300, blank=True)
 
     class Meta:
         verbose_name = "門禁紀錄匯入"

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import uuid
+from pathlib import Path
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import F
 from django.utils import timezone
 
-from anwei.access import selectors
-from anwei.access.hours import HoursBook
+from anwei.access import doorparse, selectors
 from anwei.access.models import (OUTSTANDING, AccessSettings, Area, AreaHours, Badge, BadgeEvent, BadgeKind,
                                  BadgeStatus, ColumnMapping, Door, DoorEvent, DoorLog, Flag, IdType, Review, Visitor,
                                  VisitorRetention, YearlyReview)
@@ -516,183 +517,58 @@ def mapping_save(*, actor: Person, agency: Agency, expected_version: int, time_c
     return mapping
 
 
-TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%Y-%m-%dT%H:%M:%S")
-
-
-def _parse_time(text: str) -> dt.datetime:
-    text = text.strip()
-    parts = text.replace("-", "/").split("/", 1)
-    if parts[0].isdigit() and len(parts[0]) <= 3 and len(parts) == 2:  # ROC year: 113/02/05 19:00
-        text = f"{int(parts[0]) + 1911}/{parts[1]}"
-    for fmt in TIME_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-    raise ValueError(f"無法辨識的時間「{text[:30]}」")
-
-
-def _decoded_lines(stream: Iterable[bytes], used: set[str]) -> Iterator[tuple[int, str | None]]:
-    """Each line decoded on its own (UTF-8, else Big5/cp950), so a file mixing the two loses no line."""
-    for n, raw in enumerate(stream, start=1):
-        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        for enc in ("utf-8", "cp950"):
-            try:
-                text = raw.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            used.add(enc)
-            yield n, text.rstrip("\r\n")
-            break
-        else:
-            yield n, None
-
-
-BATCH = 5000
-MAX_BAD_LINES = 200
-FAILURE_RUN = 3  # failures of one badge within FAILURE_WINDOW make a flag
-FAILURE_WINDOW = dt.timedelta(minutes=10)
-
-
-class _Judge:
-    """Flags one event from rows read once per import (doors, badges, hours), constant queries."""
-
-    def __init__(self, agency: Agency) -> None:
-        self.doors = {d.code: d for d in Door.objects.filter(area__agency=agency)}
-        self.badges = {b.number: b for b in Badge.objects.filter(agency=agency).select_related("holder")}
-        self.hours_rows = selectors.hours_for_agency(agency.pk)
-        self.book: HoursBook | None = None
-        self.failures: dict[str, list[dt.datetime]] = {}
-        self.agency = agency
-
-    def prepare(self, start: dt.date, end: dt.date) -> None:
-        self.book = HoursBook(self.hours_rows, start, end)
-
-    def flags(self, local: dt.datetime, door: Door | None, number: str, granted: bool) -> list[str]:
-        out = []
-        badge = self.badges.get(number)
-        if granted and door is not None and not self.book.inside_hours(door.area_id, local):
-            out.append(Flag.AFTER_HOURS)
-        if badge is None:
-            if granted:
-                out.append(Flag.UNKNOWN)
-        else:
-            day = local.date()
-            if badge.status == BadgeStatus.LOST or (badge.status == BadgeStatus.REPLACED and badge.status_on
-                                                    and badge.status_on <= day):
-                out.append(Flag.LOST)
-            elif badge.status == BadgeStatus.SUSPENDED:
-                out.append(Flag.SUSPENDED)
-            if badge.ends_on is not None and badge.ends_on < day or badge.status == BadgeStatus.EXPIRED:
-                out.append(Flag.EXPIRED)
-            holder = badge.holder
-            if holder is not None and (not holder.is_active or holder.agency_id != self.agency.pk):
-                out.append(Flag.LEFT)
-        if not granted:
-            recent = [t for t in self.failures.get(number, []) if local - t <= FAILURE_WINDOW] + [local]
-            self.failures[number] = recent[-FAILURE_RUN:]
-            if len(recent) >= FAILURE_RUN:
-                out.append(Flag.FAILURES)
-        return out
-
-
-@dataclass
-class ImportResult:
-    log: DoorLog
-    bad: list[str]
-
-
 @service
-def door_log_import(*, actor: Person, settings: AccessSettings, stream: Iterable[bytes], filename: str,
-                    digest: str, progress=None) -> ImportResult:
-    """Read a door controller's CSV export in batches (constant memory), flag what the review needs and
-    skip events already imported. Bad rows are listed by line number; the good ones are kept."""
+def door_log_start(*, actor: Person, settings: AccessSettings, upload, filename: str, digest: str) -> DoorLog:
+    """Keep an uploaded door-controller export and check its columns; the rows are read afterwards
+    (access.tasks.door_log_run), now for a small file, by the background worker for a large one."""
     agency = settings.agency
     earlier = DoorLog.objects.filter(agency=agency, digest=digest).first()
     if earlier is not None:
         raise ValidationError({"file": f"此檔案已於{rocdate.format_slash(timezone.localtime(earlier.imported_at).date())}"
                                        f"匯入（{earlier.filename}），未重複匯入。"})
-    mapping = selectors.mapping_for(agency)
-    used: set[str] = set()
-    lines = _decoded_lines(stream, used)
-    first = next(lines, None)
-    if first is None or first[1] is None:
-        raise ValidationError({"file": "檔案是空的或無法辨識編碼（請用 UTF-8 或 Big5）。"})
-    header = [h.strip() for h in next(csv.reader([first[1]]))]
-    wanted = {"time": mapping.time_column, "door": mapping.door_column, "badge": mapping.badge_column}
-    if mapping.result_column:
-        wanted["result"] = mapping.result_column
-    missing = [name for name in wanted.values() if name not in header]
-    if missing:
-        raise ValidationError({"file": f"檔案沒有欄位「{'」「'.join(missing)}」；檔案的欄位為：{'、'.join(header)[:300]}。"
-                                       "請確認欄位對應設定。"})
-    col = {key: header.index(name) for key, name in wanted.items()}
-    granted_values = mapping.granted_set()
+    target = Path(django_settings.UPLOAD_DIR) / "access" / f"{uuid.uuid4().hex}.csv"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "wb") as out:
+        for chunk in (upload.chunks() if hasattr(upload, "chunks") else upload):
+            out.write(chunk)
+    try:
+        with open(target, "rb") as f:
+            doorparse.columns(selectors.mapping_for(agency), doorparse.header(f))
+    except ValidationError:
+        target.unlink(missing_ok=True)
+        raise
     log = DoorLog.objects.create(agency=agency, digest=digest, filename=filename[:200], imported_at=clock.now(),
-                                 by_label=_label(actor))
-    judge = _Judge(agency)
-    bad: list[str] = []
-    bad_count = rows = 0
-    batch: list[tuple[int, dt.datetime, str, str, bool]] = []
+                                 by=actor, by_label=_label(actor), path=str(target))
+    audit_record(actor=actor, action="access.door_log_start", obj=log, agency=agency,
+                 after={"filename": log.filename, "digest": digest})
+    return log
 
-    def flush() -> None:
-        if not batch:
-            return
-        days = [local.date() for _, local, *_ in batch]
-        judge.prepare(min(days), max(days))
-        events = []
-        for line, local, door_code, number, granted in batch:
-            door = judge.doors.get(door_code)
-            flags = judge.flags(local, door, number, granted)
-            events.append(DoorEvent(agency=agency, log=log, line=line, at=timezone.make_aware(local), door=door,
-                                    door_code=door_code, badge=judge.badges.get(number), badge_number=number,
-                                    granted=granted, flags=",".join(flags),
-                                    review=Review.PENDING if flags else Review.NONE))
-        DoorEvent.objects.bulk_create(events, ignore_conflicts=True)  # the same event twice adds nothing
-        batch.clear()
-        if progress is not None:
-            progress(rows)
 
-    for n, text in lines:
-        if text is None:
-            bad_count += 1
-            if len(bad) < MAX_BAD_LINES:
-                bad.append(f"第{n}列：無法辨識的編碼")
-            continue
-        if not text.strip():
-            continue
-        rows += 1
-        fields = next(csv.reader([text]), [])
-        try:
-            if len(fields) < len(header):
-                raise ValueError(f"欄位數不足（{len(fields)}／{len(header)}）")
-            local = _parse_time(fields[col["time"]])
-            door_code, number = fields[col["door"]].strip()[:40], fields[col["badge"]].strip()[:30]
-            if not door_code or not number:
-                raise ValueError("缺少門代碼或卡號")
-            granted = fields[col["result"]].strip().lower() in granted_values if "result" in col else True
-        except ValueError as exc:
-            bad_count += 1
-            if len(bad) < MAX_BAD_LINES:
-                bad.append(f"第{n}列：{exc}")
-            continue
-        batch.append((n, local, door_code, number, granted))
-        if len(batch) >= BATCH:
-            flush()
-    flush()
-    if bad_count > len(bad):
-        bad.append(f"（另有{bad_count - len(bad)}列無法讀取，未列出）")
-    log.rows = rows
-    log.added = DoorEvent.objects.filter(log=log).count()
-    log.flagged = DoorEvent.objects.filter(log=log).exclude(review=Review.NONE).count()
-    log.encoding = "+".join(sorted(used))[:20]
-    log.bad_lines = "\n".join(bad)[:20000]
-    log.save()
-    audit_record(actor=actor, action="access.door_log_import", obj=log, agency=agency,
-                 after={"filename": log.filename, "rows": rows, "added": log.added, "flagged": log.flagged,
-                        "bad": bad_count})
-    return ImportResult(log, bad)
+@service
+def door_log_batch(*, log: DoorLog, events: list[DoorEvent], rows: int, lines: tuple[int, int]) -> int:
+    """One batch of a file's events, committed on its own (a million rows never hold the database in one
+    transaction); events already imported (from another file) are skipped."""
+    DoorEvent.objects.bulk_create(events, ignore_conflicts=True)
+    mine = DoorEvent.objects.filter(log=log, line__range=lines)
+    added = mine.count()
+    flagged = mine.exclude(review=Review.NONE).count()
+    DoorLog.objects.filter(pk=log.pk).update(rows=F("rows") + rows, added=F("added") + added,
+                                             flagged=F("flagged") + flagged, status=DoorLog.Status.RUNNING)
+    audit_record(actor=log.by, action="access.door_log_batch", obj=log, agency=log.agency,
+                 after={"lines": list(lines), "rows": rows, "added": added, "flagged": flagged})
+    return added
+
+
+@service
+def door_log_finish(*, log: DoorLog, encoding: str, bad: list[str], error: str = "") -> DoorLog:
+    log.refresh_from_db()
+    log.status = DoorLog.Status.FAILED if error else DoorLog.Status.DONE
+    log.encoding, log.bad_lines, log.error = encoding[:20], "\n".join(bad)[:20000], error[:300]
+    log.save(update_fields=["status", "encoding", "bad_lines", "error"])
+    audit_record(actor=log.by, action="access.door_log_finish", obj=log, agency=log.agency,
+                 after={"rows": log.rows, "added": log.added, "flagged": log.flagged, "bad": len(bad),
+                        "status": log.status})
+    return log
 
 
 @service

@@ -11,6 +11,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from anwei.access import selectors, services
+from anwei.access.doorlogs import door_log_upload
 from anwei.access.exports import badges_xlsx, visitors_xlsx
 from anwei.access.forms import (AreaForm, BadgeForm, BadgeGrantForm, BadgeReplaceForm, BadgeStatusForm, CheckInForm,
                                 DeficiencyForm, DoorForm, ExplainForm, HoursForm, ImportForm, MappingForm,
@@ -459,12 +460,20 @@ def _events_page(request, settings, *, forms=None, status=200):
         review = Review.PENDING
     page = Paginator(selectors.events_to_review(agency=settings.agency, review=review), PAGE_SIZE).get_page(
         request.GET.get("page"))
+    logs = list(selectors.door_logs(settings.agency)[:10])
     return render(request, "access/events.html", {
-        "settings": settings, "forms": forms, "page": page, "review": review, "may": _may(request, settings), "logs": selectors.door_logs(settings.agency)[:10],
+        "running": any(log.status in ("queued", "running") for log in logs),
+        "settings": settings, "forms": forms, "page": page, "review": review, "may": _may(request, settings), "logs": logs,
         "reviews": [(Review.PENDING, "待審查"), (Review.EXPLAINED, "已說明"), (Review.DEFICIENCY, "已列為缺失")],
-        "explain_form": ExplainForm(), "deficiency_form": forms.get("deficiency") or DeficiencyForm(
-            units=selectors.agency_units(settings.agency), initial={"lead_unit": settings.managing_unit}),
+        "explain_form": ExplainForm(), "deficiency_form": _deficiency_form(settings),
     }, status=status)
+
+
+def _deficiency_form(settings) -> DeficiencyForm:
+    """One form shown under every flagged row: its unit choices are read once, not once per row."""
+    form = DeficiencyForm(units=selectors.agency_units(settings.agency), initial={"lead_unit": settings.managing_unit_id})
+    form.fields["lead_unit"].choices = list(form.fields["lead_unit"].choices)
+    return form
 
 
 @login_required
@@ -496,12 +505,16 @@ def events_import(request):
     form = ImportForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["file"]
-        attempt = form_attempt(form, lambda: services.door_log_import(
-            actor=request.user, settings=settings, stream=upload, filename=upload.name, digest=form.digest()))
+        attempt = form_attempt(form, lambda: door_log_upload(
+            actor=request.user, settings=settings, upload=upload, filename=upload.name, digest=form.digest(),
+            size=upload.size))
         if attempt.done:
-            log = attempt.value.log
-            messages.success(request, f"已匯入 {log.filename}：{log.rows}列，新增{log.added}筆事件，{log.flagged}筆待審查"
-                                      + (f"；{len(attempt.value.bad)}列無法讀取（見匯入紀錄）。" if attempt.value.bad else "。"))
+            log = attempt.value
+            if log.status == log.Status.QUEUED:
+                messages.success(request, f"已收到 {log.filename}，正在背景匯入；本頁會顯示已處理的列數。")
+            else:
+                messages.success(request, f"已匯入 {log.filename}：{log.rows}列，新增{log.added}筆事件，{log.flagged}筆待審查"
+                                          + ("；部分列無法讀取（見匯入紀錄）。" if log.bad_lines else "。"))
             return redirect("access:events")
     return _events_page(request, settings, forms={"import": form}, status=400)
 
