@@ -13,14 +13,17 @@ from anwei.documents.render import render
 from tests.access.factories import area, badge, setup
 
 
-def test_unit_heads_confirm_once_a_year(world, settings):
+def test_unit_heads_confirm_once_a_year(world, settings, as_):
     settings.ANWEI_TODAY = "2024-12-02"
     badge(world, "A1", holder=world.liaison)
     owed = [o for o in access_owed(world.unithead) if o.kind == "access.review"]
     assert owed and owed[0].due == dt.date(2024, 12, 31) and "秘書室" in owed[0].title
     with pytest.raises(ValidationError):
         services.yearly_review_confirm(actor=world.liaison, unit=world.units["秘書室"], year=113)
+    assert "尚未確認" in as_(world.officer).get("/access/").content.decode()
     row = services.yearly_review_confirm(actor=world.unithead, unit=world.units["秘書室"], year=113, note="無誤")
+    overview = as_(world.officer).get("/access/").content.decode()
+    assert "尚未確認" not in overview and "測主管" in overview
     assert "A1" in row.listing and "機房" in row.listing
     assert not [o for o in access_owed(world.unithead) if o.kind == "access.review"]
     assert YearlyReview.objects.count() == 1

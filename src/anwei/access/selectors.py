@@ -273,3 +273,14 @@ class _UnitTarget:
 
 def may_confirm(person: Person, unit: Unit) -> bool:
     return policy.may(person, "access.review.confirm", _UnitTarget(unit))
+
+
+def review_status(*, agency: Agency, year: int) -> list[tuple[Unit, int, YearlyReview | None]]:
+    """Every unit with badges out, how many, and its confirmation of the year (two queries): what the
+    officer shows an inspector."""
+    from django.db.models import Count
+
+    counts = dict(Badge.objects.filter(agency=agency, status__in=OUTSTANDING, unit__isnull=False)
+                  .values_list("unit").annotate(n=Count("id")).values_list("unit", "n"))
+    done = reviews_of(agency=agency, year=year)
+    return [(u, counts[u.pk], done.get(u.pk)) for u in agency_units(agency) if u.pk in counts]

@@ -73,6 +73,8 @@ def index(request):
         context["overdue"] = selectors.badges_overdue(today=today, agency_ids=[agency.pk])
         context["moved"] = selectors.badges_holder_moved(agency_ids=[agency.pk])
         context["pending"] = selectors.events_to_review(agency=agency).count()
+        context["year"] = rocdate.roc_year(today)
+        context["review_status"] = selectors.review_status(agency=agency, year=context["year"])
     context["my_visitors"] = selectors.visitor_list(person=person).filter(host=person, visit_on__gte=today)[:20]
     return render(request, "access/index.html", context, status=400 if request.method == "POST" else 200)
 
