@@ -45,3 +45,20 @@ def test_plan_is_written_from_the_data(world):
     for text in ("門禁管理計畫", "機房", "08:00至18:00", "秘書室", "工本費新臺幣200元", "末四碼"):
         assert text in html, text
     assert render(doc, "odt")[:2] == b"PK"
+
+
+def test_plan_becomes_a_proposal_of_the_coming_meeting(world, as_):
+    from anwei.meetings.services import meeting_create
+    from anwei.core import clock
+
+    setup(world)
+    area(world)
+    meeting = meeting_create(actor=world.officer, agency=world.bureau, date=clock.today() + dt.timedelta(days=14))
+    page = as_(world.officer).get("/access/").content.decode()
+    assert "列為提案" in page
+    response = as_(world.officer).post("/access/plan/propose/", {"meeting": meeting.pk})
+    assert response.status_code == 302
+    proposal = meeting.proposals.get()
+    assert "門禁管理計畫" in proposal.subject and proposal.unit == world.units["秘書室"]
+    assert proposal.attachments.get().name.endswith(".odt")
+    assert as_(world.liaison).post("/access/plan/propose/", {"meeting": meeting.pk}).status_code == 404

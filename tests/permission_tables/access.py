@@ -90,6 +90,14 @@ def _upload(w):
     return {"file": SimpleUploadedFile("log.csv", f"時間,門號,卡號,結果\n2024/03/05 09:00:00,D01,B{next(_n)},通過\n".encode())}
 
 
+def _meeting(w):
+    from anwei.meetings.services import meeting_create
+
+    f.setup(w)
+    w.extra["meeting"] = meeting_create(actor=w.officer, agency=w.bureau, date=clock.today() + dt.timedelta(days=30))
+    return {}
+
+
 def _setup(w):
     f.setup(w)
     return {}
@@ -135,4 +143,7 @@ ROWS = [
     # The unit's head confirms; the readers of the agency's badges see it too.
     Row("access:review_unit", lambda w: (f.setup(w), {"unit_pk": w.units["秘書室"].pk})[1], expect=READERS),
     Row("access:plan", lambda w: (f.setup(w), {"fmt": "html"})[1], expect=READERS),
+    # Only whoever writes the meeting's packet (the ethics officer) puts the plan on its agenda.
+    Row("access:plan_propose", _meeting, method="post", expect={"officer": 302, "*": 404},
+        data=lambda w: {"meeting": w.extra["meeting"].pk}),
 ]

@@ -284,3 +284,21 @@ def review_status(*, agency: Agency, year: int) -> list[tuple[Unit, int, YearlyR
                   .values_list("unit").annotate(n=Count("id")).values_list("unit", "n"))
     done = reviews_of(agency=agency, year=year)
     return [(u, counts[u.pk], done.get(u.pk)) for u in agency_units(agency) if u.pk in counts]
+
+
+def meetings_to_propose_at(*, person: Person, agency: Agency):
+    """The agency's coming security meetings whose packet this person writes (the plan goes there as a proposal)."""
+    from anwei.meetings.selectors import meeting_list
+
+    if not policy.may(person, "meeting.manage", agency):
+        return []
+    return list(meeting_list(person=person).filter(agency=agency, date__gte=clock.today()).order_by("date")[:5])
+
+
+def meeting_for_proposal(*, person: Person, agency: Agency, pk: int):
+    from anwei.meetings.selectors import meeting_get
+
+    meeting = meeting_get(person=person, pk=pk, action="meeting.manage")
+    if meeting.agency_id != agency.pk:
+        raise Http404("找不到此會議")
+    return meeting

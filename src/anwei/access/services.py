@@ -626,3 +626,29 @@ def yearly_review_confirm(*, actor: Person, unit: Unit, year: int, note: str = "
                                       confirmed_by_label=_label(actor), listing=listing[:20000], note=note.strip())
     audit_record(actor=actor, action="access.yearly_review_confirm", obj=row, after=snapshot(row))
     return row
+
+
+@service
+def plan_propose(*, actor: Person, settings: AccessSettings, meeting):
+    """The 門禁管理計畫 as written from today's data becomes a proposal of the coming security meeting, the
+    plan (ODT) its attachment (seed 000's 第1案): the meeting then decides on it like any proposal."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from anwei.access.documents import plan_document
+    from anwei.documents.render import render
+    from anwei.meetings.services import proposal_add
+
+    if meeting.agency_id != settings.agency_id:
+        raise ValidationError("只能提到本機關的會議。")
+    name = f"{settings.agency.name}門禁管理計畫"
+    odt = SimpleUploadedFile(f"{name}.odt", render(plan_document(agency_id=settings.agency_id), "odt"),
+                             content_type="application/vnd.oasis.opendocument.text")
+    proposal = proposal_add(
+        actor=actor, meeting=meeting, unit=settings.managing_unit, files=[odt],
+        subject=f"檢陳「{name}」（草案）乙份，提請討論。",
+        explanation=(f"一、為落實本機關門禁管制，{settings.managing_unit.name}依管制區域、開放時間、門禁卡核發、訪客登記、"
+                     "開放時間外進出及年度清查等現行規定，研擬本計畫。\n二、檢附計畫草案如附件。"),
+        method="經本會議討論通過後，陳請機關首長核定實施。")
+    audit_record(actor=actor, action="access.plan_propose", obj=settings,
+                 after={"meeting": meeting.pk, "proposal": proposal.pk})
+    return proposal

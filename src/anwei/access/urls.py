@@ -33,4 +33,5 @@ urlpatterns = [
     path("events/<int:pk>/deficiency/", views.event_deficiency, name="event_deficiency"),
     path("review/<int:unit_pk>/", views.review_unit, name="review_unit"),
     path("plan.<str:fmt>", views.plan, name="plan"),
+    path("plan/propose/", views.plan_propose, name="plan_propose"),
 ]

@@ -74,6 +74,7 @@ def index(request):
         context["moved"] = selectors.badges_holder_moved(agency_ids=[agency.pk])
         context["pending"] = selectors.events_to_review(agency=agency).count()
         context["year"] = rocdate.roc_year(today)
+        context["meetings"] = selectors.meetings_to_propose_at(person=person, agency=agency)
         context["review_status"] = selectors.review_status(agency=agency, year=context["year"])
     context["my_visitors"] = selectors.visitor_list(person=person).filter(host=person, visit_on__gte=today)[:20]
     return render(request, "access/index.html", context, status=400 if request.method == "POST" else 200)
@@ -580,3 +581,18 @@ def plan(request, fmt: str):
     settings = _settings(request)
     return document_response(request, builder="access.plan", kwargs={"agency_id": settings.agency_id}, fmt=fmt,
                              filename=f"{settings.agency.name}門禁管理計畫")
+
+
+@login_required
+@require_POST
+def plan_propose(request):
+    settings = _settings(request)
+    meeting_id = request.POST.get("meeting", "")
+    if not meeting_id.isdigit():
+        raise Http404("找不到此會議")
+    meeting = selectors.meeting_for_proposal(person=request.user, agency=settings.agency, pk=int(meeting_id))
+    attempt = message_attempt(request, lambda: services.plan_propose(actor=request.user, settings=settings,
+                                                                     meeting=meeting))
+    if attempt.done:
+        messages.success(request, f"已將門禁管理計畫列為{meeting.label}會議提案第{attempt.value.number}案（附計畫草案）。")
+    return redirect("access:index")
