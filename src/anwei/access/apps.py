@@ -7,12 +7,11 @@ class AccessConfig(AppConfig):
     verbose_name = "門禁管理"
 
     def ready(self) -> None:
-        from anwei.access import documents, selectors
+        from anwei.access import documents
         from anwei.access.obligations import PROVIDER
         from anwei.access.tasks import visitor_retention_step
         from anwei.documents.builders import builder_register
         from anwei.footage.tasks import retention_step_register
-        from anwei.orgs import policy
         from anwei.portal.navigation import NavEntry, nav_register
         from anwei.portal.obligations import obligation_register
 
@@ -20,12 +19,9 @@ class AccessConfig(AppConfig):
         retention_step_register("訪客登記資料", visitor_retention_step)
         builder_register("access.plan", documents.plan_document)
 
-        def visible(person) -> bool:
-            # Everyone may pre-register their guests; the page shows each person only what they may see.
-            return getattr(person, "is_authenticated", False) and bool(selectors.home_agency(person)) or \
-                policy.holds_anywhere(person, "access.view")
-
-        nav_register(NavEntry("門禁管理", "access:index", visible=visible, order=65))
+        # Everyone may pre-register their guests (the page shows each person only what they may see), so
+        # everyone sees the entry — decided without a query, as it is drawn on every page.
+        nav_register(NavEntry("門禁管理", "access:index", visible=lambda person: True, order=65))
         _register_sources()
 
 
