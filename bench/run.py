@@ -40,6 +40,7 @@ class Mode:
     load_seconds: int
     docs_repeat: int
     overlap_docs: bool
+    door_events: int = 1_000_000  # the door-log import (bench.doorlog)
 
 
 MODES = {
@@ -48,9 +49,9 @@ MODES = {
     "full": Mode("full", (55, 1), (550, 10), rounds=6, per_round=4, load_seconds=30, docs_repeat=3,
                  overlap_docs=False),
     "quick": Mode("quick", (55, 1), (183, 3), rounds=2, per_round=3, load_seconds=10, docs_repeat=1,
-                  overlap_docs=True),
+                  overlap_docs=True, door_events=100_000),
     "smoke": Mode("smoke", (3, 1), (6, 1), rounds=1, per_round=1, load_seconds=1, docs_repeat=1,
-                  overlap_docs=True),
+                  overlap_docs=True, door_events=2_000),
 }
 
 # name → (limit, comparison) for the summary table
@@ -221,6 +222,16 @@ for name, value in [("docs.pages", len(PdfReader(io.BytesIO(pdf)).pages)), ("doc
 """
 
 
+def _doorlog(dbs: Databases, mode: Mode) -> dict:
+    """The door-log import at its size and the review page's queries before and after (bench.doorlog)."""
+    p = subprocess.run([sys.executable, "-m", "bench.doorlog", str(mode.door_events)],
+                       env=_child_env(dbs.urls["small"], dbs.work), cwd=REPO, capture_output=True, text=True,
+                       timeout=3600)
+    if p.returncode:
+        raise RuntimeError(f"bench.doorlog failed: {p.stderr[-3000:]}")
+    return json.loads(next(line for line in p.stdout.splitlines() if line.startswith("{")))
+
+
 def _docs_start(dbs: Databases, mode: Mode) -> subprocess.Popen:
     code = DOCS_SMOKE if mode.name == "smoke" else DOCS % {"repeat": mode.docs_repeat}
     return subprocess.Popen([sys.executable, "-c", code], env=_child_env(dbs.urls["small"], dbs.work), cwd=REPO,
@@ -295,6 +306,14 @@ def run(mode_name: str = "full", keep: bool = False) -> list[dict]:
             emit(out, f"workreport_{key}_growth", round(wr["big"][f"{key}_ms"] / wr["small"][f"{key}_ms"], 2), "ratio")
             emit(out, f"workreport_{key}_queries_small", wr["small"][f"{key}_queries"], "queries")
             emit(out, f"workreport_{key}_queries_big", wr["big"][f"{key}_queries"], "queries")
+
+        door = _doorlog(dbs, mode)
+        emit(out, "access_import_events", door["events"], "events")
+        emit(out, "access_import_s", door["seconds"], "s")
+        emit(out, "access_import_events_per_s", door["events_per_s"], "events/s")
+        emit(out, "access_import_rss_growth_mb", round(door["rss_after_big_mb"] - door["rss_after_small_mb"], 1), "MB")
+        emit(out, "access_review_queries_small", door["review_queries_small"], "queries")
+        emit(out, "access_review_queries_big", door["review_queries_big"], "queries")
 
         emit(out, "packet_pages", docs.get("docs.pages"), "pages")
         for fmt in ("odt", "docx", "pdf"):

@@ -41,4 +41,7 @@ def test_bench_smoke_prints_every_figure_with_constant_queries(tmp_path):
     # the work report is composed in the same number of queries whatever the history
     for key in ("compose", "counts"):
         assert rows[f"workreport_{key}_queries_small"]["value"] == rows[f"workreport_{key}_queries_big"]["value"]
+    # the door-log review page reads the same whatever the log's size; the import reports its rate
+    assert rows["access_review_queries_small"]["value"] == rows["access_review_queries_big"]["value"]
+    assert rows["access_import_events_per_s"]["value"] > 0
     assert "figure" in p.stdout.splitlines()[-len(rows) - 1]  # the summary table follows the JSON lines

@@ -4,6 +4,7 @@ or daily as a background task (`footage_retention_run.enqueue()`; `anwei db_work
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django_tasks import task
@@ -31,6 +32,21 @@ def retention_run(*, dry_run: bool, today: dt.date | None = None) -> RetentionRe
     return RetentionResult(due, destroyed)
 
 
+# Other personal-data records with a retention rule (the visitor log) join the same nightly job: each step
+# takes (dry_run, today) and returns how many records it destroyed (or would destroy).
+_steps: list[tuple[str, Callable[[bool, dt.date | None], int]]] = []
+
+
+def retention_step_register(label: str, step: Callable[[bool, dt.date | None], int]) -> None:
+    if all(existing != label for existing, _ in _steps):
+        _steps.append((label, step))
+
+
+def retention_steps_run(*, dry_run: bool, today: dt.date | None = None) -> list[tuple[str, int]]:
+    return [(label, step(dry_run, today)) for label, step in _steps]
+
+
 @task()
 def footage_retention_run(dry_run: bool = False) -> int:
-    return len(retention_run(dry_run=dry_run).destroyed)
+    done = len(retention_run(dry_run=dry_run).destroyed)
+    return done + sum(n for _, n in retention_steps_run(dry_run=dry_run))

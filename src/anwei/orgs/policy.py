@@ -141,6 +141,19 @@ RULES: dict[str, Rule] = {
     "incidents.manage": rule(R.ETHICS_OFFICER),
     "incidents.comment": rule(subtree=True),  # the superior ethics office comments or asks for more
     "incidents.statistics": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
+    # --- access (門禁管理) ---
+    # Badges and visitors are personal data: no subtree grant. The managing unit (秘書室, AccessSettings) keeps
+    # areas and badges; the front desk (access.models.Desk) registers visitors; the ethics unit and the head
+    # read everything and the ethics unit reviews door events; a unit head reads the unit's badges and
+    # confirms them once a year; anyone pre-registers their own guests and sees them (the host is the owner).
+    "access.setup": rule(R.ETHICS_OFFICER),  # names the managing unit and the desk
+    "access.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
+    "access.manage": rule(unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
+    "access.desk": rule(unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
+    "access.badge.view_unit": rule(unit=(R.UNIT_HEAD,)),
+    "access.review.confirm": rule(unit=(R.UNIT_HEAD,)),
+    "access.events.review": rule(R.ETHICS_OFFICER, unit=(R.UNIT_LIAISON, R.UNIT_HEAD)),
+    "access.visitor.host": rule(*ALL_ROLES, owner=True),
     # --- notifications ---
     # The reminder and escalation rules of an agency: its ethics officer edits them; the head reads them.
     "notifications.rules.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD),

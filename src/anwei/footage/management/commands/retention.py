@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from anwei.footage.tasks import retention_run
+from anwei.footage.tasks import retention_run, retention_steps_run
 from anwei.footage.documents import outcome_text
 
 
@@ -25,3 +25,5 @@ class Command(BaseCommand):
             self.stdout.write(f"已屆保存期限：{len(result.due)} 件（未變更任何資料）。")
         else:
             self.stdout.write(f"已銷毀：{len(result.destroyed)} 件，登記簿保留去識別化紀錄。")
+        for label, n in retention_steps_run(dry_run=dry_run):
+            self.stdout.write(f"{label}：{'已屆保存期限' if dry_run else '已銷毀'} {n} 筆。")
