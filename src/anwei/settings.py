@@ -166,6 +166,7 @@ INSTALLED_APPS = [
     "anwei.awareness",
     "anwei.workreports",
     "anwei.incidents",
+    "anwei.submissions",
     "anwei.rollup",
     "anwei.notifications",
 ]
