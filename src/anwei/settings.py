@@ -167,6 +167,7 @@ INSTALLED_APPS = [
     "anwei.workreports",
     "anwei.incidents",
     "anwei.submissions",
+    "anwei.dashboards",
     "anwei.rollup",
     "anwei.notifications",
 ]
