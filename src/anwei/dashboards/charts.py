@@ -33,10 +33,10 @@ def superior_charts(b: SuperiorBoard) -> dict[str, str]:
     y = b.roc_year
     out = {
         "worst": bar_chart(
-            title=f"{y}年需關注的所屬機關（前{WORST_SHOWN}名）", series=["陳報逾期未報", "計畫成果逾期", "逾期列管事項"],
+            title=f"{y}年需關注的所屬機關（前{WORST_SHOWN}名）", series=["陳報逾期未報", "計畫成果逾期", "逾期列管事項", "會議未達應開次數"],
             chart_id="chart-worst",
-            bars=[Bar(r.agency.name, [r.missing, r.results_overdue, r.overdue_items],
-                      [outgoing_url(r.agency.pk, "missing", y), "", tracking_url(r.agency.pk, overdue="on")],
+            bars=[Bar(r.agency.name, [r.missing, r.results_overdue, r.overdue_items, r.meetings_short],
+                      [outgoing_url(r.agency.pk, "missing", y), "", tracking_url(r.agency.pk, overdue="on"), ""],
                       label_href=outgoing_url(r.agency.pk, "", y)) for r in worst]) if worst else "",
         "years": line_chart(title="歷年所屬機關會議與陳報", series=["召開會議", "陳報件數"], chart_id="chart-years",
                             xlabels=[f"{t['roc']}年" for t in b.years],

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.utils.http import content_disposition_header
 
 from anwei.core import clock
@@ -37,8 +36,9 @@ def agency(request):
         return {"b": board, "charts": charts.agency_charts(board),
                 "device_rate": round(100 * board.device_days / board.workdays) if board.workdays else 0}
 
-    # Not page_render: the decisions awaited come from every app's obligations, which change with the day.
-    return render(request, "dashboards/agency.html", build())
+    # The decisions awaited come from the obligations of data in the person's scopes, dated today: both are in
+    # the page cache's key, so the page is reused until something the head could see changes.
+    return page_render(request, "dashboards/agency.html", build)
 
 
 def _superior(request):

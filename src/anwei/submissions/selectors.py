@@ -236,3 +236,11 @@ def report_rules_in_force(*, agency_id: int) -> list[tuple[str, int, int]]:
     rows = _rules([agency_id])
     today = clock.today()
     return [(label, *rule_values(rows, agency_id, value, today)) for value, label in Kind.choices]
+
+
+def approvals_of(*, person: Person, agency: Agency, limit: int = 20) -> list[PlanApproval]:
+    """The agency's plans sent for 核定, newest first (its officer and head)."""
+    if not policy.may(person, "submissions.approval.view", agency):
+        return []
+    return list(PlanApproval.objects.filter(agency=agency).select_related("plan")
+                .order_by("-submitted_at", "-pk")[:limit])

@@ -91,7 +91,8 @@ def outgoing(request, agency_pk: int):
     if state in selectors.STATE_LABELS:
         rows = [e for e in rows if e.state == state]
     return render(request, "submissions/outgoing.html", {
-        "agency": agency, "rows": rows, "year": year - 1911, "state": state, "states": selectors.STATE_LABELS,
+        "agency": agency, "rows": rows, "year": year - 1911,
+        "approvals": selectors.approvals_of(person=person, agency=agency), "state": state, "states": selectors.STATE_LABELS,
         "may_send": policy.may(person, "submissions.send", agency) and agency.parent_id is not None,
         "may_rules": policy.may(person, "submissions.rules.manage", agency)})
 
