@@ -24,8 +24,8 @@ def _send(w):
 ROWS = [
     # Where each starts: the officer's own filings, the superior's inbox, the head's plans to approve.
     Row("submissions:index", expect={"officer": 302, "superior": 302, "head": 200, "*": 404}),
-    # The plan's 核定: the agency's officer (submits) and head (decides) only; not the superior office.
-    Row("submissions:approval", _plan, expect={"officer": 200, "head": 200, "*": 404}),
+    # The plan's 核定: the agency's officer (submits) and head (decides); the superior office reads it.
+    Row("submissions:approval", _plan, expect={"officer": 200, "head": 200, "superior": 200, "*": 404}),
     # What the agency owes upward: its officer and head, and the superior office, read it.
     Row("submissions:outgoing", _bureau, expect={"officer": 200, "head": 200, "superior": 200, "*": 404}),
     Row("submissions:send", _send, method="post", expect={"officer": 302, "*": 404},

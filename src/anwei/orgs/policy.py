@@ -145,7 +145,7 @@ RULES: dict[str, Rule] = {
     "notifications.rules.manage": rule(R.ETHICS_OFFICER),
     # --- submissions (核定・核備・備查) ---
     # The head approves (核定) the agency's special plan before its letter is issued, where the agency's rule asks.
-    "submissions.approval.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD),
+    "submissions.approval.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),  # the superior reads it
     "submissions.approval.submit": rule(R.ETHICS_OFFICER),
     "submissions.approval.decide": rule(R.AGENCY_HEAD),
     # What goes up for the record: the ethics officer sends; the head reads; the superior office receives,
