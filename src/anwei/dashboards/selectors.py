@@ -25,6 +25,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from anwei.assessments.models import SelfAssessment
 from anwei.core import clock
 from anwei.core.workdays import workdays_between
 from anwei.incidents.models import Category
@@ -80,6 +81,7 @@ class AgencyBoard:
     workdays: int
     assessments: int
     inspections: int
+    rounds: list[dict] = field(default_factory=list)  # this year's self-assessment rounds: title, done, total
 
     @property
     def roc_year(self) -> int:
@@ -159,7 +161,16 @@ def agency_board(*, person: Person, agency: Agency, today: dt.date | None = None
         units=units, open_total=open_total, overdue_total=overdue_total, ages=ages, trend=_trend(agency, today),
         incidents=[(v, label, by_cat.get(v, 0)) for v, label in Category.choices],
         device_days=counts.get("days", 0), workdays=workdays_between(start, today),
-        assessments=counts.get("assessments", 0), inspections=counts.get("inspections", 0))
+        assessments=counts.get("assessments", 0), inspections=counts.get("inspections", 0),
+        rounds=_rounds(agency, today))
+
+
+def _rounds(agency: Agency, today: dt.date) -> list[dict]:
+    """Completion of this year's self-assessment rounds the agency started (one grouped query)."""
+    return list(SelfAssessment.objects.filter(round__agency=agency, round__deadline__gte=dt.date(today.year, 1, 1),
+                                              round__deadline__lte=dt.date(today.year, 12, 31))
+                .order_by("round__deadline", "round_id").values("round_id", "round__title", "round__deadline")
+                .annotate(total=Count("pk"), done=Count("pk", filter=Q(status=SelfAssessment.Status.SUBMITTED))))
 
 
 # --- the superior office -----------------------------------------------------------------------------
