@@ -295,6 +295,7 @@ def _years(office: Agency, ids: list[int], today: dt.date) -> list[dict]:
                     .order_by().values_list("date__year").annotate(n=Count("pk")))
     received = dict(filings.Submission.objects.filter(agency_id__in=ids, first_sent_at__year__gte=first)
                     .order_by().values_list("first_sent_at__year").annotate(n=Count("pk")))
-    years = sorted(set(meetings) | set(received))
+    held = set(meetings) | set(received)
+    years = list(range(min(held), max(held) + 1)) if held else []  # a year without any is a zero, not a gap
     return [{"year": y, "roc": y - 1911, "meetings": meetings.get(y, 0), "received": received.get(y, 0)}
             for y in years]

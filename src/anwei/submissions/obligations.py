@@ -9,7 +9,7 @@ import datetime as dt
 from django.utils import timezone
 
 from anwei.core import clock
-from anwei.orgs import policy, posts
+from anwei.orgs import posts
 from anwei.orgs.models import Person
 from anwei.portal.obligations import Obligation, ObligationProvider, link
 from anwei.submissions import selectors

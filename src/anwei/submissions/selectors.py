@@ -9,7 +9,6 @@ list read the same answer, so their numbers agree.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from anwei.core import clock
-from anwei.core.formpages import form_attempt, posted_version
+from anwei.core.formpages import form_attempt
 from anwei.orgs import policy
 from anwei.orgs.selectors import person_primary_agency
 from anwei.submissions import selectors, services
