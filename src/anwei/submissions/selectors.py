@@ -109,23 +109,30 @@ def expectations(agency_ids, *, year: int, today: dt.date | None = None) -> dict
     if end < start or not ids:
         return out
     rules = _rules(ids)
-    cal = Calendar(start, end + dt.timedelta(days=120))
+    calendar = Calendar(start, end + dt.timedelta(days=120))
+    memo: dict[tuple[dt.date, int], dt.date] = {}  # hundreds of agencies share a handful of (day, rule) pairs
+
+    def due(day: dt.date, n: int) -> dt.date:
+        if (day, n) not in memo:
+            memo[(day, n)] = calendar.add(day, n)
+        return memo[(day, n)]
+
     for m in (SecurityMeeting.objects.filter(agency_id__in=ids, date__gte=start, date__lte=end)
               .values("pk", "agency_id", "date", "roc_year", "sequence").order_by("date", "pk")):
         wd, _ = rule_values(rules, m["agency_id"], Kind.MINUTES, m["date"])
         out[m["agency_id"]].append(Expected(
             m["agency_id"], Kind.MINUTES, f"安全維護會報{m['roc_year']}年第{m['sequence']}次會議紀錄及裁示事項辦理情形",
-            m["date"], cal.add(m["date"], wd), meeting_id=m["pk"]))
+            m["date"], due(m["date"], wd), meeting_id=m["pk"]))
     for p in (SpecialPlan.objects.filter(agency_id__in=ids, year=year - 1911, letter__dispatched_at__isnull=False)
               .values("pk", "agency_id", "title", "period_end", "letter__date").order_by("period_start", "pk")):
         sent = p["letter__date"]
         wd, _ = rule_values(rules, p["agency_id"], Kind.PLAN_FILING, sent)
-        out[p["agency_id"]].append(Expected(p["agency_id"], Kind.PLAN_FILING, p["title"], sent, cal.add(sent, wd),
+        out[p["agency_id"]].append(Expected(p["agency_id"], Kind.PLAN_FILING, p["title"], sent, due(sent, wd),
                                             plan_id=p["pk"]))
         if p["period_end"] < today:
             wd, _ = rule_values(rules, p["agency_id"], Kind.PLAN_RESULTS, p["period_end"])
             out[p["agency_id"]].append(Expected(p["agency_id"], Kind.PLAN_RESULTS, f"{p['title']}執行成果",
-                                                p["period_end"], cal.add(p["period_end"], wd), plan_id=p["pk"]))
+                                                p["period_end"], due(p["period_end"], wd), plan_id=p["pk"]))
     meeting_ids = [e.meeting_id for rows in out.values() for e in rows if e.meeting_id]
     plan_ids = [e.plan_id for rows in out.values() for e in rows if e.plan_id]
     found = {}
