@@ -271,19 +271,29 @@ def superior_board(*, person: Person, office: Agency, offices: list[Agency], yea
                   .values("agency_id").annotate(got=Count("pk", filter=Q(reported_at__isnull=False)),
                                                 late=Count("pk", filter=Q(reported_at__isnull=True, due__lt=today)))):
             rows[r["agency_id"]].results_received, rows[r["agency_id"]].results_overdue = r["got"], r["late"]
-        lo, hi = period_datetimes(start, end)
-        # Through the incidents policy: a category the superior may not see (Incident.superior_sees) is not counted.
-        for pk, cat, n in (incident_list(person=person).filter(agency_id__in=ids, discovered_at__gte=lo,
-                                                               discovered_at__lt=hi)
-                           .order_by().values_list("agency_id", "category").annotate(n=Count("pk"))):
-            rows[pk].incidents[cat] = n
-        columns = count_columns()
-        for pk, values in count_rows(ids, start, end).items():
-            rows[pk].counts = {c.key: v for (_, c), v in zip(columns, values)}
     key = SORTS.get(sort, SORTS["worst"])[0]
     return SuperiorBoard(office=office, offices=offices, year=year, kind=kind, sort=sort if sort in SORTS else "worst",
                          rows=sorted(rows.values(), key=key), columns=count_columns(),
                          years=_years(office, ids, today))
+
+
+def rows_detail(*, person: Person, board: SuperiorBoard, rows: list[AgencyRow], today: dt.date | None = None) -> None:
+    """Incidents by category and the statistics registry's counts for the rows shown (a page of the table,
+    or all of them for the export): these are read only for what is shown, so a county of hundreds of
+    agencies costs one page's worth."""
+    today = today or clock.today()
+    start, end = filings.year_span(board.year, today)
+    by_pk = {r.agency.pk: r for r in rows}
+    ids = list(by_pk)
+    if not ids or end < start:
+        return
+    lo, hi = period_datetimes(start, end)
+    # Through the incidents policy: a category the superior may not see (Incident.superior_sees) is not counted.
+    for pk, cat, n in (incident_list(person=person).filter(agency_id__in=ids, discovered_at__gte=lo, discovered_at__lt=hi)
+                       .order_by().values_list("agency_id", "category").annotate(n=Count("pk"))):
+        by_pk[pk].incidents[cat] = n
+    for pk, values in count_rows(ids, start, end).items():
+        by_pk[pk].counts = {c.key: v for (_, c), v in zip(board.columns, values)}
 
 
 def _years(office: Agency, ids: list[int], today: dt.date) -> list[dict]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
@@ -13,6 +14,7 @@ from anwei.dashboards import charts, selectors
 from anwei.incidents.models import Category
 from anwei.orgs.models import Agency
 
+PAGE_SIZE = 25  # agencies per page of the table (the chart shows the worst of all of them)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -53,13 +55,17 @@ def superior(request):
 
     def build() -> dict:
         board = _superior(request)
+        page = Paginator(board.rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        selectors.rows_detail(person=request.user, board=board, rows=list(page.object_list))
         query = request.GET.copy()
         query.pop("sort", None)
+        query.pop("page", None)
         return {"b": board, "charts": charts.superior_charts(board), "kinds": Agency.Kind.choices,
                 "sorts": [(k, v[1]) for k, v in selectors.SORTS.items()], "categories": Category.choices,
                 "query": query.urlencode(), "totals": board.totals(),
+                "page": page, "page_query": f"{query.urlencode()}&sort={board.sort}",
                 "rows": [(r, [r.incidents.get(v, 0) for v, _ in Category.choices],
-                          [r.counts.get(c.key, 0) for _, c in board.columns]) for r in board.rows]}
+                          [r.counts.get(c.key, 0) for _, c in board.columns]) for r in page.object_list]}
 
     return page_render(request, "dashboards/superior.html", build)
 
@@ -67,6 +73,7 @@ def superior(request):
 @login_required
 def superior_xlsx(request):
     board = _superior(request)
+    selectors.rows_detail(person=request.user, board=board, rows=board.rows)
     headers, rows = charts.superior_table(board)
     data = xlsx_table(sheet="所屬機關儀表板", columns=headers, rows=rows,
                       title_rows=[[f"{board.office.name}所屬機關 {board.roc_year}年"]])
