@@ -21,7 +21,7 @@ import statistics
 import sys
 import time
 
-PAGES = ["register", "unit_page", "meeting", "packet", "matrix", "rollup", "home"]
+PAGES = ["register", "unit_page", "meeting", "packet", "matrix", "rollup", "superior_board", "head_board", "home"]
 
 
 def _setup() -> None:
@@ -61,8 +61,9 @@ def subjects() -> dict:
               .order_by("-date", "-pk").first())
     officer, liaison, superior = (holder(bureau, Role.ETHICS_OFFICER), holder(bureau, Role.UNIT_LIAISON),
                                   holder(county, Role.SUPERIOR_OFFICER))
+    head = holder(bureau, Role.AGENCY_HEAD)
     return {
-        "people": {"officer": officer, "liaison": liaison, "superior": superior},
+        "people": {"officer": officer, "liaison": liaison, "superior": superior, "head": head},
         "pages": {
             "register": ("officer", reverse("tracking:register")),
             "unit_page": ("liaison", reverse("tracking:my_items")),
@@ -70,6 +71,9 @@ def subjects() -> dict:
             "packet": ("officer", reverse("meetings:packet", args=[meeting.pk])),
             "matrix": ("superior", reverse("plans:matrix", args=[letter.pk])),
             "rollup": ("superior", reverse("rollup:overview")),
+            # the dashboards, charts included: every subordinate agency of the county for this year, ten years' trend
+            "superior_board": ("superior", reverse("dashboards:superior")),
+            "head_board": ("head", reverse("dashboards:agency")),
             "home": ("officer", reverse("home")),
             "floor": ("officer", reverse("bench_floor")),
         },

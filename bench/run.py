@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PAGES = ["register", "unit_page", "meeting", "packet", "matrix", "rollup", "home"]
-# How often each page is opened in the load mix (per 13 requests).
-MIX = {"register": 3, "unit_page": 2, "meeting": 2, "packet": 1, "matrix": 1, "rollup": 1, "home": 3}
+PAGES = ["register", "unit_page", "meeting", "packet", "matrix", "rollup", "superior_board", "head_board", "home"]
+# How often each page is opened in the load mix (per 15 requests).
+MIX = {"register": 3, "unit_page": 2, "meeting": 2, "packet": 1, "matrix": 1, "rollup": 1, "superior_board": 1,
+       "head_board": 1, "home": 3}
 
 
 @dataclass(frozen=True)

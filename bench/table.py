@@ -14,7 +14,8 @@ from pathlib import Path
 from bench.run import PAGES, _target
 
 NAMES = {"register": "列管事項一覽", "unit_page": "本單位填報", "meeting": "會議頁", "packet": "會議資料預覽",
-         "matrix": "計畫執行情形", "rollup": "所屬機關總覽", "home": "首頁"}
+         "matrix": "計畫執行情形", "rollup": "所屬機關總覽",
+         "superior_board": "所屬機關儀表板", "head_board": "機關儀表板", "home": "首頁"}
 FIGURES = ["floor_p50_ms", "data_small_rows", "data_big_rows", "data_ratio", "synth_big_s", "packet_pages",
            "packet_odt_ms", "packet_docx_ms", "packet_pdf_ms", "packet_pdf_first_ms", "packet_pdf_weasyprint_ms", "libreoffice_ms",
            "packet_pdf_vs_libreoffice", "register_pages", "register_pdf_ms",

@@ -167,6 +167,8 @@ INSTALLED_APPS = [
     "anwei.workreports",
     "anwei.incidents",
     "anwei.access",
+    "anwei.submissions",
+    "anwei.dashboards",
     "anwei.rollup",
     "anwei.notifications",
 ]

@@ -33,6 +33,8 @@ urlpatterns = [
     path("incidents/", include("anwei.incidents.urls")),
     path("access/", include("anwei.access.urls")),
     path("rollup/", include("anwei.rollup.urls")),
+    path("submissions/", include("anwei.submissions.urls")),
+    path("dashboards/", include("anwei.dashboards.urls")),
     path("", include("anwei.accounts.urls")),  # /me/password/, /accounts/review/
     path("", include("anwei.notifications.urls")),  # /notifications/, /me/, /calendar/<token>.ics
 ]

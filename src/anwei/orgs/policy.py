@@ -158,6 +158,21 @@ RULES: dict[str, Rule] = {
     # The reminder and escalation rules of an agency: its ethics officer edits them; the head reads them.
     "notifications.rules.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD),
     "notifications.rules.manage": rule(R.ETHICS_OFFICER),
+    # --- submissions (核定・核備・備查) ---
+    # The head approves (核定) the agency's special plan before its letter is issued, where the agency's rule asks.
+    "submissions.approval.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),  # the superior reads it
+    "submissions.approval.submit": rule(R.ETHICS_OFFICER),
+    "submissions.approval.decide": rule(R.AGENCY_HEAD),
+    # What goes up for the record: the ethics officer sends; the head reads; the superior office receives,
+    # acknowledges (備查/核備) or returns it. The agency's own superior officer never acknowledges its own.
+    "submissions.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
+    "submissions.send": rule(R.ETHICS_OFFICER),
+    "submissions.acknowledge": rule(subtree=True),
+    "submissions.rules.manage": rule(R.ETHICS_OFFICER),
+    # --- dashboards ---
+    # The head's dashboard of the agency (its ethics officer sees the same page); the superior office's
+    # dashboard of its subordinate agencies (counts only, no personal data) is rollup.view's.
+    "dashboards.agency": rule(R.AGENCY_HEAD, R.ETHICS_OFFICER),
     # --- rollup ---
     # Counts per subordinate agency, for the superior office only (not the agency's own officer).
     "rollup.view": rule(subtree=True),

@@ -19,6 +19,7 @@ from anwei.core.uploads import stored_file_save
 from anwei.core.workdays import workday_add
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency, Person, Unit
+from anwei.plans.gates import dispatch_gates
 from anwei.plans.models import (Assignment, AssignmentFile, DutyRow, Letter, LetterRecipient, Occasion,
                                 PlanContact, PlanReference, PlanTemplate, RecipientGroup, SpecialPlan)
 from anwei.plans.periods import period_propose, shift_year
@@ -298,6 +299,9 @@ def letter_dispatch(*, actor: Person, letter: Letter, on: dt.date | None = None)
     letter = Letter.objects.select_for_update().select_related("agency", "plan").get(pk=letter.pk)
     if letter.is_dispatched:
         raise DispatchError(f"此函已於{rocdate.format_short(letter.date)}發文（{letter.number}），不能重複發文。")
+    blocked = [g for g in dispatch_gates(letter.plan) if g.blocking]
+    if blocked:  # e.g. the agency's rule asks for the head's 核定 first
+        raise DispatchError(blocked[0].message)
     pattern = (LetterNumberPattern.objects.filter(agency=letter.agency).order_by("-is_default", "id").first())
     if pattern is None:
         raise DispatchError("本機關尚未設定發文字號格式，請洽系統管理者於「文號格式」設定。")

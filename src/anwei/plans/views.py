@@ -26,6 +26,7 @@ from anwei.orgs.selectors import agency_list
 from anwei.plans import documents as docs
 from anwei.plans import selectors, services
 from anwei.plans.exports import matrix_xlsx
+from anwei.plans.gates import dispatch_gates
 from anwei.plans.forms import (ContactFormSet, DutyFormSet, GroupForm, LetterForm, PlanCreateForm, PlanEditForm,
                                ReferenceFormSet, ResultForm, TemplateEditForm, formset_rows)
 from anwei.plans.models import Letter, Occasion
@@ -92,7 +93,8 @@ def plan_detail(request, pk: int):
         "duty_marks": duty_marks(plan, selectors.plan_agency_ids(plan=plan, letter=letter)),
         "can_record": policy.holds_anywhere(request.user, "awareness.manage"),
         "previous": selectors.plan_previous(plan=plan), "next_year": plan.year + 1,
-        "period": period_sentence(plan.period_start, plan.period_end)})
+        "period": period_sentence(plan.period_start, plan.period_end),
+        "gates": dispatch_gates(plan) if letter is None or not letter.is_dispatched else []})
 
 
 def _plan_formsets(plan, data=None):
@@ -322,7 +324,8 @@ def letter_edit(request, pk: int):
         form = LetterForm(initial=selectors.letter_defaults(plan=plan, actor=request.user), choices=choices)
     preview = render_html_fragment(docs.letter_document(letter_id=letter.pk)) if letter else ""
     return render(request, "plans/letter_edit.html", {
-        "plan": plan, "letter": letter, "form": form, "conflict": conflict, "preview": preview},
+        "plan": plan, "letter": letter, "form": form, "conflict": conflict, "preview": preview,
+        "gates": dispatch_gates(plan) if letter is None or not letter.is_dispatched else []},
         status=409 if conflict else 200)
 
 

@@ -13,6 +13,7 @@ from django.db.models import F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subqu
 from django.http import Http404
 from django.utils import timezone
 
+from anwei.core import clock
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.tracking.models import ProgressReport, ProgressRound, ReviewRule, TrackedItem, TrackingDecision
@@ -70,13 +71,15 @@ def tracked_item_list(*, person: Person, filters: RegisterFilters | None = None,
                       today: dt.date | None = None) -> QuerySet[TrackedItem]:
     """The tracking register: items the person may see, filtered and sorted."""
     f = filters or RegisterFilters()
-    today = today or timezone.localdate()
+    today = today or clock.today()  # the same "today" as every deadline (core.clock)
     qs = TrackedItem.objects.filter(_item_scope_q(person))
     if f.agency:
         qs = qs.filter(agency_id=f.agency)
     if f.unit:
         co = TrackedItem.co_units.through.objects.filter(unit_id=f.unit).values("trackeditem_id")
-        qs = qs.filter(Q(lead_unit_id=f.unit) | Q(pk__in=co) | Q(all_units=True, agency__units=f.unit))
+        # 各科室 items of the unit's agency, by a subquery: joining agency→units repeated every row once per unit
+        own_agency = Unit.objects.filter(pk=f.unit).values("agency_id")
+        qs = qs.filter(Q(lead_unit_id=f.unit) | Q(pk__in=co) | Q(all_units=True, agency_id__in=own_agency))
     if f.status == "open":
         qs = qs.exclude(status=Status.RELEASED)
     elif f.status:

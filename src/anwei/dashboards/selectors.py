@@ -1,0 +1,311 @@
+"""The figures of the two dashboards, read through the policy in a fixed number of queries.
+
+- The agency's dashboard (its head; its ethics officer sees the same): decisions awaited, open and overdue
+  tracked items by unit, how long items stay open, the last meetings' trend, incidents by category this
+  year, daily-check and self-assessment figures.
+- The superior office's dashboard: one row per subordinate agency for a year (meetings held against the
+  rule's number, filings received / late / missing, results of the office's plans received / overdue,
+  overdue tracked items, incidents by category, and the statistics registry's counts — numbers only,
+  never a name), sortable, filterable by kind of agency, worst first; and the years held as a trend.
+
+Every figure that has a list behind it carries that list's URL with the same filters, so a figure and its
+list always count the same thing (tests/dashboards checks each).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+
+from anwei.assessments.models import SelfAssessment
+from anwei.core import clock
+from anwei.core.workdays import workdays_between
+from anwei.incidents.models import Category
+from anwei.incidents.selectors import incident_list
+from anwei.meetings.models import SecurityMeeting
+from anwei.orgs import policy
+from anwei.orgs.models import Agency, Person, Unit
+from anwei.plans.models import Assignment
+from anwei.portal.obligations import obligations_for
+from anwei.portal.workreport import count_columns, count_rows, period_datetimes
+from anwei.submissions import selectors as filings
+from anwei.tracking.models import TrackedItem, TrackingDecision
+
+OPEN = [TrackedItem.Status.TRACKING, TrackedItem.Status.RELEASE_PROPOSED]
+AGE_BUCKETS = ((90, "未滿3個月"), (180, "3至6個月"), (365, "6個月至1年"), (None, "1年以上"))
+TREND_MEETINGS = 6
+
+
+def tracking_url(agency_id: int, **filters) -> str:
+    return reverse("tracking:register") + "?" + urlencode({"agency": agency_id, **filters})
+
+
+def outgoing_url(agency_id: int, state: str, roc_year: int) -> str:
+    return reverse("submissions:outgoing", args=[agency_id]) + "?" + urlencode({"year": roc_year, "state": state})
+
+
+# --- the agency head ---------------------------------------------------------------------------------
+
+
+@dataclass
+class UnitRow:
+    unit: Unit
+    open: int = 0
+    overdue: int = 0
+
+    @property
+    def in_time(self) -> int:
+        return self.open - self.overdue
+
+
+@dataclass
+class AgencyBoard:
+    agency: Agency
+    year: int  # Gregorian
+    awaiting: list  # obligations awaiting the person's decision
+    units: list[UnitRow]
+    open_total: int
+    overdue_total: int
+    ages: list[tuple[str, int]]
+    trend: list[dict]  # per meeting: label, opened, released, carried, url
+    incidents: list[tuple[str, str, int]]  # (category value, label, count)
+    device_days: int
+    workdays: int
+    assessments: int
+    inspections: int
+    rounds: list[dict] = field(default_factory=list)  # this year's self-assessment rounds: title, done, total
+
+    @property
+    def roc_year(self) -> int:
+        return self.year - 1911
+
+
+def board_agency(*, person: Person, agency_id: int | None) -> Agency:
+    agencies = policy.granting_agencies(person, "dashboards.agency")
+    agencies = [a for a in agencies if policy.may(person, "dashboards.agency", a)]
+    if not agencies:
+        raise Http404("沒有可檢視的機關")
+    if agency_id is None:
+        return agencies[0]
+    for a in agencies:
+        if a.pk == agency_id:
+            return a
+    raise Http404("找不到此機關")
+
+
+def _unit_rows(agency: Agency, today: dt.date) -> tuple[list[UnitRow], int, int, list[tuple[str, int]]]:
+    """Open items per unit as the register's unit filter counts them (lead, co-unit, or 各科室)."""
+    units = list(Unit.objects.filter(agency=agency).order_by("order", "id"))
+    items = list(TrackedItem.objects.filter(agency=agency, status__in=OPEN)
+                 .values_list("pk", "lead_unit_id", "all_units", "due_date", "origin_date", "created_at"))
+    co = defaultdict(set)
+    for item_id, unit_id in TrackedItem.co_units.through.objects.filter(
+            trackeditem__agency=agency, trackeditem__status__in=OPEN).values_list("trackeditem_id", "unit_id"):
+        co[item_id].add(unit_id)
+    rows = {u.pk: UnitRow(u) for u in units}
+    ages = [0] * len(AGE_BUCKETS)
+    overdue_total = 0
+    for pk, lead, all_units, due, origin_date, created in items:
+        late = due is not None and due < today
+        overdue_total += late
+        targets = set(rows) if all_units else ({lead} | co[pk]) & set(rows)
+        for u in targets:
+            rows[u].open += 1
+            rows[u].overdue += late
+        age = (today - (origin_date or timezone.localtime(created).date())).days
+        for i, (limit, _) in enumerate(AGE_BUCKETS):
+            if limit is None or age < limit:
+                ages[i] += 1
+                break
+    shown = sorted((r for r in rows.values() if r.open), key=lambda r: (-r.overdue, -r.open, r.unit.order))
+    return shown, len(items), overdue_total, [(label, n) for (_, label), n in zip(AGE_BUCKETS, ages)]
+
+
+def _trend(agency: Agency, today: dt.date) -> list[dict]:
+    meetings = list(SecurityMeeting.objects.filter(agency=agency, date__lte=today).order_by("-date", "-pk")
+                    .values("pk", "roc_year", "sequence")[:TREND_MEETINGS])[::-1]
+    ids = [m["pk"] for m in meetings]
+    ct = ContentType.objects.get_for_model(SecurityMeeting)
+    opened = dict(TrackedItem.objects.filter(agency=agency, origin_type=ct, origin_id__in=ids)
+                  .values_list("origin_id").annotate(n=Count("pk")))
+    decided = defaultdict(dict)
+    for target, decision, n in (TrackingDecision.objects.filter(round__target_type=ct, round__target_id__in=ids)
+                                .values_list("round__target_id", "decision").annotate(n=Count("pk"))):
+        decided[target][decision] = n
+    return [{"label": f"{m['roc_year']}-{m['sequence']}", "name": f"{m['roc_year']}年第{m['sequence']}次",
+             "opened": opened.get(m["pk"], 0),
+             "released": decided[m["pk"]].get(TrackingDecision.Decision.RELEASE, 0),
+             "carried": decided[m["pk"]].get(TrackingDecision.Decision.CONTINUE, 0),
+             "url": tracking_url(agency.pk, origin=f"meeting:{m['pk']}")} for m in meetings]
+
+
+def agency_board(*, person: Person, agency: Agency, today: dt.date | None = None) -> AgencyBoard:
+    today = today or clock.today()
+    start = dt.date(today.year, 1, 1)
+    units, open_total, overdue_total, ages = _unit_rows(agency, today)
+    lo, hi = period_datetimes(start, today)
+    by_cat = dict(incident_list(person=person).filter(agency=agency, discovered_at__gte=lo, discovered_at__lt=hi)
+                  .order_by().values_list("category").annotate(n=Count("pk")))
+    counts = dict(zip([c.key for _, c in count_columns()], count_rows([agency.pk], start, today)[agency.pk]))
+    return AgencyBoard(
+        agency=agency, year=today.year,
+        awaiting=[o for o in obligations_for(person) if o.approval and o.agency_id in (agency.pk, None)],
+        units=units, open_total=open_total, overdue_total=overdue_total, ages=ages, trend=_trend(agency, today),
+        incidents=[(v, label, by_cat.get(v, 0)) for v, label in Category.choices],
+        device_days=counts.get("days", 0), workdays=workdays_between(start, today),
+        assessments=counts.get("assessments", 0), inspections=counts.get("inspections", 0),
+        rounds=_rounds(agency, today))
+
+
+def _rounds(agency: Agency, today: dt.date) -> list[dict]:
+    """Completion of this year's self-assessment rounds the agency started (one grouped query)."""
+    return list(SelfAssessment.objects.filter(round__agency=agency, round__deadline__gte=dt.date(today.year, 1, 1),
+                                              round__deadline__lte=dt.date(today.year, 12, 31))
+                .order_by("round__deadline", "round_id").values("round_id", "round__title", "round__deadline")
+                .annotate(total=Count("pk"), done=Count("pk", filter=Q(status=SelfAssessment.Status.SUBMITTED))))
+
+
+# --- the superior office -----------------------------------------------------------------------------
+
+
+@dataclass
+class AgencyRow:
+    agency: Agency
+    meetings_held: int = 0
+    meetings_expected: int = 0
+    received: int = 0
+    late: int = 0
+    missing: int = 0
+    pending: int = 0
+    results_received: int = 0
+    results_overdue: int = 0
+    overdue_items: int = 0
+    incidents: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # the statistics registry's columns
+
+    @property
+    def meetings_short(self) -> int:
+        return max(self.meetings_expected - self.meetings_held, 0)
+
+    @property
+    def score(self) -> int:
+        """Worst first: what is owed and late weighs most."""
+        return 3 * self.missing + 2 * self.results_overdue + self.overdue_items + self.late + 2 * self.meetings_short
+
+
+SORTS = {
+    "worst": (lambda r: (-r.score, r.agency.path), "需關注程度"),
+    "name": (lambda r: (r.agency.path,), "機關"),
+    "missing": (lambda r: (-r.missing, r.agency.path), "逾期未報"),
+    "overdue": (lambda r: (-r.overdue_items, r.agency.path), "逾期列管事項"),
+    "results": (lambda r: (-r.results_overdue, r.agency.path), "計畫成果逾期"),
+    "meetings": (lambda r: (-r.meetings_short, r.agency.path), "會議不足"),
+}
+
+
+@dataclass
+class SuperiorBoard:
+    office: Agency
+    offices: list[Agency]
+    year: int
+    kind: str
+    sort: str
+    rows: list[AgencyRow]
+    columns: list  # (provider, Column) of the statistics registry
+    years: list[dict]  # the trend over the years held
+
+    @property
+    def roc_year(self) -> int:
+        return self.year - 1911
+
+    def totals(self) -> dict[str, int]:
+        keys = ("meetings_held", "meetings_expected", "received", "late", "missing", "results_received",
+                "results_overdue", "overdue_items")
+        return {k: sum(getattr(r, k) for r in self.rows) for k in keys}
+
+
+def board_office(*, person: Person, office_id: int | None) -> tuple[Agency, list[Agency]]:
+    offices = policy.granting_agencies(person, "rollup.view")
+    if not offices:
+        raise Http404("您不是上級政風人員")
+    if office_id is None:
+        return offices[0], offices
+    for o in offices:
+        if o.pk == office_id:
+            return o, offices
+    raise Http404("找不到此機關")
+
+
+def superior_board(*, person: Person, office: Agency, offices: list[Agency], year: int, kind: str = "",
+                   sort: str = "worst", today: dt.date | None = None) -> SuperiorBoard:
+    """Every subordinate agency's row for `year`; a fixed number of queries whatever the subtree's size
+    or history (each figure is one grouped query over the agencies, limited to the year)."""
+    today = today or clock.today()
+    agencies = Agency.objects.filter(path__startswith=office.path).exclude(pk=office.pk).order_by("path")
+    if kind in Agency.Kind.values:
+        agencies = agencies.filter(kind=kind)
+    rows = {a.pk: AgencyRow(a) for a in agencies}
+    ids = list(rows)
+    start, end = filings.year_span(year, today)
+    if ids and start <= end:
+        for pk, expected in filings.expectations(ids, year=year, today=today).items():
+            row = rows[pk]
+            for e in expected:
+                setattr(row, e.state, getattr(row, e.state) + 1)
+                row.meetings_held += e.kind == "minutes"
+        for pk, n in filings.meetings_expected(ids, year=year, today=today).items():
+            rows[pk].meetings_expected = n
+        for r in (TrackedItem.objects.filter(agency_id__in=ids, status__in=OPEN, due_date__lt=today)
+                  .values("agency_id").annotate(n=Count("pk"))):
+            rows[r["agency_id"]].overdue_items = r["n"]
+        for r in (Assignment.objects.filter(agency_id__in=ids, unit__isnull=True, letter__agency=office,
+                                            letter__date__gte=start, letter__date__lte=end)
+                  .values("agency_id").annotate(got=Count("pk", filter=Q(reported_at__isnull=False)),
+                                                late=Count("pk", filter=Q(reported_at__isnull=True, due__lt=today)))):
+            rows[r["agency_id"]].results_received, rows[r["agency_id"]].results_overdue = r["got"], r["late"]
+    key = SORTS.get(sort, SORTS["worst"])[0]
+    return SuperiorBoard(office=office, offices=offices, year=year, kind=kind, sort=sort if sort in SORTS else "worst",
+                         rows=sorted(rows.values(), key=key), columns=count_columns(),
+                         years=_years(office, ids, today))
+
+
+def rows_detail(*, person: Person, board: SuperiorBoard, rows: list[AgencyRow], today: dt.date | None = None) -> None:
+    """Incidents by category and the statistics registry's counts for the rows shown (a page of the table,
+    or all of them for the export): these are read only for what is shown, so a county of hundreds of
+    agencies costs one page's worth."""
+    today = today or clock.today()
+    start, end = filings.year_span(board.year, today)
+    by_pk = {r.agency.pk: r for r in rows}
+    ids = list(by_pk)
+    if not ids or end < start:
+        return
+    lo, hi = period_datetimes(start, end)
+    # Through the incidents policy: a category the superior may not see (Incident.superior_sees) is not counted.
+    for pk, cat, n in (incident_list(person=person).filter(agency_id__in=ids, discovered_at__gte=lo, discovered_at__lt=hi)
+                       .order_by().values_list("agency_id", "category").annotate(n=Count("pk"))):
+        by_pk[pk].incidents[cat] = n
+    for pk, values in count_rows(ids, start, end).items():
+        by_pk[pk].counts = {c.key: v for (_, c), v in zip(board.columns, values)}
+
+
+def _years(office: Agency, ids: list[int], today: dt.date) -> list[dict]:
+    """Per year held (up to ten): meetings held and filings received by the office's agencies (2 queries)."""
+    if not ids:
+        return []
+    first = today.year - 9
+    meetings = dict(SecurityMeeting.objects.filter(agency_id__in=ids, date__gte=dt.date(first, 1, 1), date__lte=today)
+                    .order_by().values_list("date__year").annotate(n=Count("pk")))
+    received = dict(filings.Submission.objects.filter(agency_id__in=ids, first_sent_at__year__gte=first)
+                    .order_by().values_list("first_sent_at__year").annotate(n=Count("pk")))
+    held = set(meetings) | set(received)
+    years = list(range(min(held), max(held) + 1)) if held else []  # a year without any is a zero, not a gap
+    return [{"year": y, "roc": y - 1911, "meetings": meetings.get(y, 0), "received": received.get(y, 0)}
+            for y in years]
