@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
-from django.urls import reverse
 
-from tests.browser.helpers import login
+from tests.browser.helpers import login, page_urls
 from tests.test_permission_matrix import ROWS
 from tests.world import ROLES, build_world
 
@@ -67,16 +66,8 @@ def test_every_page_meets_wcag_21_aa(live_server, browser):
         pytest.skip("無障礙檢查與資料庫無關，只在 SQLite 執行一次")
     world = build_world()
     axe = _axe_source()
-    # Every page's address first, before any form is submitted: what the pages show then changes, not where they
-    # are. The matrix builds each row's record in a fresh world; here they share one, and a few builders clash
-    # (a second trip of the same person in the same days): those pages are left out, and only a few may be.
-    urls, clashed = {}, []
-    for r in ROWS:
-        if r.method == "get" and any(r.expected(role) == 200 for role in ROLES):
-            try:
-                urls[r.name] = reverse(r.name, kwargs=r.kwargs(world)) + (f"?{r.query}" if r.query else "")
-            except Exception:  # noqa: BLE001 - any clash of builders, named in the assertion below
-                clashed.append(r.name)
+    # Every page's address first, before any form is submitted: what the pages show then changes, not where they are.
+    urls, clashed = page_urls(world, ROLES)
     assert len(clashed) <= 5, f"太多頁面無法在同一個測試世界中建立：{clashed}"
     rows = [r for r in ROWS if r.name in urls]
     seen: set[str] = set()
@@ -105,5 +96,4 @@ def test_every_page_meets_wcag_21_aa(live_server, browser):
                 failures += _audit(page, axe, f"{role} {url}（送出空白表單後）")
         context.close()
     assert len(seen) > 100  # the walk reached the pages, not only the home pages
-    Path("/tmp/axe-failures.txt").write_text("\n".join(failures)) if failures else None
     assert not failures, "無障礙檢查未通過：\n" + "\n".join(failures)

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ACTIVE = "() => { const e = document.activeElement; return e ? (e.innerText || e.value || '') + '|' + e.outerHTML : ''; }"
 
 
-def tab_to(page, matches, limit: int = 80) -> str:
+def tab_to(page, matches, limit: int = 300) -> str:
     """Press Tab until the focused element's text or markup contains `matches`."""
     for _ in range(limit):
         page.keyboard.press("Tab")
