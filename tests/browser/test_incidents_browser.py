@@ -23,6 +23,7 @@ def test_report_on_a_phone_notify_follow_up_and_count(live_server, page):
 
     page.set_viewport_size({"width": 375, "height": 740})
     login(page, base, "staff")
+    page.click(".menu-toggle")  # on a phone the menu is folded behind one button
     page.click("nav >> text=狀況通報")
     page.click("text=通報狀況")
     page.check("input[name=category][value=security]")
