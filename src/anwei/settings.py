@@ -168,6 +168,7 @@ INSTALLED_APPS = [
     "anwei.incidents",
     "anwei.rollup",
     "anwei.notifications",
+    "anwei.search",  # above every domain app: reads what they register in portal.searchables
 ]
 
 MIDDLEWARE = [

@@ -32,6 +32,7 @@ urlpatterns = [
     path("workreports/", include("anwei.workreports.urls")),
     path("incidents/", include("anwei.incidents.urls")),
     path("rollup/", include("anwei.rollup.urls")),
+    path("search/", include("anwei.search.urls")),
     path("", include("anwei.accounts.urls")),  # /me/password/, /accounts/review/
     path("", include("anwei.notifications.urls")),  # /notifications/, /me/, /calendar/<token>.ics
 ]
