@@ -15,3 +15,6 @@ class AwarenessConfig(AppConfig):
         provider_register(PROVIDER)
         nav_register(NavEntry("宣導", "awareness:event_list", order=45,
                               visible=lambda p: policy.holds_anywhere(p, "awareness.view")))
+        from anwei.awareness import searchable
+
+        searchable.register()  # events and cases in the one search

@@ -31,6 +31,7 @@ class SearchDoc:
     date: dt.date | None = None
     status: str = ""  # "open" / "released" / "" (no such notion)
     subtree: bool = True  # False: the superior office's subtree grant does not reach this record
+    action: str = ""  # another of the kind's actions (Searchable.other_actions) opens this document
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ class Searchable:
     # Other models whose change alters this kind's documents: (model, objects of this kind to reindex).
     touched_by: tuple[tuple[type[models.Model], Callable[[models.Model], Iterable[models.Model]]], ...] = ()
     order: int = 100
+    # Actions besides view_action that documents of this kind may name (a record read by two rules: a
+    # travel application by its unit head and by the reviewing agency's ethics unit is two documents).
+    other_actions: tuple[str, ...] = ()
 
 
 _registry: dict[str, Searchable] = {}

@@ -25,6 +25,7 @@ def _entry(searchable: Searchable, obj: models.Model, doc: SearchDoc) -> Entry:
     folded = text.fold(f"{doc.title}\n{doc.location}\n{body}")
     return Entry(
         kind=searchable.kind, object_id=obj.pk, part=doc.part[:40], agency_id=doc.agency_id,
+        action=doc.action or searchable.view_action,
         unit_ids="," + ",".join(str(u) for u in sorted({u for u in doc.unit_ids if u})) + "," if doc.unit_ids else "",
         owner_id=doc.owner_id, subtree=doc.subtree, date=doc.date,
         roc_year=rocdate.roc_year(doc.date) if doc.date else None, status=doc.status,

@@ -11,6 +11,7 @@ class Entry(models.Model):
     kind = models.CharField(max_length=40)
     object_id = models.PositiveBigIntegerField()
     part = models.CharField(max_length=40, blank=True, default="")
+    action = models.CharField(max_length=60)  # the orgs.policy action that opens the record
     agency = models.ForeignKey("orgs.Agency", on_delete=models.CASCADE, related_name="+")
     unit_ids = models.TextField(blank=True, default="")  # ",3,7," — a unit-scoped reader must hold one
     owner_id = models.PositiveBigIntegerField(null=True, blank=True)
@@ -29,7 +30,7 @@ class Entry(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "object_id", "part"], name="search_entry_unique")]
         indexes = [
-            models.Index(fields=["agency", "kind"]),
+            models.Index(fields=["agency", "action"]),
             models.Index(fields=["kind", "object_id"]),
             models.Index(fields=["date"]),
         ]

@@ -20,7 +20,7 @@ from anwei.search.models import Entry
 PAGE_SIZE = 20
 
 
-def _scope_q(s: policy.Scope, subtree_rows_only: bool = True) -> Q:
+def _scope_q(s: policy.Scope) -> Q:
     q = Q(pk__in=[])
     if s.agency_ids:
         q |= Q(agency_id__in=sorted(s.agency_ids))
@@ -33,29 +33,35 @@ def _scope_q(s: policy.Scope, subtree_rows_only: bool = True) -> Q:
     return q
 
 
-def visible(person: Person) -> Q:
-    """Index rows this person may open: per kind, the scope of the action its own page asks."""
-    by_action: dict[str, list[str]] = {}
+def _actions() -> list[str]:
+    seen: dict[str, None] = {}
     for s in searchables():
-        by_action.setdefault(s.view_action, []).append(s.kind)
+        for action in (s.view_action, *s.other_actions):
+            seen.setdefault(action, None)
+    return list(seen)
+
+
+def visible(person: Person) -> Q:
+    """Index rows this person may open: each row under the scope of the action its own page asks."""
     q = Q(pk__in=[])
-    for action, kinds in by_action.items():
+    for action in _actions():
         scope = policy.scope(person, action)
         if not scope.empty:
-            q |= Q(kind__in=kinds) & _scope_q(scope)
+            q |= Q(action=action) & _scope_q(scope)
     return q
 
 
 def kinds_for(person: Person) -> list[Searchable]:
     """The kinds this person can find anything of (the filter's choices)."""
-    return [s for s in searchables() if not policy.scope(person, s.view_action).empty]
+    return [s for s in searchables()
+            if any(not policy.scope(person, a).empty for a in (s.view_action, *s.other_actions))]
 
 
 def agencies_for(person: Person) -> list[Agency]:
     """The agencies whose records this person may see in some kind (for the agency filter)."""
     ids, paths = set(), set()
-    for s in searchables():
-        scope = policy.scope(person, s.view_action)
+    for action in _actions():
+        scope = policy.scope(person, action)
         ids |= set(scope.agency_ids)
         paths |= set(scope.subtree_paths)
     q = Q(pk__in=ids)
@@ -67,8 +73,8 @@ def agencies_for(person: Person) -> list[Agency]:
 
 def _unit_ids(person: Person) -> set[int]:
     ids: set[int] = set()
-    for s in searchables():
-        ids |= set(policy.scope(person, s.view_action).unit_ids)
+    for action in _actions():
+        ids |= set(policy.scope(person, action).unit_ids)
     return ids
 
 
