@@ -10,7 +10,7 @@ def test_folding_meets_full_width_simplified_and_case():
 
 
 def test_tokens_are_characters_and_pairs_within_runs():
-    assert text.tokens(text.fold("門禁管制")) == ["门", "门禁", "禁", "禁管", "管", "管制", "制"]
+    assert sorted(text.tokens(text.fold("門禁管制"))) == sorted(["门", "门禁", "禁", "禁管", "管", "管制", "制"])
     assert "禁、" not in text.tokens(text.fold("門禁、管制"))  # pairs never cross punctuation
     assert text.query_tokens(text.fold("門")) == ["门"]
     assert text.query_tokens(text.fold("監視錄影")) == ["监视", "视录", "录影"]

@@ -46,32 +46,21 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower().translate(_t2s())
 
 
-def _is_word_char(c: str) -> bool:
-    return unicodedata.category(c)[0] in "LN"
+# Runs of letters and digits (str.isalnum: every L* and N* character, CJK Extension B included).
+_RUN = re.compile(r"[^\W_]+")
 
 
 def _runs(folded: str) -> list[str]:
-    runs, current = [], []
-    for c in folded:
-        if _is_word_char(c):
-            current.append(c)
-        elif current:
-            runs.append("".join(current))
-            current = []
-    if current:
-        runs.append("".join(current))
-    return runs
+    return _RUN.findall(folded)
 
 
 def tokens(folded: str) -> list[str]:
     """The index keys of a folded text: its characters and adjacent pairs within runs, each once."""
-    seen: dict[str, None] = {}
+    out: dict[str, None] = {}
     for run in _runs(folded):
-        for i, c in enumerate(run):
-            seen.setdefault(c, None)
-            if i + 1 < len(run):
-                seen.setdefault(run[i:i + 2], None)
-    return list(seen)
+        out.update(dict.fromkeys(run))
+        out.update(dict.fromkeys(run[i:i + 2] for i in range(len(run) - 1)))
+    return list(out)
 
 
 def query_tokens(folded_term: str) -> list[str]:

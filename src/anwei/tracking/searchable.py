@@ -17,12 +17,19 @@ def _date(item: TrackedItem):
     return item.origin_date or timezone.localdate(item.created_at)
 
 
+def _units(item: TrackedItem) -> tuple[int, ...]:
+    """TrackedItem.policy_unit_ids from what the queryset prefetched (a rebuild reads no row twice)."""
+    if item.all_units:
+        return tuple(u.pk for u in item.agency.units.all())
+    return (item.lead_unit_id, *(u.pk for u in item.co_units.all()))
+
+
 def _item_docs(item: TrackedItem):
     units = item.units_label()
     yield SearchDoc(
         title=" ".join(item.text.split())[:80], location=f"{item.origin_label} · 列管第{item.number}項",
         text=f"{item.text}\n{units}", url=reverse("tracking:item_detail", args=[item.pk]), agency_id=item.agency_id,
-        unit_ids=tuple(item.policy_unit_ids()), date=_date(item), status=_status(item))
+        unit_ids=_units(item), date=_date(item), status=_status(item))
 
 
 def _report_docs(report: ProgressReport):
@@ -35,18 +42,19 @@ def _report_docs(report: ProgressReport):
         title=f"{who}執行情形（{item.origin_label}列管第{item.number}項）",
         location=f"{item.origin_label} · 列管第{item.number}項 · {report.round.title}",
         text=f"{report.text}\n{report.release_reason}", url=reverse("tracking:item_detail", args=[item.pk]),
-        agency_id=item.agency_id, unit_ids=tuple(item.policy_unit_ids()),
+        agency_id=item.agency_id, unit_ids=_units(item),
         date=timezone.localdate(report.submitted_at), status=_status(item))
 
 
 def register() -> None:
     searchable_register(Searchable(
         kind="tracking.item", label="列管事項", model=TrackedItem, view_action="tracking.view", order=10,
-        queryset=lambda: TrackedItem.objects.select_related("lead_unit", "agency").prefetch_related("co_units"),
+        queryset=lambda: TrackedItem.objects.select_related("lead_unit", "agency").prefetch_related("co_units",
+                                                                                            "agency__units"),
         documents=_item_docs))
     searchable_register(Searchable(
         kind="tracking.report", label="執行情形", model=ProgressReport, view_action="tracking.view", order=11,
         queryset=lambda: ProgressReport.objects.select_related("item__agency", "item__lead_unit", "unit", "round")
-        .prefetch_related("item__co_units"),
+        .prefetch_related("item__co_units", "item__agency__units"),
         documents=_report_docs,
         touched_by=((TrackedItem, lambda item: item.reports.all()),)))
