@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
-from anwei.incidents.models import Incident, Status
+from anwei.incidents.models import Attachment, Incident, Status
 from anwei.portal.searchables import SearchDoc, Searchable, searchable_register
 
 
@@ -18,10 +18,10 @@ def _docs(i: Incident):
                                      i.conclusion))),
         url=reverse("incidents:detail", args=[i.pk]), agency_id=i.agency_id, owner_id=i.reporter_id,
         date=timezone.localdate(i.discovered_at), status="open" if i.status == Status.OPEN else "released",
-        subtree=i.superior_sees)
+        subtree=i.superior_sees, file_ids=tuple(a.stored_id for a in i.attachments.all()))
 
 
 def register() -> None:
     searchable_register(Searchable(kind="incidents.incident", label="狀況通報", model=Incident,
-                                   view_action="incidents.view", order=70, queryset=lambda: Incident.objects.all(),
-                                   documents=_docs))
+                                   view_action="incidents.view", order=70, queryset=lambda: Incident.objects.prefetch_related("attachments"),
+                                   documents=_docs, touched_by=((Attachment, lambda a: [a.incident]),)))

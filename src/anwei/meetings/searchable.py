@@ -14,9 +14,11 @@ def _url(meeting: SecurityMeeting, anchor: str = "") -> str:
     return reverse("meetings:detail", args=[meeting.pk]) + (f"#{anchor}" if anchor else "")
 
 
-def _doc(meeting: SecurityMeeting, *, title: str, where: str, text: str, anchor: str = "") -> SearchDoc:
+def _doc(meeting: SecurityMeeting, *, title: str, where: str, text: str, anchor: str = "",
+         files=()) -> SearchDoc:
     return SearchDoc(title=" ".join(title.split())[:120], location=f"{meeting.label}會議 · {where}", text=text,
-                     url=_url(meeting, anchor), agency_id=meeting.agency_id, date=meeting.date)
+                     url=_url(meeting, anchor), agency_id=meeting.agency_id, date=meeting.date,
+                     file_ids=tuple(f.pk for f in files))
 
 
 def _meeting_docs(m: SecurityMeeting):
@@ -27,7 +29,7 @@ def _meeting_docs(m: SecurityMeeting):
 
 def _report_docs(r: Report):
     yield _doc(r.meeting, title=r.title, where=f"{r.get_kind_display()}：{r.title}"[:200],
-               text="\n".join(filter(None, (r.presenter, r.body))), anchor="reports")
+               text="\n".join(filter(None, (r.presenter, r.body))), anchor="reports", files=r.attachments.all())
 
 
 def _proposal_docs(p: Proposal):
@@ -35,7 +37,7 @@ def _proposal_docs(p: Proposal):
              ("決議", p.resolution_text or (p.get_resolution_display() if p.resolution else ""))]
     yield _doc(p.meeting, title=p.subject, where=p.number_label,
                text="\n".join(f"{label}：{value}" for label, value in parts if value),
-               anchor=f"proposal-{p.pk}")
+               anchor=f"proposal-{p.pk}", files=p.attachments.all())
 
 
 def _ruling_docs(r: Ruling):
@@ -60,11 +62,11 @@ def register() -> None:
         documents=_meeting_docs, touched_by=((AgendaItem, lambda a: [a.meeting]),), **common))
     searchable_register(Searchable(
         kind="meetings.report", label="會議報告", model=Report, order=21,
-        queryset=lambda: Report.objects.select_related("meeting"), documents=_report_docs,
+        queryset=lambda: Report.objects.select_related("meeting").prefetch_related("attachments"), documents=_report_docs,
         touched_by=((SecurityMeeting, lambda m: m.reports.all()),), **common))
     searchable_register(Searchable(
         kind="meetings.proposal", label="會議提案", model=Proposal, order=22,
-        queryset=lambda: Proposal.objects.select_related("meeting"), documents=_proposal_docs,
+        queryset=lambda: Proposal.objects.select_related("meeting").prefetch_related("attachments"), documents=_proposal_docs,
         touched_by=((SecurityMeeting, lambda m: m.proposals.all()),), **common))
     searchable_register(Searchable(
         kind="meetings.ruling", label="主席裁示", model=Ruling, order=23, queryset=_rulings, documents=_ruling_docs,

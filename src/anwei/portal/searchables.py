@@ -32,6 +32,7 @@ class SearchDoc:
     status: str = ""  # "open" / "released" / "" (no such notion)
     subtree: bool = True  # False: the superior office's subtree grant does not reach this record
     action: str = ""  # another of the kind's actions (Searchable.other_actions) opens this document
+    file_ids: tuple[int, ...] = ()  # core.StoredFile ids whose text belongs to this document (attachments)
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,20 @@ from django.db.models.signals import post_delete
 from anwei.lib import rocdate
 from anwei.portal.searchables import SearchDoc, Searchable, searchables
 from anwei.search import text
-from anwei.search.models import Entry
+from anwei.search.models import Entry, FileText
 
 _BATCH = 500
 
 
-def _entry(searchable: Searchable, obj: models.Model, doc: SearchDoc) -> Entry:
+def _entry(searchable: Searchable, obj: models.Model, doc: SearchDoc, files: dict[int, FileText],
+           pending: set[int]) -> Entry:
     body = doc.text.strip()
+    for file_id in doc.file_ids:
+        found = files.get(file_id)
+        if found is None:
+            pending.add(file_id)  # read by the worker, which reindexes this record afterwards
+        elif found.text:
+            body += f"\n{found.text}"
     folded = text.fold(f"{doc.title}\n{doc.location}\n{body}")
     return Entry(
         kind=searchable.kind, object_id=obj.pk, part=doc.part[:40], agency_id=doc.agency_id,
@@ -33,8 +40,21 @@ def _entry(searchable: Searchable, obj: models.Model, doc: SearchDoc) -> Entry:
         folded_title=text.fold(doc.title)[:300], folded=folded, tokens=" ".join(text.tokens(folded)))
 
 
-def _entries(searchable: Searchable, objects: Iterable[models.Model]) -> list[Entry]:
-    return [_entry(searchable, obj, doc) for obj in objects for doc in searchable.documents(obj)]
+def _entries(searchable: Searchable, objects: Iterable[models.Model]) -> tuple[list[Entry], set[int]]:
+    """The rows of these objects, and the attached files whose text has not been read yet."""
+    docs = [(obj, doc) for obj in objects for doc in searchable.documents(obj)]
+    file_ids = {f for _, doc in docs for f in doc.file_ids}
+    files = {t.stored_id: t for t in FileText.objects.filter(stored_id__in=file_ids)} if file_ids else {}
+    pending: set[int] = set()
+    return [_entry(searchable, obj, doc, files, pending) for obj, doc in docs], pending
+
+
+def _read_later(searchable: Searchable, object_ids: Iterable[int], file_ids: set[int]) -> None:
+    if file_ids:
+        from anwei.search.tasks import file_text_read
+
+        # Queued in the writer's transaction (the task row commits with the change); run at once in tests.
+        file_text_read.enqueue(searchable.kind, sorted(set(object_ids)), sorted(file_ids))
 
 
 def reindex(searchable: Searchable, pks: Iterable[int]) -> None:
@@ -44,8 +64,9 @@ def reindex(searchable: Searchable, pks: Iterable[int]) -> None:
         return
     with transaction.atomic():
         Entry.objects.filter(kind=searchable.kind, object_id__in=pks).delete()
-        Entry.objects.bulk_create(_entries(searchable, searchable.queryset().filter(pk__in=pks)),
-                                  batch_size=_BATCH)
+        entries, pending = _entries(searchable, searchable.queryset().filter(pk__in=pks))
+        Entry.objects.bulk_create(entries, batch_size=_BATCH)
+    _read_later(searchable, pks, pending)
 
 
 def _affected(obj: models.Model) -> list[tuple[Searchable, list[int]]]:
@@ -102,9 +123,12 @@ def rebuild(progress: Callable[[str, int, int], None] | None = None, kinds: Iter
             Entry.objects.filter(kind=s.kind).delete()
             queryset = s.queryset()
             count = queryset.count()
-            done, batch = 0, []
+            done, batch, waiting = 0, [], []
             for obj in queryset.iterator(chunk_size=_BATCH):
-                batch.extend(_entries(s, [obj]))
+                entries, pending = _entries(s, [obj])
+                batch.extend(entries)
+                if pending:
+                    waiting.append((obj.pk, pending))
                 done += 1
                 if len(batch) >= _BATCH:
                     Entry.objects.bulk_create(batch, batch_size=_BATCH)
@@ -116,6 +140,8 @@ def rebuild(progress: Callable[[str, int, int], None] | None = None, kinds: Iter
             total += len(batch)
             if progress and count == 0:
                 progress(s.label, 0, 0)
+        for pk, pending in waiting:
+            _read_later(s, [pk], pending)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')")

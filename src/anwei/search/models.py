@@ -37,3 +37,16 @@ class Entry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id}{self.part and '/' + self.part}"
+
+
+class FileText(models.Model):
+    """The text of an uploaded file (ODT, DOCX, PDF with text), read once by the background worker and
+    added to the index rows of the records it is attached to. `error` says why a file gave none."""
+
+    stored = models.OneToOneField("core.StoredFile", on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(blank=True, default="")
+    error = models.CharField(max_length=200, blank=True, default="")
+    extracted_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"file {self.stored_id}"
