@@ -121,7 +121,8 @@ def _matching(qs: QuerySet, query: text.Query) -> QuerySet:
         qs = qs.extra(where=["string_to_array(search_entry.tokens, ' ') @> %s::text[]"],
                       params=[list(query.tokens)])
     for term in query.terms:
-        qs = qs.filter(folded__contains=term)
+        if not text.is_one_token(term):  # one character or one pair: holding the token is the match
+            qs = qs.filter(folded__contains=term)
     return qs
 
 

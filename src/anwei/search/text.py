@@ -63,6 +63,11 @@ def tokens(folded: str) -> list[str]:
     return list(out)
 
 
+def is_one_token(folded_term: str) -> bool:
+    """A term the index answers exactly by itself: one character, or two in one run."""
+    return len(folded_term) <= 2 and _runs(folded_term) == [folded_term]
+
+
 def query_tokens(folded_term: str) -> list[str]:
     """What a term needs the index to hold: its pairs, or its character when a run is one long."""
     out: dict[str, None] = {}
