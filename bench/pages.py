@@ -139,6 +139,7 @@ def measure(small: str, big: str, rounds: int, per_round: int) -> list[dict]:
         _use(name)
         out.append(reminders(size))
         out.append(workreport(size))
+        out.append(search(size))
     # sessions on the big data for the load test
     _use(big)
     pages, clients = setups["big"]
@@ -160,6 +161,13 @@ def reminders(size: str) -> dict:
 def workreport(size: str) -> dict:
     """The work report composed from the records, and the superior office's counts (bench.workreport)."""
     from bench.workreport import measure
+
+    return {**measure(), "size": size}
+
+
+def search(size: str) -> dict:
+    """The one search: index build, a two-character query against a LIKE scan (bench.search)."""
+    from bench.search import measure
 
     return {**measure(), "size": size}
 

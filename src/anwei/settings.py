@@ -171,6 +171,7 @@ INSTALLED_APPS = [
     "anwei.dashboards",
     "anwei.rollup",
     "anwei.notifications",
+    "anwei.search",  # above every domain app: reads what they register in portal.searchables
 ]
 
 MIDDLEWARE = [

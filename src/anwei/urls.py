@@ -35,6 +35,7 @@ urlpatterns = [
     path("rollup/", include("anwei.rollup.urls")),
     path("submissions/", include("anwei.submissions.urls")),
     path("dashboards/", include("anwei.dashboards.urls")),
+    path("search/", include("anwei.search.urls")),
     path("", include("anwei.accounts.urls")),  # /me/password/, /accounts/review/
     path("", include("anwei.notifications.urls")),  # /notifications/, /me/, /calendar/<token>.ics
 ]

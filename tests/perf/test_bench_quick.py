@@ -16,7 +16,9 @@ FIGURES = ["floor_p50_ms", "packet_odt_ms", "packet_docx_ms", "packet_pdf_ms", "
            "worker_rss_mb", "load_cold_rps", "load_cold_p50_ms", "load_cold_p99_ms", "load_cold_errors", "reminders_pass_s",
            "reminders_pass_queries", "reminders_pass_queries_small", "workreport_compose_small_ms", "workreport_compose_big_ms",
            "workreport_compose_queries_small", "workreport_compose_queries_big", "workreport_counts_queries_small",
-           "workreport_counts_queries_big"] + [
+           "workreport_counts_queries_big", "search_rows_big", "search_build_big_s", "search_size_big_mb",
+           "search_p50_big_ms", "search_scan_big_ms", "search_scan_over_index", "search_queries_small",
+           "search_queries_big"] + [
                f"{page}{infix}_{suffix}" for page in PAGES for infix in ("", "_cold") for suffix in (
                    "p50_small_ms", "p50_big_ms", "growth", "vs_floor", "queries_small", "queries_big")]
 
@@ -44,4 +46,6 @@ def test_bench_smoke_prints_every_figure_with_constant_queries(tmp_path):
     # the door-log review page reads the same whatever the log's size; the import reports its rate
     assert rows["access_review_queries_small"]["value"] == rows["access_review_queries_big"]["value"]
     assert rows["access_import_events_per_s"]["value"] > 0
+    # the search result page: the count and the page, whatever the size of the index
+    assert rows["search_queries_small"]["value"] == rows["search_queries_big"]["value"] == 2
     assert "figure" in p.stdout.splitlines()[-len(rows) - 1]  # the summary table follows the JSON lines

@@ -12,6 +12,9 @@ class AssessmentsConfig(AppConfig):
 
         obligation_register(PROVIDER)
         _register_answer_source()
+        from anwei.assessments import searchable
+
+        searchable.register()  # self-assessment answers in the one search
 
 
 def _register_answer_source() -> None:

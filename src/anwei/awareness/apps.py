@@ -19,3 +19,6 @@ class AwarenessConfig(AppConfig):
         duty_marker_register(duty_marks)  # a plan's 宣導 lines, ticked off by the events recorded for them
         nav_register(NavEntry("宣導", "awareness:event_list", order=45,
                               visible=lambda p: policy.holds_anywhere(p, "awareness.view")))
+        from anwei.awareness import searchable
+
+        searchable.register()  # events and cases in the one search

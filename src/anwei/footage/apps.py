@@ -7,6 +7,9 @@ class FootageConfig(AppConfig):
     verbose_name = "監視器錄影調閱"
 
     def ready(self) -> None:
+        from anwei.footage import searchable
+
+        searchable.register()  # requests, by case number and applicant only, in the one search
         from anwei.footage.workreport import PROVIDER as STATISTICS
         from anwei.portal.workreport import provider_register
 

@@ -27,6 +27,9 @@ class IncidentsConfig(AppConfig):
         # Everyone may have to report one, so everyone sees the entry.
         nav_register(NavEntry("狀況通報", "incidents:index", visible=lambda person: True, order=75))
         _register_sources()
+        from anwei.incidents import searchable
+
+        searchable.register()  # incidents in the one search
 
 
 def _register_sources() -> None:

@@ -25,6 +25,9 @@ class InspectionsConfig(AppConfig):
         # devicechecks apps' pages too.
         nav_register(NavEntry("自評與檢查", "inspections:index", visible=visible, order=40))
         _register_deficiency_source()
+        from anwei.inspections import searchable
+
+        searchable.register()  # inspections and findings in the one search
 
 
 def _register_deficiency_source() -> None:

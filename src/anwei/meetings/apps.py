@@ -20,6 +20,9 @@ class MeetingsConfig(AppConfig):
         nav_register(NavEntry("會報", "meetings:list", visible=lambda p: policy.holds_anywhere(p, "meeting.view"),
                               order=10))
         sources.register()
+        from anwei.meetings import searchable
+
+        searchable.register()  # meetings, reports, proposals and rulings in the one search
 
         from anwei.meetings.calendar import meeting_events
         from anwei.notifications.calendar import calendar_register

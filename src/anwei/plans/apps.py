@@ -23,5 +23,8 @@ class PlansConfig(AppConfig):
         builder_register("plans.letter", documents.letter_document)
 
         obligation_register(PROVIDER)
+        from anwei.plans import searchable
+
+        searchable.register()  # plans and letters in the one search
         nav_register(NavEntry("專案計畫", "plans:plan_list", order=30,
                               visible=lambda p: policy.holds_anywhere(p, "plans.view")))

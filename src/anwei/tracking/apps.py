@@ -25,6 +25,9 @@ class TrackingConfig(AppConfig):
         nav_register(NavEntry("列管總覽", "tracking:overview",
                               visible=lambda p: not policy.scope(p, "tracking.overview").empty, order=22))
         obligation_register(PROVIDER)
+        from anwei.tracking import searchable
+
+        searchable.register()  # items and 執行情形 in the one search
 
 
 def _status_label(entry) -> str:

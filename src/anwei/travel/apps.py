@@ -7,6 +7,9 @@ class TravelConfig(AppConfig):
     verbose_name = "赴陸申請"
 
     def ready(self) -> None:
+        from anwei.travel import searchable
+
+        searchable.register()  # applications, by traveller only, in the one search
         from anwei.travel.workreport import PROVIDER as STATISTICS
         from anwei.portal.workreport import provider_register
 

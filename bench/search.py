@@ -1,0 +1,95 @@
+"""The one search (issue #19) over a database as it stands: `python -m bench.search` (with the usual
+ANWEI_DATABASE_URL / ANWEI_DATA_DIR). `anwei bench` runs it on its small and big data (figures search_*).
+
+Synthetic data is written in bulk, not through the services, so the index starts empty: the index is
+built first (timed, with its row count and size). Then, as the superior ethics office of the first county
+searching its whole subtree for a two-character word: the result page's query (count and first page,
+median of several) and the same filter answered by a plain LIKE '%…%' scan over the same rows, in the same
+run; the ratio scan ÷ index; and the number of queries the result page makes."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+
+WORD = "門禁"
+
+
+def _median_ms(fn, repeat: int) -> float:
+    fn()  # warm-up
+    samples = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - t0) * 1000)
+    return round(statistics.median(samples), 2)
+
+
+def _size_bytes() -> int | None:
+    from django.db import connection
+
+    with connection.cursor() as c:
+        if connection.vendor == "postgresql":
+            c.execute("SELECT pg_total_relation_size('search_entry')")
+            return c.fetchone()[0]
+        try:  # needs SQLite's dbstat table (compiled in by Debian and the Python wheels)
+            c.execute("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'search_%'")
+            return c.fetchone()[0]
+        except Exception:  # noqa: BLE001 - a missing figure, not a failure
+            return None
+
+
+def measure(repeat: int = 7) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from anwei.orgs import policy
+    from anwei.orgs.models import Agency, Person
+    from anwei.search import index, selectors, text
+    from anwei.search.models import Entry
+
+    t0 = time.perf_counter()
+    rows = index.rebuild()
+    build_s = round(time.perf_counter() - t0, 1)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as c:
+            c.execute("ANALYZE search_entry")
+
+    county = Agency.objects.filter(parent=None).order_by("path").first()
+    office = next(p for p in Person.objects.filter(agency=county).order_by("pk")
+                  if policy.scope(p, "tracking.view").subtree_paths)
+    query = text.parse(WORD)
+
+    def page():
+        result = selectors.search(office, WORD)
+        return result.count, len(result.hits)
+
+    def scan():  # the same rows and filter, found by LIKE on the folded text alone
+        qs = Entry.objects.filter(selectors.visible(office), folded__contains=query.terms[0])
+        return qs.count(), len(list(qs.order_by("-date", "-id").values_list("pk", flat=True)[:selectors.PAGE_SIZE]))
+
+    assert page()[0] == scan()[0], "the index and the scan must find the same rows"
+    page()  # the person's grants
+    with CaptureQueriesContext(connection) as q:
+        found = page()
+    index_ms = _median_ms(page, repeat)
+    scan_ms = _median_ms(scan, max(3, repeat // 2))
+    return {"kind": "search", "build_s": build_s, "rows": rows, "size_mb": round((_size_bytes() or 0) / 2**20, 1),
+            "p50_ms": index_ms, "scan_ms": scan_ms, "ratio": round(scan_ms / index_ms, 1) if index_ms else None,
+            "queries": len(q), "found": found[0]}
+
+
+def main() -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "anwei.settings")
+    import django
+
+    django.setup()
+    print(json.dumps(measure(), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

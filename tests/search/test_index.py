@@ -1,0 +1,102 @@
+"""The index follows every change in the writer's transaction: created, edited, released, deleted."""
+
+import pytest
+from django.core.management import call_command
+
+from anwei.meetings import services as ms
+from anwei.search import selectors
+from anwei.search.models import Entry
+from anwei.tracking import services as ts
+from tests.search.factories import item, meeting
+
+
+def _titles(person, q, **filters):
+    return [h.entry.title for h in selectors.search(person, q, selectors.Filters(**filters)).hits]
+
+
+def test_a_record_is_findable_the_moment_it_is_saved_and_gone_when_deleted(world):
+    it = item(world, "請研擬門禁管制規定。")
+    assert _titles(world.officer, "門禁") == ["請研擬門禁管制規定。"]
+    ts.tracked_item_update(actor=world.officer, item=it, expected_version=it.version, text="請研擬監視系統規定。",
+                           lead_unit=world.units["秘書室"], all_units=False, co_units=[], due_date=None)
+    assert _titles(world.officer, "門禁") == [] and _titles(world.officer, "监视") == ["請研擬監視系統規定。"]
+    ts.tracked_item_delete(actor=world.officer, item=it)
+    assert not Entry.objects.filter(kind="tracking.item").exists()
+
+
+def test_released_items_are_filtered_by_status(world):
+    it = item(world, "門禁卡清查。")
+    assert _titles(world.officer, "門禁", status="open") == ["門禁卡清查。"]
+    ts.tracked_item_decide(actor=world.head, item=it, decision="release", note="已完成")
+    assert _titles(world.officer, "門禁", status="open") == []
+    assert _titles(world.officer, "門禁", status="released") == ["門禁卡清查。"]
+
+
+def test_meeting_parts_carry_their_place_in_the_minutes(world):
+    m = meeting(world)
+    p = ms.proposal_add(actor=world.officer, meeting=m, subject="訂定門禁管理計畫案", explanation="說明：人員出入複雜",
+                        method="提會審議")
+    r = ms.report_add(actor=world.officer, meeting=m, kind="work", title="政風工作報告", body="本季檢查門禁三次。")
+    ms.ruling_add(actor=world.officer, meeting=m, text="請秘書室加強門禁。")
+    ms.ruling_add(actor=world.officer, meeting=m, text="請各單位注意門禁。")
+    hits = selectors.search(world.officer, "門禁").hits
+    where = {h.entry.location for h in hits}
+    assert f"{m.label}會議 · 第1案" in where
+    assert f"{m.label}會議 · 主席裁示第2項" in where
+    # a title match ranks before a body match
+    assert (hits[-1].entry.kind, hits[-1].entry.object_id) == ("meetings.report", r.pk)
+    assert p.pk in [h.entry.object_id for h in hits if h.entry.kind == "meetings.proposal"]
+    ms.meeting_delete(actor=world.officer, meeting=m)
+    assert selectors.search(world.officer, "門禁").count == 0
+
+
+def test_rebuild_gives_back_the_same_rows(world):
+    item(world, "門禁卡清查。")
+    m = meeting(world)
+    ms.ruling_add(actor=world.officer, meeting=m, text="請秘書室加強門禁。")
+    before = sorted(Entry.objects.values_list("kind", "object_id", "location", "tokens"))
+    Entry.objects.all().delete()
+    call_command("search_rebuild")
+    assert sorted(Entry.objects.values_list("kind", "object_id", "location", "tokens")) == before
+    assert selectors.search(world.officer, "門禁").count == 2
+
+
+def test_filters_year_kind_unit_and_dates(world):
+    item(world, "門禁甲。", unit="秘書室")
+    item(world, "門禁乙。", unit="綜合企劃科")
+    assert _titles(world.officer, "門禁", unit_id=world.units["秘書室"].pk) == ["門禁甲。"]
+    assert _titles(world.officer, "門禁", kind="meetings.proposal") == []
+    assert len(_titles(world.officer, "門禁", kind="tracking.item")) == 2
+
+
+@pytest.mark.parametrize("raw", ["", "門" * 1000, '"', "NEAR(門禁 OR 監視)", "-門禁*", "😀😀", "𠀀𠀁𠀂", "a AND b",
+                                 "'; DROP TABLE search_entry; --", "%_\\"])
+def test_bad_input_is_never_a_server_error(world, as_, raw):
+    item(world, "門禁卡清查。")
+    response = as_(world.officer).get("/search/", {"q": raw, "year": "abc", "date_from": "113/13/40"})
+    assert response.status_code == 200
+    response = as_(world.officer).get("/search/", {"q": raw})
+    assert response.status_code == 200
+
+
+def test_unusable_query_says_why(world, as_):
+    html = as_(world.officer).get("/search/", {"q": "😀"}).content.decode()
+    assert "符號與表情符號無法搜尋" in html
+
+
+def test_query_count_does_not_grow_with_the_data(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            selectors.search(world.officer, "門禁")
+        return len(ctx)
+
+    item(world, "門禁一。")
+    count()  # the person's grants, once per request
+    few = count()
+    assert few <= 2  # the count and the page
+    for n in range(30):
+        item(world, f"門禁第{n}件。", origin_label="112年第1次會議")
+    assert count() == few
