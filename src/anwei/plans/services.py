@@ -40,7 +40,8 @@ def plan_create(*, actor: Person, agency: Agency, template: PlanTemplate, year: 
                 period_start: dt.date | None = None, period_end: dt.date | None = None) -> SpecialPlan:
     """A new plan from a template; the period is proposed from the calendar unless given."""
     if period_start is None or period_end is None:
-        proposed = period_propose(occasion=template.occasion, roc_year=year, lead_days=template.lead_days)
+        proposed = period_propose(occasion=template.occasion, roc_year=year, lead=template.lead_period,
+                                  agency=agency)
         if proposed is None:
             raise ValidationError({"period_start": "選舉及其他專案請輸入工作期間起迄日。"})
         period_start, period_end = proposed
@@ -110,7 +111,8 @@ def plan_copy(*, actor: Person, source: SpecialPlan, year: int) -> SpecialPlan:
     years = year - source.year
     proposed = None
     if source.template_id:
-        proposed = period_propose(occasion=source.occasion, roc_year=year, lead_days=source.template.lead_days)
+        proposed = period_propose(occasion=source.occasion, roc_year=year, lead=source.template.lead_period,
+                                  agency=source.agency)
     start, end = proposed or (shift_year(source.period_start, years), shift_year(source.period_end, years))
     old_year = str(source.year)
     plan = SpecialPlan.objects.create(

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 
 from anwei.core.concurrency import Versioned
+from anwei.core.periods import Period, PeriodUnit, unit_field
 from anwei.orgs.models import Agency, Person, Unit
 
 
@@ -38,7 +39,8 @@ class TravelRule(models.Model):
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.CASCADE, related_name="travel_rules",
                                verbose_name="機關", help_text="空白表示全部機關適用")
     kind = models.CharField("規定類別", max_length=30, choices=RuleKind.choices)
-    working_days = models.PositiveSmallIntegerField("工作日數")
+    working_days = models.PositiveSmallIntegerField("期間數值", help_text="依計算單位：工作日數、日數、月數等")
+    unit = unit_field(default=PeriodUnit.WORKDAYS)
     starts_on = models.DateField("生效日", help_text="此日（含）以後提出的申請適用本規定")
     approval = models.CharField("審核流程", max_length=30, choices=Approval.choices, blank=True,
                                 help_text="僅「赴陸申請」適用")
@@ -55,7 +57,11 @@ class TravelRule(models.Model):
 
     def __str__(self) -> str:
         where = self.agency.name if self.agency_id else "全部機關"
-        return f"{self.get_kind_display()} {self.working_days}個工作日（{where}，{self.starts_on.isoformat()}起）"
+        return f"{self.get_kind_display()} {self.period.text()}（{where}，{self.starts_on.isoformat()}起）"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.working_days, self.unit)
 
     def declaration_list(self) -> list[str]:
         return [line.strip() for line in self.declarations.splitlines() if line.strip()]
@@ -185,6 +191,15 @@ class TravelApplication(Versioned):
         return f"{self.traveller_name} 赴陸{self.kind_label()}（{self.departure_on.isoformat()}）"
 
     # policy hooks: the traveller owns the record; the unit head sees the unit's records.
+    @property
+    def lead_period(self) -> Period:
+        """The lead period fixed at filing (the amount is copied; the unit is the rule's)."""
+        return Period(self.lead_workdays, self.lead_rule.unit)
+
+    @property
+    def report_period(self) -> Period:
+        return Period(self.report_workdays, self.report_rule.unit)
+
     def policy_owner_id(self) -> int | None:
         return self.traveller_id
 

@@ -33,19 +33,44 @@ def rule_in_force(*, agency: Agency, kind: str, on: dt.date) -> TravelRule:
                                                      starts_on__lte=on))
     if not found:
         raise NoRuleError(kind, on)
-    return found[0]
+    return _inherit(found[0], found)
 
 
 def _by_precedence(rules) -> list[TravelRule]:
     return sorted(rules, key=lambda r: (r.starts_on, r.agency_id is not None), reverse=True)
 
 
+INHERITED = ("declarations", "approval", "note", "basis")
+
+
+def _inherit(rule: TravelRule, candidates: list[TravelRule]) -> TravelRule:
+    """An agency's row states what differs; its empty optional parts are the default's in force (an agency
+    row that only changes the days must not drop the default's declarations). Filled in memory, not saved."""
+    if rule.agency_id is None:
+        return rule
+    default = next((r for r in candidates if r.agency_id is None and r.kind == rule.kind), None)
+    if default is not None:
+        for name in INHERITED:
+            if not getattr(rule, name):
+                setattr(rule, name, getattr(default, name))
+    return rule
+
+
+def rule_completed(rule: TravelRule, *, on: dt.date) -> TravelRule:
+    """A rule fixed at filing, with its empty optional parts from the default in force on the filing day."""
+    if rule.agency_id is None:
+        return rule
+    return _inherit(rule, _by_precedence(TravelRule.objects.filter(agency__isnull=True, kind=rule.kind,
+                                                                   starts_on__lte=on)))
+
+
 def rules_in_force(*, agency: Agency, on: dt.date) -> list[TravelRule]:
     """Every kind's rule in force on a day (one query), for the page that tells staff the deadlines."""
     best: dict[str, TravelRule] = {}
-    for r in _by_precedence(TravelRule.objects.filter(Q(agency=agency) | Q(agency__isnull=True), starts_on__lte=on)):
+    found = _by_precedence(TravelRule.objects.filter(Q(agency=agency) | Q(agency__isnull=True), starts_on__lte=on))
+    for r in found:
         best.setdefault(r.kind, r)
-    return [best[k] for k in RuleKind.values if k in best]
+    return [_inherit(best[k], found) for k in RuleKind.values if k in best]
 
 
 def personnel_agency_ids(person: Person) -> set[int]:

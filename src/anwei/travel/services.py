@@ -19,7 +19,7 @@ from anwei.travel import defaults
 from anwei.travel.deadlines import apply_by, report_due
 from anwei.travel.models import (Approval, ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication,
                                  TravelRule)
-from anwei.travel.selectors import VIEW_ACTIONS, rule_in_force
+from anwei.travel.selectors import VIEW_ACTIONS, rule_completed, rule_in_force
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def _route(*, traveller: Person, agency: Agency, lead_rule: TravelRule) -> tuple
     return agency, unit, Status.UNIT_REVIEW if needs_unit_head else Status.ETHICS_REVIEW
 
 
-def _check_trip(trip: TripInput, *, lead: TravelRule, filed_on: dt.date, today: dt.date, new: bool,
+def _check_trip(trip: TripInput, *, agency: Agency, lead: TravelRule, filed_on: dt.date, today: dt.date, new: bool,
                 late_allowed: bool = False) -> bool:
     """Validate the dates, the lead time and the declarations; returns whether the filing is late.
 
@@ -75,12 +75,12 @@ def _check_trip(trip: TripInput, *, lead: TravelRule, filed_on: dt.date, today: 
     missing = [text for text in lead.declaration_list() if text not in trip.declarations_accepted]
     if missing:
         raise ValidationError({"declarations": f"請逐項勾選聲明事項（尚有{len(missing)}項未勾選）。"})
-    last_day = apply_by(departure_on=trip.departure_on, lead_workdays=lead.working_days)
+    last_day = apply_by(departure_on=trip.departure_on, period=lead.period, agency=agency)
     late = filed_on > last_day
     if late_allowed:
         return late
     if late and not trip.urgent:
-        raise ValidationError({"departure_on": f"依規定應於出發日之{lead.working_days}個工作日前"
+        raise ValidationError({"departure_on": f"依規定應於出發日之{lead.period.text()}前"
                                                f"（{_roc(last_day)}以前）提出；如有急迫情形，請勾選「急迫情形」並說明理由。"})
     if late and not trip.urgent_reason.strip():
         raise ValidationError({"urgent_reason": "逾期申請須說明急迫情形。"})
@@ -104,13 +104,13 @@ def application_submit(*, actor: Person, trip: TripInput, today: dt.date) -> Tra
     agency = _traveller_agency(actor)
     lead = rule_in_force(agency=agency, kind=RuleKind.APPLICATION_LEAD, on=today)
     report = rule_in_force(agency=agency, kind=RuleKind.RETURN_REPORT, on=today)
-    late = _check_trip(trip, lead=lead, filed_on=today, today=today, new=True)
+    late = _check_trip(trip, agency=agency, lead=lead, filed_on=today, today=today, new=True)
     reviewing, unit, status = _route(traveller=actor, agency=agency, lead_rule=lead)
     app = TravelApplication(
         agency=agency, reviewing_agency=reviewing, traveller=actor, unit=unit, traveller_name=actor.full_name,
         traveller_title=actor.title, filed_on=today, lead_workdays=lead.working_days,
         report_workdays=report.working_days, lead_rule=lead, report_rule=report,
-        apply_by=apply_by(departure_on=trip.departure_on, lead_workdays=lead.working_days), late_filing=late,
+        apply_by=apply_by(departure_on=trip.departure_on, period=lead.period, agency=agency), late_filing=late,
         status=status, created_by=actor)
     _set_trip(app, trip)
     app.save()
@@ -128,11 +128,13 @@ def application_correct(*, actor: Person, application: TravelApplication, trip: 
         raise ValidationError("此申請目前不能修改。")
     before = snapshot(application)
     version_bump(application, expected_version)
-    lead = application.lead_rule
-    late = _check_trip(trip, lead=lead, filed_on=application.filed_on, today=today, new=False)
+    lead = rule_completed(application.lead_rule, on=application.filed_on)
+    late = _check_trip(trip, agency=application.agency, lead=lead, filed_on=application.filed_on, today=today,
+                       new=False)
     _set_trip(application, trip)
     application.late_filing = late
-    application.apply_by = apply_by(departure_on=trip.departure_on, lead_workdays=application.lead_workdays)
+    application.apply_by = apply_by(departure_on=trip.departure_on, period=application.lead_period,
+                                    agency=application.agency)
     reviewing, unit, status = _route(traveller=actor, agency=application.agency, lead_rule=lead)
     application.reviewing_agency, application.unit, application.status = reviewing, unit, status
     application.save()
@@ -178,8 +180,8 @@ def application_review(*, actor: Person, application: TravelApplication, decisio
             application.status = Status.ETHICS_REVIEW
         else:
             application.status = Status.APPROVED
-            application.report_due = report_due(return_on=application.return_on,
-                                                report_workdays=application.report_workdays)
+            application.report_due = report_due(return_on=application.return_on, period=application.report_period,
+                                                agency=application.agency)
     elif decision == Decision.RETURN:
         application.status = Status.RETURNED
     elif decision == Decision.REFUSE:
@@ -229,7 +231,7 @@ def return_report_file(*, actor: Person, application: TravelApplication, report:
         raise ValidationError({"received_on": "收件日期不能晚於今天。"})
     # A closure added to the calendar since approval (a typhoon day) moves the due date in the
     # traveller's favour: judge lateness by the calendar as it stands now.
-    due = report_due(return_on=application.return_on, report_workdays=application.report_workdays)
+    due = report_due(return_on=application.return_on, period=application.report_period, agency=application.agency)
     if due != application.report_due:
         before = snapshot(application)
         application.report_due = due
@@ -294,14 +296,15 @@ def retiree_declaration_record(*, actor: Person, retiree: ClassifiedRetiree, tri
     agency = retiree.agency
     lead = rule_in_force(agency=agency, kind=RuleKind.RETIREE_LEAD, on=received_on)
     report = rule_in_force(agency=agency, kind=RuleKind.RETIREE_REPORT, on=received_on)
-    late = _check_trip(trip, lead=lead, filed_on=received_on, today=today, new=False, late_allowed=True)
-    last_day = apply_by(departure_on=trip.departure_on, lead_workdays=lead.working_days)
+    late = _check_trip(trip, agency=agency, lead=lead, filed_on=received_on, today=today, new=False,
+                       late_allowed=True)
+    last_day = apply_by(departure_on=trip.departure_on, period=lead.period, agency=agency)
     app = TravelApplication(
         agency=agency, reviewing_agency=agency, retiree=retiree, traveller_name=retiree.full_name,
         traveller_title=retiree.former_title, filed_on=received_on, lead_workdays=lead.working_days,
         report_workdays=report.working_days, lead_rule=lead, report_rule=report, apply_by=last_day,
         late_filing=late, status=Status.DECLARED, created_by=actor,
-        report_due=report_due(return_on=trip.return_on, report_workdays=report.working_days))
+        report_due=report_due(return_on=trip.return_on, period=report.period, agency=agency))
     _set_trip(app, trip)
     app.save()
     audit_record(actor=actor, action="travel.retiree.declare", obj=app, after=snapshot(app))

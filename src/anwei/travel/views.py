@@ -124,7 +124,8 @@ def application_edit(request, pk: int):
     if app.status != Status.RETURNED:
         messages.error(request, "此申請目前不能修改。")
         return redirect("travel:application_detail", pk=app.pk)
-    declarations = app.lead_rule.declaration_list()
+    lead = selectors.rule_completed(app.lead_rule, on=app.filed_on)
+    declarations = lead.declaration_list()
     form = TripForm(request.POST or None, declarations=declarations,
                     initial={**TripForm.initial_from(app),
                              "declarations": [str(i) for i, t in enumerate(declarations)
@@ -140,7 +141,7 @@ def application_edit(request, pk: int):
             messages.success(request, "已補正並重新送出。")
             return redirect("travel:application_detail", pk=app.pk)
     return render(request, "travel/application_form.html", {
-        "form": form, "app": app, "lead": app.lead_rule, "conflict": conflict, "title": "補正赴陸申請"})
+        "form": form, "app": app, "lead": lead, "conflict": conflict, "title": "補正赴陸申請"})
 
 
 @login_required
