@@ -33,8 +33,9 @@ class Approval(models.TextChoices):
 class TravelRule(models.Model):
     """One rule, in force from `starts_on` until a later row of the same kind replaces it.
 
-    agency empty = the default for every agency; an agency's own row with the same or a later
-    start date takes precedence (see selectors.rule_in_force)."""
+    agency empty = the default for every agency; a superior office's row is the default of its subtree; an
+    agency's own row with the same or a later start date takes precedence unless a superior fixed its row
+    (see selectors.rule_in_force, anwei.lib.ruletree)."""
 
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.CASCADE, related_name="travel_rules",
                                verbose_name="機關", help_text="空白表示全部機關適用")
@@ -45,9 +46,13 @@ class TravelRule(models.Model):
     approval = models.CharField("審核流程", max_length=30, choices=Approval.choices, blank=True,
                                 help_text="僅「赴陸申請」適用")
     head_to_superior = models.BooleanField("機關首長向直屬上級機關申請", default=True)
-    declarations = models.TextField("應勾選之聲明事項", blank=True, help_text="一行一項；申請時須逐項勾選")
-    note = models.TextField("規定內容", blank=True)
+    declarations = models.TextField("應勾選之聲明事項", blank=True, max_length=4000, help_text="一行一項；申請時須逐項勾選")
+    note = models.TextField("規定內容", blank=True, max_length=2000)
     basis = models.CharField("依據", max_length=300, blank=True)
+    fixed = models.BooleanField("所屬機關不得另訂", default=False, db_default=False,
+                                help_text="勾選後，所屬機關自生效日起一律適用本規定，不得另訂")
+    created_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name="設定者")
 
     class Meta:
         verbose_name = "赴陸規定"

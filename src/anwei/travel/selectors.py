@@ -15,6 +15,8 @@ from anwei.core import clock
 from anwei.core.audit import access_log
 from anwei.core.models import AuditEntry
 from anwei.orgs import policy, posts
+from anwei.lib import ruletree
+from anwei.lib.ruletree import Candidate
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.travel.models import ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication, TravelRule
 
@@ -26,51 +28,89 @@ class NoRuleError(ValidationError):
         super().__init__(f"{on.isoformat()}尚無有效的「{RuleKind(kind).label}」規定，請系統管理者設定赴陸規定。")
 
 
-def rule_in_force(*, agency: Agency, kind: str, on: dt.date) -> TravelRule:
-    """The rule that applies to something filed on `on`: the latest start date wins; on the same
-    start date the agency's own row beats the default row."""
-    found = _by_precedence(TravelRule.objects.filter(Q(agency=agency) | Q(agency__isnull=True), kind=kind,
-                                                     starts_on__lte=on))
-    if not found:
-        raise NoRuleError(kind, on)
-    return _inherit(found[0], found)
+def _line(agency: Agency) -> Q:
+    """The rows that can apply to an agency: nationwide defaults, its superiors' (for their subtree), its own."""
+    return Q(agency__isnull=True) | Q(agency__in=ancestor_ids(agency))
 
 
-def _by_precedence(rules) -> list[TravelRule]:
-    return sorted(rules, key=lambda r: (r.starts_on, r.agency_id is not None), reverse=True)
+def ancestor_ids(agency: Agency) -> list[int]:
+    """The agency and its superiors, from its tree path (no query)."""
+    return [int(p) for p in agency.path.split(".") if p]
+
+
+def _candidates(agency: Agency, rules) -> list[Candidate]:
+    line = ancestor_ids(agency)
+    return [Candidate(-1 if r.agency_id is None else line.index(r.agency_id), r.starts_on, r.fixed, r) for r in rules]
+
+
+def _resolve(agency: Agency, rules, on: dt.date) -> TravelRule | None:
+    order = ruletree.ordered(_candidates(agency, rules), on)
+    if not order:
+        return None
+    return ruletree.complete(order[0].row, [c.row for c in order[1:]], INHERITED)
 
 
 INHERITED = ("declarations", "approval", "note", "basis")
 
 
-def _inherit(rule: TravelRule, candidates: list[TravelRule]) -> TravelRule:
-    """An agency's row states what differs; its empty optional parts are the default's in force (an agency
-    row that only changes the days must not drop the default's declarations). Filled in memory, not saved."""
-    if rule.agency_id is None:
-        return rule
-    default = next((r for r in candidates if r.agency_id is None and r.kind == rule.kind), None)
-    if default is not None:
-        for name in INHERITED:
-            if not getattr(rule, name):
-                setattr(rule, name, getattr(default, name))
-    return rule
+def rule_in_force(*, agency: Agency, kind: str, on: dt.date) -> TravelRule:
+    """The rule that applies to something filed on `on` (anwei.lib.ruletree: latest start date, nearer agency,
+    a superior's fixed row; empty optional parts from the rows behind it)."""
+    found = _resolve(agency, TravelRule.objects.filter(_line(agency), kind=kind, starts_on__lte=on)
+                     .select_related("agency"), on)
+    if found is None:
+        raise NoRuleError(kind, on)
+    return found
 
 
 def rule_completed(rule: TravelRule, *, on: dt.date) -> TravelRule:
-    """A rule fixed at filing, with its empty optional parts from the default in force on the filing day."""
+    """A rule fixed at filing, with its empty optional parts from the rows behind it on the filing day."""
     if rule.agency_id is None:
         return rule
-    return _inherit(rule, _by_precedence(TravelRule.objects.filter(agency__isnull=True, kind=rule.kind,
-                                                                   starts_on__lte=on)))
+    rows = [r for r in TravelRule.objects.filter(_line(rule.agency), kind=rule.kind, starts_on__lte=on)
+            if r.pk != rule.pk]
+    order = ruletree.ordered(_candidates(rule.agency, rows), on)
+    return ruletree.complete(rule, [c.row for c in order], INHERITED)
 
 
 def rules_in_force(*, agency: Agency, on: dt.date) -> list[TravelRule]:
     """Every kind's rule in force on a day (one query), for the page that tells staff the deadlines."""
-    best: dict[str, TravelRule] = {}
-    found = _by_precedence(TravelRule.objects.filter(Q(agency=agency) | Q(agency__isnull=True), starts_on__lte=on))
-    for r in found:
-        best.setdefault(r.kind, r)
-    return [_inherit(best[k], found) for k in RuleKind.values if k in best]
+    rows = list(TravelRule.objects.filter(_line(agency), starts_on__lte=on).select_related("agency"))
+    found = [_resolve(agency, [r for r in rows if r.kind == k], on) for k in RuleKind.values]
+    return [r for r in found if r is not None]
+
+
+LEAD_KINDS = (RuleKind.APPLICATION_LEAD, RuleKind.RETIREE_LEAD)
+
+
+def rule_example(*, kind: str, period, agency: Agency, on: dt.date) -> str:
+    """What a rule means on a given day, in the agency's calendar: 「115年12月3日提出的申請，出發日最早為…」."""
+    from anwei.core.periods import due
+    from anwei.lib.rocdate import format_with_weekday as roc
+    from anwei.travel.deadlines import apply_by
+
+    if kind in LEAD_KINDS:
+        # The earliest departure whose last filing day is still `on` or later.
+        day = due(on, period, agency)
+        while apply_by(departure_on=day - dt.timedelta(days=1), period=period, agency=agency) >= on:
+            day -= dt.timedelta(days=1)
+        what = "提出的申請" if kind == RuleKind.APPLICATION_LEAD else "收到的申報"
+        return f"{roc(on)}{what}，出發日最早為{roc(day)}（出發日前{period.text()}）"
+    return f"{roc(on)}返臺者，應於{roc(due(on, period, agency))}以前通報（返臺後{period.text()}內）"
+
+
+def rule_rows(*, agency: Agency) -> list[TravelRule]:
+    """Every row that can apply to the agency (nationwide, its superiors', its own), newest first."""
+    return list(TravelRule.objects.filter(_line(agency)).select_related("agency", "created_by")
+                .order_by("kind", "-starts_on", "-id"))
+
+
+def rule_locked_by(*, agency: Agency, kind: str, on: dt.date) -> TravelRule | None:
+    """A superior's fixed row that forbids the agency its own row of `kind` from `on`."""
+    rows = [r for r in TravelRule.objects.filter(_line(agency), kind=kind, starts_on__lte=on).select_related("agency")
+            if r.agency_id != agency.pk]
+    found = ruletree.locked_by(_candidates(agency, rows), len(ancestor_ids(agency)) - 1, on)
+    return found.row if found else None
 
 
 def personnel_agency_ids(person: Person) -> set[int]:

@@ -330,3 +330,47 @@ def travel_rules_seed_defaults() -> int:
                                          basis=defaults.BASIS)
         audit_record(actor=None, action="travel.rule_seed", obj=rule, agency=rule.agency, after=snapshot(rule))
     return len(defaults.DEFAULT_RULES)
+
+
+@dataclass(frozen=True)
+class RuleInput:
+    kind: str
+    amount: int
+    unit: str
+    starts_on: dt.date
+    approval: str = ""
+    head_to_superior: bool = True
+    declarations: str = ""
+    note: str = ""
+    basis: str = ""
+    fixed: bool = False
+
+
+@service
+def travel_rule_create(*, actor: Person, agency: Agency, data: RuleInput, today: dt.date) -> TravelRule:
+    """The agency's ethics officer adds a rule from a start date (rules change by new rows; what was filed keeps
+    its rule). A superior office's row is the default of its subtree; `fixed` forbids its agencies their own.
+    Empty optional parts (declarations, review route, text) are inherited from the rules behind it."""
+    from anwei.orgs import policy
+    from anwei.travel.selectors import rule_locked_by
+
+    if not policy.may(actor, "travel.rules.manage", agency):
+        raise ValidationError("只有本機關的政風人員可以訂定本機關的赴陸規定。")
+    if data.kind not in RuleKind.values:
+        raise ValidationError({"kind": "請選擇規定類別。"})
+    if data.starts_on < today:
+        raise ValidationError({"starts_on": "生效日不能早於今天：已提出的申請依提出當日的規定處理，規定不溯及既往。"})
+    if not 0 < data.amount <= 400:
+        raise ValidationError({"amount": "期間數值應為1至400。"})
+    locked = rule_locked_by(agency=agency, kind=data.kind, on=data.starts_on)
+    if locked is not None:
+        raise ValidationError({"kind": f"上級機關（{locked.agency.name if locked.agency_id else '全國'}）自"
+                                       f"{_roc(locked.starts_on)}起訂定之「{locked.get_kind_display()}」不開放所屬機關另訂。"})
+    if data.approval and data.kind != RuleKind.APPLICATION_LEAD:
+        raise ValidationError({"approval": "審核流程僅適用於「赴陸申請」。"})
+    rule = TravelRule.objects.create(
+        agency=agency, kind=data.kind, working_days=data.amount, unit=data.unit, starts_on=data.starts_on,
+        approval=data.approval, head_to_superior=data.head_to_superior, declarations=data.declarations.strip(),
+        note=data.note.strip(), basis=data.basis.strip(), fixed=data.fixed, created_by=actor)
+    audit_record(actor=actor, action="travel.rule_create", obj=rule, agency=agency, after=snapshot(rule))
+    return rule
