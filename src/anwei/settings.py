@@ -166,6 +166,7 @@ INSTALLED_APPS = [
     "anwei.awareness",
     "anwei.workreports",
     "anwei.incidents",
+    "anwei.duties",
     "anwei.rollup",
     "anwei.notifications",
 ]

@@ -31,6 +31,7 @@ urlpatterns = [
     path("awareness/", include("anwei.awareness.urls")),
     path("workreports/", include("anwei.workreports.urls")),
     path("incidents/", include("anwei.incidents.urls")),
+    path("duties/", include("anwei.duties.urls")),
     path("rollup/", include("anwei.rollup.urls")),
     path("", include("anwei.accounts.urls")),  # /me/password/, /accounts/review/
     path("", include("anwei.notifications.urls")),  # /notifications/, /me/, /calendar/<token>.ics
