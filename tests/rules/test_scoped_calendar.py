@@ -62,3 +62,17 @@ def test_the_same_day_may_be_declared_once_per_scope(world):
     _closed(world.county)
     with pytest.raises(IntegrityError), transaction.atomic():
         _closed(world.city)
+
+
+def test_the_workdays_command_counts_in_an_agencys_calendar(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+    _closed(world.city)
+    out = StringIO()
+    call_command("workdays", "add", (TYPHOON - dt.timedelta(days=1)).isoformat(), "5", "--agency", world.bureau.name,
+                 stdout=out)
+    assert out.getvalue().startswith("2026-09-23")
+    out = StringIO()
+    call_command("workdays", "is", TYPHOON.isoformat(), "--agency", world.county.name, stdout=out)
+    assert "上班" in out.getvalue()
