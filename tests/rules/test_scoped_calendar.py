@@ -76,3 +76,18 @@ def test_the_workdays_command_counts_in_an_agencys_calendar(world):
     out = StringIO()
     call_command("workdays", "is", TYPHOON.isoformat(), "--agency", world.county.name, stdout=out)
     assert "上班" in out.getvalue()
+
+
+def test_the_reminder_pass_reads_one_calendar_per_agency_line_from_one_query(world, django_assert_num_queries):
+    """The reminder pass counts each obligation in its agency's calendar without a query per agency."""
+    from anwei.core.workdays import Calendars
+    _closed(world.city)
+    start, end = TYPHOON - dt.timedelta(days=20), TYPHOON + dt.timedelta(days=20)
+    with django_assert_num_queries(1):
+        cals = Calendars(start, end)
+        bureau, county, nation = (cals.for_scope(world.bureau.path), cals.for_scope(world.county.path),
+                                  cals.for_scope(""))
+    assert not bureau.is_workday(TYPHOON) and county.is_workday(TYPHOON) and nation.is_workday(TYPHOON)
+    assert county is nation  # no declaration in the county's line: the nationwide calendar, shared
+    assert bureau.add(TYPHOON - dt.timedelta(days=1), 5) == Calendar(start, end, world.bureau.path).add(
+        TYPHOON - dt.timedelta(days=1), 5) == dt.date(2026, 9, 23)

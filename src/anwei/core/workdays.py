@@ -39,11 +39,16 @@ def _scopes(path: str) -> list[str]:
 
 def _overrides(start: dt.date, end: dt.date, scope: str = "") -> dict[dt.date, bool]:
     lo, hi = min(start, end), max(start, end)
-    rows = (CalendarOverride.objects.filter(date__range=(lo, hi), scope_path__in=_scopes(scope))
-            .values_list("date", "is_workday", "scope_path", "subtree"))
+    return _applying(CalendarOverride.objects.filter(date__range=(lo, hi), scope_path__in=_scopes(scope))
+                     .values_list("date", "is_workday", "scope_path", "subtree"), scope)
+
+
+def _applying(rows, scope: str) -> dict[dt.date, bool]:
+    """The overrides of `rows` (date, is_workday, scope_path, subtree) that apply to the agency at `scope`."""
+    lines = set(_scopes(scope))
     found: dict[dt.date, tuple[int, bool]] = {}
     for day, ok, path, subtree in rows:
-        if path and path != scope and not subtree:
+        if path not in lines or (path and path != scope and not subtree):
             continue  # declared for that agency alone, not for the agencies under it
         if day not in found or len(path) > found[day][0]:  # the most specific declaration wins
             found[day] = (len(path), ok)
@@ -95,9 +100,10 @@ class Calendar:
     (the reminder pass), where a query per deadline would grow with the data. Same conventions as the
     functions above; outside the span it falls back to them."""
 
-    def __init__(self, start: dt.date, end: dt.date, scope: str = "") -> None:
+    def __init__(self, start: dt.date, end: dt.date, scope: str = "", overrides: dict[dt.date, bool] | None = None
+                 ) -> None:
         self.start, self.end, self.scope = start, end, scope
-        overrides = _overrides(start, end, scope)
+        overrides = _overrides(start, end, scope) if overrides is None else overrides
         days = (end - start).days + 1
         self._work = [_with(start + dt.timedelta(days=i), overrides) for i in range(days)]
         self._before = [0]  # working days strictly before start + i
@@ -135,3 +141,23 @@ class Calendar:
             if self._work[i]:
                 remaining -= 1
         return current
+
+
+class Calendars:
+    """A Calendar per agency over one span, from one query for every override in it: for the reminder pass,
+    whose obligations belong to agencies of every city. Agencies with no declaration of their own line share
+    the nationwide calendar."""
+
+    def __init__(self, start: dt.date, end: dt.date) -> None:
+        self.start, self.end = start, end
+        self._rows = list(CalendarOverride.objects.filter(date__range=(start, end))
+                          .values_list("date", "is_workday", "scope_path", "subtree"))
+        self._declared = {path for _d, _w, path, _s in self._rows if path}
+        self._made: dict[tuple, Calendar] = {}
+
+    def for_scope(self, scope: str = "") -> Calendar:
+        relevant = tuple(p for p in _scopes(scope) if p in self._declared)
+        key = (relevant, scope in self._declared)
+        if key not in self._made:
+            self._made[key] = Calendar(self.start, self.end, scope, overrides=_applying(self._rows, scope))
+        return self._made[key]
