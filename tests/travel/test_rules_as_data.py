@@ -32,7 +32,7 @@ def admin_client(client, world):
 
 
 def test_the_defaults_are_seeded_from_seed_000(rules):
-    assert {k: r.working_days for k, r in rules.items()} == {
+    assert {k: r.working_days for k, r in rules.items() if not k.startswith("hkmo_")} == {
         "application_lead": 5, "return_report": 7, "retiree_lead": 2, "retiree_report": 7}
     assert any("轉機" in text for text in rules["application_lead"].declaration_list())
 

@@ -5,7 +5,7 @@ from django import forms
 from anwei.core import forms as core_forms
 from anwei.core.forms import RocDateField
 from anwei.lib.periods import LABELS, PeriodUnit
-from anwei.travel.models import Approval, ClassifiedRetiree, Purpose, RuleKind
+from anwei.travel.models import HKMO, Approval, ClassifiedRetiree, Purpose, Region, RuleKind
 from anwei.travel.services import Decision, ReportInput, RuleInput, TripInput
 
 # A trip is planned by dates: clock units make no sense for travel rules.
@@ -36,8 +36,17 @@ class TripForm(forms.Form):
     declarations = forms.MultipleChoiceField(label="聲明事項", widget=forms.CheckboxSelectMultiple, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, declarations: list[str], **kwargs):
+    region = forms.ChoiceField(label="前往地區別", choices=Region.choices, initial=Region.MAINLAND,
+                               widget=forms.HiddenInput, required=False)
+    meets_specified = forms.BooleanField(
+        label="預定與特定人士會面（赴港澳）", required=False,
+        help_text="在港澳期間預定與大陸地區黨政軍機關或其派駐人員等特定人士會面者勾選，適用較長的出境前期間")
+
+    def __init__(self, *args, declarations: list[str], region: str = Region.MAINLAND, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["region"].initial = region
+        if region not in HKMO:
+            del self.fields["meets_specified"]
         self.declaration_texts = declarations
         self.fields["declarations"].choices = [(str(i), text) for i, text in enumerate(declarations)]
 
@@ -57,7 +66,8 @@ class TripForm(forms.Form):
             transit_stops=d["transit_stops"].strip(), transit_mainland=d["transit_mainland"],
             departure_on=d["departure_on"], return_on=d["return_on"], urgent=d["urgent"],
             urgent_reason=d["urgent_reason"].strip(),
-            declarations_accepted=tuple(self.declaration_texts[int(i)] for i in d["declarations"]))
+            declarations_accepted=tuple(self.declaration_texts[int(i)] for i in d["declarations"]),
+            region=d.get("region") or Region.MAINLAND, meets_specified=d.get("meets_specified", False))
 
     @staticmethod
     def initial_from(app) -> dict:

@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from anwei.core.concurrency import Versioned
 from anwei.core.periods import Period, PeriodUnit, unit_field
-from anwei.orgs.models import Agency, Person, Unit
+from anwei.orgs.models import Agency, Grade, Person, Unit
 
 
 class RuleKind(models.TextChoices):
@@ -23,6 +23,27 @@ class RuleKind(models.TextChoices):
     RETURN_REPORT = "return_report", "返臺通報（返臺後工作日數）"
     RETIREE_LEAD = "retiree_lead", "涉密退離職人員入境前申報（工作日數）"
     RETIREE_REPORT = "retiree_report", "涉密退離職人員返臺後申報（工作日數）"
+    HKMO_NOTICE = "hkmo_notice", "赴港澳出境前通報（出境前期間）"
+    HKMO_MEETING = "hkmo_meeting", "赴港澳預定與特定人士會面（出境前期間）"
+    HKMO_UNPLANNED = "hkmo_unplanned", "赴港澳非預期接觸返臺後通報（返臺後期間）"
+
+
+class Region(models.TextChoices):
+    """Where the trip goes: the mainland (兩岸條例) or Hong Kong / Macau (香港澳門關係條例), each with its own rules."""
+
+    MAINLAND = "mainland", "大陸地區"
+    HONG_KONG = "hong_kong", "香港"
+    MACAU = "macau", "澳門"
+
+
+HKMO = (Region.HONG_KONG, Region.MACAU)
+
+
+class Purpose(models.TextChoices):
+    FAMILY = "family", "探親"
+    TOURISM = "tourism", "旅遊"
+    PRIVATE_OTHER = "private_other", "其他私人事由"
+    OFFICIAL = "official", "公務"
 
 
 class Approval(models.TextChoices):
@@ -49,6 +70,12 @@ class TravelRule(models.Model):
     declarations = models.TextField("應勾選之聲明事項", blank=True, max_length=4000, help_text="一行一項；申請時須逐項勾選")
     note = models.TextField("規定內容", blank=True, max_length=2000)
     basis = models.CharField("依據", max_length=300, blank=True)
+    # Conditions: empty means every traveller. A row with conditions applies only where they all hold, and
+    # then before the rows without (selectors.rule_in_force).
+    grade = models.CharField("適用官等", max_length=12, choices=Grade.choices, blank=True)
+    rank_min = models.PositiveSmallIntegerField("適用職等（以上）", null=True, blank=True)
+    agency_kind = models.CharField("適用機關類別", max_length=20, choices=Agency.Kind.choices, blank=True)
+    purpose = models.CharField("適用事由", max_length=20, choices=Purpose.choices, blank=True)
     fixed = models.BooleanField("所屬機關不得另訂", default=False, db_default=False,
                                 help_text="勾選後，所屬機關自生效日起一律適用本規定，不得另訂")
     created_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
@@ -108,13 +135,6 @@ class ClassifiedRetiree(Versioned):
         return self.control_ends_on < day <= self.declaration_until()
 
 
-class Purpose(models.TextChoices):
-    FAMILY = "family", "探親"
-    TOURISM = "tourism", "旅遊"
-    PRIVATE_OTHER = "private_other", "其他私人事由"
-    OFFICIAL = "official", "公務"
-
-
 class Status(models.TextChoices):
     UNIT_REVIEW = "unit_review", "待單位主管審核"
     ETHICS_REVIEW = "ethics_review", "待政風單位審核"
@@ -141,6 +161,10 @@ class TravelApplication(Versioned):
     traveller_name = models.CharField("姓名", max_length=50)
     traveller_title = models.CharField("職稱", max_length=50, blank=True)
 
+    region = models.CharField("前往地區別", max_length=12, choices=Region.choices, default=Region.MAINLAND,
+                              db_default=Region.MAINLAND)
+    meets_specified = models.BooleanField("預定與特定人士會面", default=False, db_default=False,
+                                          help_text="赴港澳預定與大陸地區黨政軍等特定人士會面者，適用較長的出境前期間")
     purpose = models.CharField("事由", max_length=20, choices=Purpose.choices)
     purpose_detail = models.CharField("事由說明", max_length=200, blank=True)
     destinations = models.TextField("前往地區")

@@ -18,7 +18,8 @@ from anwei.orgs import policy, posts
 from anwei.lib import ruletree
 from anwei.lib.ruletree import Candidate
 from anwei.orgs.models import Agency, Person, Unit
-from anwei.travel.models import ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication, TravelRule
+from anwei.travel.models import (HKMO, ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication,
+                                 TravelRule)
 
 
 class NoRuleError(ValidationError):
@@ -43,21 +44,57 @@ def _candidates(agency: Agency, rules) -> list[Candidate]:
     return [Candidate(-1 if r.agency_id is None else line.index(r.agency_id), r.starts_on, r.fixed, r) for r in rules]
 
 
-def _resolve(agency: Agency, rules, on: dt.date) -> TravelRule | None:
-    order = ruletree.ordered(_candidates(agency, rules), on)
-    if not order:
-        return None
-    return ruletree.complete(order[0].row, [c.row for c in order[1:]], INHERITED)
+def _matches(r: TravelRule, *, agency: Agency, person: Person | None, purpose: str) -> bool:
+    """A row's conditions (官等、職等以上、機關類別、事由) all hold; empty conditions always do."""
+    if r.grade and getattr(person, "grade", "") != r.grade:
+        return False
+    if r.rank_min and not (getattr(person, "rank", None) and person.rank >= r.rank_min):
+        return False
+    if r.agency_kind and agency.kind != r.agency_kind:
+        return False
+    return not r.purpose or r.purpose == purpose
+
+
+def _signature(r: TravelRule) -> tuple:
+    return (r.grade, r.rank_min or 0, r.agency_kind, r.purpose)
+
+
+def _resolve(agency: Agency, rules, on: dt.date, *, person: Person | None = None, purpose: str = ""
+             ) -> TravelRule | None:
+    """Rows whose conditions hold, grouped by their conditions; the most specific group with a row in force
+    decides (within it: anwei.lib.ruletree), and empty parts come from the rows behind, then the general ones."""
+    rows = [r for r in rules if _matches(r, agency=agency, person=person, purpose=purpose)]
+    groups: dict[tuple, list[TravelRule]] = {}
+    for r in rows:
+        groups.setdefault(_signature(r), []).append(r)
+    ranked = sorted(groups, key=lambda sig: (sum(bool(x) for x in sig), sig), reverse=True)
+    behind: list[TravelRule] = []
+    winner = None
+    for sig in ranked:
+        order = [c.row for c in ruletree.ordered(_candidates(agency, groups[sig]), on)]
+        if winner is None and order:
+            winner, order = order[0], order[1:]
+        behind += order
+    return ruletree.complete(winner, behind, INHERITED) if winner is not None else None
 
 
 INHERITED = ("declarations", "approval", "note", "basis")
 
 
-def rule_in_force(*, agency: Agency, kind: str, on: dt.date) -> TravelRule:
+def trip_rule_kinds(region: str, meets_specified: bool) -> tuple[str, str]:
+    """(lead kind, report kind) of a trip: the mainland's application rules, or Hong Kong / Macau's notices
+    (a longer lead when meeting specified persons; after return, the report of an unplanned meeting)."""
+    if region in HKMO:
+        return (RuleKind.HKMO_MEETING if meets_specified else RuleKind.HKMO_NOTICE), RuleKind.HKMO_UNPLANNED
+    return RuleKind.APPLICATION_LEAD, RuleKind.RETURN_REPORT
+
+
+def rule_in_force(*, agency: Agency, kind: str, on: dt.date, person: Person | None = None,
+                  purpose: str = "") -> TravelRule:
     """The rule that applies to something filed on `on` (anwei.lib.ruletree: latest start date, nearer agency,
     a superior's fixed row; empty optional parts from the rows behind it)."""
     found = _resolve(agency, TravelRule.objects.filter(_line(agency), kind=kind, starts_on__lte=on)
-                     .select_related("agency"), on)
+                     .select_related("agency"), on, person=person, purpose=purpose)
     if found is None:
         raise NoRuleError(kind, on)
     return found
@@ -73,10 +110,11 @@ def rule_completed(rule: TravelRule, *, on: dt.date) -> TravelRule:
     return ruletree.complete(rule, [c.row for c in order], INHERITED)
 
 
-def rules_in_force(*, agency: Agency, on: dt.date) -> list[TravelRule]:
-    """Every kind's rule in force on a day (one query), for the page that tells staff the deadlines."""
+def rules_in_force(*, agency: Agency, on: dt.date, person: Person | None = None) -> list[TravelRule]:
+    """Every kind's rule in force on a day (one query), for the page that tells staff the deadlines (the rows
+    with conditions that hold for `person`; without a person, the general rows)."""
     rows = list(TravelRule.objects.filter(_line(agency), starts_on__lte=on).select_related("agency"))
-    found = [_resolve(agency, [r for r in rows if r.kind == k], on) for k in RuleKind.values]
+    found = [_resolve(agency, [r for r in rows if r.kind == k], on, person=person) for k in RuleKind.values]
     return [r for r in found if r is not None]
 
 

@@ -17,9 +17,9 @@ from anwei.orgs.models import Agency, Person
 from anwei.orgs.selectors import person_primary_agency
 from anwei.travel import defaults
 from anwei.travel.deadlines import apply_by, report_due
-from anwei.travel.models import (Approval, ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication,
-                                 TravelRule)
-from anwei.travel.selectors import VIEW_ACTIONS, rule_completed, rule_in_force
+from anwei.travel.models import (HKMO, Approval, ClassifiedRetiree, Region, ReturnReport, RuleKind, Status,
+                                 TravelApplication, TravelRule)
+from anwei.travel.selectors import VIEW_ACTIONS, rule_completed, rule_in_force, trip_rule_kinds
 
 
 @dataclass(frozen=True)
@@ -34,10 +34,12 @@ class TripInput:
     urgent: bool = False
     urgent_reason: str = ""
     declarations_accepted: tuple[str, ...] = ()
+    region: str = "mainland"
+    meets_specified: bool = False
 
 
 TRIP_FIELDS = ["purpose", "purpose_detail", "destinations", "transit_stops", "transit_mainland", "departure_on",
-               "return_on", "urgent", "urgent_reason"]
+               "return_on", "urgent", "urgent_reason", "region", "meets_specified"]
 
 
 def _traveller_agency(person: Person) -> Agency:
@@ -102,8 +104,12 @@ def _set_trip(app: TravelApplication, trip: TripInput) -> None:
 def application_submit(*, actor: Person, trip: TripInput, today: dt.date) -> TravelApplication:
     """A serving staff member files an application, judged by the rules in force today."""
     agency = _traveller_agency(actor)
-    lead = rule_in_force(agency=agency, kind=RuleKind.APPLICATION_LEAD, on=today)
-    report = rule_in_force(agency=agency, kind=RuleKind.RETURN_REPORT, on=today)
+    if trip.region not in Region.values:
+        raise ValidationError({"region": "請選擇前往地區別。"})
+    lead_kind, report_kind = trip_rule_kinds(trip.region, trip.meets_specified)
+    # Conditions of the rules (官等、職等、機關類別、事由) are judged on the traveller and the trip.
+    lead = rule_in_force(agency=agency, kind=lead_kind, on=today, person=actor, purpose=trip.purpose)
+    report = rule_in_force(agency=agency, kind=report_kind, on=today, person=actor, purpose=trip.purpose)
     late = _check_trip(trip, agency=agency, lead=lead, filed_on=today, today=today, new=True)
     reviewing, unit, status = _route(traveller=actor, agency=agency, lead_rule=lead)
     app = TravelApplication(

@@ -20,7 +20,7 @@ from anwei.orgs.selectors import person_primary_agency
 from anwei.travel import selectors, services
 from anwei.travel.forms import (PeriodForm, RuleDateForm, RuleForm, RetireeDeclarationForm, RetireeForm, RetireeReturnReportForm,
                                 ReturnReportForm, ReviewForm, TripForm)
-from anwei.travel.models import RuleKind, Status, TravelApplication
+from anwei.travel.models import Region, RuleKind, Status, TravelApplication
 from anwei.travel.selectors import NoRuleError
 
 PAGE_SIZE = 30
@@ -67,7 +67,7 @@ def index(request):
     ethics = list(selectors.ethics_agencies(person))
     stats_agency = selectors.statistics_agencies(person=person).first()
     agency = person_primary_agency(person)
-    rules = selectors.rules_in_force(agency=agency, on=_today()) if agency else []
+    rules = selectors.rules_in_force(agency=agency, on=_today(), person=person) if agency else []
     return render(request, "travel/index.html", {
         "page": page, "show": show, "query": urlencode({"show": show, "status": status}), "ethics": ethics,
         "stats_agency": stats_agency, "status": status, "statuses": Status.choices,
@@ -79,8 +79,12 @@ def index(request):
 @login_required
 def application_create(request):
     person = request.user
-    declarations, problem = _declarations(person, RuleKind.APPLICATION_LEAD)
-    form = TripForm(request.POST or None, declarations=declarations)
+    region = request.POST.get("region") or request.GET.get("region") or Region.MAINLAND
+    if region not in Region.values:
+        raise Http404("找不到此頁面")
+    lead_kind = selectors.trip_rule_kinds(region, False)[0]
+    declarations, problem = _declarations(person, lead_kind)
+    form = TripForm(request.POST or None, declarations=declarations, region=region)
     if request.method == "POST" and form.is_valid() and not problem:
         attempt = _attempt(form, lambda: services.application_submit(
             actor=person, trip=form.trip(), today=_today()))
@@ -88,9 +92,10 @@ def application_create(request):
             app = attempt.value
             messages.success(request, f"已送出赴陸申請，目前{app.get_status_display()}。")
             return redirect("travel:application_detail", pk=app.pk)
-    lead = _rule_or_none(person_primary_agency(person), RuleKind.APPLICATION_LEAD)
+    lead = _rule_or_none(person_primary_agency(person), lead_kind)
+    title = "提出赴陸申請" if region == Region.MAINLAND else f"赴{Region(region).label}通報"
     return render(request, "travel/application_form.html", {"form": form, "problem": problem, "lead": lead,
-                                                            "title": "提出赴陸申請"})
+                                                            "title": title, "region": region})
 
 
 @login_required
