@@ -99,3 +99,16 @@ def test_only_the_agencys_own_ethics_officer_sets_its_rules(world, rules):
         services.travel_rule_create(actor=world.staff, agency=world.bureau, data=_input(), today=TODAY)
     with pytest.raises(ValidationError):  # the county's officer cannot set the bureau's
         services.travel_rule_create(actor=world.other_officer, agency=world.bureau, data=_input(), today=TODAY)
+
+
+def test_the_officer_adds_a_rule_with_conditions(world, rules, as_):
+    r = as_(world.officer).post("/travel/rules/", {"kind": RuleKind.APPLICATION_LEAD, "amount": 10, "unit": "workdays",
+                                                   "starts_on": "115/12/3", "grade": "senior", "rank_min": 11,
+                                                   "agency_kind": "", "purpose": ""})
+    assert r.status_code == 302
+    rule = TravelRule.objects.get(agency=world.bureau)
+    assert rule.conditions_text() == "簡任第11職等以上"
+    assert "簡任第11職等以上" in as_(world.officer).get("/travel/rules/").content.decode()
+    r = as_(world.officer).post("/travel/rules/", {"kind": RuleKind.APPLICATION_LEAD, "amount": 10, "unit": "workdays",
+                                                   "starts_on": "115/12/3", "rank_min": 11})
+    assert r.status_code == 400 and "請同時選擇官等" in r.content.decode()

@@ -59,11 +59,13 @@ class MembershipInline(admin.TabularInline):
 class PersonAdmin(AuditedAdmin, UserAdmin):
     search_fields = ["username", "full_name"]
     inlines = [MembershipInline]
-    fieldsets = UserAdmin.fieldsets + (("機關資料", {"fields": ("full_name", "title", "agency", "unit", "phone")}),)
-    add_fieldsets = UserAdmin.add_fieldsets + (("機關資料", {"fields": ("full_name", "title", "agency", "unit")}),)
+    fieldsets = UserAdmin.fieldsets + (("機關資料", {"fields": ("full_name", "title", "grade", "rank", "agency", "unit",
+                                                          "phone")}),)
+    add_fieldsets = UserAdmin.add_fieldsets + (("機關資料", {"fields": ("full_name", "title", "grade", "rank", "agency",
+                                                                  "unit")}),)
     # Never the password hash.
-    audit_fields = ["username", "full_name", "title", "agency_id", "unit_id", "phone", "is_active", "is_staff",
-                    "is_superuser"]
+    audit_fields = ["username", "full_name", "title", "grade", "rank", "agency_id", "unit_id", "phone", "is_active",
+                    "is_staff", "is_superuser"]
 
     list_display = ["username", "full_name", "title", "agency", "unit", "is_active", "last_login"]
     list_filter = ["agency", "is_active", "must_change_password"]

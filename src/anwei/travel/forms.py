@@ -5,6 +5,7 @@ from django import forms
 from anwei.core import forms as core_forms
 from anwei.core.forms import RocDateField
 from anwei.lib.periods import LABELS, PeriodUnit
+from anwei.orgs.models import Agency, Grade
 from anwei.travel.models import HKMO, Approval, ClassifiedRetiree, Purpose, Region, RuleKind
 from anwei.travel.services import Decision, ReportInput, RuleInput, TripInput
 
@@ -186,12 +187,20 @@ class RuleForm(forms.Form):
     basis = forms.CharField(label="依據", required=False, max_length=300)
     fixed = forms.BooleanField(label="所屬機關不得另訂", required=False,
                                help_text="上級政風機構訂定時勾選：所屬機關自生效日起一律適用，不得另訂")
+    grade = forms.ChoiceField(label="僅適用官等", choices=[("", "全部人員")] + Grade.choices, required=False)
+    rank_min = forms.IntegerField(label="僅適用職等（以上）", min_value=1, max_value=14, required=False,
+                                  error_messages={"min_value": "職等應為1至14。", "max_value": "職等應為1至14。",
+                                                  "invalid": "請填寫整數。"})
+    agency_kind = forms.ChoiceField(label="僅適用機關類別", choices=[("", "全部機關")] + Agency.Kind.choices,
+                                    required=False)
+    purpose = forms.ChoiceField(label="僅適用事由", choices=[("", "全部事由")] + Purpose.choices, required=False)
 
     def rule_input(self) -> RuleInput:
         c = self.cleaned_data
         return RuleInput(kind=c["kind"], amount=c["amount"], unit=c["unit"], starts_on=c["starts_on"],
                          approval=c["approval"], head_to_superior=c["head_to_superior"],
-                         declarations=c["declarations"], note=c["note"], basis=c["basis"], fixed=c["fixed"])
+                         declarations=c["declarations"], note=c["note"], basis=c["basis"], fixed=c["fixed"],
+                         grade=c["grade"], rank_min=c["rank_min"], agency_kind=c["agency_kind"], purpose=c["purpose"])
 
 
 class RuleDateForm(forms.Form):

@@ -95,6 +95,16 @@ class TravelRule(models.Model):
     def period(self) -> Period:
         return Period(self.working_days, self.unit)
 
+    def conditions_text(self) -> str:
+        parts = []
+        if self.grade:
+            parts.append(f"{self.get_grade_display()}{f'第{self.rank_min}職等以上' if self.rank_min else ''}")
+        if self.agency_kind:
+            parts.append(self.get_agency_kind_display())
+        if self.purpose:
+            parts.append(self.get_purpose_display())
+        return "、".join(parts)
+
     def declaration_list(self) -> list[str]:
         return [line.strip() for line in self.declarations.splitlines() if line.strip()]
 

@@ -350,6 +350,10 @@ class RuleInput:
     note: str = ""
     basis: str = ""
     fixed: bool = False
+    grade: str = ""
+    rank_min: int | None = None
+    agency_kind: str = ""
+    purpose: str = ""
 
 
 @service
@@ -372,11 +376,14 @@ def travel_rule_create(*, actor: Person, agency: Agency, data: RuleInput, today:
     if locked is not None:
         raise ValidationError({"kind": f"上級機關（{locked.agency.name if locked.agency_id else '全國'}）自"
                                        f"{_roc(locked.starts_on)}起訂定之「{locked.get_kind_display()}」不開放所屬機關另訂。"})
+    if data.rank_min is not None and not (1 <= data.rank_min <= 14 and data.grade):
+        raise ValidationError({"rank_min": "職等應為1至14，並請同時選擇官等。"})
     if data.approval and data.kind != RuleKind.APPLICATION_LEAD:
         raise ValidationError({"approval": "審核流程僅適用於「赴陸申請」。"})
     rule = TravelRule.objects.create(
         agency=agency, kind=data.kind, working_days=data.amount, unit=data.unit, starts_on=data.starts_on,
         approval=data.approval, head_to_superior=data.head_to_superior, declarations=data.declarations.strip(),
-        note=data.note.strip(), basis=data.basis.strip(), fixed=data.fixed, created_by=actor)
+        note=data.note.strip(), basis=data.basis.strip(), fixed=data.fixed, grade=data.grade,
+        rank_min=data.rank_min, agency_kind=data.agency_kind, purpose=data.purpose, created_by=actor)
     audit_record(actor=actor, action="travel.rule_create", obj=rule, agency=agency, after=snapshot(rule))
     return rule
