@@ -142,7 +142,7 @@ def plan_delete(*, actor: Person, plan: SpecialPlan) -> None:
 
 # --- templates -------------------------------------------------------------------------
 
-TEMPLATE_FIELDS = ["name", "title_pattern", "sections", "lead_days", "result_workdays"]
+TEMPLATE_FIELDS = ["name", "title_pattern", "sections", "lead_days", "lead_unit", "result_workdays"]
 
 
 @service
@@ -162,13 +162,17 @@ def template_adopt(*, actor: Person, agency: Agency, default: PlanTemplate) -> P
 @service
 def template_update(*, actor: Person, template: PlanTemplate, expected_version: int, name: str,
                     title_pattern: str, lead_days: int, result_workdays: int,
-                    sections: list[dict]) -> PlanTemplate:
+                    sections: list[dict], lead_unit: str | None = None) -> PlanTemplate:
     if template.agency_id is None:
         raise ValueError("預設範本不能直接修改，請先採用為本機關範本")
     version_bump(template, expected_version)
     before = snapshot(template, TEMPLATE_FIELDS)
     template.name, template.title_pattern = name, title_pattern
     template.lead_days, template.result_workdays = lead_days, result_workdays
+    if lead_unit is not None:
+        if lead_unit not in ("days", "workdays", "weeks"):
+            raise ValidationError({"lead_unit": "提前期間單位應為日曆天、工作日或週。"})
+        template.lead_unit = lead_unit
     template.sections = sections
     template.save()
     audit_record(actor=actor, action="plan_template.update", obj=template, before=before,
