@@ -169,6 +169,7 @@ INSTALLED_APPS = [
     "anwei.access",
     "anwei.submissions",
     "anwei.dashboards",
+    "anwei.duties",
     "anwei.rollup",
     "anwei.notifications",
     "anwei.search",  # above every domain app: reads what they register in portal.searchables

@@ -32,6 +32,7 @@ urlpatterns = [
     path("workreports/", include("anwei.workreports.urls")),
     path("incidents/", include("anwei.incidents.urls")),
     path("access/", include("anwei.access.urls")),
+    path("duties/", include("anwei.duties.urls")),
     path("rollup/", include("anwei.rollup.urls")),
     path("submissions/", include("anwei.submissions.urls")),
     path("dashboards/", include("anwei.dashboards.urls")),

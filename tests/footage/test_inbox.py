@@ -15,7 +15,7 @@ from tests.footage import factories as f
 def test_the_person_the_request_waits_on_sees_it_with_its_deadline(world, fs, planhead, client):
     req = f.file(world)
     items = footage_inbox(planhead)
-    assert len(items) == 1 and items[0].due == req.due_on and "剩 30 日" in items[0].note
+    assert len(items) == 1 and items[0].due == req.due_on and f"剩 {(req.due_on - timezone.localdate()).days} 日" in items[0].note
     assert footage_inbox(world.officer) == []  # not yet at the ethics step
     f.decide(req, planhead)
     assert [i.url for i in footage_inbox(world.officer)] == [reverse("footage:request_detail", args=[req.pk])]

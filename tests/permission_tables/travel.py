@@ -83,3 +83,6 @@ ROWS = [
     Row("travel:retiree_detail", lambda w: {"pk": _retiree(w).pk}, expect={"officer": 200, "*": 404}),
     Row("travel:retiree_declare", lambda w: {"pk": _retiree(w).pk}, expect={"officer": 200, "*": 404}),
 ]
+
+# Only an agency's ethics officer (the superior office's, for the city's rows) opens its rules page.
+ROWS.append(Row("travel:rules", expect={"officer": 200, "superior": 200, "other_officer": 200, "*": 404}))

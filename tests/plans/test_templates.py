@@ -61,3 +61,31 @@ def test_the_default_template_cannot_be_edited_directly(world, client):
     default = selectors.template_for(agency=world.bureau, occasion=Occasion.NEW_YEAR)
     client.force_login(world.officer)
     assert client.get(reverse("plans:template_edit", args=[default.pk])).status_code == 404
+
+
+
+def test_the_lead_period_may_count_working_days_and_the_form_shows_what_it_gives(world, client, settings):
+    """A plan that starts 「連續假期前5個工作日」 instead of calendar days (some county education bureaus set their
+    schools' 春節 period so); the form shows the period it gives for the next 春節."""
+    import datetime as dt
+
+    from anwei.core.periods import Period, PeriodUnit
+    from anwei.core.workdays import workday_add
+    from anwei.plans.periods import closure_block, holiday_anchor, period_propose
+
+    settings.ANWEI_TODAY = "2026-12-03"
+    default = selectors.template_for(agency=world.bureau, occasion=Occasion.LUNAR_NEW_YEAR)
+    client.force_login(world.officer)
+    client.post(reverse("plans:template_adopt", args=[default.pk]))
+    own = PlanTemplate.objects.get(agency=world.bureau, occasion=Occasion.LUNAR_NEW_YEAR)
+    data = {"version": own.version, "name": own.name, "title_pattern": own.title_pattern, "lead_days": 5,
+            "lead_unit": "workdays", "result_workdays": 5}
+    data.update(sections_data(own.sections))
+    assert client.post(reverse("plans:template_edit", args=[own.pk]), data).status_code == 302
+    own.refresh_from_db()
+    assert own.lead_period == Period(5, PeriodUnit.WORKDAYS)
+    first, _ = closure_block(holiday_anchor(Occasion.LUNAR_NEW_YEAR, 2027))
+    start, _ = period_propose(occasion=Occasion.LUNAR_NEW_YEAR, roc_year=116, lead=own.lead_period, agency=world.bureau)
+    assert start == workday_add(first, -5) != first - dt.timedelta(days=5)
+    page = client.get(reverse("plans:template_edit", args=[own.pk])).content.decode()
+    assert "以115年春節為例" in page or "以116年春節為例" in page

@@ -32,14 +32,14 @@ def admin_client(client, world):
 
 
 def test_the_defaults_are_seeded_from_seed_000(rules):
-    assert {k: r.working_days for k, r in rules.items()} == {
+    assert {k: r.working_days for k, r in rules.items() if not k.startswith("hkmo_")} == {
         "application_lead": 5, "return_report": 7, "retiree_lead": 2, "retiree_report": 7}
     assert any("轉機" in text for text in rules["application_lead"].declaration_list())
 
 
 def test_administrator_adds_a_rule_with_a_start_date_and_it_is_audited(admin_client, rules):
     response = admin_client.post("/admin/travel/travelrule/add/", {
-        "kind": RuleKind.RETIREE_LEAD, "working_days": 7, "starts_on": DRAFT_START.isoformat(),
+        "kind": RuleKind.RETIREE_LEAD, "working_days": 7, "unit": "workdays", "starts_on": DRAFT_START.isoformat(),
         "approval": "", "declarations": "本人已詳閱注意事項。", "note": "114年草案", "basis": "", "agency": ""})
     assert response.status_code == 302, response.content.decode()[:2000]
     rule = TravelRule.objects.get(kind=RuleKind.RETIREE_LEAD, working_days=7)

@@ -49,6 +49,23 @@ class AuditedAdmin(admin.ModelAdmin):
     def audit_agency(self, obj):
         return getattr(obj, "agency", None)
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return unit_labels(db_field, field)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return unit_labels(db_field, field)
+
+
+def unit_labels(db_field, field):
+    """Units are named with their agency in drop-downs: five 「總務處」 of five agencies are otherwise one name.
+    (Known by label, not by import: core lies below orgs.)"""
+    if field is not None and db_field.related_model._meta.label == "orgs.Unit":
+        field.queryset = field.queryset.select_related("agency")
+        field.label_from_instance = lambda unit: f"{unit.agency.name}／{unit.name}"
+    return field
+
 
 @admin.register(CalendarOverride)
 class CalendarOverrideAdmin(AuditedAdmin):

@@ -8,20 +8,39 @@ from django.db import models
 
 class CalendarOverride(models.Model):
     """A day whose status differs from the published calendar: a typhoon closure
-    (停止上班), or a revision of the official calendar made after release."""
+    (停止上班), or a revision of the official calendar made after release.
 
-    date = models.DateField("日期", unique=True)
+    Scope: nationwide (scope_path empty), a city or county and every agency under it (the agency's
+    tree path with `subtree`), or one agency only (its path without `subtree`). The most specific row
+    that applies to an agency wins. `core` knows agencies only by their tree path, so it stays below `orgs`."""
+
+    date = models.DateField("日期")
     is_workday = models.BooleanField("是否上班", help_text="勾選表示當天上班；不勾選表示停止上班（例如颱風假）")
     reason = models.CharField("原因", max_length=100)
+    scope_path = models.CharField("適用範圍（機關樹路徑）", max_length=255, blank=True, default="", db_default="",
+                                  help_text="空白表示全國")
+    scope_name = models.CharField("適用範圍", max_length=100, blank=True, default="", db_default="",
+                                  help_text="宣布停止上班的縣市或機關名稱")
+    subtree = models.BooleanField("含所屬機關", default=True, db_default=True,
+                                  help_text="勾選表示該縣市（機關）及其所屬機關都適用；不勾選表示只適用該機關")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "行事曆調整"
         verbose_name_plural = "行事曆調整"
-        ordering = ["date"]
+        ordering = ["date", "scope_path"]
+        constraints = [models.UniqueConstraint(fields=["date", "scope_path"], name="uniq_calendar_override_scope")]
 
     def __str__(self) -> str:
-        return f"{self.date} {'上班' if self.is_workday else '停止上班'}（{self.reason}）"
+        where = self.scope_name or "全國"
+        if self.scope_path and not self.subtree:
+            where += "（僅該機關）"
+        return f"{self.date} {where}{'上班' if self.is_workday else '停止上班'}（{self.reason}）"
+
+    def applies_to(self, path: str) -> bool:
+        if not self.scope_path:
+            return True
+        return path == self.scope_path or (self.subtree and path.startswith(self.scope_path))
 
 
 class AuditEntry(models.Model):

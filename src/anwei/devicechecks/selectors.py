@@ -10,7 +10,6 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from anwei.core import workdays
-from anwei.core.models import CalendarOverride
 from anwei.devicechecks.models import DailyCheck, DeviceSystem, RepairRecord
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person, Unit
@@ -71,13 +70,24 @@ def day_checks(*, systems: list[DeviceSystem], date: dt.date) -> DayChecks:
                                 .select_related("system", "checked_by").order_by("system__order", "system_id")))
 
 
-def workday_list(start: dt.date, end: dt.date) -> list[dt.date]:
-    """Working days from start to end inclusive, with one query for the overrides."""
+def workday_list(start: dt.date, end: dt.date, scope: str = "") -> list[dt.date]:
+    """Working days from start to end inclusive (in the calendar of the agency at tree path `scope`),
+    with one query for the overrides."""
     if end < start:
         return []
-    overrides = dict(CalendarOverride.objects.filter(date__range=(start, end)).values_list("date", "is_workday"))
+    overrides = workdays._overrides(start, end, scope)
     days = ((start + dt.timedelta(days=i)) for i in range((end - start).days + 1))
     return [d for d in days if workdays._with(d, overrides)]
+
+
+def _paths(systems: list[DeviceSystem]) -> dict[int, str]:
+    """Each system's agency tree path (the calendar that counts its working days), in one query."""
+    return dict(Agency.objects.filter(pk__in={s.agency_id for s in systems}).values_list("pk", "path"))
+
+
+def _scope(systems: list[DeviceSystem]) -> str:
+    paths = set(_paths(systems).values()) if systems else set()
+    return paths.pop() if len(paths) == 1 else ""
 
 
 def month_sheet(*, systems: list[DeviceSystem], year: int, month: int) -> dict:
@@ -86,7 +96,7 @@ def month_sheet(*, systems: list[DeviceSystem], year: int, month: int) -> dict:
     last = dt.date(year, month, monthrange(year, month)[1])
     checks = {(c.system_id, c.date): c for c in DailyCheck.objects.filter(
         system__in=systems, date__range=(first, last)).select_related("checked_by")}
-    working = set(workday_list(first, last))
+    working = set(workday_list(first, last, _scope(systems)))
     days = []
     for n in range(1, 32):
         try:
@@ -104,12 +114,13 @@ def missed_days(*, systems: list[DeviceSystem], start: dt.date, end: dt.date) ->
     """Working days in [start, end] on which a system (in service then) has no entry."""
     if not systems:
         return {}
-    days = workday_list(start, end)
+    paths = _paths(systems)  # one calendar per agency: a city's typhoon day is its own
+    by_scope = {path: workday_list(start, end, path) for path in set(paths.values())}
     checks = DailyCheck.objects.filter(date__range=(start, end))  # the (date, system) index
     if len(systems) <= 500:
         checks = checks.filter(system__in=systems)
     done = set(checks.values_list("system_id", "date"))
-    return {s.pk: [d for d in days if d >= s.in_service_from and (s.pk, d) not in done] for s in systems}
+    return {s.pk: [d for d in by_scope[paths[s.agency_id]] if d >= s.in_service_from and (s.pk, d) not in done] for s in systems}
 
 
 def device_month_units(*, person: Person, agency: Agency) -> list[Unit]:

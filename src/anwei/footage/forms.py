@@ -85,12 +85,14 @@ class RequestForm(forms.Form):
     acknowledged = forms.BooleanField(label=_ACK, error_messages={"required": "請勾選已閱讀個人資料保護注意事項。"})
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, cameras_qs, footage_days: int, may_take_outside: bool, has_police_report: bool = False,
+    def __init__(self, *args, cameras_qs, footage_earliest, may_take_outside: bool, has_police_report: bool = False,
                  now: dt.datetime | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cameras"].queryset = cameras_qs
         self.fields["cameras"].label_from_instance = lambda d: f"{d.code} {d.location}".strip()
-        self.footage_days = footage_days
+        # (earliest moment still on the recorder, retention period), from the agency's retention rule
+        self.footage_earliest = footage_earliest
+        self.footage_kept = footage_earliest(now or timezone.now())[1].spaced()
         self.may_take_outside = may_take_outside
         self.has_police_report = has_police_report
         self.now = now or timezone.now()
@@ -117,11 +119,12 @@ class RequestForm(forms.Form):
     def _clean_window(self, data):
         start, end = data.get("window_start"), data.get("window_end")
         now = self.now.replace(second=0, microsecond=0)
-        earliest = now - dt.timedelta(days=self.footage_days)
+        earliest_at, kept = self.footage_earliest(now)
+        earliest = earliest_at.replace(second=0, microsecond=0)
         if start and start > now:
             self.add_error("window_start", f"調閱時段不能在未來（現在是 {roc_datetime(now)}）。")
         elif start and start < earliest:
-            self.add_error("window_start", f"監視錄影資料只保存 {self.footage_days} 日，{roc_datetime(earliest)} "
+            self.add_error("window_start", f"監視錄影資料只保存 {kept.spaced()}，{roc_datetime(earliest)} "
                                            "以前的影像已被覆寫，無法調閱；請確認時段。")
         if end and end > now:
             self.add_error("window_end", f"調閱時段不能在未來（現在是 {roc_datetime(now)}）。")

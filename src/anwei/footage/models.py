@@ -17,6 +17,7 @@ from django.db import models
 from django.utils import timezone
 
 from anwei.core.concurrency import Versioned
+from anwei.core.periods import Period, PeriodUnit, unit_field
 
 
 # --- camera registry (shared with the daily device checks of the devicechecks app) ----------------------
@@ -81,6 +82,7 @@ class FootageSettings(models.Model):
                                       verbose_name="管理單位", help_text="負責監視系統及調閱、複製的單位")
     decision_days = models.PositiveSmallIntegerField("決定期限（日）", default=30,
                                                      help_text="申請送出後應於幾日內作成決定")
+    decision_unit = unit_field("決定期限計算單位", default=PeriodUnit.DAYS)
     warn_days = models.PositiveSmallIntegerField("提前提醒（日）", default=5)
 
     class Meta:
@@ -92,6 +94,10 @@ class FootageSettings(models.Model):
 
     def policy_unit_ids(self) -> set[int]:
         return {self.managing_unit_id}
+
+    @property
+    def decision_period(self) -> Period:
+        return Period(self.decision_days, self.decision_unit)
 
 
 class RequestKind(models.TextChoices):
@@ -155,7 +161,8 @@ class RetentionRule(models.Model):
     agency = models.ForeignKey("orgs.Agency", on_delete=models.CASCADE, related_name="footage_retention_rules",
                                verbose_name="機關")
     record = models.CharField("紀錄類別", max_length=20, choices=Record.choices)
-    days = models.PositiveIntegerField("日數")
+    days = models.PositiveIntegerField("期間數值", help_text="依計算單位：日數、月數或年數等")
+    unit = unit_field(default=PeriodUnit.DAYS)
     effective_from = models.DateField("生效日")
     note = models.CharField("依據", max_length=200, blank=True)
 
@@ -166,7 +173,11 @@ class RetentionRule(models.Model):
         indexes = [models.Index(fields=["agency", "record", "effective_from"])]
 
     def __str__(self) -> str:
-        return f"{self.get_record_display()}：{self.days}日"
+        return f"{self.get_record_display()}：{self.period.text()}"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.days, self.unit)
 
 
 DEFAULT_RETENTION_DAYS = {RetentionRule.Record.FOOTAGE: 30, RetentionRule.Record.COPY: 365,
@@ -428,3 +439,33 @@ class Destruction(models.Model):
     def __str__(self) -> str:
         return f"銷毀 {self.request.number_label}"
 
+
+
+class WindowHold(models.Model):
+    """The requested window is kept from overwriting while the request waits for its decision (問題22.9).
+
+    The recorder keeps footage for the FOOTAGE retention rule; footage of `window_start` is overwritten on
+    `overwrite_on`. Filing places the hold (the managing unit preserves the window on the recorder) and the
+    decision deadline is computed so that it falls before `overwrite_on`; `clamped` says the rule's own
+    deadline (`rule_due_on`) would have fallen on or after it. The final decision releases the hold."""
+
+    request = models.OneToOneField(FootageRequest, on_delete=models.CASCADE, related_name="window_hold")
+    window_start = models.DateTimeField("保全時段（起）")
+    window_end = models.DateTimeField("保全時段（迄）")
+    overwrite_on = models.DateField("錄影覆寫日", help_text="依監視錄影保存期限，時段起點的影像於此日被覆寫")
+    rule_due_on = models.DateField("依規定之決定期限")
+    clamped = models.BooleanField("決定期限已提前至覆寫日前", default=False)
+    placed_at = models.DateTimeField("保全時間")
+    released_at = models.DateTimeField("解除保全時間", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "調閱時段保全"
+        verbose_name_plural = "調閱時段保全"
+        indexes = [models.Index(fields=["released_at", "overwrite_on"])]
+
+    def __str__(self) -> str:
+        return f"調閱時段保全 {self.request.number_label}"
+
+    @property
+    def active(self) -> bool:
+        return self.released_at is None

@@ -14,7 +14,8 @@ from anwei.core import clock
 from anwei.core.audit import access_log
 from anwei.core.models import AuditEntry
 from anwei.footage.models import (DEFAULT_RETENTION_DAYS, ApprovalChain, ApprovalStep, Device, FootageRequest,
-                                  FootageSettings, RequestKind, RequestStep, RetentionRule, StepRole)
+                                  FootageSettings, RequestKind, RequestStep, RetentionRule, StepRole, WindowHold)
+from anwei.core.periods import Period, PeriodUnit, moment_add
 from anwei.lib.rocdate import roc_year
 from anwei.orgs import policy, posts
 from anwei.orgs.models import Agency, Person
@@ -45,10 +46,34 @@ def chain_steps_for(*, agency: Agency, kind: str, on: dt.date) -> list[tuple[str
     return list(DEFAULT_CHAIN)
 
 
-def retention_days(*, agency_id: int, record: str, on: dt.date) -> int:
+def retention_period(*, agency_id: int, record: str, on: dt.date) -> Period:
+    """The retention of one kind of record by the rule in force on `on` (calendar days unless the rule says)."""
     rule = (RetentionRule.objects.filter(agency_id=agency_id, record=record, effective_from__lte=on)
-            .order_by("-effective_from").values_list("days", flat=True).first())
-    return rule if rule is not None else DEFAULT_RETENTION_DAYS[record]
+            .order_by("-effective_from").values_list("days", "unit").first())
+    return Period(*rule) if rule is not None else Period(DEFAULT_RETENTION_DAYS[record], PeriodUnit.DAYS)
+
+
+def footage_overwrite_at(*, agency: Agency, recorded_at: dt.datetime, on: dt.date) -> dt.datetime:
+    """When the recorder overwrites footage recorded at `recorded_at`, by the retention rule in force on `on`."""
+    period = retention_period(agency_id=agency.pk, record=RetentionRule.Record.FOOTAGE, on=on)
+    return moment_add(recorded_at, period, agency)
+
+
+def footage_earliest(*, agency: Agency, now: dt.datetime) -> tuple[dt.datetime, Period]:
+    """The oldest moment whose footage still exists now, and the retention period that says so."""
+    period = retention_period(agency_id=agency.pk, record=RetentionRule.Record.FOOTAGE, on=now.date())
+    return moment_add(now, period, agency, before=True), period
+
+
+def window_hold_of(req: FootageRequest) -> WindowHold | None:
+    """The hold placed on the request's window at filing (the caller has already opened the request)."""
+    return WindowHold.objects.filter(request=req).first()
+
+
+def holds_active(*, agency: Agency) -> list[WindowHold]:
+    """Windows the managing unit must keep from overwriting now, soonest overwrite first."""
+    return list(WindowHold.objects.filter(request__agency=agency, released_at__isnull=True)
+                .select_related("request").order_by("overwrite_on", "request_id"))
 
 
 def chain_list(*, agency: Agency) -> list[ApprovalChain]:

@@ -20,7 +20,8 @@ from anwei.core.uploads import stored_file_delete, stored_file_save
 from anwei.footage import selectors
 from anwei.footage.models import (AUDIT_FIELDS, ApprovalChain, ApprovalStep, Decision, Destruction, Device,
                                   FootageRequest, FootageSettings, RefusalGround, RequestAttachment, RequestKind,
-                                  RequestStep, RetentionRule, Site, StepRole, ViewingRecord)
+                                  RequestStep, RetentionRule, Site, StepRole, ViewingRecord, WindowHold)
+from anwei.core.periods import due
 from anwei.lib.rocdate import roc_year
 from anwei.orgs.models import Agency, Person, Unit
 
@@ -148,11 +149,33 @@ def _apply(req: FootageRequest, data: RequestData) -> None:
         setattr(req, name, getattr(data, name))
 
 
-def _start_round(req: FootageRequest, fs: FootageSettings, first_role: str) -> None:
+def _start_round(req: FootageRequest, fs: FootageSettings, first_role: str) -> tuple[dt.date, dt.date, bool]:
+    """Back into the chain with a decision deadline from the rule, moved before the day the recorder overwrites
+    the window's first moment (a decision after that day would decide on footage that no longer exists).
+    Returns (overwrite date, the rule's own deadline, whether it was moved)."""
     req.status = Status.PENDING
     req.current_step, req.current_role = 1, first_role
     req.submitted_at = _now()
-    req.due_on = timezone.localtime(req.submitted_at).date() + dt.timedelta(days=fs.decision_days)
+    filed_on = timezone.localtime(req.submitted_at).date()
+    rule_due = due(filed_on, fs.decision_period, req.agency)
+    overwrite_on = timezone.localtime(selectors.footage_overwrite_at(
+        agency=req.agency, recorded_at=req.window_start, on=filed_on)).date()
+    latest = max(overwrite_on - dt.timedelta(days=1), filed_on)  # already overwritten: decide today
+    req.due_on = min(rule_due, latest)
+    return overwrite_on, rule_due, rule_due > latest
+
+
+def _hold_place(req: FootageRequest, timing: tuple[dt.date, dt.date, bool]) -> WindowHold:
+    """Hold the requested window until the decision (a resubmission renews the same hold)."""
+    overwrite_on, rule_due, clamped = timing
+    hold, _ = WindowHold.objects.update_or_create(request=req, defaults={
+        "window_start": req.window_start, "window_end": req.window_end, "overwrite_on": overwrite_on,
+        "rule_due_on": rule_due, "clamped": clamped, "placed_at": _now(), "released_at": None})
+    return hold
+
+
+def _hold_release(req: FootageRequest) -> None:
+    WindowHold.objects.filter(request=req, released_at__isnull=True).update(released_at=_now())
 
 
 def _save_uploads(actor: Person, req: FootageRequest, uploads: list[tuple[str, UploadedFile]]) -> None:
@@ -192,13 +215,15 @@ def request_file(*, actor: Person, fs: FootageSettings, unit: Unit | None, data:
     req.number_year = roc_year(today)
     req.number_serial = _next_serial(agency, req.number_year)
     steps = _steps_for_filer(actor, req, selectors.chain_steps_for(agency=agency, kind=data.kind, on=today))
-    _start_round(req, fs, steps[0][0])
+    timing = _start_round(req, fs, steps[0][0])
     req.save()
+    hold = _hold_place(req, timing)
     RequestStep.objects.bulk_create([RequestStep(request=req, order=i, role=role, label=label)
                                      for i, (role, label) in enumerate(steps, start=1)])
     req.cameras.set(data.cameras)
     _save_uploads(actor, req, data.uploads)
     audit_record(actor=actor, action="footage.request.file", obj=req, after=_snap(req))
+    audit_record(actor=actor, action="footage.hold.place", obj=hold, agency=agency, after=snapshot(hold))
     return req
 
 
@@ -214,9 +239,11 @@ def request_resubmit(*, actor: Person, req: FootageRequest, expected_version: in
     _apply(req, data)
     fs = selectors.settings_for(req.agency)
     req.round += 1
-    _start_round(req, fs, req.steps.get(order=1).role)
+    timing = _start_round(req, fs, req.steps.get(order=1).role)
     req.retention_due_on = None  # back in the chain: not closed any more
     req.save()
+    hold = _hold_place(req, timing)
+    audit_record(actor=actor, action="footage.hold.place", obj=hold, agency=req.agency, after=snapshot(hold))
     req.cameras.set(data.cameras)
     _save_uploads(actor, req, data.uploads)
     audit_record(actor=actor, action="footage.request.resubmit", obj=req, before=before, after=_snap(req))
@@ -270,6 +297,8 @@ def request_decide(*, actor: Person, req: FootageRequest, expected_version: int,
         raise ValidationError({"action": f"不明的決定：{action}"})
     if req.status != Status.PENDING:
         req.retention_due_on = _retention_due(req)
+    if req.status in (Status.APPROVED, Status.REFUSED):
+        _hold_release(req)  # decided: the hold ends (an approved copy is made under its own retention)
     req.save()
     audit_record(actor=actor, action=f"footage.request.{action}", obj=req, before=before, after=_snap(req))
     return decision
@@ -333,14 +362,14 @@ def _retention_due(req: FootageRequest) -> dt.date | None:
     if req.decided_at is None:
         return None
     decided_on = timezone.localtime(req.decided_at).date()
-    due = decided_on + dt.timedelta(days=selectors.retention_days(
-        agency_id=req.agency_id, record=RetentionRule.Record.REQUEST, on=decided_on))
+    until = due(decided_on, selectors.retention_period(
+        agency_id=req.agency_id, record=RetentionRule.Record.REQUEST, on=decided_on), req.agency)
     viewing = getattr(req, "viewing", None) if req.status == Status.COMPLETED else None
     if viewing is not None and viewing.copied and viewing.copy_destroyed_at is None:
         copied_on = viewing.performed_on
-        due = max(due, copied_on + dt.timedelta(days=selectors.retention_days(
-            agency_id=req.agency_id, record=RetentionRule.Record.COPY, on=copied_on)))
-    return due
+        until = max(until, due(copied_on, selectors.retention_period(
+            agency_id=req.agency_id, record=RetentionRule.Record.COPY, on=copied_on), req.agency))
+    return until
 
 
 @service

@@ -64,11 +64,10 @@ def request_list(request):
 
 def _request_form(request, fs, *, data=None, files=None, initial=None, req=None, has_police_report=False):
     agency = fs.agency
-    footage_days = selectors.retention_days(agency_id=agency.pk, record=RetentionRule.Record.FOOTAGE,
-                                            on=timezone.localdate())
     form = RequestForm(data, files, initial=initial or (RequestForm.initial_from(req) if req else None),
                        cameras_qs=selectors.device_list(person=request.user, agency=agency),
-                       footage_days=footage_days, has_police_report=has_police_report,
+                       footage_earliest=lambda now: selectors.footage_earliest(agency=agency, now=now),
+                       has_police_report=has_police_report,
                        may_take_outside=policy.may(request.user, "footage.request.manage", fs))
     if req is not None:
         form.fields["kind"].disabled = True  # the chain was chosen by kind when the request was filed
@@ -149,6 +148,7 @@ def request_detail(request, pk: int, decision_form=None, hold_form=None, status=
         "cameras": list(req.cameras.select_related("site")),
         "viewing": getattr(req, "viewing", None),
         "destruction": getattr(req, "destruction", None),
+        "window_hold": selectors.window_hold_of(req),
         "current": current,
         "may_decide": may_decide, "may_manage": may_manage, "may_hold": may_hold,
         "may_edit": selectors.request_may_edit(person, req),

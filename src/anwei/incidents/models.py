@@ -38,6 +38,7 @@ class PeriodKind(models.TextChoices):
     HOURS = "hours", "小時（鐘點計算，夜間及假日照計）"
     IMMEDIATE = "immediate", "立即（數字為容許分鐘數）"
     WORKDAYS = "workdays", "工作日（至該工作日終了）"
+    DAYS = "days", "日曆天（至該日終了）"
 
 
 class CategoryRule(models.Model):
@@ -102,6 +103,8 @@ def period_text(kind: str, amount: int) -> str:
         return f"{amount}小時內（鐘點計算）"
     if kind == PeriodKind.IMMEDIATE:
         return f"立即（{amount}分鐘內）"
+    if kind == PeriodKind.DAYS:
+        return f"{amount}日內"
     return f"{amount}個工作日內"
 
 

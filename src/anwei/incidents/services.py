@@ -122,7 +122,8 @@ def incident_report(*, actor: Person, agency: Agency, data: IncidentInput, uploa
         owes=bool(chain), created_at=now)
     RequiredParty.objects.bulk_create([
         RequiredParty(incident=incident, party=r.party, period_kind=r.period_kind, amount=r.amount, rule=r, order=i,
-                      due_at=due_at(discovered_at=data.discovered_at, kind=r.period_kind, amount=r.amount))
+                      due_at=due_at(discovered_at=data.discovered_at, kind=r.period_kind, amount=r.amount,
+                                    agency=agency))
         for i, r in enumerate(chain)])
     for upload in uploads:
         stored = stored_file_save(actor=actor, agency=agency, upload=upload)

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from django.db.models import Max
 
 from anwei.core import clock
-from anwei.core.workdays import Calendar
+from anwei.core.workdays import Calendar, Calendars
 from anwei.notifications.models import STAGE_STRENGTH, Notification, Preference, Run, Stage
 from anwei.notifications.rules import RuleBook
 from anwei.orgs import posts
-from anwei.orgs.models import Person
+from anwei.orgs.models import Agency, Person
 from anwei.orgs.posts import Holder, Post
 from anwei.portal.obligations import Obligation, obligations_open
 
@@ -65,11 +65,27 @@ def window_start(job: str, today: dt.date) -> dt.date:
     return max(last + ONE, today - dt.timedelta(days=CATCH_UP_DAYS))
 
 
-def _calendar(obligations: list[Obligation], today: dt.date) -> Calendar:
-    dues = [o.due for o in obligations if o.due is not None]
-    start = min(dues + [today]) - dt.timedelta(days=30)
-    end = max(dues + [today]) + dt.timedelta(days=40)
-    return Calendar(start, end)
+class _AgencyCalendars:
+    """Each obligation counted in the calendar of its agency (a city's typhoon day moves only its agencies'
+    reminders): two queries for the whole pass (the overrides of the span, the agencies' tree paths)."""
+
+    def __init__(self, obligations: list[Obligation], today: dt.date) -> None:
+        dues = [o.due for o in obligations if o.due is not None]
+        start = min(dues + [today]) - dt.timedelta(days=30)
+        end = max(dues + [today]) + dt.timedelta(days=40)
+        self.all = Calendars(start, end)
+        ids = {o.agency_id for o in obligations if o.agency_id is not None}
+        self.paths = dict(Agency.objects.filter(pk__in=ids).values_list("pk", "path")) if ids else {}
+
+    def nationwide(self) -> Calendar:
+        return self.all.for_scope("")
+
+    def of(self, o: Obligation) -> Calendar:
+        return self.all.for_scope(self.paths.get(o.agency_id, ""))
+
+
+def _calendar(obligations: list[Obligation], today: dt.date) -> _AgencyCalendars:
+    return _AgencyCalendars(obligations, today)
 
 
 def _overdue_days(cal: Calendar, due: dt.date, day: dt.date) -> int:
@@ -110,8 +126,8 @@ def reminders_plan(today: dt.date | None = None, *, obligations: list[Obligation
     plan = Plan(today, start)
     obligations = obligations_open(today) if obligations is None else obligations
     plan.obligations = len(obligations)
-    cal = _calendar(obligations, today)
-    if not cal.is_workday(today):
+    cals = _calendar(obligations, today)
+    if not cals.nationwide().is_workday(today):
         plan.workday = False
         return plan
     rules = RuleBook(today)
@@ -119,6 +135,9 @@ def reminders_plan(today: dt.date | None = None, *, obligations: list[Obligation
     for o in obligations:
         if o.owner is None:
             continue
+        cal = cals.of(o)
+        if not cal.is_workday(today):
+            continue  # its city declared a day off: told on its next working day
         for stage, level in _stages(o, rules.rule_for(o.agency_id, o.kind), cal, start, today):
             wanted.append((o, stage, level, o.owner if level == 0 else o.escalation[level - 1]))
     targets = {post for *_rest, post in wanted} | {p for o, *_r in wanted for p in o.escalation if p is not None}
@@ -203,14 +222,17 @@ def digest_plan(today: dt.date | None = None, *, obligations: list[Obligation] |
     address; none on a day off, none for who turned mail off (their escalations went at once)."""
     today = today or clock.today()
     obligations = obligations_open(today) if obligations is None else obligations
-    cal = _calendar(obligations, today)
-    if not cal.is_workday(today):
+    cals = _calendar(obligations, today)
+    if not cals.nationwide().is_workday(today):
         return []
     rules = RuleBook(today)
     by_person: dict[int, list[DigestEntry]] = defaultdict(list)
     wanted: list[tuple[Obligation, str]] = []
     for o in obligations:
         if o.owner is None:
+            continue
+        cal = cals.of(o)
+        if not cal.is_workday(today):
             continue
         label = _digest_label(o, rules.rule_for(o.agency_id, o.kind), cal, today)
         if label:

@@ -1,9 +1,11 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.db import transaction
 
-from anwei.core.admin import AuditedAdmin
+from anwei.core.admin import AuditedAdmin, CalendarOverrideAdmin, unit_labels
 from anwei.core.audit import audit_record
+from anwei.core.models import CalendarOverride
 from anwei.orgs.models import Agency, Deputy, Membership, Person, Unit
 from anwei.orgs.services import agency_move
 
@@ -49,16 +51,21 @@ class MembershipInline(admin.TabularInline):
     extra = 0
     fk_name = "person"
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return unit_labels(db_field, super().formfield_for_foreignkey(db_field, request, **kwargs))
+
 
 @admin.register(Person)
 class PersonAdmin(AuditedAdmin, UserAdmin):
     search_fields = ["username", "full_name"]
     inlines = [MembershipInline]
-    fieldsets = UserAdmin.fieldsets + (("機關資料", {"fields": ("full_name", "title", "agency", "unit", "phone")}),)
-    add_fieldsets = UserAdmin.add_fieldsets + (("機關資料", {"fields": ("full_name", "title", "agency", "unit")}),)
+    fieldsets = UserAdmin.fieldsets + (("機關資料", {"fields": ("full_name", "title", "grade", "rank", "agency", "unit",
+                                                          "phone")}),)
+    add_fieldsets = UserAdmin.add_fieldsets + (("機關資料", {"fields": ("full_name", "title", "grade", "rank", "agency",
+                                                                  "unit")}),)
     # Never the password hash.
-    audit_fields = ["username", "full_name", "title", "agency_id", "unit_id", "phone", "is_active", "is_staff",
-                    "is_superuser"]
+    audit_fields = ["username", "full_name", "title", "grade", "rank", "agency_id", "unit_id", "phone", "is_active",
+                    "is_staff", "is_superuser"]
 
     list_display = ["username", "full_name", "title", "agency", "unit", "is_active", "last_login"]
     list_filter = ["agency", "is_active", "must_change_password"]
@@ -96,3 +103,39 @@ class DeputyAdmin(AuditedAdmin):
 
     def audit_agency(self, obj):
         return obj.person.agency
+
+
+class CalendarOverrideForm(forms.ModelForm):
+    """The scope is chosen as an agency (the model keeps its tree path, core knowing nothing of agencies)."""
+
+    agency = forms.ModelChoiceField(Agency.objects.all(), required=False, label="宣布機關（縣市或機關）",
+                                    help_text="空白表示全國（行政院人事行政總處宣布）；選縣市政府並勾選「含所屬機關」表示該縣市全部機關")
+
+    class Meta:
+        model = CalendarOverride
+        fields = ["date", "is_workday", "reason", "agency", "subtree"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.scope_path:
+            self.initial["agency"] = Agency.objects.filter(path=self.instance.scope_path).first()
+
+    def clean(self):
+        data = super().clean()
+        agency = data.get("agency")
+        self.instance.scope_path = agency.path if agency else ""
+        self.instance.scope_name = agency.name if agency else ""
+        if data.get("date") and CalendarOverride.objects.filter(date=data["date"], scope_path=self.instance.scope_path
+                                                                ).exclude(pk=self.instance.pk).exists():
+            self.add_error("date", "此日期在相同範圍已有調整，請修改原有的紀錄。")
+        return data
+
+
+admin.site.unregister(CalendarOverride)
+
+
+@admin.register(CalendarOverride)
+class ScopedCalendarOverrideAdmin(CalendarOverrideAdmin):
+    form = CalendarOverrideForm
+    list_display = ["date", "scope_name", "subtree", "is_workday", "reason"]
+    list_filter = ["is_workday", "scope_name"]

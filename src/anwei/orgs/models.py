@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 # 機關代碼 of the 電子公文 exchange: 9 digits or capital letters and a capital check letter (376550000A).
@@ -86,6 +86,14 @@ class Unit(models.Model):
         return self.name
 
 
+class Grade(models.TextChoices):
+    """官等 of the civil service (公務人員任用法第5條): rules may apply to a grade and a 職等 and above."""
+
+    SENIOR = "senior", "簡任"
+    JUNIOR = "junior", "薦任"
+    ELEMENTARY = "elementary", "委任"
+
+
 class Person(AbstractUser):
     """The login. Name and title as they appear on documents."""
 
@@ -96,6 +104,9 @@ class Person(AbstractUser):
     unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="people",
                              verbose_name="單位")
     phone = models.CharField("電話／分機", max_length=50, blank=True)
+    grade = models.CharField("官等", max_length=12, choices=Grade.choices, blank=True, default="", db_default="")
+    rank = models.PositiveSmallIntegerField("職等", null=True, blank=True, help_text="1至14",
+                                            validators=[MinValueValidator(1), MaxValueValidator(14)])
     # Account rules (anwei.accounts): a password set by someone else must be changed at the next sign-in,
     # and one older than settings.PASSWORD_MAX_AGE_DAYS too.
     password_changed_at = models.DateTimeField("密碼變更時間", null=True, blank=True)

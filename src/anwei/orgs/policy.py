@@ -119,6 +119,8 @@ RULES: dict[str, Rule] = {
     "travel.review_ethics": rule(R.ETHICS_OFFICER),  # against the application's reviewing agency
     "accounts.review": rule(R.ETHICS_OFFICER),  # the agency's yearly review of its people and roles
     "travel.access_log": rule(R.ETHICS_OFFICER),  # who looked at an application (個資 利用之紀錄)
+    "travel.rules.manage": rule(R.ETHICS_OFFICER),
+    "duties.manage": rule(R.ETHICS_OFFICER),  # recurring duties (定期工作) of the agency and their records  # the agency's own travel rules (a superior's: its subtree's)
     "travel.retirees": rule(R.ETHICS_OFFICER),  # the registry of classified retirees and their declarations
     "travel.statistics": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),  # counts only, no names
     # --- awareness (宣導) ---

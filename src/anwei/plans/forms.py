@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+
+from anwei.lib.periods import LABELS, PeriodUnit
+
+# A plan period starts some days (or working days, or weeks) before a holiday block.
+LEAD_UNITS = (PeriodUnit.DAYS, PeriodUnit.WORKDAYS, PeriodUnit.WEEKS)
 from django.utils import timezone
 
 from anwei.core.forms import RocDateField
@@ -208,9 +213,12 @@ class TemplateEditForm(SectionsMixin, forms.Form):
     name = forms.CharField(label="範本名稱", max_length=100, error_messages=REQUIRED)
     title_pattern = forms.CharField(label="計畫名稱格式", max_length=200, error_messages=REQUIRED,
                                     help_text="可用 {agency}（機關名稱）、{year}（民國年）、{election}（選舉名稱）")
-    lead_days = forms.IntegerField(label="連續假期前提前天數（日曆天）", min_value=0, max_value=30,
+    lead_days = forms.IntegerField(label="連續假期前提前期間", min_value=0, max_value=30,
                                    error_messages={**REQUIRED, "invalid": "請輸入數字。", "min_value": "不能小於 0。",
                                                    "max_value": "不能大於 30。"})
+    lead_unit = forms.ChoiceField(label="提前期間單位", choices=[(u.value, LABELS[u]) for u in LEAD_UNITS],
+                                  initial=PeriodUnit.DAYS.value, required=False,
+                                  help_text="空白表示不變更")
     result_workdays = forms.IntegerField(label="成果報送期限（期間結束後幾個工作日）", min_value=0, max_value=60,
                                          error_messages={**REQUIRED, "invalid": "請輸入數字。",
                                                          "min_value": "不能小於 0。", "max_value": "不能大於 60。"})

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 
 from anwei.core.concurrency import Versioned
+from anwei.core.periods import Period, PeriodUnit, unit_field
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency
 
@@ -43,7 +44,8 @@ class PlanTemplate(Versioned):
     sections = models.JSONField("章節", default=list)
     lead_days = models.PositiveSmallIntegerField(
         "連續假期前提前天數", default=4,
-        help_text="工作期間自連續假期第一天前幾天開始（日曆天），至假期後第一個上班日止")
+        help_text="工作期間自連續假期第一天前多久開始（依計算單位），至假期後第一個上班日止")
+    lead_unit = unit_field("提前期間計算單位", default=PeriodUnit.DAYS)
     result_workdays = models.PositiveSmallIntegerField(
         "成果報送期限（工作日）", default=5, help_text="工作期間結束後幾個工作日內報送執行成果")
     updated_at = models.DateTimeField(auto_now=True)
@@ -61,6 +63,10 @@ class PlanTemplate(Versioned):
     @property
     def is_default(self) -> bool:
         return self.agency_id is None
+
+    @property
+    def lead_period(self) -> Period:
+        return Period(self.lead_days, self.lead_unit)
 
 
 class SpecialPlan(Versioned):

@@ -8,6 +8,7 @@ from functools import lru_cache
 import holidays
 from holidays.constants import PUBLIC
 
+from anwei.core.periods import Period, PeriodUnit, due, scope_of
 from anwei.core.workdays import workday_add
 from anwei.lib import rocdate
 from anwei.plans.models import Occasion
@@ -34,20 +35,24 @@ def holiday_anchor(occasion: str, year: int) -> dt.date | None:
     return found[0] if found else None
 
 
-def closure_block(anchor: dt.date) -> tuple[dt.date, dt.date]:
+def closure_block(anchor: dt.date, scope: str = "") -> tuple[dt.date, dt.date]:
     """The run of non-working days around the holiday (weekends and bridge days included)."""
-    before = workday_add(anchor, -1)
-    after = workday_add(anchor, 1)
+    before = workday_add(anchor, -1, scope)
+    after = workday_add(anchor, 1, scope)
     return before + dt.timedelta(days=1), after - dt.timedelta(days=1)
 
 
-def period_propose(*, occasion: str, roc_year: int, lead_days: int) -> tuple[dt.date, dt.date] | None:
-    """From `lead_days` calendar days before the closure block to the first working day after it."""
+def period_propose(*, occasion: str, roc_year: int, lead_days: int | None = None, lead: Period | None = None,
+                   agency=None) -> tuple[dt.date, dt.date] | None:
+    """From the lead period (calendar days unless the template says) before the closure block to the first
+    working day after it, in the agency's calendar."""
     anchor = holiday_anchor(occasion, roc_year + rocdate.ROC_OFFSET)
     if anchor is None:
         return None
-    first, last = closure_block(anchor)
-    return first - dt.timedelta(days=lead_days), workday_add(last, 1)
+    scope = scope_of(agency)
+    first, last = closure_block(anchor, scope)
+    lead = lead or Period(lead_days, PeriodUnit.DAYS)
+    return due(first, lead, agency, before=True), workday_add(last, 1, scope)
 
 
 def period_days(start: dt.date, end: dt.date) -> int:

@@ -193,3 +193,19 @@ def letter_defaults(*, plan: SpecialPlan, actor: Person) -> dict:
         "contact_name": actor.full_name, "contact_phone": actor.phone, "contact_email": actor.email,
         "due": workday_add(plan.period_end, plan.result_workdays),
     }
+
+
+def template_example(template: PlanTemplate) -> str:
+    """What the template's lead period gives this year (the next occasion of its kind), in its agency's calendar:
+    「以116年春節為例：116年1月30日起至2月9日止，共11天」. Empty for elections and other projects."""
+    from anwei.core import clock
+    from anwei.lib.rocdate import roc_year
+    from anwei.plans.periods import period_propose
+
+    year = roc_year(clock.today())
+    for y in (year, year + 1):
+        found = period_propose(occasion=template.occasion, roc_year=y, lead=template.lead_period,
+                               agency=template.agency)
+        if found and found[1] >= clock.today():
+            return f"以{y}年{template.get_occasion_display()}為例：{period_phrase(*found)}"
+    return ""

@@ -41,7 +41,8 @@ def plan_create(*, actor: Person, agency: Agency, template: PlanTemplate, year: 
                 period_start: dt.date | None = None, period_end: dt.date | None = None) -> SpecialPlan:
     """A new plan from a template; the period is proposed from the calendar unless given."""
     if period_start is None or period_end is None:
-        proposed = period_propose(occasion=template.occasion, roc_year=year, lead_days=template.lead_days)
+        proposed = period_propose(occasion=template.occasion, roc_year=year, lead=template.lead_period,
+                                  agency=agency)
         if proposed is None:
             raise ValidationError({"period_start": "選舉及其他專案請輸入工作期間起迄日。"})
         period_start, period_end = proposed
@@ -126,7 +127,8 @@ def plan_copy(*, actor: Person, source: SpecialPlan, year: int) -> SpecialPlan:
     years = year - source.year
     proposed = None
     if source.template_id:
-        proposed = period_propose(occasion=source.occasion, roc_year=year, lead_days=source.template.lead_days)
+        proposed = period_propose(occasion=source.occasion, roc_year=year, lead=source.template.lead_period,
+                                  agency=source.agency)
     start, end = proposed or (shift_year(source.period_start, years), shift_year(source.period_end, years))
     old_year = str(source.year)
     plan = SpecialPlan.objects.create(
@@ -156,7 +158,7 @@ def plan_delete(*, actor: Person, plan: SpecialPlan) -> None:
 
 # --- templates -------------------------------------------------------------------------
 
-TEMPLATE_FIELDS = ["name", "title_pattern", "sections", "lead_days", "result_workdays"]
+TEMPLATE_FIELDS = ["name", "title_pattern", "sections", "lead_days", "lead_unit", "result_workdays"]
 
 
 @service
@@ -176,13 +178,17 @@ def template_adopt(*, actor: Person, agency: Agency, default: PlanTemplate) -> P
 @service
 def template_update(*, actor: Person, template: PlanTemplate, expected_version: int, name: str,
                     title_pattern: str, lead_days: int, result_workdays: int,
-                    sections: list[dict]) -> PlanTemplate:
+                    sections: list[dict], lead_unit: str | None = None) -> PlanTemplate:
     if template.agency_id is None:
         raise ValueError("預設範本不能直接修改，請先採用為本機關範本")
     version_bump(template, expected_version)
     before = snapshot(template, TEMPLATE_FIELDS)
     template.name, template.title_pattern = name, title_pattern
     template.lead_days, template.result_workdays = lead_days, result_workdays
+    if lead_unit is not None:
+        if lead_unit not in ("days", "workdays", "weeks"):
+            raise ValidationError({"lead_unit": "提前期間單位應為日曆天、工作日或週。"})
+        template.lead_unit = lead_unit
     template.sections = sections
     template.save()
     audit_record(actor=actor, action="plan_template.update", obj=template, before=before,

@@ -222,7 +222,7 @@ def template_edit(request, pk: int):
             attempt = form_attempt(form, lambda: services.template_update(
                 actor=request.user, template=template, expected_version=c["version"] or 0, name=c["name"],
                 title_pattern=c["title_pattern"], lead_days=c["lead_days"], result_workdays=c["result_workdays"],
-                sections=form.sections_result()))
+                sections=form.sections_result(), lead_unit=c["lead_unit"] or None))
             if attempt.done:
                 messages.success(request, "範本已儲存。")
                 return redirect("plans:template_list")
@@ -230,9 +230,10 @@ def template_edit(request, pk: int):
     else:
         form = TemplateEditForm(initial={"version": template.version, "name": template.name,
                                          "title_pattern": template.title_pattern, "lead_days": template.lead_days,
-                                         "result_workdays": template.result_workdays}, sections=template.sections)
+                                         "lead_unit": template.lead_unit, "result_workdays": template.result_workdays}, sections=template.sections)
     return render(request, "plans/template_edit.html", {"template": template, "form": form, "conflict": conflict,
-                                                         "outline_help": HELP_TEXT},
+                                                         "outline_help": HELP_TEXT,
+                                                         "example": selectors.template_example(template)},
                   status=409 if conflict else 200)
 
 

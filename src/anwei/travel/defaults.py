@@ -26,6 +26,11 @@ RETIREE_DECLARATIONS = [
     "本人將於返臺後7個工作日內向原服務機關申報。",
 ]
 
+HKMO_DECLARATIONS = [
+    "本人已知悉赴香港、澳門應遵守香港澳門關係條例及相關通報規定，並維護國家機密及公務機密。",
+    "本人在港澳期間如與特定人士有非預期之接觸，將於返臺後依規定通報。",
+]
+
 # kind, working days, approval, declarations, note
 DEFAULT_RULES = [
     ("application_lead", 5, "unit_head_and_ethics", APPLICATION_DECLARATIONS,
@@ -36,4 +41,11 @@ DEFAULT_RULES = [
     ("retiree_lead", 2, "", RETIREE_DECLARATIONS,
      "涉密退離職人員於原服務機關核定之申報期間（最短1年、最長3年）內，應在預定進入大陸地區當日之2個工作日前申報。"),
     ("retiree_report", 7, "", [], "涉密退離職人員返臺後7個工作天內，向原服務機關申報。"),
+    # Hong Kong and Macau (香港澳門關係條例 and the notification rules under it): a notice before exit, earlier
+    # when meeting specified persons, and a report after return of an unplanned meeting. The numbers are
+    # defaults for the administrator to set from the agency's current rule.
+    ("hkmo_notice", 1, "ethics_only", HKMO_DECLARATIONS, "赴香港或澳門，應於出境前向服務機關通報（預設出境前1個工作日）。"),
+    ("hkmo_meeting", 7, "unit_head_and_ethics", HKMO_DECLARATIONS,
+     "赴港澳期間預定與特定人士（大陸地區黨政軍機關或其派駐人員等）會面者，應於出境前7個工作日通報。"),
+    ("hkmo_unplanned", 7, "", [], "赴港澳期間與特定人士有非預期之接觸者，應於返臺後7個工作日內通報。"),
 ]

@@ -4,8 +4,13 @@ from django import forms
 
 from anwei.core import forms as core_forms
 from anwei.core.forms import RocDateField
-from anwei.travel.models import ClassifiedRetiree, Purpose
-from anwei.travel.services import Decision, ReportInput, TripInput
+from anwei.lib.periods import LABELS, PeriodUnit
+from anwei.orgs.models import Agency, Grade
+from anwei.travel.models import HKMO, Approval, ClassifiedRetiree, Purpose, Region, RuleKind
+from anwei.travel.services import Decision, ReportInput, RuleInput, TripInput
+
+# A trip is planned by dates: clock units make no sense for travel rules.
+DATE_UNITS = [PeriodUnit.WORKDAYS, PeriodUnit.DAYS, PeriodUnit.WEEKS, PeriodUnit.MONTHS]
 
 REQUIRED = {"required": "此欄必填。"}
 
@@ -32,8 +37,17 @@ class TripForm(forms.Form):
     declarations = forms.MultipleChoiceField(label="聲明事項", widget=forms.CheckboxSelectMultiple, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, declarations: list[str], **kwargs):
+    region = forms.ChoiceField(label="前往地區別", choices=Region.choices, initial=Region.MAINLAND,
+                               widget=forms.HiddenInput, required=False)
+    meets_specified = forms.BooleanField(
+        label="預定與特定人士會面（赴港澳）", required=False,
+        help_text="在港澳期間預定與大陸地區黨政軍機關或其派駐人員等特定人士會面者勾選，適用較長的出境前期間")
+
+    def __init__(self, *args, declarations: list[str], region: str = Region.MAINLAND, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["region"].initial = region
+        if region not in HKMO:
+            del self.fields["meets_specified"]
         self.declaration_texts = declarations
         self.fields["declarations"].choices = [(str(i), text) for i, text in enumerate(declarations)]
 
@@ -53,7 +67,8 @@ class TripForm(forms.Form):
             transit_stops=d["transit_stops"].strip(), transit_mainland=d["transit_mainland"],
             departure_on=d["departure_on"], return_on=d["return_on"], urgent=d["urgent"],
             urgent_reason=d["urgent_reason"].strip(),
-            declarations_accepted=tuple(self.declaration_texts[int(i)] for i in d["declarations"]))
+            declarations_accepted=tuple(self.declaration_texts[int(i)] for i in d["declarations"]),
+            region=d.get("region") or Region.MAINLAND, meets_specified=d.get("meets_specified", False))
 
     @staticmethod
     def initial_from(app) -> dict:
@@ -150,3 +165,43 @@ class RetireeForm(forms.Form):
 
 class PeriodForm(core_forms.PeriodForm):
     subtree = forms.BooleanField(label="含所屬機關", required=False)
+
+
+class RuleForm(forms.Form):
+    """A new travel rule of the agency, from a start date. Optional parts left empty are inherited."""
+
+    kind = forms.ChoiceField(label="規定類別", choices=RuleKind.choices, error_messages={"required": "請選擇規定類別。"})
+    amount = forms.IntegerField(label="期間數值", min_value=1, max_value=400,
+                                error_messages={"required": "請填寫期間數值。", "min_value": "期間數值應為1至400。",
+                                                "max_value": "期間數值應為1至400。", "invalid": "請填寫整數。"})
+    unit = forms.ChoiceField(label="計算單位", choices=[(u, LABELS[PeriodUnit(u)]) for u in DATE_UNITS],
+                             initial=PeriodUnit.WORKDAYS.value)
+    starts_on = RocDateField(label="生效日", help_text="此日（含）以後提出的申請適用本規定")
+    approval = forms.ChoiceField(label="審核流程（僅赴陸申請）", choices=[("", "沿用上級或預設規定")] + Approval.choices,
+                                 required=False)
+    head_to_superior = forms.BooleanField(label="機關首長向直屬上級機關申請", required=False, initial=True)
+    declarations = forms.CharField(label="應勾選之聲明事項", required=False, max_length=4000,
+                                   widget=forms.Textarea(attrs={"rows": 4}),
+                                   help_text="一行一項；空白表示沿用上級或預設規定的聲明事項")
+    note = forms.CharField(label="規定內容", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    basis = forms.CharField(label="依據", required=False, max_length=300)
+    fixed = forms.BooleanField(label="所屬機關不得另訂", required=False,
+                               help_text="上級政風機構訂定時勾選：所屬機關自生效日起一律適用，不得另訂")
+    grade = forms.ChoiceField(label="僅適用官等", choices=[("", "全部人員")] + Grade.choices, required=False)
+    rank_min = forms.IntegerField(label="僅適用職等（以上）", min_value=1, max_value=14, required=False,
+                                  error_messages={"min_value": "職等應為1至14。", "max_value": "職等應為1至14。",
+                                                  "invalid": "請填寫整數。"})
+    agency_kind = forms.ChoiceField(label="僅適用機關類別", choices=[("", "全部機關")] + Agency.Kind.choices,
+                                    required=False)
+    purpose = forms.ChoiceField(label="僅適用事由", choices=[("", "全部事由")] + Purpose.choices, required=False)
+
+    def rule_input(self) -> RuleInput:
+        c = self.cleaned_data
+        return RuleInput(kind=c["kind"], amount=c["amount"], unit=c["unit"], starts_on=c["starts_on"],
+                         approval=c["approval"], head_to_superior=c["head_to_superior"],
+                         declarations=c["declarations"], note=c["note"], basis=c["basis"], fixed=c["fixed"],
+                         grade=c["grade"], rank_min=c["rank_min"], agency_kind=c["agency_kind"], purpose=c["purpose"])
+
+
+class RuleDateForm(forms.Form):
+    on = RocDateField(label="查詢日期", required=False)

@@ -14,7 +14,8 @@ from django.db import models
 from django.db.models import Q
 
 from anwei.core.concurrency import Versioned
-from anwei.orgs.models import Agency, Person, Unit
+from anwei.core.periods import Period, PeriodUnit, unit_field
+from anwei.orgs.models import Agency, Grade, Person, Unit
 
 
 class RuleKind(models.TextChoices):
@@ -22,6 +23,27 @@ class RuleKind(models.TextChoices):
     RETURN_REPORT = "return_report", "返臺通報（返臺後工作日數）"
     RETIREE_LEAD = "retiree_lead", "涉密退離職人員入境前申報（工作日數）"
     RETIREE_REPORT = "retiree_report", "涉密退離職人員返臺後申報（工作日數）"
+    HKMO_NOTICE = "hkmo_notice", "赴港澳出境前通報（出境前期間）"
+    HKMO_MEETING = "hkmo_meeting", "赴港澳預定與特定人士會面（出境前期間）"
+    HKMO_UNPLANNED = "hkmo_unplanned", "赴港澳非預期接觸返臺後通報（返臺後期間）"
+
+
+class Region(models.TextChoices):
+    """Where the trip goes: the mainland (兩岸條例) or Hong Kong / Macau (香港澳門關係條例), each with its own rules."""
+
+    MAINLAND = "mainland", "大陸地區"
+    HONG_KONG = "hong_kong", "香港"
+    MACAU = "macau", "澳門"
+
+
+HKMO = (Region.HONG_KONG, Region.MACAU)
+
+
+class Purpose(models.TextChoices):
+    FAMILY = "family", "探親"
+    TOURISM = "tourism", "旅遊"
+    PRIVATE_OTHER = "private_other", "其他私人事由"
+    OFFICIAL = "official", "公務"
 
 
 class Approval(models.TextChoices):
@@ -32,20 +54,32 @@ class Approval(models.TextChoices):
 class TravelRule(models.Model):
     """One rule, in force from `starts_on` until a later row of the same kind replaces it.
 
-    agency empty = the default for every agency; an agency's own row with the same or a later
-    start date takes precedence (see selectors.rule_in_force)."""
+    agency empty = the default for every agency; a superior office's row is the default of its subtree; an
+    agency's own row with the same or a later start date takes precedence unless a superior fixed its row
+    (see selectors.rule_in_force, anwei.lib.ruletree)."""
 
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.CASCADE, related_name="travel_rules",
                                verbose_name="機關", help_text="空白表示全部機關適用")
     kind = models.CharField("規定類別", max_length=30, choices=RuleKind.choices)
-    working_days = models.PositiveSmallIntegerField("工作日數")
+    working_days = models.PositiveSmallIntegerField("期間數值", help_text="依計算單位：工作日數、日數、月數等")
+    unit = unit_field(default=PeriodUnit.WORKDAYS)
     starts_on = models.DateField("生效日", help_text="此日（含）以後提出的申請適用本規定")
     approval = models.CharField("審核流程", max_length=30, choices=Approval.choices, blank=True,
                                 help_text="僅「赴陸申請」適用")
     head_to_superior = models.BooleanField("機關首長向直屬上級機關申請", default=True)
-    declarations = models.TextField("應勾選之聲明事項", blank=True, help_text="一行一項；申請時須逐項勾選")
-    note = models.TextField("規定內容", blank=True)
+    declarations = models.TextField("應勾選之聲明事項", blank=True, max_length=4000, help_text="一行一項；申請時須逐項勾選")
+    note = models.TextField("規定內容", blank=True, max_length=2000)
     basis = models.CharField("依據", max_length=300, blank=True)
+    # Conditions: empty means every traveller. A row with conditions applies only where they all hold, and
+    # then before the rows without (selectors.rule_in_force).
+    grade = models.CharField("適用官等", max_length=12, choices=Grade.choices, blank=True)
+    rank_min = models.PositiveSmallIntegerField("適用職等（以上）", null=True, blank=True)
+    agency_kind = models.CharField("適用機關類別", max_length=20, choices=Agency.Kind.choices, blank=True)
+    purpose = models.CharField("適用事由", max_length=20, choices=Purpose.choices, blank=True)
+    fixed = models.BooleanField("所屬機關不得另訂", default=False, db_default=False,
+                                help_text="勾選後，所屬機關自生效日起一律適用本規定，不得另訂")
+    created_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name="設定者")
 
     class Meta:
         verbose_name = "赴陸規定"
@@ -55,7 +89,21 @@ class TravelRule(models.Model):
 
     def __str__(self) -> str:
         where = self.agency.name if self.agency_id else "全部機關"
-        return f"{self.get_kind_display()} {self.working_days}個工作日（{where}，{self.starts_on.isoformat()}起）"
+        return f"{self.get_kind_display()} {self.period.text()}（{where}，{self.starts_on.isoformat()}起）"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.working_days, self.unit)
+
+    def conditions_text(self) -> str:
+        parts = []
+        if self.grade:
+            parts.append(f"{self.get_grade_display()}{f'第{self.rank_min}職等以上' if self.rank_min else ''}")
+        if self.agency_kind:
+            parts.append(self.get_agency_kind_display())
+        if self.purpose:
+            parts.append(self.get_purpose_display())
+        return "、".join(parts)
 
     def declaration_list(self) -> list[str]:
         return [line.strip() for line in self.declarations.splitlines() if line.strip()]
@@ -97,13 +145,6 @@ class ClassifiedRetiree(Versioned):
         return self.control_ends_on < day <= self.declaration_until()
 
 
-class Purpose(models.TextChoices):
-    FAMILY = "family", "探親"
-    TOURISM = "tourism", "旅遊"
-    PRIVATE_OTHER = "private_other", "其他私人事由"
-    OFFICIAL = "official", "公務"
-
-
 class Status(models.TextChoices):
     UNIT_REVIEW = "unit_review", "待單位主管審核"
     ETHICS_REVIEW = "ethics_review", "待政風單位審核"
@@ -130,6 +171,10 @@ class TravelApplication(Versioned):
     traveller_name = models.CharField("姓名", max_length=50)
     traveller_title = models.CharField("職稱", max_length=50, blank=True)
 
+    region = models.CharField("前往地區別", max_length=12, choices=Region.choices, default=Region.MAINLAND,
+                              db_default=Region.MAINLAND)
+    meets_specified = models.BooleanField("預定與特定人士會面", default=False, db_default=False,
+                                          help_text="赴港澳預定與大陸地區黨政軍等特定人士會面者，適用較長的出境前期間")
     purpose = models.CharField("事由", max_length=20, choices=Purpose.choices)
     purpose_detail = models.CharField("事由說明", max_length=200, blank=True)
     destinations = models.TextField("前往地區")
@@ -185,6 +230,15 @@ class TravelApplication(Versioned):
         return f"{self.traveller_name} 赴陸{self.kind_label()}（{self.departure_on.isoformat()}）"
 
     # policy hooks: the traveller owns the record; the unit head sees the unit's records.
+    @property
+    def lead_period(self) -> Period:
+        """The lead period fixed at filing (the amount is copied; the unit is the rule's)."""
+        return Period(self.lead_workdays, self.lead_rule.unit)
+
+    @property
+    def report_period(self) -> Period:
+        return Period(self.report_workdays, self.report_rule.unit)
+
     def policy_owner_id(self) -> int | None:
         return self.traveller_id
 

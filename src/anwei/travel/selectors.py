@@ -15,8 +15,11 @@ from anwei.core import clock
 from anwei.core.audit import access_log
 from anwei.core.models import AuditEntry
 from anwei.orgs import policy, posts
+from anwei.lib import ruletree
+from anwei.lib.ruletree import Candidate
 from anwei.orgs.models import Agency, Person, Unit
-from anwei.travel.models import ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication, TravelRule
+from anwei.travel.models import (HKMO, ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication,
+                                 TravelRule)
 
 
 class NoRuleError(ValidationError):
@@ -26,26 +29,126 @@ class NoRuleError(ValidationError):
         super().__init__(f"{on.isoformat()}尚無有效的「{RuleKind(kind).label}」規定，請系統管理者設定赴陸規定。")
 
 
-def rule_in_force(*, agency: Agency, kind: str, on: dt.date) -> TravelRule:
-    """The rule that applies to something filed on `on`: the latest start date wins; on the same
-    start date the agency's own row beats the default row."""
-    found = _by_precedence(TravelRule.objects.filter(Q(agency=agency) | Q(agency__isnull=True), kind=kind,
-                                                     starts_on__lte=on))
-    if not found:
+def _line(agency: Agency) -> Q:
+    """The rows that can apply to an agency: nationwide defaults, its superiors' (for their subtree), its own."""
+    return Q(agency__isnull=True) | Q(agency__in=ancestor_ids(agency))
+
+
+def ancestor_ids(agency: Agency) -> list[int]:
+    """The agency and its superiors, from its tree path (no query)."""
+    return [int(p) for p in agency.path.split(".") if p]
+
+
+def _candidates(agency: Agency, rules) -> list[Candidate]:
+    line = ancestor_ids(agency)
+    return [Candidate(-1 if r.agency_id is None else line.index(r.agency_id), r.starts_on, r.fixed, r) for r in rules]
+
+
+def _matches(r: TravelRule, *, agency: Agency, person: Person | None, purpose: str) -> bool:
+    """A row's conditions (官等、職等以上、機關類別、事由) all hold; empty conditions always do."""
+    if r.grade and getattr(person, "grade", "") != r.grade:
+        return False
+    if r.rank_min and not (getattr(person, "rank", None) and person.rank >= r.rank_min):
+        return False
+    if r.agency_kind and agency.kind != r.agency_kind:
+        return False
+    return not r.purpose or r.purpose == purpose
+
+
+def _signature(r: TravelRule) -> tuple:
+    return (r.grade, r.rank_min or 0, r.agency_kind, r.purpose)
+
+
+def _resolve(agency: Agency, rules, on: dt.date, *, person: Person | None = None, purpose: str = ""
+             ) -> TravelRule | None:
+    """Rows whose conditions hold, grouped by their conditions; the most specific group with a row in force
+    decides (within it: anwei.lib.ruletree), and empty parts come from the rows behind, then the general ones."""
+    rows = [r for r in rules if _matches(r, agency=agency, person=person, purpose=purpose)]
+    groups: dict[tuple, list[TravelRule]] = {}
+    for r in rows:
+        groups.setdefault(_signature(r), []).append(r)
+    ranked = sorted(groups, key=lambda sig: (sum(bool(x) for x in sig), sig), reverse=True)
+    behind: list[TravelRule] = []
+    winner = None
+    for sig in ranked:
+        order = [c.row for c in ruletree.ordered(_candidates(agency, groups[sig]), on)]
+        if winner is None and order:
+            winner, order = order[0], order[1:]
+        behind += order
+    return ruletree.complete(winner, behind, INHERITED) if winner is not None else None
+
+
+INHERITED = ("declarations", "approval", "note", "basis")
+
+
+def trip_rule_kinds(region: str, meets_specified: bool) -> tuple[str, str]:
+    """(lead kind, report kind) of a trip: the mainland's application rules, or Hong Kong / Macau's notices
+    (a longer lead when meeting specified persons; after return, the report of an unplanned meeting)."""
+    if region in HKMO:
+        return (RuleKind.HKMO_MEETING if meets_specified else RuleKind.HKMO_NOTICE), RuleKind.HKMO_UNPLANNED
+    return RuleKind.APPLICATION_LEAD, RuleKind.RETURN_REPORT
+
+
+def rule_in_force(*, agency: Agency, kind: str, on: dt.date, person: Person | None = None,
+                  purpose: str = "") -> TravelRule:
+    """The rule that applies to something filed on `on` (anwei.lib.ruletree: latest start date, nearer agency,
+    a superior's fixed row; empty optional parts from the rows behind it)."""
+    found = _resolve(agency, TravelRule.objects.filter(_line(agency), kind=kind, starts_on__lte=on)
+                     .select_related("agency"), on, person=person, purpose=purpose)
+    if found is None:
         raise NoRuleError(kind, on)
-    return found[0]
+    return found
 
 
-def _by_precedence(rules) -> list[TravelRule]:
-    return sorted(rules, key=lambda r: (r.starts_on, r.agency_id is not None), reverse=True)
+def rule_completed(rule: TravelRule, *, on: dt.date) -> TravelRule:
+    """A rule fixed at filing, with its empty optional parts from the rows behind it on the filing day."""
+    if rule.agency_id is None:
+        return rule
+    rows = [r for r in TravelRule.objects.filter(_line(rule.agency), kind=rule.kind, starts_on__lte=on)
+            if r.pk != rule.pk]
+    order = ruletree.ordered(_candidates(rule.agency, rows), on)
+    return ruletree.complete(rule, [c.row for c in order], INHERITED)
 
 
-def rules_in_force(*, agency: Agency, on: dt.date) -> list[TravelRule]:
-    """Every kind's rule in force on a day (one query), for the page that tells staff the deadlines."""
-    best: dict[str, TravelRule] = {}
-    for r in _by_precedence(TravelRule.objects.filter(Q(agency=agency) | Q(agency__isnull=True), starts_on__lte=on)):
-        best.setdefault(r.kind, r)
-    return [best[k] for k in RuleKind.values if k in best]
+def rules_in_force(*, agency: Agency, on: dt.date, person: Person | None = None) -> list[TravelRule]:
+    """Every kind's rule in force on a day (one query), for the page that tells staff the deadlines (the rows
+    with conditions that hold for `person`; without a person, the general rows)."""
+    rows = list(TravelRule.objects.filter(_line(agency), starts_on__lte=on).select_related("agency"))
+    found = [_resolve(agency, [r for r in rows if r.kind == k], on, person=person) for k in RuleKind.values]
+    return [r for r in found if r is not None]
+
+
+LEAD_KINDS = (RuleKind.APPLICATION_LEAD, RuleKind.RETIREE_LEAD)
+
+
+def rule_example(*, kind: str, period, agency: Agency, on: dt.date) -> str:
+    """What a rule means on a given day, in the agency's calendar: 「115年12月3日提出的申請，出發日最早為…」."""
+    from anwei.core.periods import due
+    from anwei.lib.rocdate import format_with_weekday as roc
+    from anwei.travel.deadlines import apply_by
+
+    if kind in LEAD_KINDS:
+        # The earliest departure whose last filing day is still `on` or later.
+        day = due(on, period, agency)
+        while apply_by(departure_on=day - dt.timedelta(days=1), period=period, agency=agency) >= on:
+            day -= dt.timedelta(days=1)
+        what = "提出的申請" if kind == RuleKind.APPLICATION_LEAD else "收到的申報"
+        return f"{roc(on)}{what}，出發日最早為{roc(day)}（出發日前{period.text()}）"
+    return f"{roc(on)}返臺者，應於{roc(due(on, period, agency))}以前通報（返臺後{period.text()}內）"
+
+
+def rule_rows(*, agency: Agency) -> list[TravelRule]:
+    """Every row that can apply to the agency (nationwide, its superiors', its own), newest first."""
+    return list(TravelRule.objects.filter(_line(agency)).select_related("agency", "created_by")
+                .order_by("kind", "-starts_on", "-id"))
+
+
+def rule_locked_by(*, agency: Agency, kind: str, on: dt.date) -> TravelRule | None:
+    """A superior's fixed row that forbids the agency its own row of `kind` from `on`."""
+    rows = [r for r in TravelRule.objects.filter(_line(agency), kind=kind, starts_on__lte=on).select_related("agency")
+            if r.agency_id != agency.pk]
+    found = ruletree.locked_by(_candidates(agency, rows), len(ancestor_ids(agency)) - 1, on)
+    return found.row if found else None
 
 
 def personnel_agency_ids(person: Person) -> set[int]:

@@ -17,9 +17,9 @@ from anwei.orgs.models import Agency, Person
 from anwei.orgs.selectors import person_primary_agency
 from anwei.travel import defaults
 from anwei.travel.deadlines import apply_by, report_due
-from anwei.travel.models import (Approval, ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication,
-                                 TravelRule)
-from anwei.travel.selectors import VIEW_ACTIONS, rule_in_force
+from anwei.travel.models import (HKMO, Approval, ClassifiedRetiree, Region, ReturnReport, RuleKind, Status,
+                                 TravelApplication, TravelRule)
+from anwei.travel.selectors import VIEW_ACTIONS, rule_completed, rule_in_force, trip_rule_kinds
 
 
 @dataclass(frozen=True)
@@ -34,10 +34,12 @@ class TripInput:
     urgent: bool = False
     urgent_reason: str = ""
     declarations_accepted: tuple[str, ...] = ()
+    region: str = "mainland"
+    meets_specified: bool = False
 
 
 TRIP_FIELDS = ["purpose", "purpose_detail", "destinations", "transit_stops", "transit_mainland", "departure_on",
-               "return_on", "urgent", "urgent_reason"]
+               "return_on", "urgent", "urgent_reason", "region", "meets_specified"]
 
 
 def _traveller_agency(person: Person) -> Agency:
@@ -59,7 +61,7 @@ def _route(*, traveller: Person, agency: Agency, lead_rule: TravelRule) -> tuple
     return agency, unit, Status.UNIT_REVIEW if needs_unit_head else Status.ETHICS_REVIEW
 
 
-def _check_trip(trip: TripInput, *, lead: TravelRule, filed_on: dt.date, today: dt.date, new: bool,
+def _check_trip(trip: TripInput, *, agency: Agency, lead: TravelRule, filed_on: dt.date, today: dt.date, new: bool,
                 late_allowed: bool = False) -> bool:
     """Validate the dates, the lead time and the declarations; returns whether the filing is late.
 
@@ -75,12 +77,12 @@ def _check_trip(trip: TripInput, *, lead: TravelRule, filed_on: dt.date, today: 
     missing = [text for text in lead.declaration_list() if text not in trip.declarations_accepted]
     if missing:
         raise ValidationError({"declarations": f"請逐項勾選聲明事項（尚有{len(missing)}項未勾選）。"})
-    last_day = apply_by(departure_on=trip.departure_on, lead_workdays=lead.working_days)
+    last_day = apply_by(departure_on=trip.departure_on, period=lead.period, agency=agency)
     late = filed_on > last_day
     if late_allowed:
         return late
     if late and not trip.urgent:
-        raise ValidationError({"departure_on": f"依規定應於出發日之{lead.working_days}個工作日前"
+        raise ValidationError({"departure_on": f"依規定應於出發日之{lead.period.text()}前"
                                                f"（{_roc(last_day)}以前）提出；如有急迫情形，請勾選「急迫情形」並說明理由。"})
     if late and not trip.urgent_reason.strip():
         raise ValidationError({"urgent_reason": "逾期申請須說明急迫情形。"})
@@ -102,15 +104,19 @@ def _set_trip(app: TravelApplication, trip: TripInput) -> None:
 def application_submit(*, actor: Person, trip: TripInput, today: dt.date) -> TravelApplication:
     """A serving staff member files an application, judged by the rules in force today."""
     agency = _traveller_agency(actor)
-    lead = rule_in_force(agency=agency, kind=RuleKind.APPLICATION_LEAD, on=today)
-    report = rule_in_force(agency=agency, kind=RuleKind.RETURN_REPORT, on=today)
-    late = _check_trip(trip, lead=lead, filed_on=today, today=today, new=True)
+    if trip.region not in Region.values:
+        raise ValidationError({"region": "請選擇前往地區別。"})
+    lead_kind, report_kind = trip_rule_kinds(trip.region, trip.meets_specified)
+    # Conditions of the rules (官等、職等、機關類別、事由) are judged on the traveller and the trip.
+    lead = rule_in_force(agency=agency, kind=lead_kind, on=today, person=actor, purpose=trip.purpose)
+    report = rule_in_force(agency=agency, kind=report_kind, on=today, person=actor, purpose=trip.purpose)
+    late = _check_trip(trip, agency=agency, lead=lead, filed_on=today, today=today, new=True)
     reviewing, unit, status = _route(traveller=actor, agency=agency, lead_rule=lead)
     app = TravelApplication(
         agency=agency, reviewing_agency=reviewing, traveller=actor, unit=unit, traveller_name=actor.full_name,
         traveller_title=actor.title, filed_on=today, lead_workdays=lead.working_days,
         report_workdays=report.working_days, lead_rule=lead, report_rule=report,
-        apply_by=apply_by(departure_on=trip.departure_on, lead_workdays=lead.working_days), late_filing=late,
+        apply_by=apply_by(departure_on=trip.departure_on, period=lead.period, agency=agency), late_filing=late,
         status=status, created_by=actor)
     _set_trip(app, trip)
     app.save()
@@ -128,11 +134,13 @@ def application_correct(*, actor: Person, application: TravelApplication, trip: 
         raise ValidationError("此申請目前不能修改。")
     before = snapshot(application)
     version_bump(application, expected_version)
-    lead = application.lead_rule
-    late = _check_trip(trip, lead=lead, filed_on=application.filed_on, today=today, new=False)
+    lead = rule_completed(application.lead_rule, on=application.filed_on)
+    late = _check_trip(trip, agency=application.agency, lead=lead, filed_on=application.filed_on, today=today,
+                       new=False)
     _set_trip(application, trip)
     application.late_filing = late
-    application.apply_by = apply_by(departure_on=trip.departure_on, lead_workdays=application.lead_workdays)
+    application.apply_by = apply_by(departure_on=trip.departure_on, period=application.lead_period,
+                                    agency=application.agency)
     reviewing, unit, status = _route(traveller=actor, agency=application.agency, lead_rule=lead)
     application.reviewing_agency, application.unit, application.status = reviewing, unit, status
     application.save()
@@ -178,8 +186,8 @@ def application_review(*, actor: Person, application: TravelApplication, decisio
             application.status = Status.ETHICS_REVIEW
         else:
             application.status = Status.APPROVED
-            application.report_due = report_due(return_on=application.return_on,
-                                                report_workdays=application.report_workdays)
+            application.report_due = report_due(return_on=application.return_on, period=application.report_period,
+                                                agency=application.agency)
     elif decision == Decision.RETURN:
         application.status = Status.RETURNED
     elif decision == Decision.REFUSE:
@@ -229,7 +237,7 @@ def return_report_file(*, actor: Person, application: TravelApplication, report:
         raise ValidationError({"received_on": "收件日期不能晚於今天。"})
     # A closure added to the calendar since approval (a typhoon day) moves the due date in the
     # traveller's favour: judge lateness by the calendar as it stands now.
-    due = report_due(return_on=application.return_on, report_workdays=application.report_workdays)
+    due = report_due(return_on=application.return_on, period=application.report_period, agency=application.agency)
     if due != application.report_due:
         before = snapshot(application)
         application.report_due = due
@@ -294,14 +302,15 @@ def retiree_declaration_record(*, actor: Person, retiree: ClassifiedRetiree, tri
     agency = retiree.agency
     lead = rule_in_force(agency=agency, kind=RuleKind.RETIREE_LEAD, on=received_on)
     report = rule_in_force(agency=agency, kind=RuleKind.RETIREE_REPORT, on=received_on)
-    late = _check_trip(trip, lead=lead, filed_on=received_on, today=today, new=False, late_allowed=True)
-    last_day = apply_by(departure_on=trip.departure_on, lead_workdays=lead.working_days)
+    late = _check_trip(trip, agency=agency, lead=lead, filed_on=received_on, today=today, new=False,
+                       late_allowed=True)
+    last_day = apply_by(departure_on=trip.departure_on, period=lead.period, agency=agency)
     app = TravelApplication(
         agency=agency, reviewing_agency=agency, retiree=retiree, traveller_name=retiree.full_name,
         traveller_title=retiree.former_title, filed_on=received_on, lead_workdays=lead.working_days,
         report_workdays=report.working_days, lead_rule=lead, report_rule=report, apply_by=last_day,
         late_filing=late, status=Status.DECLARED, created_by=actor,
-        report_due=report_due(return_on=trip.return_on, report_workdays=report.working_days))
+        report_due=report_due(return_on=trip.return_on, period=report.period, agency=agency))
     _set_trip(app, trip)
     app.save()
     audit_record(actor=actor, action="travel.retiree.declare", obj=app, after=snapshot(app))
@@ -327,3 +336,54 @@ def travel_rules_seed_defaults() -> int:
                                          basis=defaults.BASIS)
         audit_record(actor=None, action="travel.rule_seed", obj=rule, agency=rule.agency, after=snapshot(rule))
     return len(defaults.DEFAULT_RULES)
+
+
+@dataclass(frozen=True)
+class RuleInput:
+    kind: str
+    amount: int
+    unit: str
+    starts_on: dt.date
+    approval: str = ""
+    head_to_superior: bool = True
+    declarations: str = ""
+    note: str = ""
+    basis: str = ""
+    fixed: bool = False
+    grade: str = ""
+    rank_min: int | None = None
+    agency_kind: str = ""
+    purpose: str = ""
+
+
+@service
+def travel_rule_create(*, actor: Person, agency: Agency, data: RuleInput, today: dt.date) -> TravelRule:
+    """The agency's ethics officer adds a rule from a start date (rules change by new rows; what was filed keeps
+    its rule). A superior office's row is the default of its subtree; `fixed` forbids its agencies their own.
+    Empty optional parts (declarations, review route, text) are inherited from the rules behind it."""
+    from anwei.orgs import policy
+    from anwei.travel.selectors import rule_locked_by
+
+    if not policy.may(actor, "travel.rules.manage", agency):
+        raise ValidationError("只有本機關的政風人員可以訂定本機關的赴陸規定。")
+    if data.kind not in RuleKind.values:
+        raise ValidationError({"kind": "請選擇規定類別。"})
+    if data.starts_on < today:
+        raise ValidationError({"starts_on": "生效日不能早於今天：已提出的申請依提出當日的規定處理，規定不溯及既往。"})
+    if not 0 < data.amount <= 400:
+        raise ValidationError({"amount": "期間數值應為1至400。"})
+    locked = rule_locked_by(agency=agency, kind=data.kind, on=data.starts_on)
+    if locked is not None:
+        raise ValidationError({"kind": f"上級機關（{locked.agency.name if locked.agency_id else '全國'}）自"
+                                       f"{_roc(locked.starts_on)}起訂定之「{locked.get_kind_display()}」不開放所屬機關另訂。"})
+    if data.rank_min is not None and not (1 <= data.rank_min <= 14 and data.grade):
+        raise ValidationError({"rank_min": "職等應為1至14，並請同時選擇官等。"})
+    if data.approval and data.kind != RuleKind.APPLICATION_LEAD:
+        raise ValidationError({"approval": "審核流程僅適用於「赴陸申請」。"})
+    rule = TravelRule.objects.create(
+        agency=agency, kind=data.kind, working_days=data.amount, unit=data.unit, starts_on=data.starts_on,
+        approval=data.approval, head_to_superior=data.head_to_superior, declarations=data.declarations.strip(),
+        note=data.note.strip(), basis=data.basis.strip(), fixed=data.fixed, grade=data.grade,
+        rank_min=data.rank_min, agency_kind=data.agency_kind, purpose=data.purpose, created_by=actor)
+    audit_record(actor=actor, action="travel.rule_create", obj=rule, agency=agency, after=snapshot(rule))
+    return rule

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/document.<str:fmt>", views.application_document, name="application_document"),
     path("<int:pk>/return-report.<str:fmt>", views.return_report_document, name="return_report_document"),
     path("overdue/", views.overdue, name="overdue"),
+    path("rules/", views.rules, name="rules"),
     path("statistics/<int:agency_id>/", views.statistics, name="statistics"),
     path("retirees/", views.retiree_list, name="retiree_list"),
     path("retirees/new/", views.retiree_create, name="retiree_create"),

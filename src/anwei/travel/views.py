@@ -11,14 +11,16 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from anwei.core.formpages import form_attempt
+from anwei.core import clock
+from anwei.core.formpages import form_attempt, form_submit
+from anwei.core.periods import Period
 from anwei.documents.http import document_response
 from anwei.orgs import policy
 from anwei.orgs.selectors import person_primary_agency
 from anwei.travel import selectors, services
-from anwei.travel.forms import (PeriodForm, RetireeDeclarationForm, RetireeForm, RetireeReturnReportForm,
+from anwei.travel.forms import (PeriodForm, RuleDateForm, RuleForm, RetireeDeclarationForm, RetireeForm, RetireeReturnReportForm,
                                 ReturnReportForm, ReviewForm, TripForm)
-from anwei.travel.models import RuleKind, Status, TravelApplication
+from anwei.travel.models import Region, RuleKind, Status, TravelApplication
 from anwei.travel.selectors import NoRuleError
 
 PAGE_SIZE = 30
@@ -65,19 +67,24 @@ def index(request):
     ethics = list(selectors.ethics_agencies(person))
     stats_agency = selectors.statistics_agencies(person=person).first()
     agency = person_primary_agency(person)
-    rules = selectors.rules_in_force(agency=agency, on=_today()) if agency else []
+    rules = selectors.rules_in_force(agency=agency, on=_today(), person=person) if agency else []
     return render(request, "travel/index.html", {
         "page": page, "show": show, "query": urlencode({"show": show, "status": status}), "ethics": ethics,
         "stats_agency": stats_agency, "status": status, "statuses": Status.choices,
         "today": _today(), "rules": rules,
+        "may_edit_rules": agency is not None and policy.may(person, "travel.rules.manage", agency),
     })
 
 
 @login_required
 def application_create(request):
     person = request.user
-    declarations, problem = _declarations(person, RuleKind.APPLICATION_LEAD)
-    form = TripForm(request.POST or None, declarations=declarations)
+    region = request.POST.get("region") or request.GET.get("region") or Region.MAINLAND
+    if region not in Region.values:
+        raise Http404("找不到此頁面")
+    lead_kind = selectors.trip_rule_kinds(region, False)[0]
+    declarations, problem = _declarations(person, lead_kind)
+    form = TripForm(request.POST or None, declarations=declarations, region=region)
     if request.method == "POST" and form.is_valid() and not problem:
         attempt = _attempt(form, lambda: services.application_submit(
             actor=person, trip=form.trip(), today=_today()))
@@ -85,9 +92,10 @@ def application_create(request):
             app = attempt.value
             messages.success(request, f"已送出赴陸申請，目前{app.get_status_display()}。")
             return redirect("travel:application_detail", pk=app.pk)
-    lead = _rule_or_none(person_primary_agency(person), RuleKind.APPLICATION_LEAD)
+    lead = _rule_or_none(person_primary_agency(person), lead_kind)
+    title = "提出赴陸申請" if region == Region.MAINLAND else f"赴{Region(region).label}通報"
     return render(request, "travel/application_form.html", {"form": form, "problem": problem, "lead": lead,
-                                                            "title": "提出赴陸申請"})
+                                                            "title": title, "region": region})
 
 
 @login_required
@@ -124,7 +132,8 @@ def application_edit(request, pk: int):
     if app.status != Status.RETURNED:
         messages.error(request, "此申請目前不能修改。")
         return redirect("travel:application_detail", pk=app.pk)
-    declarations = app.lead_rule.declaration_list()
+    lead = selectors.rule_completed(app.lead_rule, on=app.filed_on)
+    declarations = lead.declaration_list()
     form = TripForm(request.POST or None, declarations=declarations,
                     initial={**TripForm.initial_from(app),
                              "declarations": [str(i) for i, t in enumerate(declarations)
@@ -140,7 +149,7 @@ def application_edit(request, pk: int):
             messages.success(request, "已補正並重新送出。")
             return redirect("travel:application_detail", pk=app.pk)
     return render(request, "travel/application_form.html", {
-        "form": form, "app": app, "lead": app.lead_rule, "conflict": conflict, "title": "補正赴陸申請"})
+        "form": form, "app": app, "lead": lead, "conflict": conflict, "title": "補正赴陸申請"})
 
 
 @login_required
@@ -317,3 +326,37 @@ def _rule_or_none(agency, kind):
         return selectors.rule_in_force(agency=agency, kind=kind, on=_today())
     except NoRuleError:
         return None
+
+
+@login_required
+def rules(request):
+    """The agency's travel rules where the work is: which rule is in force on any date and what it means then,
+    every row that applies (nationwide, the superior's, the agency's own), and a new row from a start date —
+    with a preview of the date it gives before saving."""
+    agency = person_primary_agency(request.user)
+    if agency is None or not policy.may(request.user, "travel.rules.manage", agency):
+        raise Http404("找不到此頁面")
+    today = clock.today()
+    date_form = RuleDateForm(request.GET or None)
+    on = (date_form.cleaned_data.get("on") if date_form.is_valid() else None) or today
+    form = RuleForm(request.POST or None, initial={"starts_on": today, "unit": "workdays", "head_to_superior": True})
+    preview = None
+    if request.method == "POST" and "preview" in request.POST:
+        if form.is_valid():
+            c = form.cleaned_data
+            preview = selectors.rule_example(kind=c["kind"], period=Period(c["amount"], c["unit"]), agency=agency,
+                                             on=max(c["starts_on"], today))
+    else:
+        rule, _ = form_submit(request, form, lambda c: services.travel_rule_create(
+            actor=request.user, agency=agency, data=form.rule_input(), today=today), "已新增赴陸規定，自生效日起適用。")
+        if rule:
+            return redirect("travel:rules")
+    in_force = selectors.rules_in_force(agency=agency, on=on)
+    return render(request, "travel/rules.html", {
+        "agency": agency, "form": form, "date_form": date_form, "on": on, "today": today, "preview": preview,
+        "in_force": [(r, selectors.rule_example(kind=r.kind, period=r.period, agency=agency, on=on)) for r in in_force],
+        "rows": selectors.rule_rows(agency=agency),
+        # Fixed by a superior now or from a later date: said before the officer types a row it would refuse.
+        "locked": [r for r in (selectors.rule_locked_by(agency=agency, kind=k, on=dt.date.max) for k in RuleKind.values)
+                   if r],
+    }, status=400 if request.method == "POST" and not form.is_valid() else 200)

@@ -13,6 +13,19 @@ def _date(text: str) -> dt.date:
         raise CommandError(str(exc)) from None
 
 
+def _scope(name: str) -> str:
+    """The agency's tree path (core knows agencies only through the app registry: it lies below orgs)."""
+    if not name:
+        return ""
+    from django.apps import apps
+    from django.db.models import Q
+
+    agency = apps.get_model("orgs", "Agency").objects.filter(Q(name=name) | Q(code=name)).first()
+    if agency is None:
+        raise CommandError(f"找不到機關「{name}」。")
+    return agency.path
+
+
 class Command(BaseCommand):
     help = "政府機關辦公日計算：add DATE N（第 N 個工作日）、between A B（含首尾的工作日數）、is DATE"
 
@@ -26,13 +39,16 @@ class Command(BaseCommand):
         between.add_argument("end")
         is_ = sub.add_parser("is", help="該日是否上班")
         is_.add_argument("date")
+        for p in (add, between, is_):
+            p.add_argument("--agency", default="", help="以該機關（名稱或機關代碼）的行事曆計算，含其縣市的停班")
 
     def handle(self, *args, op, **opts):
+        scope = _scope(opts.get("agency", ""))
         if op == "add":
-            result = workdays.workday_add(_date(opts["date"]), opts["n"])
+            result = workdays.workday_add(_date(opts["date"]), opts["n"], scope)
             self.stdout.write(f"{result.isoformat()} {rocdate.format_long(result)}（{rocdate.weekday_zh(result)}）")
         elif op == "between":
-            self.stdout.write(str(workdays.workdays_between(_date(opts["start"]), _date(opts["end"]))))
+            self.stdout.write(str(workdays.workdays_between(_date(opts["start"]), _date(opts["end"]), scope)))
         else:
             d = _date(opts["date"])
-            self.stdout.write(f"{d.isoformat()} {'上班' if workdays.is_workday(d) else '放假'}")
+            self.stdout.write(f"{d.isoformat()} {'上班' if workdays.is_workday(d, scope) else '放假'}")
