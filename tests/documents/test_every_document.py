@@ -86,6 +86,11 @@ def _kinds():
         ("inspection", "inspections.report",
          {"inspection_id": Inspection.objects.order_by("id").first().pk}, True),
     ]
+    from anwei.access.models import AccessSettings
+
+    access = AccessSettings.objects.order_by("id").first()
+    if access:  # the 門禁管理計畫 of the demo agency
+        kinds.append(("access_plan", "access.plan", {"agency_id": access.agency_id}, True))
     if travel:
         kinds += [("travel", "travel.application", {"application_id": travel.pk}, True),
                   ("travel_return", "travel.return_report",

@@ -9,7 +9,8 @@ def test_bars_are_valid_svg_with_links_titles_and_escaped_text():
     svg = bar_chart(title="逾期<事項>", series=["未逾期", "逾期"],
                     bars=[Bar("秘書室", [3, 2], ["/a?x=1&y=2", ""]), Bar("人事室", [0, 0])])
     root = ET.fromstring(svg)
-    assert root.get("role") == "img" and "秘書室 未逾期3、逾期2" in root.get("aria-label")
+    # it holds links: a figure, not an image (whose content assistive technology would not see)
+    assert root.get("role") == "figure" and "秘書室 未逾期3、逾期2" in root.get("aria-label")
     links = root.findall(f".//{NS}a")
     assert [a.get("href") for a in links] == ["/a?x=1&y=2"]
     titles = [t.text for t in root.iter(f"{NS}title")]

@@ -61,7 +61,8 @@ _SCOPED_CSS = f"""
 .aw-doc .aw-enclosure {{ margin: .3em 0; }}
 .aw-doc .aw-pagebreak {{ break-after: page; page-break-after: always; height: 0; }}
 @media screen {{
-  .aw-doc {{ max-width: 21cm; padding: 1.5em 2em; box-shadow: 0 0 0 1px #ccc; }}
+  /* on a screen narrower than the page (a phone) the document scrolls inside its own box, never the page */
+  .aw-doc {{ max-width: 21cm; padding: 1.5em 2em; box-shadow: 0 0 0 1px #ccc; overflow-x: auto; }}
   .aw-doc.aw-landscape {{ max-width: 29.7cm; }}
   .aw-doc table.aw-table tr {{ break-inside: avoid; page-break-inside: avoid; }}
 .aw-doc table.aw-table.aw-together {{ break-inside: avoid; page-break-inside: avoid; }}

@@ -2,7 +2,8 @@
 
 Each chart is a plain string of SVG markup; every text is escaped here. Each bar segment and line point can
 link to the list behind it, and carries a <title> (its label and number) for a pointer and a screen reader;
-pages show the same numbers as a table (the chart itself is role="img" with a summary).
+pages show the same numbers as a table. The chart is role="img" with a summary, or role="figure" when it holds
+links (an image's content is presentational, so links inside it would be hidden from assistive technology).
 Colours are chosen to stay apart for the common colour-vision deficiencies (Okabe–Ito palette)."""
 
 from __future__ import annotations
@@ -10,6 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
+
+
+def _with_role(svg: str) -> str:
+    return svg.replace('role="img"', 'role="figure"', 1) if "<a href" in svg else svg
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999")
 FONT = 'font-family="Noto Sans CJK TC, Noto Sans TC, sans-serif"'
@@ -42,7 +47,7 @@ def _legend(series: Sequence[str], x: int, y: int, colors: Sequence[str]) -> str
         out.append(f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{colors[i % len(colors)]}"/>'
                    f'<text x="{x + 16}" y="{y}" font-size="12" {FONT}>{escape(name)}</text>')
         x += 16 + _text_width(name, 12) + 16
-    return "".join(out)
+    return _with_role("".join(out))
 
 
 def bar_chart(*, title: str, series: Sequence[str], bars: Sequence[Bar], width: int = 640, bar_height: int = 20,
@@ -75,7 +80,7 @@ def bar_chart(*, title: str, series: Sequence[str], bars: Sequence[Bar], width: 
             x += w
         out.append(f'<text x="{x + 4:.1f}" y="{y + bar_height - 5}" font-size="12" {FONT}>{_number(sum(b.values))}</text>')
     out.append("</svg>")
-    return "".join(out)
+    return _with_role("".join(out))
 
 
 def line_chart(*, title: str, series: Sequence[str], xlabels: Sequence[str], values: Sequence[Sequence[float]],
@@ -106,4 +111,4 @@ def line_chart(*, title: str, series: Sequence[str], xlabels: Sequence[str], val
             out.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="{color}"><title>{escape(xlabels[j])} '
                        f"{escape(name)} {_number(values[i][j])}</title></circle>")
     out.append("</svg>")
-    return "".join(out)
+    return _with_role("".join(out))

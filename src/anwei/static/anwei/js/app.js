@@ -29,14 +29,19 @@ document.addEventListener("DOMContentLoaded", () => {
 // After an htmx swap the focus goes to what replaced the old part (not to the top of the page), and the
 // new part's messages are read out through the page's live region.
 document.addEventListener("htmx:afterSwap", (event) => {
-  const target = event.detail.target;
+  // Only after the person's own submit or click: a polling refresh must never take the focus away.
+  const cause = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
+  if (!cause || !["submit", "click"].includes(cause.type)) return;
+  let target = event.detail.target;
+  // An outerHTML swap replaced the target itself: the new element carries the same id.
+  if (target instanceof HTMLElement && !target.isConnected && target.id) target = document.getElementById(target.id);
   if (!(target instanceof HTMLElement)) return;
   const focusable = target.querySelector("[role=alert], .errorlist, .messages, h2, h3") || target;
   if (!focusable.hasAttribute("tabindex") && !focusable.matches("a, button, input, select, textarea")) {
     focusable.setAttribute("tabindex", "-1");
   }
   focusable.focus({ preventScroll: false });
-  const said = target.querySelector(".messages, [data-announce]");
+  const said = target.querySelector(".messages, [role=status], [data-announce]");
   const live = document.getElementById("live");
   if (said && live) live.textContent = said.textContent.trim();
 });
