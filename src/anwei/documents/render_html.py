@@ -218,6 +218,7 @@ def render_html(doc: Document) -> str:
     """A standalone HTML document with print CSS (A4, header, footer 第X頁，共Y頁)."""
     return (
         '<!doctype html>\n<html lang="zh-Hant-TW"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(clean(doc.title))}</title>"
         f"<style>{_page_css(doc)}{_SCOPED_CSS}{_fonts_css(doc.official)}"
         "@media print { .aw-doc { max-width: none; padding: 0; box-shadow: none; } }</style>"
