@@ -9,7 +9,8 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         # The index follows every audited change in the writer's transaction, and every deletion.
         from anwei.core.audit import audit_listen
-        from anwei.search import index
+        from anwei.search import index, tasks
 
         audit_listen(index.on_audit)
         index.connect_deletions()
+        index.file_reader_set(tasks.file_text_read.enqueue)  # attachments are read by the background worker

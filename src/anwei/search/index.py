@@ -49,12 +49,20 @@ def _entries(searchable: Searchable, objects: Iterable[models.Model]) -> tuple[l
     return [_entry(searchable, obj, doc, files, pending) for obj, doc in docs], pending
 
 
-def _read_later(searchable: Searchable, object_ids: Iterable[int], file_ids: set[int]) -> None:
-    if file_ids:
-        from anwei.search.tasks import file_text_read
+# How attachments' text gets read: the background task (search.tasks), set in AppConfig.ready(). The task
+# reindexes through this module, so this module does not import it (no import cycle).
+_file_reader: Callable[[str, list[int], list[int]], object] | None = None
 
+
+def file_reader_set(reader: Callable[[str, list[int], list[int]], object]) -> None:
+    global _file_reader
+    _file_reader = reader
+
+
+def _read_later(searchable: Searchable, object_ids: Iterable[int], file_ids: set[int]) -> None:
+    if file_ids and _file_reader is not None:
         # Queued in the writer's transaction (the task row commits with the change); run at once in tests.
-        file_text_read.enqueue(searchable.kind, sorted(set(object_ids)), sorted(file_ids))
+        _file_reader(searchable.kind, sorted(set(object_ids)), sorted(file_ids))
 
 
 def reindex(searchable: Searchable, pks: Iterable[int]) -> None:

@@ -11,6 +11,7 @@ from anwei.core.models import StoredFile
 from anwei.core.uploads import stored_file_bytes
 from anwei.lib import docextract
 from anwei.portal.searchables import searchable
+from anwei.search import index
 from anwei.search.models import FileText
 
 log = logging.getLogger(__name__)
@@ -33,8 +34,6 @@ def _read(stored: StoredFile) -> FileText:
 def file_text_read(kind: str, object_ids: list[int], file_ids: list[int]) -> int:
     """Read the files not read yet, then reindex the records they belong to. Index rows and file texts
     are derived data: no audit row (the upload has one)."""
-    from anwei.search import index
-
     done = set(FileText.objects.filter(stored_id__in=file_ids).values_list("stored_id", flat=True))
     read = [_read(f) for f in StoredFile.objects.filter(pk__in=set(file_ids) - done)]
     s = searchable(kind)
