@@ -25,6 +25,13 @@ def holds_for_open_requests(apps, schema_editor):
                             placed_at=now)
 
 
+def _constraints_immediate(apps, schema_editor):
+    # PostgreSQL: filling the new columns of existing rows leaves deferred foreign-key checks pending, and a
+    # later CREATE INDEX on the same table in this transaction is then refused; check them as they happen.
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -32,6 +39,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(_constraints_immediate, _constraints_immediate),
         migrations.AddField(
             model_name='footagesettings',
             name='decision_unit',

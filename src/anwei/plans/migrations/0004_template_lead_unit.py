@@ -3,6 +3,13 @@
 from django.db import migrations, models
 
 
+def _constraints_immediate(apps, schema_editor):
+    # PostgreSQL: filling the new columns of existing rows leaves deferred foreign-key checks pending, and a
+    # later CREATE INDEX on the same table in this transaction is then refused; check them as they happen.
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -10,6 +17,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(_constraints_immediate, _constraints_immediate),
         migrations.AddField(
             model_name='plantemplate',
             name='lead_unit',

@@ -20,6 +20,13 @@ def hkmo_defaults(apps, schema_editor):
                                 basis="香港澳門關係條例及相關通報規定")
 
 
+def _constraints_immediate(apps, schema_editor):
+    # PostgreSQL: filling the new columns of existing rows leaves deferred foreign-key checks pending, and a
+    # later CREATE INDEX on the same table in this transaction is then refused; check them as they happen.
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -28,6 +35,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(_constraints_immediate, _constraints_immediate),
         migrations.AddField(
             model_name='travelapplication',
             name='meets_specified',
