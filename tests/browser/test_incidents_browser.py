@@ -64,7 +64,8 @@ def test_report_on_a_phone_notify_follow_up_and_count(live_server, page):
     page.click("button:has-text('列管')")
     page.wait_for_selector("text=已列管後續改善事項")
     page.click("#follow-ups >> text=加強門禁管制並檢討監視系統死角")
-    page.wait_for_selector("text=狀況通報")
+    page.wait_for_url("**/tracking/**")
+    page.wait_for_selector("main >> text=狀況通報")  # the item names where it came from
 
     # The superior office sees it, and the statistics count it.
     page.set_viewport_size({"width": 1200, "height": 900})

@@ -136,3 +136,11 @@ def test_required_and_generated_sections_cannot_be_removed(world, client, plan):
     fields = page.split('id="error-summary"')[1].split("</div>", 1)[1]  # after the summary at the top
     assert fields.count("此章節不能刪除，請填寫章節名稱。") == 2
     assert page.count("此章節不能刪除，請填寫章節名稱。") == 4  # and each is listed once in the summary
+
+
+def test_the_period_sentence_is_announced_when_the_dates_change(world, client, plan):
+    """The sentence is replaced by htmx as the dates change; a screen reader hears it only from a live region."""
+    client.force_login(world.officer)
+    page = client.get(reverse("plans:plan_edit", args=[plan.pk])).content.decode()
+    holder = page[:page.index('id="period-sentence"')].rsplit("<p", 1)[1]
+    assert 'aria-live="polite"' in holder

@@ -70,3 +70,17 @@ def test_an_ordinary_plan_offers_no_report_draft(world, as_):
     assignment = pf.city_to_bureau(world)
     page = as_(world.officer).get(reverse("plans:assignment_detail", args=[assignment.pk])).content.decode()
     assert "由本機關紀錄產生" not in page
+
+
+def test_the_counts_page_shows_the_latest_requests_and_leads_to_all_of_them(world, as_, settings):
+    settings.ANWEI_TODAY = dt.date(2026, 7, 1)
+    c = as_(world.superior)
+    for month in range(1, 12):  # eleven requests, one per month's period
+        assert _ask(c, world, start=f"115/{month}/1", end=f"115/{month}/28").status_code == 302
+    first = ReportRequest.objects.order_by("created_at", "id").first()
+    page = c.get(reverse("workreports:counts")).content.decode()
+    assert page.count(reverse("plans:plan_detail", args=[first.plan_id]) + '"') == 0  # the eleventh is not shown
+    link = reverse("plans:plan_list") + "?occasion=other"
+    assert f'href="{link}"' in page
+    listing = c.get(link).content.decode()
+    assert reverse("plans:plan_detail", args=[first.plan_id]) in listing

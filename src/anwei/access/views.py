@@ -271,17 +271,9 @@ def badge_grant(request, pk: int):
     badge = selectors.badge_manage_get(person=request.user, pk=pk)
     form = BadgeGrantForm(request.POST, prefix="g", units=selectors.agency_units(badge.agency),
                           areas=selectors.area_list(agency=badge.agency))
-    if form.is_valid():
-        c = form.cleaned_data
-        attempt = form_attempt(form, lambda: services.badge_update(
-            actor=request.user, badge=badge, expected_version=c["version"], unit=c["unit"], ends_on=c["ends_on"],
-            areas=c["areas"], note=c["note"]))
-        if attempt.done:
-            messages.success(request, "已變更授權。")
-            return redirect("access:badge_detail", pk=badge.pk)
-        if attempt.conflict is not None:
-            return _badge_page(request, attempt.conflict, forms={"grant": form}, conflict=attempt.conflict)
-    return _badge_page(request, badge, forms={"grant": form}, status=400)
+    return _badge_action(request, badge, "grant", form, lambda c: services.badge_update(
+        actor=request.user, badge=badge, expected_version=c["version"], unit=c["unit"], ends_on=c["ends_on"],
+        areas=c["areas"], note=c["note"]), lambda c, _: "已變更授權。")
 
 
 @login_required
@@ -289,17 +281,9 @@ def badge_grant(request, pk: int):
 def badge_status(request, pk: int):
     badge = selectors.badge_manage_get(person=request.user, pk=pk)
     form = BadgeStatusForm(request.POST, prefix="s")
-    if form.is_valid():
-        c = form.cleaned_data
-        attempt = form_attempt(form, lambda: services.badge_status_set(
-            actor=request.user, badge=badge, expected_version=c["version"], action=c["action"], on=c["on"],
-            note=c["note"]))
-        if attempt.done:
-            messages.success(request, f"已辦理：{dict(form.fields['action'].choices)[c['action']]}。")
-            return redirect("access:badge_detail", pk=badge.pk)
-        if attempt.conflict is not None:
-            return _badge_page(request, attempt.conflict, forms={"status": form}, conflict=attempt.conflict)
-    return _badge_page(request, badge, forms={"status": form}, status=400)
+    return _badge_action(request, badge, "status", form, lambda c: services.badge_status_set(
+        actor=request.user, badge=badge, expected_version=c["version"], action=c["action"], on=c["on"],
+        note=c["note"]), lambda c, _: f"已辦理：{dict(form.fields['action'].choices)[c['action']]}。")
 
 
 @login_required
@@ -307,17 +291,23 @@ def badge_status(request, pk: int):
 def badge_replace(request, pk: int):
     badge = selectors.badge_manage_get(person=request.user, pk=pk)
     form = BadgeReplaceForm(request.POST, prefix="r")
+    return _badge_action(request, badge, "replace", form, lambda c: services.badge_replace(
+        actor=request.user, badge=badge, expected_version=c["version"], number=c["number"], on=c["on"],
+        note=c["note"]), lambda c, new: f"已補發新卡 {new.number}（工本費{new.fee}元）。")
+
+
+def _badge_action(request, badge, key: str, form, call, message):
+    """One badge form's tail: run the service, then go to the badge it left (a replacement is a new badge), or show
+    the page again with the form — with the newer record on a conflict, with 400 on bad input."""
     if form.is_valid():
         c = form.cleaned_data
-        attempt = form_attempt(form, lambda: services.badge_replace(
-            actor=request.user, badge=badge, expected_version=c["version"], number=c["number"], on=c["on"],
-            note=c["note"]))
+        attempt = form_attempt(form, lambda: call(c))
         if attempt.done:
-            messages.success(request, f"已補發新卡 {attempt.value.number}（工本費{attempt.value.fee}元）。")
+            messages.success(request, message(c, attempt.value))
             return redirect("access:badge_detail", pk=attempt.value.pk)
         if attempt.conflict is not None:
-            return _badge_page(request, attempt.conflict, forms={"replace": form}, conflict=attempt.conflict)
-    return _badge_page(request, badge, forms={"replace": form}, status=400)
+            return _badge_page(request, attempt.conflict, forms={key: form}, conflict=attempt.conflict)
+    return _badge_page(request, badge, forms={key: form}, status=400)
 
 
 # --- visitors ------------------------------------------------------------------------------------------

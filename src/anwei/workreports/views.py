@@ -96,19 +96,23 @@ def _headers():
     return [f"{c.label}" for _, c in count_columns()]
 
 
+REQUESTS_SHOWN = 10  # the latest; all of them are plans of the 「其他」 occasion, listed there
+
+
 def _counts_page(request, request_form=None, status: int = 200):
     office, offices, form, start, end = _counts_args(request)
     page, rows = selectors.counts_page(office=office, start=start, end=end, page=request.GET.get("page"))
     table = [(a, rows.get(a.pk, [])) for a in page.object_list]
     query = f"office={office.pk}&start={rocdate.format_slash(start)}&end={rocdate.format_slash(end)}"
     may_request = policy.may(request.user, "workreports.request", office)
+    requests = selectors.report_requests(office=office, limit=REQUESTS_SHOWN + 1) if may_request else []
     if may_request and request_form is None:
         request_form = RequestForm(initial={"start": start, "end": end, "due": workday_add(clock.today(), 10)})
     return render(request, "workreports/counts.html", {
         "office": office, "offices": offices, "form": form, "page": page, "table": table, "headers": _headers(),
         "period": period_label(start, end), "query": query, "invalid": form.is_bound and not form.is_valid(),
         "request_form": request_form if may_request else None,
-        "requests": selectors.report_requests(office=office) if may_request else []}, status=status)
+        "requests": requests[:REQUESTS_SHOWN], "requests_more": len(requests) > REQUESTS_SHOWN}, status=status)
 
 
 @login_required
