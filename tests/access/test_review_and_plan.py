@@ -62,3 +62,14 @@ def test_plan_becomes_a_proposal_of_the_coming_meeting(world, as_):
     assert "門禁管理計畫" in proposal.subject and proposal.unit == world.units["秘書室"]
     assert proposal.attachments.get().name.endswith(".odt")
     assert as_(world.liaison).post("/access/plan/propose/", {"meeting": meeting.pk}).status_code == 404
+
+
+def test_a_unit_head_confirms_on_the_units_review_page(world, settings, as_):
+    settings.ANWEI_TODAY = "2024-12-02"
+    badge(world, "A1", holder=world.liaison)
+    url = f"/access/review/{world.units['秘書室'].pk}/"
+    response = as_(world.unithead).post(url, {"note": "無誤"})
+    assert response.status_code == 302 and response.url == url  # back to the page, which now says it is done
+    assert YearlyReview.objects.get().note == "無誤"
+    page = as_(world.unithead).get(url).content.decode()
+    assert 'id="confirmed"' in page and "意見：無誤" in page

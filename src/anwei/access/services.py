@@ -424,11 +424,12 @@ def visitors_preregister(*, actor: Person, agency: Agency, visit_on: dt.date, pu
         errors["visit_on"] = "只能為本機關的來訪預先登記。"
     _require(errors)
     made = []
+    due = visit_on + dt.timedelta(days=selectors.retention_days(agency, visit_on))  # one rule for all the guests
     for name, org in lines:
         v = Visitor(agency=agency, visit_on=visit_on, name=name, organisation=org, host=actor,
                     host_label=actor.full_name[:60], purpose=purpose.strip(), meeting=meeting.strip(),
-                    preregistered=True, host_confirmed_at=clock.now(), registered_by_label=_label(actor))
-        v.retention_due_on = _retention_due(v)
+                    preregistered=True, host_confirmed_at=clock.now(), registered_by_label=_label(actor),
+                    retention_due_on=due)
         v.save()
         audit_record(actor=actor, action="access.visitor_preregister", obj=v, after=snapshot(v))
         made.append(v)

@@ -70,6 +70,7 @@ def index(request):
     elif may.get("view") or may.get("desk"):
         context["areas"] = selectors.area_list(agency=agency)
         context["inside"] = selectors.visitors_inside(agency_ids=[agency.pk])
+    if may.get("view"):  # badges name their holders: not for the front desk, which only registers visitors
         context["overdue"] = selectors.badges_overdue(today=today, agency_ids=[agency.pk])
         context["moved"] = selectors.badges_holder_moved(agency_ids=[agency.pk])
         context["pending"] = selectors.events_to_review(agency=agency).count()
@@ -559,7 +560,7 @@ def review_unit(request, unit_pk: int):
                 actor=request.user, unit=unit, year=year, note=form.cleaned_data["note"]))
             if attempt.done:
                 messages.success(request, f"已確認{year}年度門禁權限。")
-                return redirect("access:review_unit", pk=unit.pk)
+                return redirect("access:review_unit", unit_pk=unit.pk)
     return render(request, "access/review_unit.html", {
         "unit": unit, "year": year, "badges": selectors.unit_badges(agency=unit.agency, unit=unit),
         "done": selectors.reviews_of(agency=unit.agency, year=year).get(unit.pk), "form": form,
