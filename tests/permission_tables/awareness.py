@@ -16,6 +16,7 @@ def _file(w):
 ROWS = [
     Row("awareness:event_list", expect=READERS),
     Row("awareness:event_create", expect=OFFICERS),
+    Row("awareness:duty_words", expect=OFFICERS),
     Row("awareness:event_edit", lambda w: {"pk": f.event(w).pk}, expect=VIEW_ONE),
     Row("awareness:event_delete", lambda w: {"pk": f.event(w).pk}, method="post",
         expect={"officer": 200, "*": 404}),  # the first POST asks (confirm_step)

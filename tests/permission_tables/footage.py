@@ -72,6 +72,7 @@ ROWS = [
     Row("footage:register_xlsx", year, expect=REGISTER),
     Row("footage:register_document", lambda w: year(w, "html"), expect=REGISTER),
     Row("footage:retention", setup_only, expect=REGISTER),
+    Row("footage:holds", lambda w: f.file(w) and {}, expect=REGISTER),  # a hold to list
     Row("footage:destruction_document", lambda w: year(w, "html"), expect=REGISTER),
     Row("footage:device_list", setup_only, expect={"*": 200}),
     Row("footage:rules", setup_only, expect=REGISTER),

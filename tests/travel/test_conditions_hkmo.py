@@ -5,8 +5,9 @@ their own notification rules. Sources (rules of agencies other than the seeds'):
   by 官等 and 職等 (the 10 working days are this test's agency's choice);
 - 學校 (kind of agency): a school's own 教職員赴陸 rule, e.g. 返臺後十日內 (calendar days) in its 作業規定;
 - 因公赴陸 (purpose): official trips follow the 專案 procedure, asked for earlier than private ones;
-- 香港澳門關係條例 and the notification rules under it: notify before leaving for Hong Kong or Macau; earlier when
-  meeting specified persons; after return, report an unplanned meeting."""
+- 行政院及所屬各機關（構）人員赴香港或澳門注意事項 第3點、第4點 (行政院114年9月10日院臺法字第1141019811號函修正),
+  under 香港澳門關係條例: a private trip is notified 出境日3日前 (calendar days); a trip meeting or contacting
+  specified persons 出境日1週前; an unplanned meeting 返回臺灣後1週內 — the nationwide defaults."""
 
 import datetime as dt
 
@@ -73,14 +74,15 @@ def _hk(rules, **kw):
 def test_hong_kong_has_its_own_notice_rules(world, rules):
     notice = services.application_submit(actor=world.staff, today=ON, trip=_hk(rules))
     assert notice.region == Region.HONG_KONG and notice.lead_rule.kind == RuleKind.HKMO_NOTICE
-    assert notice.lead_period == Period(1, "workdays") and not notice.late_filing
-    assert notice.report_rule.kind == RuleKind.HKMO_UNPLANNED
-    # Meeting specified persons: the longer lead (7 working days before 3/13 is 3/4): filed 3/5, late.
+    assert notice.lead_period == Period(3, "days") and not notice.late_filing
+    assert notice.apply_by == dt.date(2025, 3, 10)  # 出境日3日前: calendar days, the weekend counts
+    assert notice.report_rule.kind == RuleKind.HKMO_UNPLANNED and notice.report_rule.period == Period(1, "weeks")
+    # Meeting specified persons: the longer lead (1 week before 3/13 is 3/6): filed 3/7, late.
     with pytest.raises(Exception) as exc:
-        services.application_submit(actor=world.staff, today=dt.date(2025, 3, 5), trip=_hk(rules, meets_specified=True))
-    assert "7個工作日前" in str(exc.value)
+        services.application_submit(actor=world.staff, today=dt.date(2025, 3, 7), trip=_hk(rules, meets_specified=True))
+    assert "1週前" in str(exc.value)
     meeting = services.application_submit(actor=world.staff, today=ON, trip=_hk(rules, meets_specified=True))
-    assert meeting.lead_rule.kind == RuleKind.HKMO_MEETING and meeting.apply_by == dt.date(2025, 3, 4)
+    assert meeting.lead_rule.kind == RuleKind.HKMO_MEETING and meeting.apply_by == dt.date(2025, 3, 6)
 
 
 def test_the_hong_kong_form_shows_its_rule_and_the_meeting_box(world, rules, as_):

@@ -88,3 +88,13 @@ class CaseForm(VersionForm):
     def __init__(self, *args, topics, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = topics
+
+
+class DutyWordsForm(forms.Form):
+    """The agency's awareness duty words; `version` is the row's as shown (0: the agency had none)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    words = forms.CharField(label="宣導工作關鍵字", required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 6}),
+                            help_text="一行一個。計畫的工作重點含任一關鍵字者，列為本機關應辦的宣導工作；"
+                                      "留空則適用全國預設。",
+                            error_messages={"max_length": "關鍵字合計請勿超過500字（目前%(show_value)d字）。"})

@@ -123,3 +123,34 @@ class Event(Versioned):
     @property
     def last_date(self):
         return self.end_date or self.start_date
+
+
+# The words that make a plan's line an awareness duty (「加強宣導保密規定」「請適時提醒員工…」): the nationwide default.
+DEFAULT_DUTY_WORDS = ("宣導", "提醒", "講習", "教育訓練", "說明會")
+
+
+class DutyWords(Versioned):
+    """The words that mark a plan's line as an awareness duty, as rule data. The row with no agency is the
+    nationwide default (migration 0004); an agency's own row (edited by its ethics officer) replaces it for
+    that agency, and an agency without one, or whose row is empty, inherits the default."""
+
+    agency = models.OneToOneField("orgs.Agency", null=True, blank=True, on_delete=models.CASCADE,
+                                  related_name="awareness_duty_words", verbose_name="機關",
+                                  help_text="空白為全國預設；各機關未設定者適用預設")
+    words = models.TextField("宣導工作關鍵字", max_length=500, blank=True,
+                             help_text="一行一個；計畫的工作重點含任一關鍵字者，列為宣導工作")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name="設定者")
+    updated_at = models.DateTimeField("設定時間", auto_now=True)
+
+    class Meta:
+        verbose_name = "宣導工作關鍵字"
+        verbose_name_plural = "宣導工作關鍵字"
+        constraints = [models.UniqueConstraint(fields=["agency"], condition=models.Q(agency__isnull=True),
+                                               name="uniq_awareness_duty_words_default")]
+
+    def __str__(self) -> str:
+        return f"{self.agency or '全國預設'}：{'、'.join(self.word_list())}"
+
+    def word_list(self) -> list[str]:
+        return [w.strip() for w in self.words.replace("、", "\n").splitlines() if w.strip()]

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from anwei.awareness.selectors import plan_duties, plan_events
+from anwei.awareness.selectors import duty_words_for, plan_duties, plan_events
 from anwei.lib import rocdate
 from anwei.plans.periodcounts import DutyMark
 
@@ -19,7 +19,8 @@ def _done(event) -> str:
 
 
 def duty_marks(plan, agency_ids: list[int]) -> list[DutyMark]:
-    duties = plan_duties(plan)
+    """`agency_ids[0]` is the agency whose page it is (the plan's own, or the recipient's): its words count."""
+    duties = plan_duties(plan, duty_words_for(agency_id=agency_ids[0] if agency_ids else plan.agency_id))
     if not duties:
         return []
     done: dict[str, list[str]] = defaultdict(list)

@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from anwei.awareness.models import Case, Event, Topic
+from anwei.awareness.models import DEFAULT_DUTY_WORDS, Case, DutyWords, Event, Topic
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.plans.models import SpecialPlan
@@ -101,14 +101,27 @@ def origins_for(*, agency: Agency):
             .order_by("-roc_year", "-id"))
 
 
-# A plan's line that asks for awareness work: 「加強宣導保密規定」「請適時提醒員工赴陸有關之風險」.
-DUTY_WORDS = ("宣導", "提醒", "講習", "教育訓練", "說明會")
 # Plans whose period ended longer ago than this are no longer offered when recording an event.
 DUTY_WINDOW = dt.timedelta(days=90)
 
 
-def is_awareness_duty(text: str) -> bool:
-    return any(word in text for word in DUTY_WORDS)
+def duty_words_rows(*, agency_id: int | None) -> tuple[DutyWords | None, DutyWords | None]:
+    """The agency's own row of duty words and the nationwide default's (either may be missing), in one query."""
+    rows = {r.agency_id: r for r in DutyWords.objects.filter(Q(agency_id=agency_id) | Q(agency__isnull=True))}
+    return rows.get(agency_id) if agency_id else None, rows.get(None)
+
+
+def duty_words_for(*, agency_id: int | None) -> tuple[str, ...]:
+    """The words that make a plan's line an awareness duty for an agency (「加強宣導保密規定」「請適時提醒員工…」):
+    its own row, else (missing or empty) the nationwide default."""
+    for row in duty_words_rows(agency_id=agency_id):
+        if row is not None and row.word_list():
+            return tuple(row.word_list())
+    return DEFAULT_DUTY_WORDS
+
+
+def is_awareness_duty(text: str, words=DEFAULT_DUTY_WORDS) -> bool:
+    return any(word in text for word in words)
 
 
 @dataclass(frozen=True)
@@ -127,8 +140,11 @@ class PlanDuty:
         return f"{self.plan.title} {self.path}{text}"
 
 
-def plan_duties(plan: SpecialPlan) -> list[PlanDuty]:
-    return [PlanDuty(plan, line.path, line.text) for line in plan_lines(plan.sections) if is_awareness_duty(line.text)]
+def plan_duties(plan: SpecialPlan, words: tuple[str, ...] | None = None) -> list[PlanDuty]:
+    """The plan's awareness duties by `words` (by default the words of the plan's own agency)."""
+    words = duty_words_for(agency_id=plan.agency_id) if words is None else words
+    return [PlanDuty(plan, line.path, line.text) for line in plan_lines(plan.sections)
+            if is_awareness_duty(line.text, words)]
 
 
 def plan_duties_for(*, agency: Agency, on: dt.date) -> list[PlanDuty]:
@@ -138,7 +154,8 @@ def plan_duties_for(*, agency: Agency, on: dt.date) -> list[PlanDuty]:
                                                               letter__dispatched_at__isnull=False))
              .filter(period_end__gte=on - DUTY_WINDOW, period_start__lte=on + DUTY_WINDOW)
              .distinct().order_by("-period_start", "-id")[:10])
-    return [duty for plan in plans for duty in plan_duties(plan)]
+    words = duty_words_for(agency_id=agency.pk)  # the recording agency's words, for its own and dispatched plans
+    return [duty for plan in plans for duty in plan_duties(plan, words)]
 
 
 def plan_duty_find(*, agency: Agency, value: str, on: dt.date) -> PlanDuty | None:

@@ -8,12 +8,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from anwei.awareness.models import Case, Event, Form, Topic
+from anwei.awareness.models import Case, DutyWords, Event, Form, Topic
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
 from anwei.core.service import service
 from anwei.core.uploads import stored_file_save
-from anwei.awareness.selectors import plan_duties
+from anwei.awareness.selectors import duty_words_for, duty_words_rows, plan_duties
+from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person
 from anwei.plans.selectors import plan_agency_ids, plan_letter
 
@@ -63,7 +64,7 @@ def _plan_duty_check(agency: Agency, duty) -> None:
     letter = plan_letter(plan=duty.plan)
     if agency.pk not in plan_agency_ids(plan=duty.plan, letter=letter):
         raise ValidationError({"plan_duty": "只能選擇本機關的計畫或發給本機關的計畫。"})
-    if duty.path not in {d.path for d in plan_duties(duty.plan)}:
+    if duty.path not in {d.path for d in plan_duties(duty.plan, duty_words_for(agency_id=agency.pk))}:
         raise ValidationError({"plan_duty": "計畫中已沒有這一項工作重點，請重新選擇。"})
 
 
@@ -204,3 +205,31 @@ def case_update(*, actor: Person, case: Case, expected_version: int, **values) -
     case.save()
     audit_record(actor=actor, action="awareness.case_update", obj=case, before=before, after=snapshot(case))
     return case
+
+
+@service
+def duty_words_set(*, actor: Person, agency: Agency, words: str, expected_version: int) -> DutyWords:
+    """The agency's own awareness duty words (one a line). Empty: the agency inherits the nationwide default.
+    `expected_version` is 0 for an agency that has no row yet."""
+    if not policy.may(actor, "awareness.manage", agency):
+        raise ValidationError("只有本機關的政風人員可以設定宣導工作關鍵字。")
+    lines = [w.strip() for w in words.replace("、", "\n").splitlines() if w.strip()]
+    if len("\n".join(lines)) > 500:
+        raise ValidationError({"words": "關鍵字合計請勿超過500字。"})
+    if any(len(w) > 20 for w in lines):
+        raise ValidationError({"words": "每個關鍵字請勿超過20字。"})
+    if len(set(lines)) != len(lines):
+        raise ValidationError({"words": "關鍵字重複，請刪除重複的一行。"})
+    row, _default = duty_words_rows(agency_id=agency.pk)
+    before = snapshot(row) if row is not None else None
+    if row is None:
+        if expected_version:  # the row the editor saw was deleted meanwhile: nothing to compare with
+            raise ValidationError("設定已被他人變更，請重新整理後再試。")
+        row = DutyWords.objects.create(agency=agency, words="\n".join(lines), updated_by=actor)
+    else:
+        version_bump(row, expected_version)
+        row.words, row.updated_by = "\n".join(lines), actor
+        row.save()
+    audit_record(actor=actor, action="awareness.duty_words_set", obj=row, agency=agency, before=before,
+                 after=snapshot(row))
+    return row

@@ -13,4 +13,5 @@ urlpatterns = [
     path("cases/", views.case_list, name="case_list"),
     path("cases/new/", views.case_create, name="case_create"),
     path("cases/<int:pk>/", views.case_detail, name="case_detail"),
+    path("duty-words/", views.duty_words, name="duty_words"),
 ]

@@ -10,7 +10,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from anwei.awareness import selectors, services
-from anwei.awareness.forms import CaseForm, EventForm, TopicForm
+from anwei.awareness.forms import CaseForm, DutyWordsForm, EventForm, TopicForm
+from anwei.awareness.models import DEFAULT_DUTY_WORDS
 from anwei.core import clock
 from anwei.core.formpages import confirm_step, form_page, form_submit, message_attempt
 from anwei.core.forms import PeriodForm, RocDateField
@@ -190,3 +191,22 @@ def case_detail(request, pk: int):
     if form is None:
         return render(request, "awareness/case_detail.html", context)
     return form_page(request, "awareness/case_detail.html", context, conflict)
+
+
+# --- the agency's awareness duty words ---------------------------------------------------------------
+
+@login_required
+def duty_words(request):
+    """The words that mark a plan's line as an awareness duty: the agency's own, or the nationwide default."""
+    agency = _manage_agency(request)
+    own, default = selectors.duty_words_rows(agency_id=agency.pk)
+    form = DutyWordsForm(request.POST or None, initial={"version": own.version if own else 0,
+                                                          "words": own.words if own else ""})
+    saved, conflict = form_submit(request, form, lambda c: services.duty_words_set(
+        actor=request.user, agency=agency, words=c["words"], expected_version=c["version"] or 0),
+        "已儲存宣導工作關鍵字。")
+    if saved:
+        return redirect("awareness:duty_words")
+    return form_page(request, "awareness/duty_words.html", {
+        "agency": agency, "form": form, "own": own, "in_force": selectors.duty_words_for(agency_id=agency.pk),
+        "default": default.word_list() if default and default.word_list() else list(DEFAULT_DUTY_WORDS)}, conflict)

@@ -70,10 +70,20 @@ def window_hold_of(req: FootageRequest) -> WindowHold | None:
     return WindowHold.objects.filter(request=req).first()
 
 
-def holds_active(*, agency: Agency) -> list[WindowHold]:
-    """Windows the managing unit must keep from overwriting now, soonest overwrite first."""
-    return list(WindowHold.objects.filter(request__agency=agency, released_at__isnull=True)
-                .select_related("request").order_by("overwrite_on", "request_id"))
+def holds_active(*, person: Person) -> tuple[FootageSettings, QuerySet[WindowHold]]:
+    """Windows the managing unit must keep from overwriting now (filed requests awaiting their decision),
+    soonest overwrite first: the person's agency's holds, for its managing unit and ethics officer (else 404).
+    A fixed number of queries per page (the request and the requested cameras come along)."""
+    fs = managed_settings(person=person)
+    return fs, (WindowHold.objects.filter(request__agency=fs.agency, released_at__isnull=True)
+                .select_related("request", "request__unit").prefetch_related("request__cameras")
+                .order_by("overwrite_on", "request_id"))
+
+
+def holds_released(*, fs: FootageSettings, limit: int = 20) -> list[WindowHold]:
+    """The agency's most recently released holds (the decision was made). Callers opened `fs` by managed_settings."""
+    return list(WindowHold.objects.filter(request__agency=fs.agency, released_at__isnull=False)
+                .select_related("request").order_by("-released_at", "-id")[:limit])
 
 
 def chain_list(*, agency: Agency) -> list[ApprovalChain]:

@@ -19,6 +19,7 @@ urlpatterns = [
     path("register/<int:year>.xlsx", views.register_xlsx, name="register_xlsx"),
     path("register/<int:year>.<str:fmt>", views.register_document, name="register_document"),
     path("retention/", views.retention, name="retention"),
+    path("holds/", views.holds, name="holds"),
     path("retention/<int:year>.<str:fmt>", views.destruction_document, name="destruction_document"),
     path("devices/", views.device_list, name="device_list"),
     path("devices/new/", views.device_create, name="device_create"),

@@ -154,7 +154,7 @@ def request_detail(request, pk: int, decision_form=None, hold_form=None, status=
         "may_edit": selectors.request_may_edit(person, req),
         "decision_form": decision_form or (DecisionForm(initial={"version": req.version}) if may_decide else None),
         "hold_form": hold_form or (HoldForm(initial={"version": req.version}) if may_hold else None),
-        "view_log": selectors.request_view_log(req=req) if oversee else None,
+        "view_log": selectors.request_view_log(req=req) if oversee else None, "may_list_holds": oversee,
         "copy_destroy_form": DestroyForm(initial={"method": "複製媒體以碎紙機（消磁）銷毀"}),
         "doc_formats": DOC_FORMATS,
     }
@@ -316,6 +316,18 @@ def retention(request):
         "destroyed": selectors.destruction_rows(agency_id=fs.agency_id, year=year)
         .order_by("-destruction__destroyed_at")[:20],
         "destroy_form": DestroyForm(), "doc_formats": DOC_FORMATS,
+    })
+
+
+@login_required
+def holds(request):
+    """Active window holds: what the managing unit must keep from overwriting until each decision."""
+    fs, active = selectors.holds_active(person=request.user)
+    today = timezone.localdate()
+    page = Paginator(active, 50).get_page(request.GET.get("page"))
+    return render(request, "footage/holds.html", {
+        "fs": fs, "page": page, "today": today, "rows": [(h, (h.overwrite_on - today).days) for h in page],
+        "released": selectors.holds_released(fs=fs),
     })
 
 

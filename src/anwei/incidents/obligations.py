@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from anwei.core import clock
 from anwei.incidents import selectors
-from anwei.core.workdays import workday_add
+from anwei.core.workdays import Calendars
 from anwei.incidents.models import Comment, RequiredParty
 from anwei.orgs import policy, posts
 from anwei.orgs.models import Person
@@ -36,11 +36,21 @@ def _obligation(p: RequiredParty, now: dt.datetime) -> Obligation:
                     posts.superior_officers(parent_id) if parent_id else None))
 
 
-def _more(c: Comment) -> Obligation:
-    """The superior office asked for more: a 續報 is owed, due the next working day."""
-    asked = timezone.localtime(c.created_at).date()
+def _mores(comments) -> list[Obligation]:
+    """The superior office asked for more: a 續報 is owed, due the next working day in the calendar of the
+    incident's agency (a city's typhoon day moves it for that city's agencies only). One query reads every
+    agency's calendar, however many requests are open."""
+    comments = list(comments)
+    if not comments:
+        return []
+    asked = {c.pk: timezone.localtime(c.created_at).date() for c in comments}
+    calendars = Calendars(min(asked.values()), max(asked.values()) + dt.timedelta(days=40))
+    return [_more(c, calendars.for_scope(c.incident.agency.path).add(asked[c.pk], 1)) for c in comments]
+
+
+def _more(c: Comment, due: dt.date) -> Obligation:
     return Obligation(CATEGORY, f"上級請補充續報：{c.incident.public_title()}"[:120],
-                      link("incidents:detail", c.incident_id), due=workday_add(asked, 1),
+                      link("incidents:detail", c.incident_id), due=due,
                       note="" if c.incident.restricted else c.text[:60], key=f"incidents.more:{c.pk}", kind="incidents.more",
                       agency_id=c.incident.agency_id, owner=posts.ethics_officers(c.incident.agency_id),
                       escalation=(None, posts.agency_head(c.incident.agency_id), None))
@@ -53,7 +63,7 @@ def incidents_owed(person: Person) -> list[Obligation]:
     now = clock.now()
     return ([_obligation(p, now) for p in selectors.owed_parties(agency_ids=agencies)
              .select_related("incident__agency")[:100]]
-            + [_more(c) for c in selectors.requests_open(agency_ids=agencies)[:50]])
+            + _mores(selectors.requests_open(agency_ids=agencies).select_related("incident__agency")[:50]))
 
 
 def incidents_open(today: dt.date) -> list[Obligation]:
@@ -61,7 +71,7 @@ def incidents_open(today: dt.date) -> list[Obligation]:
     never the history)."""
     now = clock.now()
     return ([_obligation(p, now) for p in selectors.owed_parties().select_related("incident__agency")]
-            + [_more(c) for c in selectors.requests_open()])
+            + _mores(selectors.requests_open().select_related("incident__agency")))
 
 
 PROVIDER = ObligationProvider("incidents", incidents_owed, incidents_open,

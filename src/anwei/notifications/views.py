@@ -135,10 +135,11 @@ def feed(request, token: str):
 
 # --- the agency's rules ----------------------------------------------------------------------------------
 
-def _preview(form: RuleForm, today: dt.date) -> list:
+def _preview(form: RuleForm, today: dt.date, agency) -> list:
+    """The days the rule gives, in the agency's calendar (as the reminder pass counts them)."""
     rule = ReminderRule(**{k: form.cleaned_data[k] for k in services.RULE_FIELDS if k != "effective_from"})
     due = form.sample(today)
-    cal = Calendar(due - dt.timedelta(days=60), due + dt.timedelta(days=150))
+    cal = Calendar(due - dt.timedelta(days=60), due + dt.timedelta(days=150), agency.path)
     until = cal.add(due, max(rule.escalate_agency_after, rule.escalate_unit_after, rule.escalate_superior_after, 1))
     return [due, schedule(rule, due, cal, until=until)]
 
@@ -155,7 +156,7 @@ def rules(request):
         form = RuleForm(request.POST)
         if form.is_valid():
             if "preview" in request.POST:
-                preview = _preview(form, today)
+                preview = _preview(form, today, agency)
             elif form_attempt(form, lambda: services.reminder_rule_create(
                     actor=request.user, agency=agency, values=form.cleaned_data)).done:
                 messages.success(request, "已新增提醒與陳報規則，自生效日起適用。")

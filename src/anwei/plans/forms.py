@@ -265,7 +265,8 @@ LETTER_TEXT_FIELDS = ["subject", "explanation", "speed", "secrecy", "file_no", "
 
 class LetterForm(forms.ModelForm):
     version = _version_field()
-    due = RocDateField(label="執行成果報送期限", help_text="預設為工作期間結束後依範本設定的工作日數")
+    due = RocDateField(label="執行成果報送期限", help_text="預設為工作期間結束後依範本設定的工作日數；維持預設時，"
+                       "各受文機關依其行事曆計算（所在縣市停止上班則順延），改為其他日期則一律適用該日期")
     main_groups = forms.ModelMultipleChoiceField(label="正本：受文者群組", required=False, queryset=None,
                                                  widget=forms.CheckboxSelectMultiple)
     main_units = forms.ModelMultipleChoiceField(label="正本：本機關單位", required=False, queryset=None,

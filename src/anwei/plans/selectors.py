@@ -7,9 +7,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from anwei.core.pagecache import remember
-from anwei.core.workdays import workday_add
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person, Unit
+from anwei.plans.deadlines import result_due
 from anwei.plans.defaults import templates_seed
 from anwei.plans.periods import period_phrase
 from anwei.plans.models import Assignment, AssignmentFile, Letter, Occasion, PlanTemplate, RecipientGroup, SpecialPlan
@@ -191,7 +191,7 @@ def letter_defaults(*, plan: SpecialPlan, actor: Person) -> dict:
                    "請據以加強安全維護措施，請查照。",
         "explanation": "\n".join(lines), "speed": Letter.Speed.NORMAL,
         "contact_name": actor.full_name, "contact_phone": actor.phone, "contact_email": actor.email,
-        "due": workday_add(plan.period_end, plan.result_workdays),
+        "due": result_due(plan),
     }
 
 

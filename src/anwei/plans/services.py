@@ -16,9 +16,9 @@ from anwei.core.models import LetterNumberPattern
 from anwei.core.numbering import letter_number_allocate
 from anwei.core.service import service
 from anwei.core.uploads import stored_file_save
-from anwei.core.workdays import workday_add
 from anwei.lib import rocdate
 from anwei.orgs.models import Agency, Person, Unit
+from anwei.plans.deadlines import letter_dues
 from anwei.plans.gates import dispatch_gates
 from anwei.plans.models import (Assignment, AssignmentFile, DutyRow, Letter, LetterRecipient, Occasion,
                                 PlanContact, PlanReference, PlanTemplate, RecipientGroup, SpecialPlan)
@@ -315,15 +315,16 @@ def letter_dispatch(*, actor: Person, letter: Letter, on: dt.date | None = None)
     if not agency_ids and not unit_ids:
         raise DispatchError("正本受文者沒有任何機關或單位（群組可能是空的），請檢查受文者。")
     on = on or timezone.localdate()
-    due = letter.due or workday_add(letter.plan.period_end, letter.plan.result_workdays)
+    dues = letter_dues(letter, agency_ids + [letter.agency_id])  # each recipient in its own calendar
+    due = letter.due or dues[letter.agency_id]
     letter.number = letter_number_allocate(pattern=pattern, on=on, purpose=f"函送 {letter.plan.title}"[:200])
     letter.date, letter.due = on, due
     letter.dispatched_at, letter.dispatched_by = timezone.now(), actor
     letter.recipient_count = len(agency_ids) + len(unit_ids)
     letter.save()
     Assignment.objects.bulk_create(
-        [Assignment(letter=letter, agency_id=a, due=due) for a in agency_ids]
-        + [Assignment(letter=letter, agency_id=letter.agency_id, unit_id=u, due=due) for u in unit_ids],
+        [Assignment(letter=letter, agency_id=a, due=dues[a]) for a in agency_ids]
+        + [Assignment(letter=letter, agency_id=letter.agency_id, unit_id=u, due=dues[letter.agency_id]) for u in unit_ids],
         batch_size=500)
     audit_record(actor=actor, action="letter.dispatch", obj=letter,
                  after={"number": letter.number, "date": on, "due": due, "agencies": agency_ids, "units": unit_ids})

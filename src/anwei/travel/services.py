@@ -331,9 +331,9 @@ def travel_rules_seed_defaults() -> int:
     if TravelRule.objects.exists():
         return 0
     for kind, days, approval, declarations, note in defaults.DEFAULT_RULES:
-        rule = TravelRule.objects.create(kind=kind, working_days=days, starts_on=defaults.DEFAULT_START,
-                                         approval=approval, declarations="\n".join(declarations), note=note,
-                                         basis=defaults.BASIS)
+        rule = TravelRule.objects.create(kind=kind, working_days=days, unit=defaults.unit_of(kind),
+                                         starts_on=defaults.DEFAULT_START, approval=approval,
+                                         declarations="\n".join(declarations), note=note, basis=defaults.basis_of(kind))
         audit_record(actor=None, action="travel.rule_seed", obj=rule, agency=rule.agency, after=snapshot(rule))
     return len(defaults.DEFAULT_RULES)
 

@@ -13,11 +13,11 @@ def hkmo_defaults(apps, schema_editor):
     Rule = apps.get_model("travel", "TravelRule")
     if not Rule.objects.filter(agency__isnull=True).exists():
         return
-    for kind, days, approval, declarations, note in defaults.DEFAULT_RULES:
-        if kind.startswith("hkmo_") and not Rule.objects.filter(kind=kind).exists():
+    for kind, days, approval, declarations, note in defaults.HKMO_PLACEHOLDERS:  # as seeded then; 0004 sets them
+        if not Rule.objects.filter(kind=kind).exists():
             Rule.objects.create(kind=kind, working_days=days, unit="workdays", starts_on=defaults.DEFAULT_START,
                                 approval=approval, declarations="\n".join(declarations), note=note,
-                                basis="香港澳門關係條例及相關通報規定")
+                                basis=defaults.HKMO_PLACEHOLDER_BASIS)
 
 
 def _constraints_immediate(apps, schema_editor):
