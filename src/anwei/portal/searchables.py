@@ -69,7 +69,8 @@ _registry: dict[str, Searchable] = {}
 def searchable_register(searchable: Searchable) -> None:
     if not 0 <= searchable.order < 128:
         raise ValueError(f"{searchable.kind}: order must be below 128 (it is part of the index key)")
-    taken = next((s.kind for s in _registry.values() if s.order == searchable.order and s.kind != searchable.kind), None)
+    taken = next((s.kind for s in _registry.values()
+                  if s.order == searchable.order and s.kind != searchable.kind), None)
     if taken:
         raise ValueError(f"{searchable.kind}: order {searchable.order} is {taken}'s (it is part of the index key)")
     _registry[searchable.kind] = searchable

@@ -25,5 +25,6 @@ def _docs(a: TravelApplication):
 def register() -> None:
     searchable_register(Searchable(kind="travel.application", label="赴陸申請", model=TravelApplication,
                                    view_action="travel.review_ethics", other_actions=("travel.review_unit",),
-                                   personal=True, owner_opens=True, order=91, queryset=lambda: TravelApplication.objects.all(),
+                                   personal=True, owner_opens=True, order=91,
+                                   queryset=lambda: TravelApplication.objects.all(),
                                    documents=_docs))
