@@ -1,5 +1,7 @@
 """The index follows every change in the writer's transaction: created, edited, released, deleted."""
 
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 
@@ -100,3 +102,19 @@ def test_query_count_does_not_grow_with_the_data(world):
     for n in range(30):
         item(world, f"門禁第{n}件。", origin_label="112年第1次會議")
     assert count() == few
+
+
+def test_beyond_the_cap_the_newest_are_ranked_and_the_page_says_so(world, as_, monkeypatch):
+    monkeypatch.setattr(selectors, "CAP", 3)
+    old = item(world, "門禁舊案。", origin_date=dt.date(2020, 1, 6))
+    for day in (2, 3, 4):
+        item(world, f"本案涉及門禁（{day}）。", origin_date=dt.date(2024, 1, day))
+    titled = item(world, "門禁新案。", origin_date=dt.date(2024, 1, 1))  # a title match, but not among the newest
+    result = selectors.search(world.officer, "門禁")
+    assert result.more and result.count == 3
+    assert old.pk not in [h.entry.object_id for h in result.hits] and titled.pk not in [
+        h.entry.object_id for h in result.hits]
+    assert [h.entry.date for h in result.hits] == [dt.date(2024, 1, 4), dt.date(2024, 1, 3), dt.date(2024, 1, 2)]
+    html = as_(world.officer).get("/search/", {"q": "門禁"}).content.decode()
+    assert "3 筆以上，以下列出最新的 3 筆" in html
+    assert len(selectors.search(world.officer, "門禁", selectors.Filters(year=109)).hits) == 1  # narrowed: found

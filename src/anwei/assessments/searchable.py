@@ -3,11 +3,10 @@ actions (not the checklist's questions, which every form shares), read by its un
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils import timezone
 
 from anwei.assessments.models import Answer, SelfAssessment
-from anwei.portal.searchables import SearchDoc, Searchable, searchable_register
+from anwei.portal.searchables import SearchDoc, Searchable, record_url, searchable_register
 
 
 def _docs(a: SelfAssessment):
@@ -17,7 +16,7 @@ def _docs(a: SelfAssessment):
         return
     yield SearchDoc(
         title=f"{a.respondent_label()}自評表", location=f"{a.round.title} · 自評作答",
-        text=text, url=reverse("assessments:assessment_detail", args=[a.pk]), agency_id=a.agency_id,
+        text=text, url=record_url("assessments:assessment_detail", a.pk), agency_id=a.agency_id,
         unit_ids=(a.unit_id,) if a.unit_id else (),
         date=timezone.localdate(a.submitted_at) if a.submitted_at else a.round.deadline)
 

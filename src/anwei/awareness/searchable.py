@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
 
 from anwei.awareness.models import Case, Event
-from anwei.portal.searchables import SearchDoc, Searchable, searchable_register
+from anwei.portal.searchables import SearchDoc, Searchable, record_url, searchable_register
 
 
 def _event_docs(e: Event):
     yield SearchDoc(title=e.title, location=f"宣導 · {e.get_form_display()} · {e.topic.name}",
                     text="\n".join(filter(None, (e.speaker, e.audience_note, e.summary, e.origin_label))),
-                    url=reverse("awareness:event_edit", args=[e.pk]), agency_id=e.agency_id, date=e.start_date,
+                    url=record_url("awareness:event_edit", e.pk), agency_id=e.agency_id, date=e.start_date,
                     file_ids=tuple(f.pk for f in e.materials.all()))
 
 
 def _case_docs(c: Case):
     yield SearchDoc(title=c.title, location=f"宣導案例 · {c.topic.name}",
                     text="\n".join(filter(None, (c.incident, c.analysis, c.prevention, c.source))),
-                    url=reverse("awareness:case_detail", args=[c.pk]), agency_id=c.agency_id,
+                    url=record_url("awareness:case_detail", c.pk), agency_id=c.agency_id,
                     date=c.source_date or c.created_at.date())
 
 

@@ -3,18 +3,17 @@ inspection's page, so it carries the inspection's units (a unit sees the inspect
 
 from __future__ import annotations
 
-from django.urls import reverse
 
 from anwei.inspections.models import Finding, Inspection
 from anwei.tracking.models import TrackedItem
-from anwei.portal.searchables import SearchDoc, Searchable, searchable_register
+from anwei.portal.searchables import SearchDoc, Searchable, record_url, searchable_register
 
 
 def _inspection_docs(i: Inspection):
     units = "、".join(u.name for u in i.units.all())
     yield SearchDoc(title=i.title, location=f"{i.get_kind_display()} · {i.get_mode_display()}",
                     text=f"{units}\n{i.inspectors}\n{i.scope_note}",
-                    url=reverse("inspections:inspection_detail", args=[i.pk]), agency_id=i.agency_id,
+                    url=record_url("inspections:inspection_detail", i.pk), agency_id=i.agency_id,
                     unit_ids=tuple(i.policy_unit_ids()), date=i.date)
 
 
@@ -25,7 +24,7 @@ def _finding_docs(f: Finding):
         status = "released" if f.tracked_item.status == "released" else "open"
     yield SearchDoc(title=" ".join(f.text.split())[:120], location=f"{i.title} · {f.get_kind_display()}",
                     text=f"{f.item_text}\n{f.text}\n{f.unit.name if f.unit_id else ''}",
-                    url=reverse("inspections:inspection_detail", args=[i.pk]),
+                    url=record_url("inspections:inspection_detail", i.pk),
                     agency_id=i.agency_id, unit_ids=tuple(i.policy_unit_ids()), date=i.date, status=status)
 
 

@@ -4,14 +4,13 @@ reports, its proposals (案由/說明/辦法/決議) and the chair's rulings, ea
 from __future__ import annotations
 
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.urls import reverse
 
 from anwei.meetings.models import AgendaItem, Proposal, Report, Ruling, SecurityMeeting
-from anwei.portal.searchables import SearchDoc, Searchable, searchable_register
+from anwei.portal.searchables import SearchDoc, Searchable, record_url, searchable_register
 
 
 def _url(meeting: SecurityMeeting, anchor: str = "") -> str:
-    return reverse("meetings:detail", args=[meeting.pk]) + (f"#{anchor}" if anchor else "")
+    return record_url("meetings:detail", meeting.pk) + (f"#{anchor}" if anchor else "")
 
 
 def _doc(meeting: SecurityMeeting, *, title: str, where: str, text: str, anchor: str = "",

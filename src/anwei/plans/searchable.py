@@ -3,10 +3,9 @@ letter's 主旨 and 說明. The sender's side reads them (plans.view), as on the
 
 from __future__ import annotations
 
-from django.urls import reverse
 
 from anwei.plans.models import DutyRow, Letter, SpecialPlan
-from anwei.portal.searchables import SearchDoc, Searchable, searchable_register
+from anwei.portal.searchables import SearchDoc, Searchable, record_url, searchable_register
 
 
 def _plan_docs(plan: SpecialPlan):
@@ -15,7 +14,7 @@ def _plan_docs(plan: SpecialPlan):
     duties = "\n".join(f"{d.party}：{d.duties}" for d in plan.duties.all())
     yield SearchDoc(title=plan.title, location=f"{plan.year}年專案計畫 · 計畫內容及分工表",
                     text=f"{plan.election_name}\n{sections}\n{duties}",
-                    url=reverse("plans:plan_detail", args=[plan.pk]), agency_id=plan.agency_id,
+                    url=record_url("plans:plan_detail", plan.pk), agency_id=plan.agency_id,
                     date=plan.period_start)
 
 
@@ -24,7 +23,7 @@ def _letter_docs(letter: Letter):
     where = f"發文字號 {letter.number}" if letter.number else "函（草稿）"
     yield SearchDoc(title=" ".join(letter.subject.split())[:120], location=f"{plan.title} · {where}",
                     text=f"主旨：{letter.subject}\n說明：{letter.explanation}\n{letter.number}",
-                    url=reverse("plans:plan_detail", args=[plan.pk]), agency_id=letter.agency_id,
+                    url=record_url("plans:plan_detail", plan.pk), agency_id=letter.agency_id,
                     date=letter.date or plan.period_start)
 
 

@@ -6,6 +6,7 @@ Index rows are derived data, not records: writing them is not a service and leav
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -13,15 +14,51 @@ from django.db import connection, models, transaction
 from django.db.models.signals import post_delete
 
 from anwei.lib import rocdate
+from anwei.orgs.models import Agency
 from anwei.portal.searchables import SearchDoc, Searchable, searchables
-from anwei.search import text
+from anwei.search import keys, text
 from anwei.search.models import Entry, FileText
 
 _BATCH = 500
 
 
-def _entry(searchable: Searchable, obj: models.Model, doc: SearchDoc, files: dict[int, FileText],
-           pending: set[int]) -> Entry:
+_DAY0 = dt.date(1900, 1, 1).toordinal()
+_OBJECT_BITS, _DOC_BITS, _ORDER_BITS = 37, 3, 7
+
+
+def _days(date: dt.date | None) -> int:
+    return min(max(date.toordinal() - _DAY0, 0), 0xFFFF) if date else 0
+
+
+def date_key(date: dt.date) -> int:
+    """The smallest key of a row dated `date`: a date range is a range of keys."""
+    return _days(date) << (_ORDER_BITS + _DOC_BITS + _OBJECT_BITS)
+
+
+def entry_id(searchable: Searchable, object_id: int, docno: int, date: dt.date | None) -> int:
+    """A row's key, which is also its rank among equals: newest first. Days since 1900 (16 bits), the kind's
+    registry order (7), the document's number within its object (3), the object's id (37): unique as long
+    as (kind, object, document) is, and in date order, so that the index hands matches over newest first
+    and the result page reads only as many as it shows (FTS5 walks its rowids in order)."""
+    days = _days(date)
+    if not (0 <= object_id < 1 << _OBJECT_BITS and docno < 1 << _DOC_BITS):
+        raise ValueError(f"search index key out of range: {searchable.kind} {object_id} #{docno}")
+    return ((days << _ORDER_BITS | searchable.order) << _DOC_BITS | docno) << _OBJECT_BITS | object_id
+
+
+# The columns written, in the order _row() gives them (raw executemany: the ORM's bulk_create compiles
+# each row's SQL, which was most of a rebuild's time).
+_COLUMNS = ("id", "kind", "object_id", "part", "action", "agency_id", "unit_ids", "owner_id", "subtree", "date",
+            "roc_year", "status", "title", "location", "url", "body", "folded_title", "folded", "tokens", "keys")
+
+
+def _paths() -> dict[int, str]:
+    """Every agency's path (one small query per reindex or rebuild): a row's subtree keys."""
+    return dict(Agency.objects.values_list("pk", "path"))
+
+
+def _row(searchable: Searchable, obj: models.Model, docno: int, doc: SearchDoc, files: dict[int, FileText],
+         pending: set[int], paths: dict[int, str]) -> tuple:
     body = doc.text.strip()
     for file_id in doc.file_ids:
         found = files.get(file_id)
@@ -30,23 +67,40 @@ def _entry(searchable: Searchable, obj: models.Model, doc: SearchDoc, files: dic
         elif found.text:
             body += f"\n{found.text}"
     folded = text.fold(f"{doc.title}\n{doc.location}\n{body}")
-    return Entry(
-        kind=searchable.kind, object_id=obj.pk, part=doc.part[:40], agency_id=doc.agency_id,
-        action=doc.action or searchable.view_action,
-        unit_ids="," + ",".join(str(u) for u in sorted({u for u in doc.unit_ids if u})) + "," if doc.unit_ids else "",
-        owner_id=doc.owner_id, subtree=doc.subtree, date=doc.date,
-        roc_year=rocdate.roc_year(doc.date) if doc.date else None, status=doc.status,
-        title=doc.title[:300], location=doc.location[:300], url=doc.url[:300], body=body,
-        folded_title=text.fold(doc.title)[:300], folded=folded, tokens=" ".join(text.tokens(folded)))
+    units = keys.unit_list(doc.unit_ids)
+    date = doc.date
+    action = doc.action or searchable.view_action
+    roc_year = rocdate.roc_year(date) if date else None
+    return (entry_id(searchable, obj.pk, docno, date), searchable.kind, obj.pk, doc.part[:40],
+            action, doc.agency_id,
+            "," + ",".join(map(str, units)) + "," if units else "", doc.owner_id, doc.subtree,
+            (date.isoformat() if connection.vendor == "sqlite" else date) if date else None,
+            roc_year, doc.status, doc.title[:300], doc.location[:300],
+            doc.url[:300], body, text.fold(doc.title)[:300], folded, " ".join(text.tokens(folded)),
+            keys.row_keys(action=action, agency_id=doc.agency_id, path=paths.get(doc.agency_id, ""),
+                          subtree=doc.subtree, unit_ids=units, owner_id=doc.owner_id, order=searchable.order,
+                          roc_year=roc_year, status=doc.status))
 
 
-def _entries(searchable: Searchable, objects: Iterable[models.Model]) -> tuple[list[Entry], set[int]]:
+def _rows(searchable: Searchable, objects: Iterable[models.Model],
+          paths: dict[int, str] | None = None) -> tuple[list[tuple], set[int]]:
     """The rows of these objects, and the attached files whose text has not been read yet."""
-    docs = [(obj, doc) for obj in objects for doc in searchable.documents(obj)]
-    file_ids = {f for _, doc in docs for f in doc.file_ids}
+    docs = [(obj, n, doc) for obj in objects for n, doc in enumerate(searchable.documents(obj))]
+    file_ids = {f for _, _, doc in docs for f in doc.file_ids}
     files = {t.stored_id: t for t in FileText.objects.filter(stored_id__in=file_ids)} if file_ids else {}
     pending: set[int] = set()
-    return [_entry(searchable, obj, doc, files, pending) for obj, doc in docs], pending
+    paths = paths if paths is not None else _paths()
+    return [_row(searchable, obj, n, doc, files, pending, paths) for obj, n, doc in docs], pending
+
+
+def _insert(rows: list[tuple]) -> None:
+    if not rows:
+        return
+    sql = (f"INSERT INTO search_entry ({', '.join(_COLUMNS)}) "
+           f"VALUES ({', '.join(['%s'] * len(_COLUMNS))})")
+    with connection.cursor() as cursor:
+        for i in range(0, len(rows), _BATCH):
+            cursor.executemany(sql, rows[i:i + _BATCH])
 
 
 # How attachments' text gets read: the background task (search.tasks), set in AppConfig.ready(). The task
@@ -72,8 +126,8 @@ def reindex(searchable: Searchable, pks: Iterable[int]) -> None:
         return
     with transaction.atomic():
         Entry.objects.filter(kind=searchable.kind, object_id__in=pks).delete()
-        entries, pending = _entries(searchable, searchable.queryset().filter(pk__in=pks))
-        Entry.objects.bulk_create(entries, batch_size=_BATCH)
+        rows, pending = _rows(searchable, searchable.queryset().filter(pk__in=pks))
+        _insert(rows)
     _read_later(searchable, pks, pending)
 
 
@@ -94,10 +148,30 @@ def _affected(obj: models.Model) -> list[tuple[Searchable, list[int]]]:
     return found
 
 
+def rekey(agency: Agency) -> int:
+    """The keys of every row in an agency's subtree anew (after the agency moved in the tree: its rows' subtree
+    keys name the agencies above it). Returns the number of rows."""
+    paths = _paths()
+    orders = {s.kind: s.order for s in searchables()}
+    ids = [pk for pk, path in paths.items() if path.startswith(agency.path)]
+    rows = Entry.objects.filter(agency_id__in=ids).values_list(
+        "pk", "kind", "action", "agency_id", "subtree", "unit_ids", "owner_id", "roc_year", "status")
+    updates = [(keys.row_keys(action=action, agency_id=agency_id, path=paths[agency_id], subtree=subtree,
+                              unit_ids=unit_ids, owner_id=owner_id, order=orders.get(kind, 127), roc_year=roc_year,
+                              status=status), pk)
+               for pk, kind, action, agency_id, subtree, unit_ids, owner_id, roc_year, status in rows]
+    with connection.cursor() as cursor:
+        for i in range(0, len(updates), _BATCH):
+            cursor.executemany("UPDATE search_entry SET keys = %s WHERE id = %s", updates[i:i + _BATCH])
+    return len(updates)
+
+
 def on_audit(entry, obj, access: bool) -> None:
     """Audit listener: a look (access) changes nothing; a change reindexes the records it touched."""
     if access or obj is None or getattr(obj, "pk", None) is None:
         return
+    if isinstance(obj, Agency) and getattr(entry, "action", "") == "agency.move":
+        rekey(obj)
     for s, pks in _affected(obj):
         reindex(s, pks)
 
@@ -120,10 +194,22 @@ def connect_deletions() -> None:
         post_delete.connect(_on_delete, sender=model, dispatch_uid=f"search-delete-{model._meta.label}")
 
 
+def _rebuild_chunk(s: Searchable, objects: list[models.Model], waiting: list, paths: dict[int, str]) -> int:
+    rows, pending = _rows(s, objects, paths)
+    _insert(rows)
+    if pending:  # which of these objects hold which unread files
+        for obj in objects:
+            mine = {f for doc in s.documents(obj) for f in doc.file_ids} & pending
+            if mine:
+                waiting.append((obj.pk, mine))
+    return len(rows)
+
+
 def rebuild(progress: Callable[[str, int, int], None] | None = None, kinds: Iterable[str] | None = None) -> int:
     """Every row anew, kind by kind (one transaction per kind). Returns the number of rows."""
     wanted = set(kinds) if kinds else None
     total = 0
+    paths = _paths()
     for s in searchables():
         if wanted is not None and s.kind not in wanted:
             continue
@@ -131,21 +217,21 @@ def rebuild(progress: Callable[[str, int, int], None] | None = None, kinds: Iter
             Entry.objects.filter(kind=s.kind).delete()
             queryset = s.queryset()
             count = queryset.count()
-            done, batch, waiting = 0, [], []
-            for obj in queryset.iterator(chunk_size=_BATCH):
-                entries, pending = _entries(s, [obj])
-                batch.extend(entries)
-                if pending:
-                    waiting.append((obj.pk, pending))
-                done += 1
-                if len(batch) >= _BATCH:
-                    Entry.objects.bulk_create(batch, batch_size=_BATCH)
-                    total += len(batch)
-                    batch = []
-                if progress and (done % 200 == 0 or done == count):
-                    progress(s.label, done, count)
-            Entry.objects.bulk_create(batch, batch_size=_BATCH)
-            total += len(batch)
+            done, waiting = 0, []
+            # A chunk of objects at a time: the queryset's prefetches and the FileText lookup go per chunk.
+            objects = []
+            for obj in queryset.iterator(chunk_size=_BATCH * 4):
+                objects.append(obj)
+                if len(objects) >= _BATCH * 4:
+                    total += _rebuild_chunk(s, objects, waiting, paths)
+                    done += len(objects)
+                    objects = []
+                    if progress:
+                        progress(s.label, done, count)
+            total += _rebuild_chunk(s, objects, waiting, paths)
+            done += len(objects)
+            if progress and objects:
+                progress(s.label, done, count)
             if progress and count == 0:
                 progress(s.label, 0, 0)
         for pk, pending in waiting:

@@ -26,6 +26,7 @@ class Entry(models.Model):
     folded_title = models.CharField(max_length=300, blank=True, default="")
     folded = models.TextField(blank=True, default="")
     tokens = models.TextField(blank=True, default="")
+    keys = models.TextField(blank=True, default="")  # who may open it and the filters, as index keys (search.keys)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "object_id", "part"], name="search_entry_unique")]

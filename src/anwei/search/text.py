@@ -125,11 +125,16 @@ def parse(raw: str) -> Query:
     return Query(terms=tuple(usable), tokens=tuple(list(keys)[:MAX_TOKENS]), text=raw)
 
 
+@lru_cache(maxsize=1 << 16)
+def _fold_char(c: str) -> str:
+    return fold(c)
+
+
 def _folded_with_map(text: str) -> tuple[str, list[int]]:
     """The folded text and, for each of its characters, the index of the original character."""
     out, where = [], []
     for i, c in enumerate(text):
-        f = fold(c)
+        f = _fold_char(c)  # one character at a time: cached (a result page folds every snippet's text)
         out.append(f)
         where.extend([i] * len(f))
     return "".join(out), where

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils import timezone
 
-from anwei.portal.searchables import SearchDoc, Searchable, searchable_register
+from anwei.portal.searchables import SearchDoc, Searchable, record_url, searchable_register
 from anwei.tracking.models import ProgressReport, TrackedItem
 
 
@@ -28,7 +27,7 @@ def _item_docs(item: TrackedItem):
     units = item.units_label()
     yield SearchDoc(
         title=" ".join(item.text.split())[:80], location=f"{item.origin_label} · 列管第{item.number}項",
-        text=f"{item.text}\n{units}", url=reverse("tracking:item_detail", args=[item.pk]), agency_id=item.agency_id,
+        text=f"{item.text}\n{units}", url=record_url("tracking:item_detail", item.pk), agency_id=item.agency_id,
         unit_ids=_units(item), date=_date(item), status=_status(item))
 
 
@@ -41,7 +40,7 @@ def _report_docs(report: ProgressReport):
     yield SearchDoc(
         title=f"{who}執行情形（{item.origin_label}列管第{item.number}項）",
         location=f"{item.origin_label} · 列管第{item.number}項 · {report.round.title}",
-        text=f"{report.text}\n{report.release_reason}", url=reverse("tracking:item_detail", args=[item.pk]),
+        text=f"{report.text}\n{report.release_reason}", url=record_url("tracking:item_detail", item.pk),
         agency_id=item.agency_id, unit_ids=_units(item),
         date=timezone.localdate(report.submitted_at), status=_status(item))
 
