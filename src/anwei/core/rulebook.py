@@ -37,7 +37,8 @@ class RuleInput:
 @dataclass(frozen=True)
 class RuleBook:
     model: type[Model]
-    kind_field: str = "kind"
+    # The field naming a row's kind, or several (incidents: category and party), a kind then being "a:b".
+    kind_field: str | tuple[str, ...] = "kind"
     start_field: str = "starts_on"
     inherited: tuple[str, ...] = ()
     nationwide: bool = True  # rows without an agency are every agency's default
@@ -50,8 +51,14 @@ class RuleBook:
     def start(self, row) -> dt.date:
         return getattr(row, self.start_field)
 
+    def _kind_fields(self) -> tuple[str, ...]:
+        return (self.kind_field,) if isinstance(self.kind_field, str) else self.kind_field
+
     def kind(self, row) -> str:
-        return getattr(row, self.kind_field)
+        return ":".join(str(getattr(row, f)) for f in self._kind_fields())
+
+    def kind_filter(self, kind: str) -> dict[str, str]:
+        return dict(zip(self._kind_fields(), kind.split(":")))
 
     def candidates(self, agency, rows) -> list[Candidate]:
         line = ancestor_ids(agency)
@@ -71,8 +78,8 @@ class RuleBook:
         return self.model.objects.filter(self.line(agency), **filters).select_related("agency")
 
     def in_force(self, agency, kind: str, on: dt.date):
-        return self.resolve(agency, self.queryset(agency, **{self.kind_field: kind,
-                                                             f"{self.start_field}__lte": on}), on)
+        return self.resolve(agency, self.queryset(agency, **self.kind_filter(kind),
+                                                  **{f"{self.start_field}__lte": on}), on)
 
     def all_in_force(self, agency, on: dt.date, kinds) -> dict[str, object]:
         """Every kind's row in force on `on` (one query); kinds without one are left out."""
@@ -84,17 +91,17 @@ class RuleBook:
         """A rule fixed at filing, with its empty optional parts from the rows behind it on the filing day."""
         if rule.agency_id is None:
             return rule
-        rows = [r for r in self.queryset(rule.agency, **{self.kind_field: self.kind(rule),
-                                                         f"{self.start_field}__lte": on}) if r.pk != rule.pk]
+        rows = [r for r in self.queryset(rule.agency, **self.kind_filter(self.kind(rule)),
+                                         **{f"{self.start_field}__lte": on}) if r.pk != rule.pk]
         return ruletree.complete(rule, self.ordered(rule.agency, rows, on), self.inherited)
 
     def rows(self, agency) -> list:
         """Every row that can apply to the agency (nationwide, its superiors', its own), newest first."""
-        return list(self.queryset(agency).order_by(self.kind_field, f"-{self.start_field}", "-id"))
+        return list(self.queryset(agency).order_by(*self._kind_fields(), f"-{self.start_field}", "-id"))
 
     def locked_by(self, agency, kind: str, on: dt.date):
         """A superior's fixed row that forbids the agency its own row of `kind` from `on`."""
-        rows = [r for r in self.queryset(agency, **{self.kind_field: kind, f"{self.start_field}__lte": on})
+        rows = [r for r in self.queryset(agency, **self.kind_filter(kind), **{f"{self.start_field}__lte": on})
                 if r.agency_id != agency.pk]
         found = ruletree.locked_by(self.candidates(agency, rows), len(ancestor_ids(agency)) - 1, on)
         return found.row if found else None

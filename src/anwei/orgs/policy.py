@@ -142,6 +142,7 @@ RULES: dict[str, Rule] = {
     "incidents.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True, owner=True),
     "incidents.view_unit": rule(unit=(R.UNIT_HEAD,)),
     "incidents.manage": rule(R.ETHICS_OFFICER),
+    "incidents.rules.manage": rule(R.ETHICS_OFFICER),  # whom to notify, how soon (a superior's: its subtree's)
     "incidents.comment": rule(subtree=True),  # the superior ethics office comments or asks for more
     "incidents.statistics": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
     # --- access (門禁管理) ---
