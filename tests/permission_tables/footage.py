@@ -76,6 +76,8 @@ ROWS = [
     Row("footage:destruction_document", lambda w: year(w, "html"), expect=REGISTER),
     Row("footage:device_list", setup_only, expect={"*": 200}),
     Row("footage:rules", setup_only, expect=REGISTER),
+    # Retention and decision rules: only an agency's ethics officer (the superior office's, for its subtree).
+    Row("footage:rule_edit", setup_only, expect={"officer": 200, "superior": 200, "other_officer": 200, "*": 404}),
     # The camera registry is kept by the managing unit (秘書室).
     Row("footage:device_create", setup_only, expect={"liaison": 200, "unithead": 200, "*": 404}),
     Row("footage:device_edit", lambda w: {"pk": f.setup(w) and w.extra["cameras"][0].pk},

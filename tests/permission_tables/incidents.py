@@ -52,6 +52,8 @@ def _version(w, key):
 ROWS = [
     Row("incidents:index", expect={"*": 200}),
     Row("incidents:create", expect={"*": 200}),
+    # Whom to notify and how soon: only an agency's ethics officer (the superior office's, for its subtree).
+    Row("incidents:rules", expect={"officer": 200, "superior": 200, "other_officer": 200, "*": 404}),
     Row("incidents:detail", lambda w: {"pk": _incident(w).pk}, expect=READERS),
     Row("incidents:document", lambda w: {"pk": _incident(w).pk, "fmt": "html"}, expect=READERS),
     Row("incidents:attachment", _with_attachment, expect=READERS),

@@ -11,8 +11,11 @@ from anwei.core.forms import RocDateField, RocDateInput
 from anwei.core.templatetags.roc import roc_datetime
 from anwei.core.uploads import UploadField
 from anwei.footage.models import (Decision, Device, FootageRequest, RefusalGround, RequestAttachment, RequestKind,
-                                  Site, ViewingRecord)
-from anwei.footage.services import RequestData, ViewingData
+                                  RetentionRule, Site, ViewingRecord)
+from anwei.footage.services import RequestData, RuleInput, ViewingData
+from anwei.lib.periods import PeriodUnit
+from anwei.portal.rulepages import (RuleFormMixin, amount_field, basis_field, fixed_field_help, start_field,
+                                    unit_choice_field)
 
 
 class MinuteWidget(forms.MultiWidget):
@@ -281,3 +284,24 @@ class DeviceForm(forms.Form):
         d = self.cleaned_data
         return {"site": d["site"], "kind": d["kind"], "code": d["code"].strip(), "location": d["location"].strip(),
                 "active": d["active"], "order": d["order"] or 0}
+
+
+# Retention and decision periods count dates, never clock time.
+RULE_UNITS = [PeriodUnit.DAYS, PeriodUnit.WORKDAYS, PeriodUnit.WEEKS, PeriodUnit.MONTHS, PeriodUnit.YEARS]
+
+
+class RuleForm(RuleFormMixin, forms.Form):
+    """A new retention or decision rule of the agency, from a start date."""
+
+    kind = forms.ChoiceField(label="規定類別", choices=RetentionRule.Record.choices,
+                             error_messages={"required": "請選擇規定類別。", "invalid_choice": "請選擇規定類別。"})
+    amount = amount_field(maximum=3650)
+    unit = unit_choice_field(RULE_UNITS, PeriodUnit.DAYS.value)
+    starts_on = start_field("此日（含）以後錄得、送出或結案者適用本規定")
+    basis = basis_field(max_length=200)
+    fixed = forms.BooleanField(label="所屬機關不得另訂", required=False, help_text=fixed_field_help)
+
+    def rule_input(self) -> RuleInput:
+        c = self.cleaned_data
+        return RuleInput(kind=c["kind"], amount=c["amount"], unit=c["unit"], starts_on=c["starts_on"],
+                         basis=c["basis"], fixed=c["fixed"])

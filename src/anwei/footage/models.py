@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from anwei.core.concurrency import Versioned
 from anwei.core.periods import Period, PeriodUnit, unit_field
+from anwei.core.rulebook import RuleRow
 
 
 # --- camera registry (shared with the daily device checks of the devicechecks app) ----------------------
@@ -150,25 +151,36 @@ class ApprovalStep(models.Model):
         return self.label
 
 
-class RetentionRule(models.Model):
-    """How long each kind of record is kept (seed 001 七、九(四)); the rule in force on the start date applies."""
+class RetentionRule(RuleRow, models.Model):
+    """How long each kind of record is kept (seed 001 七、九(四)) and how soon a request is decided; the rule in
+    force on the start date applies. A superior office's row is the default of its subtree (anwei.lib.ruletree):
+    an agency's own row with the same or a later date takes precedence unless the superior fixed its row."""
+
+    KIND_FIELD = "record"
+    START_FIELD = "effective_from"
+    BASIS_FIELD = "note"
 
     class Record(models.TextChoices):
         FOOTAGE = "footage", "監視錄影原始資料（可調閱期間）"
         COPY = "copy", "複製之影音資料（至遲銷毀期限）"
         REQUEST = "request", "申請表及登記簿（至少保存）"
+        DECISION = "decision", "調閱申請之決定期限（送出後）"
 
     agency = models.ForeignKey("orgs.Agency", on_delete=models.CASCADE, related_name="footage_retention_rules",
                                verbose_name="機關")
-    record = models.CharField("紀錄類別", max_length=20, choices=Record.choices)
+    record = models.CharField("規定類別", max_length=20, choices=Record.choices)
     days = models.PositiveIntegerField("期間數值", help_text="依計算單位：日數、月數或年數等")
     unit = unit_field(default=PeriodUnit.DAYS)
     effective_from = models.DateField("生效日")
     note = models.CharField("依據", max_length=200, blank=True)
+    fixed = models.BooleanField("所屬機關不得另訂", default=False, db_default=False,
+                                help_text="勾選後，所屬機關自生效日起一律適用本規定，不得另訂")
+    created_by = models.ForeignKey("orgs.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name="設定者")
 
     class Meta:
-        verbose_name = "保存期限規則"
-        verbose_name_plural = "保存期限規則"
+        verbose_name = "監視錄影規則（保存期限、決定期限）"
+        verbose_name_plural = "監視錄影規則（保存期限、決定期限）"
         ordering = ["agency_id", "record", "-effective_from"]
         indexes = [models.Index(fields=["agency", "record", "effective_from"])]
 

@@ -15,7 +15,9 @@ from anwei.core.audit import access_log
 from anwei.core.models import AuditEntry
 from anwei.footage.models import (DEFAULT_RETENTION_DAYS, ApprovalChain, ApprovalStep, Device, FootageRequest,
                                   FootageSettings, RequestKind, RequestStep, RetentionRule, StepRole, WindowHold)
-from anwei.core.periods import Period, PeriodUnit, moment_add
+from anwei.core.periods import Period, PeriodUnit, due, moment_add
+from anwei.core.rulebook import RuleBook
+from anwei.lib.rocdate import format_with_weekday as roc_weekday
 from anwei.lib.rocdate import roc_year
 from anwei.orgs import policy, posts
 from anwei.orgs.models import Agency, Person
@@ -46,22 +48,43 @@ def chain_steps_for(*, agency: Agency, kind: str, on: dt.date) -> list[tuple[str
     return list(DEFAULT_CHAIN)
 
 
-def retention_period(*, agency_id: int, record: str, on: dt.date) -> Period:
-    """The retention of one kind of record by the rule in force on `on` (calendar days unless the rule says)."""
-    rule = (RetentionRule.objects.filter(agency_id=agency_id, record=record, effective_from__lte=on)
-            .order_by("-effective_from").values_list("days", "unit").first())
-    return Period(*rule) if rule is not None else Period(DEFAULT_RETENTION_DAYS[record], PeriodUnit.DAYS)
+BOOK = RuleBook(RetentionRule, kind_field="record", start_field="effective_from", nationwide=False)
+RULE_KINDS = RetentionRule.Record.values
+
+
+def retention_period(*, agency: Agency, record: str, on: dt.date) -> Period:
+    """The retention of one kind of record by the rule in force on `on` along the agency's line (its own rows,
+    its superiors' defaults: anwei.core.rulebook); calendar days unless the rule says."""
+    rule = BOOK.in_force(agency, record, on)
+    return rule.period if rule is not None else Period(DEFAULT_RETENTION_DAYS[record], PeriodUnit.DAYS)
+
+
+def decision_period(*, fs: FootageSettings, on: dt.date) -> Period:
+    """How soon a request filed on `on` is decided: the decision rule in force, else the agency's setting."""
+    rule = BOOK.in_force(fs.agency, RetentionRule.Record.DECISION, on)
+    return rule.period if rule is not None else fs.decision_period
+
+
+def rule_example(*, kind: str, period: Period, agency: Agency, on: dt.date) -> str:
+    """What a footage rule means on a given day, in the agency's calendar (the preview and the in-force table)."""
+    day, until = roc_weekday(on), roc_weekday(due(on, period, agency))
+    return {
+        RetentionRule.Record.FOOTAGE: f"{day}錄得的影像，至少保存至{until}",
+        RetentionRule.Record.COPY: f"{day}複製的影音資料，至遲應於{until}以前銷毀",
+        RetentionRule.Record.REQUEST: f"{day}結案的申請表及登記簿，至少保存至{until}",
+        RetentionRule.Record.DECISION: f"{day}送出的申請，應於{until}以前作成決定",
+    }[kind]
 
 
 def footage_overwrite_at(*, agency: Agency, recorded_at: dt.datetime, on: dt.date) -> dt.datetime:
     """When the recorder overwrites footage recorded at `recorded_at`, by the retention rule in force on `on`."""
-    period = retention_period(agency_id=agency.pk, record=RetentionRule.Record.FOOTAGE, on=on)
+    period = retention_period(agency=agency, record=RetentionRule.Record.FOOTAGE, on=on)
     return moment_add(recorded_at, period, agency)
 
 
 def footage_earliest(*, agency: Agency, now: dt.datetime) -> tuple[dt.datetime, Period]:
     """The oldest moment whose footage still exists now, and the retention period that says so."""
-    period = retention_period(agency_id=agency.pk, record=RetentionRule.Record.FOOTAGE, on=now.date())
+    period = retention_period(agency=agency, record=RetentionRule.Record.FOOTAGE, on=now.date())
     return moment_add(now, period, agency, before=True), period
 
 
@@ -92,8 +115,9 @@ def chain_list(*, agency: Agency) -> list[ApprovalChain]:
                 .prefetch_related(Prefetch("steps", queryset=ApprovalStep.objects.order_by("order"))))
 
 
-def retention_rule_list(*, agency: Agency) -> QuerySet[RetentionRule]:
-    return RetentionRule.objects.filter(agency=agency).order_by("record", "-effective_from")
+def retention_rule_list(*, agency: Agency) -> list[RetentionRule]:
+    """Every rule row that applies to the agency: its own and its superiors' defaults, newest first."""
+    return BOOK.rows(agency)
 
 
 def device_list(*, person: Person, agency: Agency, kind: str | None = Device.Kind.CAMERA,

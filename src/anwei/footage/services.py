@@ -15,6 +15,7 @@ from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import version_bump
 from anwei.core.models import LetterNumberPattern
 from anwei.core.numbering import letter_number_allocate
+from anwei.core.rulebook import RuleInput
 from anwei.core.service import service
 from anwei.core.uploads import stored_file_delete, stored_file_save
 from anwei.footage import selectors
@@ -68,6 +69,27 @@ def footage_setup(*, actor: Person | None, agency: Agency, managing_unit: Unit, 
             audit_record(actor=actor, action="footage.retention_rule.create", obj=rule, agency=agency,
                          after=snapshot(rule))
     return fs
+
+
+@service
+def footage_rule_create(*, actor: Person, agency: Agency, data: RuleInput, today: dt.date) -> RetentionRule:
+    """The agency's ethics officer adds a retention or decision rule from a start date (what was filed or closed
+    keeps its rule). A superior office's row is the default of its subtree; `fixed` forbids its agencies their own."""
+    from anwei.orgs import policy
+
+    if not policy.may(actor, "footage.rules.manage", agency):
+        raise ValidationError("只有本機關的政風人員可以訂定本機關的監視錄影規則。")
+    if data.kind not in RetentionRule.Record.values:
+        raise ValidationError({"kind": "請選擇規定類別。"})
+    if data.unit in ("minutes", "hours"):
+        raise ValidationError({"unit": "保存及決定期限以日、工作日、週、月或年計算。"})
+    selectors.BOOK.check_new(agency=agency, kind=data.kind, starts_on=data.starts_on, today=today,
+                             amount=data.amount, amount_max=3650, kind_label=RetentionRule.Record(data.kind).label)
+    rule = RetentionRule.objects.create(agency=agency, record=data.kind, days=data.amount, unit=data.unit,
+                                        effective_from=data.starts_on, note=data.basis.strip(), fixed=data.fixed,
+                                        created_by=actor)
+    audit_record(actor=actor, action="footage.retention_rule.create", obj=rule, agency=agency, after=snapshot(rule))
+    return rule
 
 
 @service
@@ -157,7 +179,7 @@ def _start_round(req: FootageRequest, fs: FootageSettings, first_role: str) -> t
     req.current_step, req.current_role = 1, first_role
     req.submitted_at = _now()
     filed_on = timezone.localtime(req.submitted_at).date()
-    rule_due = due(filed_on, fs.decision_period, req.agency)
+    rule_due = due(filed_on, selectors.decision_period(fs=fs, on=filed_on), req.agency)
     overwrite_on = timezone.localtime(selectors.footage_overwrite_at(
         agency=req.agency, recorded_at=req.window_start, on=filed_on)).date()
     latest = max(overwrite_on - dt.timedelta(days=1), filed_on)  # already overwritten: decide today
@@ -363,12 +385,12 @@ def _retention_due(req: FootageRequest) -> dt.date | None:
         return None
     decided_on = timezone.localtime(req.decided_at).date()
     until = due(decided_on, selectors.retention_period(
-        agency_id=req.agency_id, record=RetentionRule.Record.REQUEST, on=decided_on), req.agency)
+        agency=req.agency, record=RetentionRule.Record.REQUEST, on=decided_on), req.agency)
     viewing = getattr(req, "viewing", None) if req.status == Status.COMPLETED else None
     if viewing is not None and viewing.copied and viewing.copy_destroyed_at is None:
         copied_on = viewing.performed_on
         until = max(until, due(copied_on, selectors.retention_period(
-            agency_id=req.agency_id, record=RetentionRule.Record.COPY, on=copied_on), req.agency))
+            agency=req.agency, record=RetentionRule.Record.COPY, on=copied_on), req.agency))
     return until
 
 

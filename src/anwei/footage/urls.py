@@ -26,4 +26,5 @@ urlpatterns = [
     path("devices/<int:pk>/edit/", views.device_edit, name="device_edit"),
     path("sites/new/", views.site_create, name="site_create"),
     path("rules/", views.rules, name="rules"),
+    path("rules/edit/", views.rule_edit, name="rule_edit"),
 ]

@@ -12,16 +12,18 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from anwei.core import clock
 from anwei.core.formpages import confirm_step, form_attempt, message_attempt
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
 from anwei.footage import documents, exports, selectors, services
-from anwei.footage.forms import (DecisionForm, DestroyForm, DeviceForm, HoldForm, RequestForm, SiteForm,
+from anwei.footage.forms import (DecisionForm, DestroyForm, DeviceForm, HoldForm, RequestForm, RuleForm, SiteForm,
                                  ViewingForm)
 from anwei.footage.models import FootageRequest, RequestAttachment, RequestKind, RetentionRule
 from anwei.lib.rocdate import roc_year
 from anwei.orgs import policy
 from anwei.orgs.selectors import person_primary_agency
+from anwei.portal.rulepages import RulePage, rules_page
 
 DOC_FORMATS = ("odt", "pdf", "docx", "html")
 
@@ -427,8 +429,26 @@ def device_edit(request, pk: int):
 
 @login_required
 def rules(request):
-    """The rules in force (managing unit, deadline, chains, retention), as the administrator set them."""
+    """The rules in force (managing unit, deadline, chains, retention); the ethics officer edits the dated ones."""
     fs = selectors.managed_settings(person=request.user)
+    today = clock.today()
     return render(request, "footage/rules.html", {
-        "fs": fs, "chains": selectors.chain_list(agency=fs.agency),
-        "retention_rules": selectors.retention_rule_list(agency=fs.agency)})
+        "fs": fs, "chains": selectors.chain_list(agency=fs.agency), "today": today,
+        "decision_period": selectors.decision_period(fs=fs, on=today),
+        "retention_rules": selectors.retention_rule_list(agency=fs.agency),
+        "may_edit": policy.may(request.user, "footage.rules.manage", fs.agency)})
+
+
+RULES_PAGE = RulePage(
+    action="footage.rules.manage", template="footage/rule_edit.html", url="footage:rule_edit", form=RuleForm,
+    book=selectors.BOOK, kinds=selectors.RULE_KINDS, initial={"unit": "days"},
+    example=lambda kind, period, agency, on: selectors.rule_example(kind=kind, period=period, agency=agency, on=on),
+    create=lambda actor, agency, form, today: services.footage_rule_create(
+        actor=actor, agency=agency, data=form.rule_input(), today=today),
+    success="已新增監視錄影規則，自生效日起適用。")
+
+
+@login_required
+def rule_edit(request):
+    """The agency's retention and decision rules where the work is (portal.rulepages)."""
+    return rules_page(request, RULES_PAGE)

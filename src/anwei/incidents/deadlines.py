@@ -14,11 +14,8 @@ import datetime as dt
 
 from django.utils import timezone
 
-from anwei.core.periods import Period, PeriodUnit, due
-from anwei.incidents.models import PeriodKind
-
-UNITS = {PeriodKind.HOURS: PeriodUnit.HOURS, PeriodKind.IMMEDIATE: PeriodUnit.MINUTES, PeriodKind.WORKDAYS: PeriodUnit.WORKDAYS,
-         PeriodKind.DAYS: PeriodUnit.DAYS}
+from anwei.core.periods import Period, due
+from anwei.incidents.models import PERIOD_UNITS as UNITS
 
 
 def due_at(*, discovered_at: dt.datetime, kind: str, amount: int, agency=None) -> dt.datetime:

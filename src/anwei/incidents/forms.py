@@ -8,8 +8,10 @@ from django.utils import timezone
 from anwei.core import forms as core_forms
 from anwei.core.forms import RocDateField
 from anwei.core.uploads import MultipleUploadField
-from anwei.incidents.models import Category, Method, Party, Stage
-from anwei.incidents.services import IncidentInput
+from anwei.core.periods import Period
+from anwei.incidents.models import PERIOD_UNITS, Category, Method, Party, PeriodKind, Stage
+from anwei.incidents.services import ChainRuleInput, IncidentInput
+from anwei.portal.rulepages import RuleFormMixin, amount_field, basis_field, fixed_field_help, start_field
 
 REQUIRED = {"required": "此欄必填。"}
 
@@ -175,3 +177,27 @@ class ReopenForm(forms.Form):
 
 class PeriodForm(core_forms.PeriodForm):
     subtree = forms.BooleanField(label="含所屬機關", required=False)
+
+
+class ChainRuleForm(RuleFormMixin, forms.Form):
+    """A new row of the agency's notification chain: one party of one category, how soon, from a start date."""
+
+    kind = forms.ChoiceField(label="類別與通報對象", choices=[
+        (f"{c}:{p}", f"{Category(c).label} → {Party(p).label}") for c in Category.values for p in Party.values],
+        error_messages={"required": "請選擇類別與通報對象。", "invalid_choice": "請選擇類別與通報對象。"})
+    amount = amount_field(label="期限數值")
+    unit = forms.ChoiceField(label="期限計算方式", choices=PeriodKind.choices, initial=PeriodKind.HOURS.value,
+                             error_messages={"required": "請選擇期限計算方式。", "invalid_choice": "請選擇期限計算方式。"})
+    starts_on = start_field("此日（含）以後發現的狀況適用本規定")
+    required = forms.BooleanField(label="應通報此對象", required=False, initial=True,
+                                  help_text="取消勾選表示自生效日起不必通報此對象")
+    basis = basis_field(max_length=200)
+    fixed = forms.BooleanField(label="所屬機關不得另訂", required=False, help_text=fixed_field_help)
+
+    def period(self) -> Period:
+        return Period(self.cleaned_data["amount"], PERIOD_UNITS[self.cleaned_data["unit"]])
+
+    def rule_input(self) -> ChainRuleInput:
+        c = self.cleaned_data
+        return ChainRuleInput(kind=c["kind"], amount=c["amount"], unit=c["unit"], starts_on=c["starts_on"],
+                              required=c["required"], basis=c["basis"], fixed=c["fixed"])

@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 
 from anwei.core.concurrency import Versioned
+from anwei.core.periods import Period, PeriodUnit
+from anwei.core.rulebook import RuleRow
 from anwei.orgs.models import Agency, Person, Unit
 
 
@@ -71,9 +73,12 @@ class CategoryRule(models.Model):
         return [line.strip() for line in self.levels.splitlines() if line.strip()]
 
 
-class ChainRule(models.Model):
+class ChainRule(RuleRow, models.Model):
     """One party of a category's notification chain and its period, in force from `starts_on`.
-    `required` False removes a party from that date on."""
+    `required` False removes a party from that date on. A superior office's row is the default of its subtree
+    (anwei.core.rulebook): an agency's own row on the same or a later date wins unless the superior fixed its row."""
+
+    BASIS_FIELD = "note"
 
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
                                verbose_name="機關", help_text="空白表示全部機關適用")
@@ -84,6 +89,10 @@ class ChainRule(models.Model):
     starts_on = models.DateField("生效日")
     required = models.BooleanField("應通報", default=True)
     note = models.CharField("說明", max_length=200, blank=True)
+    fixed = models.BooleanField("所屬機關不得另訂", default=False, db_default=False,
+                                help_text="勾選後，所屬機關自生效日起一律適用本規定，不得另訂")
+    created_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name="設定者")
 
     class Meta:
         verbose_name = "狀況通報對象與時限"
@@ -97,6 +106,17 @@ class ChainRule(models.Model):
     def period_text(self) -> str:
         return period_text(self.period_kind, self.amount)
 
+    @property
+    def kind_label(self) -> str:
+        return f"{self.get_category_display()} → {self.get_party_display()}"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.amount, PERIOD_UNITS[self.period_kind])
+
+    def rule_summary(self) -> str:
+        return self.period_text() if self.required else "自生效日起免通報此對象"
+
 
 def period_text(kind: str, amount: int) -> str:
     if kind == PeriodKind.HOURS:
@@ -106,6 +126,11 @@ def period_text(kind: str, amount: int) -> str:
     if kind == PeriodKind.DAYS:
         return f"{amount}日內"
     return f"{amount}個工作日內"
+
+
+# Each way of counting a party's deadline as the period every rule uses (incidents.deadlines counts them).
+PERIOD_UNITS = {PeriodKind.HOURS: PeriodUnit.HOURS, PeriodKind.IMMEDIATE: PeriodUnit.MINUTES,
+                PeriodKind.WORKDAYS: PeriodUnit.WORKDAYS, PeriodKind.DAYS: PeriodUnit.DAYS}
 
 
 class Status(models.TextChoices):

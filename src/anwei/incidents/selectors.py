@@ -15,10 +15,13 @@ from collections import Counter, defaultdict
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from anwei.core import clock
-from anwei.incidents.models import (Attachment, Category, CategoryRule, ChainRule, Clock, Incident, Party,
-                                    RequiredParty, Status)
+from anwei.core.periods import Period
+from anwei.core.rulebook import RuleBook
+from anwei.incidents.models import (PERIOD_UNITS, Attachment, Category, CategoryRule, ChainRule, Clock, Incident,
+                                    Party, RequiredParty, Status, period_text)
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person
 
@@ -49,15 +52,41 @@ def category_rules_in_force(*, agency: Agency | None, on: dt.date) -> dict[str, 
     return best
 
 
+CHAIN_BOOK = RuleBook(ChainRule, kind_field=("category", "party"))
+CHAIN_KINDS = [f"{c}:{p}" for c in Category.values for p in Party.values]
+
+
 def chain_in_force(*, agency: Agency | None, category: str, on: dt.date) -> list[ChainRule]:
-    """The parties a category's incident discovered on `on` must be told, each by the latest row for
-    that party (agency's own row first on the same date); a row with required=False drops the party."""
-    where = (Q(agency=agency) | Q(agency__isnull=True)) if agency else Q(agency__isnull=True)
-    best: dict[str, ChainRule] = {}
-    for r in _precedence(ChainRule.objects.filter(where, category=category, starts_on__lte=on)):
-        best.setdefault(r.party, r)
-    order = {p: i for i, p in enumerate(Party.values)}
-    return sorted((r for r in best.values() if r.required), key=lambda r: order[r.party])
+    """The parties a category's incident discovered on `on` must be told, each by the row in force for that party
+    along the agency's line (nationwide, its superiors', its own: anwei.core.rulebook); a row with required=False
+    drops the party."""
+    if agency is None:
+        best: dict[str, ChainRule] = {}
+        for r in _precedence(ChainRule.objects.filter(agency__isnull=True, category=category, starts_on__lte=on)):
+            best.setdefault(r.party, r)
+        found = [best.get(p) for p in Party.values]
+    else:
+        rows = list(CHAIN_BOOK.queryset(agency, category=category, starts_on__lte=on))
+        found = [CHAIN_BOOK.resolve(agency, [r for r in rows if r.party == p], on) for p in Party.values]
+    return [r for r in found if r is not None and r.required]
+
+
+def chain_rule_example(*, kind: str, period: Period, agency: Agency, on: dt.date) -> str:
+    """What a chain rule means for an incident discovered at 16:40 on `on` (the last hour of a working day, when a
+    clock-hour deadline and a working-day one differ most), in the agency's calendar."""
+    from anwei.incidents.deadlines import due_at
+    from anwei.lib.rocdate import format_with_weekday
+
+    def roc_datetime(moment: dt.datetime) -> str:
+        local = timezone.localtime(moment)
+        return f"{format_with_weekday(local.date())}{local:%H:%M}"
+
+    category, party = kind.split(":")
+    period_kind = {unit: k for k, unit in PERIOD_UNITS.items()}[period.unit]
+    discovered = timezone.make_aware(dt.datetime.combine(on, dt.time(16, 40)))
+    until = due_at(discovered_at=discovered, kind=period_kind, amount=period.amount, agency=agency)
+    return (f"{roc_datetime(discovered)}發現的{Category(category).label}狀況，應於{roc_datetime(until)}以前"
+            f"通報{Party(party).label}（{period_text(period_kind, period.amount)}）")
 
 
 def chains_in_force(*, agency: Agency | None, on: dt.date) -> dict[str, list[ChainRule]]:

@@ -12,13 +12,14 @@ from django.utils import timezone
 from anwei.core import clock
 from anwei.core.audit import audit_record, snapshot
 from anwei.core.concurrency import row_lock, version_bump
+from anwei.core.rulebook import RuleInput
 from anwei.core.service import service
 from anwei.core.uploads import stored_file_save
 from anwei.incidents import defaults
 from anwei.incidents.deadlines import due_at
 from anwei.incidents.models import (Attachment, Category, CategoryRule, ChainRule, Comment, Entry, FollowUp, Incident,
-                                    Method, NotificationMade, Party, RequiredParty, Stage, Status)
-from anwei.incidents.selectors import NoRuleError, category_rule_in_force, chain_in_force
+                                    Method, NotificationMade, Party, PeriodKind, RequiredParty, Stage, Status)
+from anwei.incidents.selectors import CHAIN_BOOK, CHAIN_KINDS, NoRuleError, category_rule_in_force, chain_in_force
 from anwei.lib import rocdate
 from anwei.orgs import posts
 from anwei.orgs.models import Agency, Person, Unit
@@ -89,6 +90,34 @@ def _new_notice(incident: Incident):
              f"{timezone.localtime(incident.discovered_at):%H:%M}；請依規定通報並記錄",
         key=f"incidents.new:{incident.pk}", kind="incidents.new", agency_id=incident.agency_id,
         owner=posts.ethics_officers(incident.agency_id)), besides=incident.reporter_id)
+
+
+@dataclass(frozen=True)
+class ChainRuleInput(RuleInput):
+    required: bool = True
+
+
+@service
+def chain_rule_create(*, actor: Person, agency: Agency, data: ChainRuleInput, today: dt.date) -> ChainRule:
+    """The agency's ethics officer sets, from a start date, how soon one party is told of a category's incidents
+    (or that it need not be). A superior office's row is the default of its subtree; `fixed` forbids its agencies
+    their own. Incidents already reported keep the deadlines fixed when reported."""
+    from anwei.orgs import policy
+
+    if not policy.may(actor, "incidents.rules.manage", agency):
+        raise ValidationError("只有本機關的政風人員可以訂定本機關的狀況通報規定。")
+    if data.kind not in CHAIN_KINDS:
+        raise ValidationError({"kind": "請選擇類別與通報對象。"})
+    if data.unit not in PeriodKind.values:
+        raise ValidationError({"unit": "請選擇期限計算方式。"})
+    category, party = data.kind.split(":")
+    CHAIN_BOOK.check_new(agency=agency, kind=data.kind, starts_on=data.starts_on, today=today, amount=data.amount,
+                         kind_label=f"{Category(category).label} → {Party(party).label}")
+    rule = ChainRule.objects.create(agency=agency, category=category, party=party, period_kind=data.unit,
+                                    amount=data.amount, starts_on=data.starts_on, required=data.required,
+                                    note=data.basis.strip(), fixed=data.fixed, created_by=actor)
+    audit_record(actor=actor, action="incidents.chain_rule_create", obj=rule, agency=agency, after=snapshot(rule))
+    return rule
 
 
 @service

@@ -6,6 +6,7 @@ app_name = "incidents"
 urlpatterns = [
     path("", views.index, name="index"),
     path("new/", views.create, name="create"),
+    path("rules/", views.rules, name="rules"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/notifications/", views.notification_add, name="notification_add"),

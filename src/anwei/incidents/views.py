@@ -17,12 +17,13 @@ from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
 from anwei.incidents import selectors, services
 from anwei.incidents.exports import register_xlsx
-from anwei.incidents.forms import (CloseForm, CommentForm, EditForm, EntryForm, FollowUpForm, IncidentForm, NotificationForm,
+from anwei.incidents.forms import (ChainRuleForm, CloseForm, CommentForm, EditForm, EntryForm, FollowUpForm, IncidentForm, NotificationForm,
                                    PeriodForm, ReopenForm)
 from anwei.incidents.models import Category, Status
 from anwei.incidents.selectors import NoRuleError
 from anwei.orgs import policy
 from anwei.orgs.selectors import unit_list
+from anwei.portal.rulepages import RulePage, rules_page
 
 PAGE_SIZE = 30
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -319,3 +320,19 @@ def statistics_insert(request, agency_id: int):
     services.work_report_insert(actor=request.user, report=report, stats=stats)
     messages.success(request, f"已將狀況通報統計加入「{report.meeting}」的{report.title}。")
     return redirect("meetings:detail", pk=report.meeting_id)
+
+
+RULES_PAGE = RulePage(
+    action="incidents.rules.manage", template="incidents/rules.html", url="incidents:rules", form=ChainRuleForm,
+    book=selectors.CHAIN_BOOK, kinds=selectors.CHAIN_KINDS, initial={"unit": "hours", "required": True},
+    example=lambda kind, period, agency, on: selectors.chain_rule_example(kind=kind, period=period, agency=agency,
+                                                                          on=on),
+    create=lambda actor, agency, form, today: services.chain_rule_create(
+        actor=actor, agency=agency, data=form.rule_input(), today=today),
+    success="已新增狀況通報規定，自生效日起發現的狀況適用。")
+
+
+@login_required
+def rules(request):
+    """Whom the agency's incidents are reported to and how soon, edited where the work is (portal.rulepages)."""
+    return rules_page(request, RULES_PAGE)

@@ -54,3 +54,21 @@ def complete(winner: Any, rest: list[Any], optional: tuple[str, ...]) -> Any:
             if donor is not None:
                 setattr(winner, name, getattr(donor, name))
     return winner
+
+
+def pins(paths: dict[int, str], starts: dict[tuple[int, str], set[dt.date]]) -> list[tuple[int, str, dt.date]]:
+    """For a migration that makes a superior's rows the default of its subtree where each agency used only its own
+    rows: the (agency, kind, date) at which an agency must get its own copy of what it had, so that nothing in force
+    changes — every date of a superior's row of that kind on which the agency has no row of its own (on the same
+    date the nearer agency wins). `paths` maps agency ids to tree paths ("000001.000007."), `starts` maps
+    (agency id, kind) to the start dates of that agency's rows."""
+    owners = {agency_id for agency_id, _ in starts}
+    out = []
+    for agency_id, path in paths.items():
+        superiors = [int(p) for p in path.split(".") if p][:-1]
+        if not owners.intersection(superiors):
+            continue
+        for kind in sorted({k for a, k in starts if a in superiors}):
+            dates = set().union(*(starts.get((s, kind), set()) for s in superiors))
+            out += [(agency_id, kind, day) for day in sorted(dates - starts.get((agency_id, kind), set()))]
+    return out

@@ -111,6 +111,7 @@ RULES: dict[str, Rule] = {
     "footage.step.unit_head": rule(unit=(R.UNIT_HEAD,)),  # head of the requesting unit
     "footage.step.managing_head": rule(unit=(R.UNIT_HEAD,)),  # head of the managing unit
     "footage.step.ethics": rule(R.ETHICS_OFFICER),
+    "footage.rules.manage": rule(R.ETHICS_OFFICER),  # retention and decision rules (a superior's: its subtree's)
     "footage.step.agency_head": rule(R.AGENCY_HEAD),
     # --- travel ---
     # Travel records are personal data: no subtree grant. The traveller is the owner (see
@@ -119,8 +120,8 @@ RULES: dict[str, Rule] = {
     "travel.review_ethics": rule(R.ETHICS_OFFICER),  # against the application's reviewing agency
     "accounts.review": rule(R.ETHICS_OFFICER),  # the agency's yearly review of its people and roles
     "travel.access_log": rule(R.ETHICS_OFFICER),  # who looked at an application (個資 利用之紀錄)
-    "travel.rules.manage": rule(R.ETHICS_OFFICER),
-    "duties.manage": rule(R.ETHICS_OFFICER),  # recurring duties (定期工作) of the agency and their records  # the agency's own travel rules (a superior's: its subtree's)
+    "travel.rules.manage": rule(R.ETHICS_OFFICER),  # the agency's own travel rules (a superior's: its subtree's)
+    "duties.manage": rule(R.ETHICS_OFFICER),  # recurring duties (定期工作) of the agency and their records
     "travel.retirees": rule(R.ETHICS_OFFICER),  # the registry of classified retirees and their declarations
     "travel.statistics": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),  # counts only, no names
     # --- awareness (宣導) ---
@@ -141,6 +142,7 @@ RULES: dict[str, Rule] = {
     "incidents.view": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True, owner=True),
     "incidents.view_unit": rule(unit=(R.UNIT_HEAD,)),
     "incidents.manage": rule(R.ETHICS_OFFICER),
+    "incidents.rules.manage": rule(R.ETHICS_OFFICER),  # whom to notify, how soon (a superior's: its subtree's)
     "incidents.comment": rule(subtree=True),  # the superior ethics office comments or asks for more
     "incidents.statistics": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),
     # --- access (門禁管理) ---

@@ -4,8 +4,9 @@ from django import forms
 
 from anwei.core import forms as core_forms
 from anwei.core.forms import RocDateField
-from anwei.lib.periods import LABELS, PeriodUnit
+from anwei.lib.periods import PeriodUnit
 from anwei.orgs.models import Agency, Grade
+from anwei.portal.rulepages import RuleFormMixin, amount_field, fixed_field_help, start_field, unit_choice_field
 from anwei.travel.models import HKMO, Approval, ClassifiedRetiree, Purpose, Region, RuleKind
 from anwei.travel.services import Decision, ReportInput, RuleInput, TripInput
 
@@ -167,16 +168,13 @@ class PeriodForm(core_forms.PeriodForm):
     subtree = forms.BooleanField(label="含所屬機關", required=False)
 
 
-class RuleForm(forms.Form):
+class RuleForm(RuleFormMixin, forms.Form):
     """A new travel rule of the agency, from a start date. Optional parts left empty are inherited."""
 
     kind = forms.ChoiceField(label="規定類別", choices=RuleKind.choices, error_messages={"required": "請選擇規定類別。"})
-    amount = forms.IntegerField(label="期間數值", min_value=1, max_value=400,
-                                error_messages={"required": "請填寫期間數值。", "min_value": "期間數值應為1至400。",
-                                                "max_value": "期間數值應為1至400。", "invalid": "請填寫整數。"})
-    unit = forms.ChoiceField(label="計算單位", choices=[(u, LABELS[PeriodUnit(u)]) for u in DATE_UNITS],
-                             initial=PeriodUnit.WORKDAYS.value)
-    starts_on = RocDateField(label="生效日", help_text="此日（含）以後提出的申請適用本規定")
+    amount = amount_field()
+    unit = unit_choice_field(DATE_UNITS, PeriodUnit.WORKDAYS.value)
+    starts_on = start_field("此日（含）以後提出的申請適用本規定")
     approval = forms.ChoiceField(label="審核流程（僅赴陸申請）", choices=[("", "沿用上級或預設規定")] + Approval.choices,
                                  required=False)
     head_to_superior = forms.BooleanField(label="機關首長向直屬上級機關申請", required=False, initial=True)
@@ -185,8 +183,7 @@ class RuleForm(forms.Form):
                                    help_text="一行一項；空白表示沿用上級或預設規定的聲明事項")
     note = forms.CharField(label="規定內容", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
     basis = forms.CharField(label="依據", required=False, max_length=300)
-    fixed = forms.BooleanField(label="所屬機關不得另訂", required=False,
-                               help_text="上級政風機構訂定時勾選：所屬機關自生效日起一律適用，不得另訂")
+    fixed = forms.BooleanField(label="所屬機關不得另訂", required=False, help_text=fixed_field_help)
     grade = forms.ChoiceField(label="僅適用官等", choices=[("", "全部人員")] + Grade.choices, required=False)
     rank_min = forms.IntegerField(label="僅適用職等（以上）", min_value=1, max_value=14, required=False,
                                   error_messages={"min_value": "職等應為1至14。", "max_value": "職等應為1至14。",
@@ -202,6 +199,3 @@ class RuleForm(forms.Form):
                          declarations=c["declarations"], note=c["note"], basis=c["basis"], fixed=c["fixed"],
                          grade=c["grade"], rank_min=c["rank_min"], agency_kind=c["agency_kind"], purpose=c["purpose"])
 
-
-class RuleDateForm(forms.Form):
-    on = RocDateField(label="查詢日期", required=False)

@@ -15,6 +15,7 @@ from django.db.models import Q
 
 from anwei.core.concurrency import Versioned
 from anwei.core.periods import Period, PeriodUnit, unit_field
+from anwei.core.rulebook import RuleRow
 from anwei.orgs.models import Agency, Grade, Person, Unit
 
 
@@ -51,7 +52,7 @@ class Approval(models.TextChoices):
     ETHICS_ONLY = "ethics_only", "逕送政風單位審核"
 
 
-class TravelRule(models.Model):
+class TravelRule(RuleRow, models.Model):
     """One rule, in force from `starts_on` until a later row of the same kind replaces it.
 
     agency empty = the default for every agency; a superior office's row is the default of its subtree; an
@@ -107,6 +108,10 @@ class TravelRule(models.Model):
 
     def declaration_list(self) -> list[str]:
         return [line.strip() for line in self.declarations.splitlines() if line.strip()]
+
+    def rule_summary(self) -> str:
+        said = f"{len(self.declaration_list())}項" if self.declarations else "沿用"
+        return f"適用對象：{self.conditions_text() or '全部'}；聲明事項：{said}"
 
 
 class ClassifiedRetiree(Versioned):

@@ -14,9 +14,9 @@ from django.utils import timezone
 from anwei.core import clock
 from anwei.core.audit import access_log
 from anwei.core.models import AuditEntry
-from anwei.orgs import policy, posts
+from anwei.core.rulebook import RuleBook
 from anwei.lib import ruletree
-from anwei.lib.ruletree import Candidate
+from anwei.orgs import policy, posts
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.travel.models import (HKMO, ClassifiedRetiree, ReturnReport, RuleKind, Status, TravelApplication,
                                  TravelRule)
@@ -29,19 +29,12 @@ class NoRuleError(ValidationError):
         super().__init__(f"{on.isoformat()}尚無有效的「{RuleKind(kind).label}」規定，請系統管理者設定赴陸規定。")
 
 
+INHERITED = ("declarations", "approval", "note", "basis")
+BOOK = RuleBook(TravelRule, inherited=INHERITED)
+
+
 def _line(agency: Agency) -> Q:
-    """The rows that can apply to an agency: nationwide defaults, its superiors' (for their subtree), its own."""
-    return Q(agency__isnull=True) | Q(agency__in=ancestor_ids(agency))
-
-
-def ancestor_ids(agency: Agency) -> list[int]:
-    """The agency and its superiors, from its tree path (no query)."""
-    return [int(p) for p in agency.path.split(".") if p]
-
-
-def _candidates(agency: Agency, rules) -> list[Candidate]:
-    line = ancestor_ids(agency)
-    return [Candidate(-1 if r.agency_id is None else line.index(r.agency_id), r.starts_on, r.fixed, r) for r in rules]
+    return BOOK.line(agency)
 
 
 def _matches(r: TravelRule, *, agency: Agency, person: Person | None, purpose: str) -> bool:
@@ -71,14 +64,11 @@ def _resolve(agency: Agency, rules, on: dt.date, *, person: Person | None = None
     behind: list[TravelRule] = []
     winner = None
     for sig in ranked:
-        order = [c.row for c in ruletree.ordered(_candidates(agency, groups[sig]), on)]
+        order = BOOK.ordered(agency, groups[sig], on)
         if winner is None and order:
             winner, order = order[0], order[1:]
         behind += order
     return ruletree.complete(winner, behind, INHERITED) if winner is not None else None
-
-
-INHERITED = ("declarations", "approval", "note", "basis")
 
 
 def trip_rule_kinds(region: str, meets_specified: bool) -> tuple[str, str]:
@@ -102,12 +92,7 @@ def rule_in_force(*, agency: Agency, kind: str, on: dt.date, person: Person | No
 
 def rule_completed(rule: TravelRule, *, on: dt.date) -> TravelRule:
     """A rule fixed at filing, with its empty optional parts from the rows behind it on the filing day."""
-    if rule.agency_id is None:
-        return rule
-    rows = [r for r in TravelRule.objects.filter(_line(rule.agency), kind=rule.kind, starts_on__lte=on)
-            if r.pk != rule.pk]
-    order = ruletree.ordered(_candidates(rule.agency, rows), on)
-    return ruletree.complete(rule, [c.row for c in order], INHERITED)
+    return BOOK.completed(rule, on)
 
 
 def rules_in_force(*, agency: Agency, on: dt.date, person: Person | None = None) -> list[TravelRule]:
@@ -139,16 +124,12 @@ def rule_example(*, kind: str, period, agency: Agency, on: dt.date) -> str:
 
 def rule_rows(*, agency: Agency) -> list[TravelRule]:
     """Every row that can apply to the agency (nationwide, its superiors', its own), newest first."""
-    return list(TravelRule.objects.filter(_line(agency)).select_related("agency", "created_by")
-                .order_by("kind", "-starts_on", "-id"))
+    return BOOK.rows(agency)
 
 
 def rule_locked_by(*, agency: Agency, kind: str, on: dt.date) -> TravelRule | None:
     """A superior's fixed row that forbids the agency its own row of `kind` from `on`."""
-    rows = [r for r in TravelRule.objects.filter(_line(agency), kind=kind, starts_on__lte=on).select_related("agency")
-            if r.agency_id != agency.pk]
-    found = ruletree.locked_by(_candidates(agency, rows), len(ancestor_ids(agency)) - 1, on)
-    return found.row if found else None
+    return BOOK.locked_by(agency, kind, on)
 
 
 def personnel_agency_ids(person: Person) -> set[int]:

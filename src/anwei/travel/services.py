@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from anwei.core.audit import audit_record, snapshot
+from anwei.core import rulebook
 from anwei.core.concurrency import version_bump
 from anwei.core.service import service
 from anwei.core import clock
@@ -339,17 +340,11 @@ def travel_rules_seed_defaults() -> int:
 
 
 @dataclass(frozen=True)
-class RuleInput:
-    kind: str
-    amount: int
-    unit: str
-    starts_on: dt.date
+class RuleInput(rulebook.RuleInput):
     approval: str = ""
     head_to_superior: bool = True
     declarations: str = ""
     note: str = ""
-    basis: str = ""
-    fixed: bool = False
     grade: str = ""
     rank_min: int | None = None
     agency_kind: str = ""
@@ -362,20 +357,14 @@ def travel_rule_create(*, actor: Person, agency: Agency, data: RuleInput, today:
     its rule). A superior office's row is the default of its subtree; `fixed` forbids its agencies their own.
     Empty optional parts (declarations, review route, text) are inherited from the rules behind it."""
     from anwei.orgs import policy
-    from anwei.travel.selectors import rule_locked_by
+    from anwei.travel.selectors import BOOK
 
     if not policy.may(actor, "travel.rules.manage", agency):
         raise ValidationError("只有本機關的政風人員可以訂定本機關的赴陸規定。")
     if data.kind not in RuleKind.values:
         raise ValidationError({"kind": "請選擇規定類別。"})
-    if data.starts_on < today:
-        raise ValidationError({"starts_on": "生效日不能早於今天：已提出的申請依提出當日的規定處理，規定不溯及既往。"})
-    if not 0 < data.amount <= 400:
-        raise ValidationError({"amount": "期間數值應為1至400。"})
-    locked = rule_locked_by(agency=agency, kind=data.kind, on=data.starts_on)
-    if locked is not None:
-        raise ValidationError({"kind": f"上級機關（{locked.agency.name if locked.agency_id else '全國'}）自"
-                                       f"{_roc(locked.starts_on)}起訂定之「{locked.get_kind_display()}」不開放所屬機關另訂。"})
+    BOOK.check_new(agency=agency, kind=data.kind, starts_on=data.starts_on, today=today, amount=data.amount,
+                   kind_label=RuleKind(data.kind).label)
     if data.rank_min is not None and not (1 <= data.rank_min <= 14 and data.grade):
         raise ValidationError({"rank_min": "職等應為1至14，並請同時選擇官等。"})
     if data.approval and data.kind != RuleKind.APPLICATION_LEAD:

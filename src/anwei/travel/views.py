@@ -17,8 +17,9 @@ from anwei.core.periods import Period
 from anwei.documents.http import document_response
 from anwei.orgs import policy
 from anwei.orgs.selectors import person_primary_agency
+from anwei.portal.rulepages import RulePage, rules_page
 from anwei.travel import selectors, services
-from anwei.travel.forms import (PeriodForm, RuleDateForm, RuleForm, RetireeDeclarationForm, RetireeForm, RetireeReturnReportForm,
+from anwei.travel.forms import (PeriodForm, RuleForm, RetireeDeclarationForm, RetireeForm, RetireeReturnReportForm,
                                 ReturnReportForm, ReviewForm, TripForm)
 from anwei.travel.models import Region, RuleKind, Status, TravelApplication
 from anwei.travel.selectors import NoRuleError
@@ -328,35 +329,18 @@ def _rule_or_none(agency, kind):
         return None
 
 
+RULES_PAGE = RulePage(
+    action="travel.rules.manage", template="travel/rules.html", url="travel:rules", form=RuleForm,
+    book=selectors.BOOK, kinds=RuleKind.values, initial={"unit": "workdays", "head_to_superior": True},
+    example=lambda kind, period, agency, on: selectors.rule_example(kind=kind, period=period, agency=agency, on=on),
+    create=lambda actor, agency, form, today: services.travel_rule_create(
+        actor=actor, agency=agency, data=form.rule_input(), today=today),
+    success="已新增赴陸規定，自生效日起適用。",
+    in_force=lambda agency, on: selectors.rules_in_force(agency=agency, on=on))
+
+
 @login_required
 def rules(request):
-    """The agency's travel rules where the work is: which rule is in force on any date and what it means then,
-    every row that applies (nationwide, the superior's, the agency's own), and a new row from a start date —
-    with a preview of the date it gives before saving."""
-    agency = person_primary_agency(request.user)
-    if agency is None or not policy.may(request.user, "travel.rules.manage", agency):
-        raise Http404("找不到此頁面")
-    today = clock.today()
-    date_form = RuleDateForm(request.GET or None)
-    on = (date_form.cleaned_data.get("on") if date_form.is_valid() else None) or today
-    form = RuleForm(request.POST or None, initial={"starts_on": today, "unit": "workdays", "head_to_superior": True})
-    preview = None
-    if request.method == "POST" and "preview" in request.POST:
-        if form.is_valid():
-            c = form.cleaned_data
-            preview = selectors.rule_example(kind=c["kind"], period=Period(c["amount"], c["unit"]), agency=agency,
-                                             on=max(c["starts_on"], today))
-    else:
-        rule, _ = form_submit(request, form, lambda c: services.travel_rule_create(
-            actor=request.user, agency=agency, data=form.rule_input(), today=today), "已新增赴陸規定，自生效日起適用。")
-        if rule:
-            return redirect("travel:rules")
-    in_force = selectors.rules_in_force(agency=agency, on=on)
-    return render(request, "travel/rules.html", {
-        "agency": agency, "form": form, "date_form": date_form, "on": on, "today": today, "preview": preview,
-        "in_force": [(r, selectors.rule_example(kind=r.kind, period=r.period, agency=agency, on=on)) for r in in_force],
-        "rows": selectors.rule_rows(agency=agency),
-        # Fixed by a superior now or from a later date: said before the officer types a row it would refuse.
-        "locked": [r for r in (selectors.rule_locked_by(agency=agency, kind=k, on=dt.date.max) for k in RuleKind.values)
-                   if r],
-    }, status=400 if request.method == "POST" and not form.is_valid() else 200)
+    """The agency's travel rules where the work is (portal.rulepages: in force on any date, every row that
+    applies, a new row from a start date with a preview)."""
+    return rules_page(request, RULES_PAGE)
