@@ -25,6 +25,8 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", "全部")] + [(k.kind, k.label) for k in kinds]
         self.fields["agency"].choices = [("", "全部")] + [(a.pk, a.name) for a in agencies]
+        if len(agencies) > 1:
+            self.fields["unit"].help_text = "選定機關後可依單位篩選"
         self.fields["unit"].choices = [("", "全部")] + [
             (u.pk, f"{u.agency.name} {u.name}" if len(agencies) > 1 else u.name) for u in units]
 

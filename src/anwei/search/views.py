@@ -14,7 +14,7 @@ def results(request):
     kinds = selectors.kinds_for(person)
     agencies = selectors.agencies_for(person)
     form = SearchForm(request.GET or None, kinds=kinds, agencies=agencies,
-                      units=selectors.units_for(person, [a.pk for a in agencies]))
+                      units=selectors.units_for(person, _unit_agencies(request, agencies)))
     result = None
     if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
         c = form.cleaned_data
@@ -28,3 +28,12 @@ def results(request):
     template = "search/_results.html" if getattr(request, "htmx", False) and request.htmx.target == "search-results" \
         else "search/results.html"
     return render(request, template, context)
+
+
+def _unit_agencies(request, agencies) -> list[int]:
+    """Whose units the unit filter offers: the one agency searched, or the agency chosen in the filter. A county
+    office's whole subtree would be thousands of options; it picks an agency first."""
+    if len(agencies) == 1:
+        return [agencies[0].pk]
+    chosen = request.GET.get("agency", "")
+    return [a.pk for a in agencies if str(a.pk) == chosen]
