@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 
 from anwei.core import clock
@@ -50,12 +51,14 @@ def _superior(request):
                                     kind=request.GET.get("kind", ""), sort=request.GET.get("sort", "worst"))
 
 
-def _duty_cells(board, r) -> list[tuple[str, str, int]]:
-    """The row's recurring-duty and self-assessment figures, each with the list behind it."""
-    o, a = board.office.pk, r.agency.pk
-    return ([(f"duties-{s}", selectors.duties_url(o, a, s), getattr(r, f"duties_{s}")) for s in selectors.DUTY_STATES]
-            + [(f"assessments-{s}", selectors.assessments_url(o, a, board.roc_year, s), getattr(r, f"assessments_{s}"))
-               for s in selectors.ASSESSMENT_STATES])
+def _duty_cells(board, r, bases: tuple[str, str]) -> list[tuple[str, str, int]]:
+    """The row's recurring-duty and self-assessment figures, each with the list behind it (the same filters as
+    selectors.duties_url / assessments_url; the paths are reversed once per page, not once per cell)."""
+    o, a, y = board.office.pk, r.agency.pk, board.roc_year
+    return ([(f"duties-{s}", f"{bases[0]}?office={o}&agency={a}&state={s}", getattr(r, f"duties_{s}"))
+             for s in selectors.DUTY_STATES]
+            + [(f"assessments-{s}", f"{bases[1]}?office={o}&agency={a}&year={y}&state={s}",
+                getattr(r, f"assessments_{s}")) for s in selectors.ASSESSMENT_STATES])
 
 
 @login_required
@@ -66,6 +69,7 @@ def superior(request):
         board = _superior(request)
         page = Paginator(board.rows, PAGE_SIZE).get_page(request.GET.get("page"))
         selectors.rows_detail(person=request.user, board=board, rows=list(page.object_list))
+        bases = (reverse("dashboards:superior_duties"), reverse("dashboards:superior_assessments"))
         query = request.GET.copy()
         query.pop("sort", None)
         query.pop("page", None)
@@ -73,7 +77,8 @@ def superior(request):
                 "sorts": [(k, v[1]) for k, v in selectors.SORTS.items()], "categories": Category.choices,
                 "query": query.urlencode(), "totals": board.totals(),
                 "page": page, "page_query": f"{query.urlencode()}&sort={board.sort}",
-                "rows": [(r, _duty_cells(board, r), [(v, r.incidents.get(v, 0)) for v, _ in Category.choices],
+                "incidents_base": reverse("incidents:index"),
+                "rows": [(r, _duty_cells(board, r, bases), [(v, r.incidents.get(v, 0)) for v, _ in Category.choices],
                           [r.counts.get(c.key, 0) for _, c in board.columns]) for r in page.object_list]}
 
     return page_render(request, "dashboards/superior.html", build)
