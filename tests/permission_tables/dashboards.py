@@ -9,4 +9,6 @@ ROWS = [
     # The subordinate agencies' figures: the superior ethics office only.
     Row("dashboards:superior", expect={"superior": 200, "*": 404}),
     Row("dashboards:superior_xlsx", expect={"superior": 200, "*": 404}),
+    Row("dashboards:superior_duties", expect={"superior": 200, "*": 404}),
+    Row("dashboards:superior_assessments", expect={"superior": 200, "*": 404}),
 ]

@@ -49,6 +49,19 @@ class _Call:
 _local = threading.local()
 _registry: dict[str, Callable] = {}
 _called: set[str] = set()
+_finishers: list[Callable[[], None]] = []
+
+
+def service_finish_register(fn: Callable[[], None]) -> None:
+    """Run `fn` when the outermost service has done all its writes, still inside its transaction: bookkeeping
+    that must see the finished change (a summary read back from the records after a delete that followed its
+    audit row) and must commit or roll back with it."""
+    if fn not in _finishers:
+        _finishers.append(fn)
+
+
+def in_service() -> bool:
+    return bool(_stack())
 
 
 def _stack() -> list[_Call]:
@@ -100,6 +113,9 @@ def service(fn: Callable[P, R]) -> Callable[P, R]:
             _called.add(name)
             if call.writes and not call.audits:
                 raise AuditMissing(f"{name} 寫入了 {call.writes} 筆資料卻沒有留下稽核紀錄")
+            if not stack:
+                for finish in _finishers:
+                    finish()
             return result
 
     wrapper.anwei_service = name  # type: ignore[attr-defined]

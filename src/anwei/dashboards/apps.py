@@ -7,9 +7,15 @@ class DashboardsConfig(AppConfig):
     verbose_name = "儀表板"
 
     def ready(self) -> None:
+        from anwei.core.audit import audit_listen
+        from anwei.core.service import service_finish_register
+        from anwei.dashboards import summary
         from anwei.orgs import policy
         from anwei.portal.navigation import NavEntry, nav_register
 
+        # the per-agency summaries move with each change, at the end of its service, in its transaction
+        audit_listen(summary.on_audit)
+        service_finish_register(summary.on_service_finish)
         nav_register(NavEntry("機關儀表板", "dashboards:agency", order=5,
                               visible=lambda p: policy.holds_anywhere(p, "dashboards.agency")))
         nav_register(NavEntry("所屬機關儀表板", "dashboards:superior", order=14,

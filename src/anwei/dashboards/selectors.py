@@ -25,15 +25,17 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from anwei.assessments.models import SelfAssessment
+from anwei.assessments.models import AssessmentRound, SelfAssessment
 from anwei.core import clock
 from anwei.core.workdays import workdays_between
+from anwei.dashboards import summary
+from anwei.duties import selectors as duty_selectors
 from anwei.incidents.models import Category
 from anwei.incidents.selectors import incident_list
 from anwei.meetings.models import SecurityMeeting
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person, Unit
-from anwei.plans.models import Assignment
+from anwei.plans.models import Assignment, Letter
 from anwei.portal.obligations import obligations_for
 from anwei.portal.workreport import count_columns, count_rows, period_datetimes
 from anwei.submissions import selectors as filings
@@ -46,6 +48,20 @@ TREND_MEETINGS = 6
 
 def tracking_url(agency_id: int, **filters) -> str:
     return reverse("tracking:register") + "?" + urlencode({"agency": agency_id, **filters})
+
+
+def incidents_url(agency_id: int, category: str, roc_year: int) -> str:
+    return reverse("incidents:index") + "?" + urlencode({"agency": agency_id, "category": category, "year": roc_year})
+
+
+def duties_url(office_id: int, agency_id: int, state: str) -> str:
+    return reverse("dashboards:superior_duties") + "?" + urlencode({"office": office_id, "agency": agency_id,
+                                                                    "state": state})
+
+
+def assessments_url(office_id: int, agency_id: int, roc_year: int, state: str) -> str:
+    return reverse("dashboards:superior_assessments") + "?" + urlencode(
+        {"office": office_id, "agency": agency_id, "year": roc_year, "state": state})
 
 
 def outgoing_url(agency_id: int, state: str, roc_year: int) -> str:
@@ -188,6 +204,12 @@ class AgencyRow:
     results_received: int = 0
     results_overdue: int = 0
     overdue_items: int = 0
+    duties_done: int = 0  # recurring duties (inspections at their frequency, reviews, meetings): their states
+    duties_due: int = 0
+    duties_overdue: int = 0
+    assessments_done: int = 0  # this year's self-assessments of the agency: sent, not yet sent, late
+    assessments_due: int = 0
+    assessments_overdue: int = 0
     incidents: dict[str, int] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # the statistics registry's columns
 
@@ -196,9 +218,23 @@ class AgencyRow:
         return max(self.meetings_expected - self.meetings_held, 0)
 
     @property
+    def assessments_total(self) -> int:
+        return self.assessments_done + self.assessments_due + self.assessments_overdue
+
+    @property
+    def assessments_rate(self) -> int | None:
+        """Per cent sent of this year's self-assessments (None when none was asked)."""
+        return round(100 * self.assessments_done / self.assessments_total) if self.assessments_total else None
+
+    @property
+    def duties_total(self) -> int:
+        return self.duties_done + self.duties_due + self.duties_overdue
+
+    @property
     def score(self) -> int:
         """Worst first: what is owed and late weighs most."""
-        return 3 * self.missing + 2 * self.results_overdue + self.overdue_items + self.late + 2 * self.meetings_short
+        return (3 * self.missing + 2 * self.results_overdue + self.overdue_items + self.late + 2 * self.meetings_short
+                + 2 * self.duties_overdue + self.assessments_overdue)
 
 
 SORTS = {
@@ -208,6 +244,8 @@ SORTS = {
     "overdue": (lambda r: (-r.overdue_items, r.agency.path), "逾期列管事項"),
     "results": (lambda r: (-r.results_overdue, r.agency.path), "計畫成果逾期"),
     "meetings": (lambda r: (-r.meetings_short, r.agency.path), "會議不足"),
+    "duties": (lambda r: (-r.duties_overdue, r.agency.path), "定期工作逾期"),
+    "assessments": (lambda r: (-r.assessments_overdue, r.agency.path), "自評逾期"),
 }
 
 
@@ -228,7 +266,8 @@ class SuperiorBoard:
 
     def totals(self) -> dict[str, int]:
         keys = ("meetings_held", "meetings_expected", "received", "late", "missing", "results_received",
-                "results_overdue", "overdue_items")
+                "results_overdue", "overdue_items", "duties_done", "duties_due", "duties_overdue", "assessments_done",
+                "assessments_due", "assessments_overdue")
         return {k: sum(getattr(r, k) for r in self.rows) for k in keys}
 
 
@@ -247,34 +286,47 @@ def board_office(*, person: Person, office_id: int | None) -> tuple[Agency, list
 def superior_board(*, person: Person, office: Agency, offices: list[Agency], year: int, kind: str = "",
                    sort: str = "worst", today: dt.date | None = None) -> SuperiorBoard:
     """Every subordinate agency's row for `year`; a fixed number of queries whatever the subtree's size
-    or history (each figure is one grouped query over the agencies, limited to the year)."""
+    or history (each figure is one grouped query over the agencies, limited to the year, or read from their
+    summary rows: as many rows as agencies, however many years they hold)."""
     today = today or clock.today()
-    agencies = Agency.objects.filter(path__startswith=office.path).exclude(pk=office.pk).order_by("path")
+    agencies = (Agency.objects.filter(path__startswith=office.path).exclude(pk=office.pk).order_by("path")
+                .only("pk", "name", "kind", "path", "code", "parent_id"))
     if kind in Agency.Kind.values:
         agencies = agencies.filter(kind=kind)
     rows = {a.pk: AgencyRow(a) for a in agencies}
     ids = list(rows)
+    # One summary row per agency holds what needs its whole history (open items by due date, meetings, filings).
+    within = agencies.values("pk")  # the agencies as a subquery: hundreds of ids are not sent one by one
+    summaries = summary.read(within) if ids else []
     start, end = filings.year_span(year, today)
     if ids and start <= end:
         for pk, expected in filings.expectations(ids, year=year, today=today).items():
             row = rows[pk]
             for e in expected:
-                setattr(row, e.state, getattr(row, e.state) + 1)
+                state = e.state_on(today)
+                setattr(row, state, getattr(row, state) + 1)
                 row.meetings_held += e.kind == "minutes"
         for pk, n in filings.meetings_expected(ids, year=year, today=today).items():
             rows[pk].meetings_expected = n
-        for r in (TrackedItem.objects.filter(agency_id__in=ids, status__in=OPEN, due_date__lt=today)
-                  .values("agency_id").annotate(n=Count("pk"))):
-            rows[r["agency_id"]].overdue_items = r["n"]
-        for r in (Assignment.objects.filter(agency_id__in=ids, unit__isnull=True, letter__agency=office,
-                                            letter__date__gte=start, letter__date__lte=end)
-                  .values("agency_id").annotate(got=Count("pk", filter=Q(reported_at__isnull=False)),
-                                                late=Count("pk", filter=Q(reported_at__isnull=True, due__lt=today)))):
-            rows[r["agency_id"]].results_received, rows[r["agency_id"]].results_overdue = r["got"], r["late"]
+        for pk, n in summary.overdue_items(summaries, today).items():
+            rows[pk].overdue_items = n
+        # From the office's letters of the year (a handful), not from every agency-level assignment ever made.
+        letters = list(Letter.objects.filter(agency=office, date__gte=start, date__lte=end)
+                       .values_list("pk", flat=True))
+        # (The unit is tested here: filtering on it, SQLite reads every agency-level assignment through its index.)
+        for pk, unit_id, reported_at, due in (Assignment.objects.filter(letter_id__in=letters, agency_id__in=within)
+                                              .order_by().values_list("agency_id", "unit_id", "reported_at", "due")):
+            if unit_id is None:
+                rows[pk].results_received += reported_at is not None
+                rows[pk].results_overdue += reported_at is None and due < today
+    for pk, state, n in _duty_counts(ids, today):
+        setattr(rows[pk], f"duties_{state}", n)
+    for pk, state, n in _assessment_counts(office, ids, year, today):
+        setattr(rows[pk], f"assessments_{state}", n)
     key = SORTS.get(sort, SORTS["worst"])[0]
     return SuperiorBoard(office=office, offices=offices, year=year, kind=kind, sort=sort if sort in SORTS else "worst",
                          rows=sorted(rows.values(), key=key), columns=count_columns(),
-                         years=_years(office, ids, today))
+                         years=_years(summaries, today))
 
 
 def rows_detail(*, person: Person, board: SuperiorBoard, rows: list[AgencyRow], today: dt.date | None = None) -> None:
@@ -296,16 +348,117 @@ def rows_detail(*, person: Person, board: SuperiorBoard, rows: list[AgencyRow], 
         by_pk[pk].counts = {c.key: v for (_, c), v in zip(board.columns, values)}
 
 
-def _years(office: Agency, ids: list[int], today: dt.date) -> list[dict]:
-    """Per year held (up to ten): meetings held and filings received by the office's agencies (2 queries)."""
-    if not ids:
-        return []
-    first = today.year - 9
-    meetings = dict(SecurityMeeting.objects.filter(agency_id__in=ids, date__gte=dt.date(first, 1, 1), date__lte=today)
-                    .order_by().values_list("date__year").annotate(n=Count("pk")))
-    received = dict(filings.Submission.objects.filter(agency_id__in=ids, first_sent_at__year__gte=first)
-                    .order_by().values_list("first_sent_at__year").annotate(n=Count("pk")))
+def _years(summaries: list[summary.Kept], today: dt.date) -> list[dict]:
+    """Per year held (up to ten): meetings held and filings received by the office's agencies (their summaries)."""
+    meetings, received = summary.years(summaries, today.year - 9, today)
     held = set(meetings) | set(received)
     years = list(range(min(held), max(held) + 1)) if held else []  # a year without any is a zero, not a gap
     return [{"year": y, "roc": y - 1911, "meetings": meetings.get(y, 0), "received": received.get(y, 0)}
             for y in years]
+
+
+# --- recurring duties and self-assessments of the subordinate agencies ------------------------------------
+
+DUTY_STATES = duty_selectors.STATE_LABELS
+ASSESSMENT_STATES = {"done": "已送出", "due": "尚未送出（未逾期）", "overdue": "逾期未送出"}
+
+
+def _duty_states(agency_ids: list[int], today: dt.date) -> list[tuple[int, str, duty_selectors.DutyState]]:
+    """Each active recurring duty of the agencies with its state (two queries)."""
+    duties = duty_selectors.active_duties(agency_ids=agency_ids, today=today) if agency_ids else []
+    return [(s.duty.agency_id, s.state(today), s) for s in duty_selectors.states(duties)]
+
+
+def _duty_counts(agency_ids: list[int], today: dt.date) -> list[tuple[int, str, int]]:
+    counts: dict[tuple[int, str], int] = defaultdict(int)
+    for pk, state, _ in _duty_states(agency_ids, today):
+        counts[(pk, state)] += 1
+    return [(pk, state, n) for (pk, state), n in counts.items()]
+
+
+def _assessments(office: Agency, agency_ids: list[int], year: int):
+    """This year's self-assessments of the agencies: of rounds (by deadline) of their own, of the office's or of
+    an office above it (from the rounds of the year through their index, not every assessment ever filled)."""
+    askers = list(agency_ids) + [int(p) for p in office.path.split(".") if p]
+    rounds = list(AssessmentRound.objects.filter(
+        agency_id__in=askers, deadline__gte=dt.date(year, 1, 1), deadline__lte=dt.date(year, 12, 31))
+        .values_list("pk", flat=True))
+    return SelfAssessment.objects.filter(round_id__in=rounds, agency_id__in=agency_ids)
+
+
+def _assessment_state(status: str, deadline: dt.date, today: dt.date) -> str:
+    if status == SelfAssessment.Status.SUBMITTED:
+        return "done"
+    return "overdue" if deadline < today else "due"
+
+
+def _assessment_counts(office: Agency, agency_ids: list[int], year: int, today: dt.date):
+    """(agency, state, count), counted in the database (one grouped row per agency)."""
+    sent = Q(status=SelfAssessment.Status.SUBMITTED)
+    out = []
+    if agency_ids:
+        for r in (_assessments(office, agency_ids, year).order_by().values("agency_id").annotate(
+                done=Count("pk", filter=sent), overdue=Count("pk", filter=~sent & Q(round__deadline__lt=today)),
+                due=Count("pk", filter=~sent & Q(round__deadline__gte=today)))):
+            out += [(r["agency_id"], state, r[state]) for state in ASSESSMENT_STATES]
+    return out
+
+
+def _subtree_agencies(office: Agency, agency_id: int | None) -> list[Agency]:
+    agencies = Agency.objects.filter(path__startswith=office.path).exclude(pk=office.pk).order_by("path")
+    if agency_id is not None:
+        agencies = agencies.filter(pk=agency_id)
+        if not agencies.exists():
+            raise Http404("找不到此機關")
+    return list(agencies.only("pk", "name", "kind", "path"))
+
+
+@dataclass
+class DutyLine:
+    agency: Agency
+    state: str
+    duty: object
+    last_done: dt.date | None
+    next_due: dt.date
+
+    @property
+    def state_label(self) -> str:
+        return DUTY_STATES[self.state]
+
+
+def subordinate_duties(*, office: Agency, agency_id: int | None = None, state: str = "",
+                       today: dt.date | None = None) -> list[DutyLine]:
+    """For each subordinate agency (or one), each active recurring duty: last done, next date, state. Names of
+    duties and agencies only: a duty record holds no personal data."""
+    today = today or clock.today()
+    agencies = {a.pk: a for a in _subtree_agencies(office, agency_id)}
+    lines = [DutyLine(agencies[pk], st, s.duty, s.last_done, s.next_due)
+             for pk, st, s in _duty_states(list(agencies), today) if not state or st == state]
+    return sorted(lines, key=lambda x: (x.agency.path, x.duty.kind, x.duty.pk))
+
+
+@dataclass
+class AssessmentLine:
+    agency: Agency
+    state: str
+    round_title: str
+    deadline: dt.date
+    filler: str  # the unit's name, or the agency's when the agency answers as a whole
+
+    @property
+    def state_label(self) -> str:
+        return ASSESSMENT_STATES[self.state]
+
+
+def subordinate_assessments(*, office: Agency, year: int, agency_id: int | None = None, state: str = "",
+                            today: dt.date | None = None) -> list[AssessmentLine]:
+    today = today or clock.today()
+    agencies = {a.pk: a for a in _subtree_agencies(office, agency_id)}
+    lines = []
+    for pk, status, title, deadline, unit in (_assessments(office, list(agencies), year)
+                                               .values_list("agency_id", "status", "round__title", "round__deadline",
+                                                            "unit__name")):
+        st = _assessment_state(status, deadline, today)
+        if not state or st == state:
+            lines.append(AssessmentLine(agencies[pk], st, title, deadline, unit or agencies[pk].name))
+    return sorted(lines, key=lambda x: (x.agency.path, x.deadline, x.round_title, x.filler))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 
 from anwei.core import clock
@@ -49,6 +51,16 @@ def _superior(request):
                                     kind=request.GET.get("kind", ""), sort=request.GET.get("sort", "worst"))
 
 
+def _duty_cells(board, r, bases: tuple[str, str]) -> list[tuple[str, str, int]]:
+    """The row's recurring-duty and self-assessment figures, each with the list behind it (the same filters as
+    selectors.duties_url / assessments_url; the paths are reversed once per page, not once per cell)."""
+    o, a, y = board.office.pk, r.agency.pk, board.roc_year
+    return ([(f"duties-{s}", f"{bases[0]}?office={o}&agency={a}&state={s}", getattr(r, f"duties_{s}"))
+             for s in selectors.DUTY_STATES]
+            + [(f"assessments-{s}", f"{bases[1]}?office={o}&agency={a}&year={y}&state={s}",
+                getattr(r, f"assessments_{s}")) for s in selectors.ASSESSMENT_STATES])
+
+
 @login_required
 def superior(request):
     selectors.board_office(person=request.user, office_id=_int(request, "office"))  # 404 before the cache
@@ -57,6 +69,7 @@ def superior(request):
         board = _superior(request)
         page = Paginator(board.rows, PAGE_SIZE).get_page(request.GET.get("page"))
         selectors.rows_detail(person=request.user, board=board, rows=list(page.object_list))
+        bases = (reverse("dashboards:superior_duties"), reverse("dashboards:superior_assessments"))
         query = request.GET.copy()
         query.pop("sort", None)
         query.pop("page", None)
@@ -64,7 +77,8 @@ def superior(request):
                 "sorts": [(k, v[1]) for k, v in selectors.SORTS.items()], "categories": Category.choices,
                 "query": query.urlencode(), "totals": board.totals(),
                 "page": page, "page_query": f"{query.urlencode()}&sort={board.sort}",
-                "rows": [(r, [r.incidents.get(v, 0) for v, _ in Category.choices],
+                "incidents_base": reverse("incidents:index"),
+                "rows": [(r, _duty_cells(board, r, bases), [(v, r.incidents.get(v, 0)) for v, _ in Category.choices],
                           [r.counts.get(c.key, 0) for _, c in board.columns]) for r in page.object_list]}
 
     return page_render(request, "dashboards/superior.html", build)
@@ -96,3 +110,36 @@ def agency_xlsx(request):
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = content_disposition_header(True, f"機關儀表板{b.roc_year}年.xlsx")
     return response
+
+
+LIST_SIZE = 100
+
+
+def _list_page(request, template: str, lines: list, states: dict, office, **context):
+    query = request.GET.copy()
+    query.pop("page", None)
+    page = Paginator(lines, LIST_SIZE).get_page(request.GET.get("page"))
+    return render(request, template, {"page": page, "query": query.urlencode(), "states": states.items(),
+                                      "office": office, "state": request.GET.get("state", ""), **context})
+
+
+@login_required
+def superior_duties(request):
+    """Each subordinate agency's recurring duties (定期工作), done, due or overdue; one agency with ?agency=."""
+    office, _ = selectors.board_office(person=request.user, office_id=_int(request, "office"))
+    state = request.GET.get("state", "")
+    lines = selectors.subordinate_duties(office=office, agency_id=_int(request, "agency"),
+                                         state=state if state in selectors.DUTY_STATES else "")
+    return _list_page(request, "dashboards/superior_duties.html", lines, selectors.DUTY_STATES, office,
+                      agency_id=_int(request, "agency"))
+
+
+@login_required
+def superior_assessments(request):
+    """This year's self-assessments of the subordinate agencies (or one), sent, not yet sent or late."""
+    office, _ = selectors.board_office(person=request.user, office_id=_int(request, "office"))
+    state, year = request.GET.get("state", ""), _year(request)
+    lines = selectors.subordinate_assessments(office=office, year=year, agency_id=_int(request, "agency"),
+                                              state=state if state in selectors.ASSESSMENT_STATES else "")
+    return _list_page(request, "dashboards/superior_assessments.html", lines, selectors.ASSESSMENT_STATES, office,
+                      agency_id=_int(request, "agency"), roc_year=year - 1911)

@@ -7,13 +7,12 @@ import datetime as dt
 
 from anwei.core import clock
 from anwei.duties.models import Kind
-from anwei.duties.selectors import active_duties, states
+from anwei.duties.selectors import NOTICE, active_duties, states
 from anwei.orgs import policy, posts
 from anwei.orgs.models import Person
 from anwei.portal.obligations import Obligation, ObligationProvider, link
 
 CATEGORY = "定期工作"
-NOTICE = dt.timedelta(days=30)  # shown from a month before it is due
 
 
 def _obligations(duties, today: dt.date) -> list[Obligation]:

@@ -23,6 +23,19 @@ class DutyState:
     def overdue(self, today: dt.date) -> bool:
         return self.next_due < today
 
+    def state(self, today: dt.date) -> str:
+        """overdue; due (within a month of its date, or never done yet and not late); done (done within its
+        period and not due for more than a month)."""
+        if self.overdue(today):
+            return "overdue"
+        if self.last_done is None or self.next_due - today <= NOTICE:
+            return "due"
+        return "done"
+
+
+NOTICE = dt.timedelta(days=30)  # a duty shows as coming due (and on the to-do list) a month before its date
+STATE_LABELS = {"done": "如期辦理", "due": "待辦理", "overdue": "已逾期"}
+
 
 def next_due(duty: RecurringDuty, last_done: dt.date | None) -> dt.date:
     """One period after it was last done, the first time one period after the start (agency's calendar)."""

@@ -24,6 +24,7 @@ from anwei.incidents.models import (PERIOD_UNITS, Attachment, Category, Category
                                     Party, RequiredParty, Status, period_text)
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person
+from anwei.portal.workreport import period_datetimes
 
 
 class NoRuleError(Exception):
@@ -114,6 +115,23 @@ def _visible_q(person: Person) -> Q:
 def incident_list(*, person: Person) -> QuerySet[Incident]:
     return (Incident.objects.filter(_visible_q(person)).select_related("agency", "plan")
             .order_by("-discovered_at", "-id"))
+
+
+def incident_filtered(*, person: Person, category: str = "", status: str = "", year: int | None = None,
+                      agency_id: int | None = None) -> QuerySet[Incident]:
+    """The list page's filters: category, status, the (Gregorian) year of discovery in local days, one agency.
+    The dashboards' per-category figures link here with the same filters, so the figure and the list agree."""
+    qs = incident_list(person=person)
+    if category in Category.values:
+        qs = qs.filter(category=category)
+    if status in Status.values:
+        qs = qs.filter(status=status)
+    if year:
+        lo, hi = period_datetimes(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        qs = qs.filter(discovered_at__gte=lo, discovered_at__lt=hi)
+    if agency_id:
+        qs = qs.filter(agency_id=agency_id)
+    return qs
 
 
 def incident_get(*, person: Person, pk: int) -> Incident:

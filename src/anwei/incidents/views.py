@@ -50,16 +50,19 @@ def _rules_table(agency) -> list:
 @login_required
 def index(request):
     person = request.user
-    incidents = selectors.incident_list(person=person)
     category, status = request.GET.get("category", ""), request.GET.get("status", "")
-    if category in Category.values:
-        incidents = incidents.filter(category=category)
-    if status in Status.values:
-        incidents = incidents.filter(status=status)
+    roc, agency_id = request.GET.get("year", ""), request.GET.get("agency", "")
+    year = int(roc) + 1911 if roc.isdigit() and 80 <= int(roc) <= 200 else None
+    incidents = selectors.incident_filtered(person=person, category=category, status=status, year=year,
+                                            agency_id=int(agency_id) if agency_id.isdigit() else None)
     page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
     agency = selectors.report_agency(person)
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(request, "incidents/index.html", {
         "page": page, "category": category, "status": status, "categories": Category.choices,
+        "roc_year": year - 1911 if year else "", "agency_id": agency_id if agency_id.isdigit() else "",
+        "query": query.urlencode(),
         "statuses": Status.choices, "managed": selectors.managed_agencies(person),
         "stats_agency": selectors.statistics_agencies(person=person).first(), "year": clock.today().year,
         "chains": _rules_table(agency),

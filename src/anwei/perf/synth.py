@@ -33,6 +33,7 @@ from anwei.awareness.models import Event as AwarenessEvent
 from anwei.awareness.models import Form as AwarenessForm
 from anwei.awareness.models import Topic as AwarenessTopic
 from anwei.core.workdays import is_workday
+from anwei.dashboards.summary import rebuild as dashboard_summaries_rebuild
 from anwei.devicechecks.models import DailyCheck, DeviceSystem, RepairRecord
 from anwei.inspections.models import Finding, Inspection
 from anwei.meetings.models import AgendaItem, Attendance, Proposal, Report, Ruling, SecurityMeeting
@@ -528,6 +529,7 @@ def synth(size: Size, *, progress: Callable[[str], None] = lambda s: None,
             gen.agency(a)
         buf.flush()
         progress(f"{min(start + CHUNK, len(agencies))}/{len(agencies)} 個機關")
+    dashboard_summaries_rebuild()  # bulk rows write no audit, so the dashboards' summaries are built once from them
     if connection.vendor == "postgresql":
         own = [m for m in MODELS if not m._meta.auto_created]
         with connection.cursor() as cursor:

@@ -70,10 +70,13 @@ class Expected:
     def state(self) -> str:
         """received (in time), late (received after the deadline), missing (not received, past due),
         pending (not received, not yet due)."""
+        return self.state_on(clock.today())
+
+    def state_on(self, today: dt.date) -> str:
         s = self.submission
         if s is not None:
             return "late" if s.is_late else "received"
-        return "missing" if clock.today() > self.due else "pending"
+        return "missing" if today > self.due else "pending"
 
     @property
     def kind_label(self) -> str:
@@ -133,10 +136,10 @@ def expectations(agency_ids, *, year: int, today: dt.date | None = None) -> dict
             wd, _ = rule_values(rules, p["agency_id"], Kind.PLAN_RESULTS, p["period_end"])
             out[p["agency_id"]].append(Expected(p["agency_id"], Kind.PLAN_RESULTS, f"{p['title']}執行成果",
                                                 p["period_end"], due(p["period_end"], wd), plan_id=p["pk"]))
-    meeting_ids = [e.meeting_id for rows in out.values() for e in rows if e.meeting_id]
-    plan_ids = [e.plan_id for rows in out.values() for e in rows if e.plan_id]
     found = {}
-    for s in Submission.objects.filter(Q(meeting_id__in=meeting_ids) | Q(plan_id__in=plan_ids), agency_id__in=ids):
+    # The filings of this year's meetings and plans, selected by the same conditions as the events above.
+    for s in Submission.objects.filter(Q(meeting__date__gte=start, meeting__date__lte=end) | Q(plan__year=year - 1911),
+                                       agency_id__in=ids):
         found[(s.kind, s.meeting_id or s.plan_id)] = s
     for rows in out.values():
         for e in rows:

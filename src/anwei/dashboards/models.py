@@ -1,0 +1,21 @@
+"""What the superior's dashboard needs of each agency's whole history, one row per agency, so that the page reads
+as many rows as there are agencies whatever the years held (anwei.dashboards.summary keeps it)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class AgencySummary(models.Model):
+    """Kept current in the same transaction as every audited change of the agency, and rebuilt from the records by
+    `anwei dashboards_rebuild`. Overdue is decided when read (today moves without any write), so the open items are
+    held by due date."""
+
+    agency = models.OneToOneField("orgs.Agency", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    open_due = models.JSONField("列管中事項（依期限）", default=dict)  # {"2026-05-01": 3}; no due date: ""
+    meetings = models.JSONField("會議（依日期）", default=dict)  # {"2026-03-10": 1}
+    filings = models.JSONField("陳報（依首次陳報年）", default=dict)  # {"2026": 2}
+
+    class Meta:
+        verbose_name = "機關儀表板摘要"
+        verbose_name_plural = "機關儀表板摘要"
