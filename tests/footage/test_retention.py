@@ -147,7 +147,8 @@ def test_a_copy_no_longer_needed_is_destroyed_early_and_the_form_kept(world, fs,
     req = f.approve_all(world, f.file(world, purpose="copy", copy_reason="報案用"))
     req = f.view(world, req, copied=True, copied_items="CH01 14:00–14:10", medium="disc")
     decided_on = timezone.localtime(req.decided_at).date()
-    assert req.retention_due_on == timezone.localdate() + dt.timedelta(days=500)
+    copied_on = timezone.localtime(req.viewing.performed_at).date()  # an hour ago: yesterday, just after midnight
+    assert req.retention_due_on == copied_on + dt.timedelta(days=500)
     client.force_login(world.officer)
     r = client.post(reverse("footage:copy_destroy", args=[req.pk]), {"method": "碎紙", "version": req.version,
                                                                        "confirmed": "1"})
