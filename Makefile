@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 # make run shows what users see (no Django debug pages) over plain HTTP on this machine.
 RUN_ENV := ANWEI_HTTPS=false
 
+# The whole suite runs on every core; PYTEST_ARGS=tests/search (say) runs a part in one process.
+PYTEST_ARGS ?= -n auto
+
 .PHONY: run test test-postgres install bench bench-docs clean
 
 $(STAMP): pyproject.toml
