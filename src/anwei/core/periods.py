@@ -26,7 +26,9 @@ def scope_of(agency) -> str:
     return getattr(agency, "path", "") or "" if agency is not None else ""
 
 
-def due(start: dt.date | dt.datetime, period: Period, agency=None, *, before: bool = False) -> dt.date | dt.datetime:
+def due(start: dt.date | dt.datetime, period: Period, agency=None, *, before: bool = False,
+        calendars: workdays.Calendars | None = None) -> dt.date | dt.datetime:
+    """`calendars`: every agency's calendar read once, for a caller counting many deadlines (no query each)."""
     if period.on_clock:
         if not isinstance(start, dt.datetime):
             raise TypeError("a period in minutes or hours counts from a moment, not a date")
@@ -34,7 +36,10 @@ def due(start: dt.date | dt.datetime, period: Period, agency=None, *, before: bo
         return start - delta if before else start + delta
     day = timezone.localtime(start).date() if isinstance(start, dt.datetime) else start
     if period.unit == PeriodUnit.WORKDAYS:
-        return workdays.workday_add(day, -period.amount if before else period.amount, scope_of(agency))
+        n = -period.amount if before else period.amount
+        if calendars is not None:
+            return calendars.for_scope(scope_of(agency)).add(day, n)
+        return workdays.workday_add(day, n, scope_of(agency))
     return add_calendar(day, period, before=before)
 
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Max, Q
 from django.http import Http404
 
-from anwei.core.periods import due
+from anwei.core.periods import PeriodUnit, due
+from anwei.core.workdays import Calendars
 from anwei.duties.models import DutyDone, RecurringDuty
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person
@@ -37,16 +38,20 @@ NOTICE = dt.timedelta(days=30)  # a duty shows as coming due (and on the to-do l
 STATE_LABELS = {"done": "如期辦理", "due": "待辦理", "overdue": "已逾期"}
 
 
-def next_due(duty: RecurringDuty, last_done: dt.date | None) -> dt.date:
+def next_due(duty: RecurringDuty, last_done: dt.date | None, calendars: Calendars | None = None) -> dt.date:
     """One period after it was last done, the first time one period after the start (agency's calendar)."""
-    return due(last_done or duty.starts_on, duty.period, duty.agency)
+    return due(last_done or duty.starts_on, duty.period, duty.agency, calendars=calendars)
 
 
 def states(duties: list[RecurringDuty]) -> list[DutyState]:
-    """Each duty with its last and next dates (one query for the latest records)."""
+    """Each duty with its last and next dates: one query for the latest records, one for every agency's calendar
+    when some duty counts working days — not one per duty."""
     latest = dict(DutyDone.objects.filter(duty__in=duties).values("duty").annotate(last=Max("done_on"))
                   .values_list("duty", "last"))
-    return [DutyState(d, latest.get(d.pk), next_due(d, latest.get(d.pk))) for d in duties]
+    counted = [(latest.get(d.pk) or d.starts_on, d.every) for d in duties if d.unit == PeriodUnit.WORKDAYS]
+    calendars = Calendars(min(day for day, _ in counted),
+                          max(day + dt.timedelta(days=n * 3 + 40) for day, n in counted)) if counted else None
+    return [DutyState(d, latest.get(d.pk), next_due(d, latest.get(d.pk), calendars)) for d in duties]
 
 
 def active_duties(*, agency_ids: list[int] | None, today: dt.date) -> list[RecurringDuty]:
