@@ -119,3 +119,34 @@ def test_rules_page(world, as_):
     r = c.post("/submissions/rules/", {"do": "report", "r-kind": Kind.MINUTES, "r-workdays": "0", "r-per_year": "2",
                                        "r-effective_from": "112/3/1"})
     assert r.status_code == 400 and "1 至 60" in r.content.decode()
+
+
+@override_settings(ANWEI_TODAY="2023-03-13")
+def test_a_filing_goes_to_the_nearest_superior_office_only(world):
+    """A station under the bureau files its minutes. While only the city is a superior ethics office, the city
+    receives them; once the bureau has a superior officer of its own, the bureau does and the city two levels up
+    neither receives nor acknowledges them."""
+    from anwei.meetings.services import meeting_create
+    from anwei.orgs.models import Role
+    from anwei.orgs.services import agency_create, membership_grant, person_create
+
+    station = agency_create(actor=None, name="海濱市政府測試局附屬工作站", parent=world.bureau)
+    chief = person_create(actor=None, username="station_officer", password="x", full_name="站政風", agency=station)
+    membership_grant(actor=None, person=chief, agency=station, role=Role.ETHICS_OFFICER)
+    meeting = meeting_create(actor=chief, agency=station, date=dt.date(2023, 3, 10))
+    s = services.submission_send(actor=chief, agency=station, kind=Kind.MINUTES, meeting=meeting)
+    assert list(selectors.inbox(person=world.superior)) == [s] and selectors.may_acknowledge(world.superior, s)
+
+    bureau_office = person_create(actor=None, username="bureau_superior", password="x", full_name="局督導",
+                                  agency=world.bureau)
+    membership_grant(actor=None, person=bureau_office, agency=world.bureau, role=Role.SUPERIOR_OFFICER)
+    assert list(selectors.inbox(person=bureau_office)) == [s]
+    assert s not in selectors.inbox(person=world.superior)
+    assert not selectors.may_acknowledge(world.superior, s)
+    with pytest.raises(ValidationError):
+        services.submission_decide(actor=world.superior, submission=s, expected_version=s.version, acknowledge=True)
+    s = services.submission_decide(actor=bureau_office, submission=s, expected_version=s.version, acknowledge=True)
+    assert s.status == Submission.Status.ACKNOWLEDGED
+    # The bureau's own filing still goes to the city.
+    own = f.minutes_sent(world)
+    assert own in selectors.inbox(person=world.superior) and own not in selectors.inbox(person=bureau_office)

@@ -106,3 +106,17 @@ def agency_roster(agency: Agency, *, on=None) -> list[RosterLine]:
                  for role in (Role.UNIT_HEAD, Role.UNIT_LIAISON) for p in found.get(role, [])]
         out.extend(lines or [RosterLine(unit, None, "")])
     return out
+
+
+def superior_offices_below(agencies: list[Agency]) -> list[Agency]:
+    """The superior ethics offices strictly inside the given agencies' subtrees (an agency where someone holds
+    the superior-officer role): the nearer office that receives what the agencies below it send up."""
+    if not agencies:
+        return []
+    from django.db.models import Q
+
+    q = Q()
+    for a in agencies:
+        q |= Q(path__startswith=a.path) & ~Q(pk=a.pk)
+    ids = Membership.objects.filter(role=Role.SUPERIOR_OFFICER).values("agency_id")
+    return list(Agency.objects.filter(q, pk__in=ids))

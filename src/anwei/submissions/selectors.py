@@ -18,6 +18,7 @@ from anwei.core import clock
 from anwei.core.workdays import Calendar
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person
+from anwei.orgs.selectors import superior_offices_below
 from anwei.plans.models import SpecialPlan
 from anwei.meetings.models import SecurityMeeting
 from anwei.submissions.models import (DEFAULT_MEETINGS_PER_YEAR, DEFAULT_WORKDAYS, ApprovalRule, Kind,
@@ -168,9 +169,13 @@ def outgoing(*, person: Person, agency: Agency, year: int) -> list[Expected]:
 
 
 def inbox(*, person: Person, status: str = "", agency_id: int | None = None, kind: str = "") -> QuerySet[Submission]:
-    """Filings received from the agencies below the person's superior office (never its own agency's)."""
+    """Filings the person's superior office receives: from the agencies below it, never its own agency's, and not
+    those a nearer superior office below it receives (an office two levels up neither receives nor acknowledges)."""
     qs = Submission.objects.filter(policy.scope(person, "submissions.acknowledge").q(unit=None))
-    qs = qs.exclude(agency_id__in=[a.pk for a in policy.granting_agencies(person, "submissions.acknowledge")])
+    mine = policy.granting_agencies(person, "submissions.acknowledge")
+    qs = qs.exclude(agency_id__in=[a.pk for a in mine])
+    for nearer in superior_offices_below(mine):
+        qs = qs.exclude(Q(agency__path__startswith=nearer.path) & ~Q(agency_id=nearer.pk))
     if status in Submission.Status.values:
         qs = qs.filter(status=status)
     if agency_id:
@@ -184,14 +189,18 @@ def submission_get(*, person: Person, pk: int, action: str = "submissions.view")
     s = Submission.objects.select_related("agency", "office").filter(pk=pk).first()
     if s is None or not policy.may(person, action, s):
         raise Http404("找不到此陳報")
-    if action == "submissions.acknowledge" and s.agency_id in {a.pk for a in policy.granting_agencies(person, action)}:
+    if action == "submissions.acknowledge" and not may_acknowledge(person, s):
         raise Http404("找不到此陳報")
     return s
 
 
 def may_acknowledge(person: Person, s: Submission) -> bool:
-    return (policy.may(person, "submissions.acknowledge", s)
-            and s.agency_id not in {a.pk for a in policy.granting_agencies(person, "submissions.acknowledge")})
+    if not policy.may(person, "submissions.acknowledge", s):
+        return False
+    mine = policy.granting_agencies(person, "submissions.acknowledge")
+    if s.agency_id in {a.pk for a in mine}:
+        return False
+    return not any(s.agency.path.startswith(n.path) and s.agency_id != n.pk for n in superior_offices_below(mine))
 
 
 def approvals_returned(*, person: Person) -> QuerySet[PlanApproval]:
