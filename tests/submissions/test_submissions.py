@@ -150,3 +150,22 @@ def test_a_filing_goes_to_the_nearest_superior_office_only(world):
     # The bureau's own filing still goes to the city.
     own = f.minutes_sent(world)
     assert own in selectors.inbox(person=world.superior) and own not in selectors.inbox(person=bureau_office)
+
+
+def test_a_citys_typhoon_day_moves_its_agencies_filing_deadlines_only(world, settings):
+    from anwei.core.models import CalendarOverride
+    from anwei.meetings.services import meeting_create
+
+    settings.ANWEI_TODAY = "2023-03-20"
+    county_meeting = meeting_create(actor=world.other_officer, agency=world.county, date=dt.date(2023, 3, 10))
+    bureau_meeting = f.meeting_held(world, dt.date(2023, 3, 10))
+    before = selectors.expectations([world.bureau.pk, world.county.pk], year=2023)
+    CalendarOverride.objects.create(date=dt.date(2023, 3, 13), is_workday=False, reason="颱風停止上班",
+                                    scope_path=world.city.path, subtree=True)
+    after = selectors.expectations([world.bureau.pk, world.county.pk], year=2023)
+    [b0], [b1] = before[world.bureau.pk], after[world.bureau.pk]
+    [c0], [c1] = before[world.county.pk], after[world.county.pk]
+    assert b0.meeting_id == bureau_meeting.pk and b1.due > b0.due  # the city's day off: a day later
+    assert c0.meeting_id == county_meeting.pk and c1.due == c0.due  # another county's: unchanged
+    s = services.submission_send(actor=world.officer, agency=world.bureau, kind=Kind.MINUTES, meeting=bureau_meeting)
+    assert s.due == b1.due  # the filing states the same deadline as the board

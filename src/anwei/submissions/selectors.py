@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from anwei.core import clock
-from anwei.core.workdays import Calendar
+from anwei.core.workdays import Calendars
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person
 from anwei.orgs.selectors import superior_offices_below
@@ -104,8 +104,9 @@ def year_span(year: int, today: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def expectations(agency_ids, *, year: int, today: dt.date | None = None) -> dict[int, list[Expected]]:
-    """Per agency, the filings owed for events of `year` up to today. Four queries whatever the number of
-    agencies (their rules, meetings, plans and filings of one year)."""
+    """Per agency, the filings owed for events of `year` up to today, due by each agency's own calendar (a
+    county's typhoon day moves its agencies' deadlines only). Six queries whatever the number of agencies
+    (their rules, paths, calendar overrides, meetings, plans and filings of one year)."""
     today = today or clock.today()
     ids = list(agency_ids)
     start, end = year_span(year, today)
@@ -113,30 +114,33 @@ def expectations(agency_ids, *, year: int, today: dt.date | None = None) -> dict
     if end < start or not ids:
         return out
     rules = _rules(ids)
-    calendar = Calendar(start, end + dt.timedelta(days=120))
-    memo: dict[tuple[dt.date, int], dt.date] = {}  # hundreds of agencies share a handful of (day, rule) pairs
+    calendars = Calendars(start, end + dt.timedelta(days=120))
+    paths = dict(Agency.objects.filter(pk__in=ids).values_list("pk", "path"))
+    memo: dict[tuple[int, dt.date, int], dt.date] = {}  # hundreds of agencies share a handful of calendars and rules
 
-    def due(day: dt.date, n: int) -> dt.date:
-        if (day, n) not in memo:
-            memo[(day, n)] = calendar.add(day, n)
-        return memo[(day, n)]
+    def due(agency_id: int, day: dt.date, n: int) -> dt.date:
+        calendar = calendars.for_scope(paths.get(agency_id, ""))
+        key = (id(calendar), day, n)
+        if key not in memo:
+            memo[key] = calendar.add(day, n)
+        return memo[key]
 
     for m in (SecurityMeeting.objects.filter(agency_id__in=ids, date__gte=start, date__lte=end)
               .values("pk", "agency_id", "date", "roc_year", "sequence").order_by("date", "pk")):
         wd, _ = rule_values(rules, m["agency_id"], Kind.MINUTES, m["date"])
         out[m["agency_id"]].append(Expected(
             m["agency_id"], Kind.MINUTES, f"安全維護會報{m['roc_year']}年第{m['sequence']}次會議紀錄及裁示事項辦理情形",
-            m["date"], due(m["date"], wd), meeting_id=m["pk"]))
+            m["date"], due(m["agency_id"], m["date"], wd), meeting_id=m["pk"]))
     for p in (SpecialPlan.objects.filter(agency_id__in=ids, year=year - 1911, letter__dispatched_at__isnull=False)
               .values("pk", "agency_id", "title", "period_end", "letter__date").order_by("period_start", "pk")):
         sent = p["letter__date"]
         wd, _ = rule_values(rules, p["agency_id"], Kind.PLAN_FILING, sent)
-        out[p["agency_id"]].append(Expected(p["agency_id"], Kind.PLAN_FILING, p["title"], sent, due(sent, wd),
-                                            plan_id=p["pk"]))
+        out[p["agency_id"]].append(Expected(p["agency_id"], Kind.PLAN_FILING, p["title"], sent,
+                                            due(p["agency_id"], sent, wd), plan_id=p["pk"]))
         if p["period_end"] < today:
             wd, _ = rule_values(rules, p["agency_id"], Kind.PLAN_RESULTS, p["period_end"])
             out[p["agency_id"]].append(Expected(p["agency_id"], Kind.PLAN_RESULTS, f"{p['title']}執行成果",
-                                                p["period_end"], due(p["period_end"], wd), plan_id=p["pk"]))
+                                                p["period_end"], due(p["agency_id"], p["period_end"], wd), plan_id=p["pk"]))
     found = {}
     # The filings of this year's meetings and plans, selected by the same conditions as the events above.
     for s in Submission.objects.filter(Q(meeting__date__gte=start, meeting__date__lte=end) | Q(plan__year=year - 1911),

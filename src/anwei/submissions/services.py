@@ -148,7 +148,7 @@ def submission_send(*, actor: Person, agency: Agency, kind: str, meeting: Securi
     wd, _ = rule_values(_rules([agency.pk]), agency.pk, kind, event)
     s = Submission.objects.create(agency=agency, office_id=agency.parent_id, kind=kind, title=title[:200],
                                   meeting=meeting if kind == Kind.MINUTES else None,
-                                  plan=plan if kind != Kind.MINUTES else None, due=workday_add(event, wd), note=note,
+                                  plan=plan if kind != Kind.MINUTES else None, due=workday_add(event, wd, agency.path), note=note,
                                   first_sent_at=now, sent_at=now, sent_by=actor)
     audit_record(actor=actor, action="submissions.submission.send", obj=s, after=snapshot(s, SUBMISSION_FIELDS))
     return s
