@@ -107,7 +107,7 @@ def _counts_page(request, request_form=None, status: int = 200):
     may_request = policy.may(request.user, "workreports.request", office)
     requests = selectors.report_requests(office=office, limit=REQUESTS_SHOWN + 1) if may_request else []
     if may_request and request_form is None:
-        request_form = RequestForm(initial={"start": start, "end": end, "due": workday_add(clock.today(), 10)})
+        request_form = RequestForm(initial={"start": start, "end": end, "due": workday_add(clock.today(), 10, office.path)})
     return render(request, "workreports/counts.html", {
         "office": office, "offices": offices, "form": form, "page": page, "table": table, "headers": _headers(),
         "period": period_label(start, end), "query": query, "invalid": form.is_bound and not form.is_valid(),
