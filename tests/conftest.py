@@ -89,14 +89,31 @@ def _whole_suite(config) -> bool:
             and chosen in ([], default, [str(config.rootpath)]))
 
 
+# With pytest-xdist, the services each worker knew and the ones its tests called.
+_in_workers: dict[str, set[str]] = {"services_known": set(), "services_called": set()}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    for key, names in _in_workers.items():
+        names.update(getattr(node, "workeroutput", {}).get(key, ()))
+
+
 def pytest_sessionfinish(session, exitstatus):
     """Every write service must be called by some test: each call checks that it left an audit row
-    (core.service), so a service no test calls is a service whose audit nobody checked."""
-    if exitstatus != 0 or not _whole_suite(session.config):
-        return
+    (core.service), so a service no test calls is a service whose audit nobody checked. Under pytest-xdist each
+    worker hands its calls to the controller, which checks their union."""
     from anwei.core.service import service_registry, services_called
 
-    never = sorted(name for name in set(service_registry()) - services_called() if name.startswith("anwei."))
+    if hasattr(session.config, "workeroutput"):  # an xdist worker: report, the controller decides
+        session.config.workeroutput["services_known"] = sorted(service_registry())
+        session.config.workeroutput["services_called"] = sorted(services_called())
+        return
+    if exitstatus != 0 or not _whole_suite(session.config):
+        return
+    known = set(service_registry()) | _in_workers["services_known"]
+    never = sorted(name for name in known - services_called() - _in_workers["services_called"]
+                   if name.startswith("anwei."))
     if never:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         reporter.write_line(f"沒有任何測試呼叫的寫入服務（其稽核紀錄未經檢查）：{never}", red=True)
