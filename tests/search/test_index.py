@@ -118,3 +118,19 @@ def test_beyond_the_cap_the_newest_are_ranked_and_the_page_says_so(world, as_, m
     html = as_(world.officer).get("/search/", {"q": "門禁"}).content.decode()
     assert "3 筆以上，以下列出最新的 3 筆" in html
     assert len(selectors.search(world.officer, "門禁", selectors.Filters(year=109)).hits) == 1  # narrowed: found
+
+
+@pytest.mark.parametrize("cap, dropped", [(4, {2000}), (2, {2000, 2019, 2024})])
+def test_the_newest_are_found_across_years_far_back_and_ahead(world, monkeypatch, cap, dropped):
+    """PostgreSQL reads a year at a time (next year and fifteen back) and the years beyond in two arms of their
+    own; the newest are the same on both databases, whichever arm holds them."""
+    monkeypatch.setattr(selectors, "CAP", cap)
+    years = [2000, 2019, 2024, 2030, 2045]
+    for year in years:
+        item(world, f"門禁（{year}）。", origin_date=dt.date(year, 6, 1))
+    result = selectors.search(world.officer, "門禁")
+    assert result.more == bool(dropped)
+    assert [h.entry.date.year for h in result.hits] == [y for y in reversed(years) if y not in dropped][:cap]
+    within = selectors.search(world.officer, "門禁", selectors.Filters(date_from=dt.date(2019, 1, 1),
+                                                                       date_to=dt.date(2030, 12, 31)))
+    assert [h.entry.date.year for h in within.hits][:2] == [2030, 2024]

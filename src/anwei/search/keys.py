@@ -7,13 +7,26 @@ for its agency and every agency above it when a superior office's subtree grant 
 for each unit a unit-scoped reader must belong to, `ka{a}o{person}` for its owner; and the filter keys
 `fk{kind order}`, `fy{ROC year}`, `fs{status}`, `fa{agency}`, `fu{unit}`. A person's keys (search.selectors)
 are the same shapes built from policy.scope(person, A). Keys are letters and digits only, in a column of
-their own (FTS5 column filter, a GIN index of their own), so no word of the text can be taken for one."""
+their own (FTS5 column filter; on PostgreSQL each with a leading underscore, PG_TERMS), so no word of the text can be taken for one."""
 
 from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable
 from functools import lru_cache
+
+
+# PostgreSQL's one GIN index (migration 0005) and the expression every query repeats: the word tokens, then the
+# keys each with a leading "_" (a word token never holds "_", search.text), in one array.
+PG_TERMS = "string_to_array(tokens || ' _' || replace(keys, ' ', ' _'), ' ')"
+
+
+def pg_key(key: str) -> str:
+    return f"_{key}"
+
+
+def year_key(roc_year: int) -> str:
+    return f"fy{roc_year}"
 
 
 @lru_cache(maxsize=None)
@@ -43,7 +56,7 @@ def row_keys(*, action: str, agency_id: int, path: str, subtree: bool, unit_ids:
     if owner_id:
         out.append(f"ka{a}o{owner_id}")
     if roc_year:
-        out.append(f"fy{roc_year}")
+        out.append(year_key(roc_year))
     if status:
         out.append(f"fs{status}")
     return " ".join(out)

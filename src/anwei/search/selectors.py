@@ -17,6 +17,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
 
+from anwei.core import clock
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person, Unit
 from anwei.portal.searchables import OWNER, Searchable, searchable, searchables
@@ -140,7 +141,7 @@ class Result:
 def _filter_keys(f: Filters) -> list[str]:
     found = searchable(f.kind) if f.kind else None
     out = [f"fk{found.order if found else 999}"] if f.kind else []
-    out += [f"fy{f.year}"] if f.year else []
+    out += [keys.year_key(f.year)] if f.year else []
     out += [f"fa{f.agency_id}"] if f.agency_id else []
     out += [f"fu{f.unit_id}"] if f.unit_id else []
     out += [f"fs{f.status}"] if f.status else []
@@ -171,34 +172,83 @@ def candidates(person: Person, query: text.Query, filters: Filters | None = None
     must = _filter_keys(f)
     lo, hi = _id_range(f)
     exact = [t for t in query.terms if not text.is_one_token(t)]
-    qs = Entry.objects.all()
-    if connection.vendor == "sqlite":
-        match = "tokens : (" + " AND ".join(f'"{t}"' for t in query.tokens) + ") AND keys : (" + _quoted(who) + ")"
-        match += "".join(f' AND keys : "{k}"' for k in must)
-        where = ["search_fts MATCH %s"] + (["search_fts.rowid >= %s"] if lo else []) + (
-            ["search_fts.rowid < %s"] if hi else [])
-        params = [match] + ([lo] if lo else []) + ([hi] if hi else [])
-        if not exact:  # the index alone decides: its newest CAP + 1, then their rows for the ranking
-            sub = f"SELECT rowid FROM search_fts WHERE {' AND '.join(where)} ORDER BY rowid DESC LIMIT {CAP + 1}"
-            qs = qs.extra(where=[f"search_entry.id IN ({sub})"], params=params)
-        else:  # walk the index newest first, the rows' folded text confirming each phrase
-            qs = qs.extra(tables=["search_fts"], where=["search_fts.rowid = search_entry.id", *where],
-                          params=params, select={"fts_rowid": "search_fts.rowid"})
-    else:
-        qs = qs.extra(where=["string_to_array(search_entry.tokens, ' ') @> %s::text[]",
-                             "string_to_array(search_entry.keys, ' ') && %s::text[]"]
-                      + (["string_to_array(search_entry.keys, ' ') @> %s::text[]"] if must else []),
-                      params=[list(query.tokens), who] + ([must] if must else []))
-        if lo:
-            qs = qs.filter(pk__gte=lo)
-        if hi:
-            qs = qs.filter(pk__lt=hi)
+    if connection.vendor != "sqlite":
+        return _pg_candidates(query, who, must, lo, hi, exact)
+    match = "tokens : (" + " AND ".join(f'"{t}"' for t in query.tokens) + ") AND keys : (" + _quoted(who) + ")"
+    match += "".join(f' AND keys : "{k}"' for k in must)
+    where = ["search_fts MATCH %s"] + (["search_fts.rowid >= %s"] if lo else []) + (
+        ["search_fts.rowid < %s"] if hi else [])
+    params = [match] + ([lo] if lo else []) + ([hi] if hi else [])
+    if not exact:  # the index alone decides: its newest CAP + 1, then their rows for the ranking
+        sub = f"SELECT rowid FROM search_fts WHERE {' AND '.join(where)} ORDER BY rowid DESC LIMIT {CAP + 1}"
+        qs = Entry.objects.extra(where=[f"search_entry.id IN ({sub})"], params=params)
+    else:  # walk the index newest first, the rows' folded text confirming each phrase
+        qs = Entry.objects.extra(tables=["search_fts"], where=["search_fts.rowid = search_entry.id", *where],
+                                 params=params, select={"fts_rowid": "search_fts.rowid"})
     for term in exact:
         qs = qs.filter(folded__contains=term)
-    order = "-fts_rowid" if exact and connection.vendor == "sqlite" else "-id"
+    order = "-fts_rowid" if exact else "-id"
     score = sum((Case(When(folded_title__contains=t, then=Value(2)), default=Value(0), output_field=IntegerField())
                  for t in query.terms), Value(0))
-    rows = list(qs.annotate(score=score).order_by(order).values_list("id", "score", "kind", "object_id")[:CAP + 1])
+    rows = qs.annotate(score=score).order_by(order).values_list("id", "score", "kind", "object_id")[:CAP + 1]
+    return _ranked(list(rows))
+
+
+YEAR_ARMS = 16  # the years read one by one, newest first (next year and fifteen back); the rest in two arms
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _pg_candidates(query: text.Query, who: list[str], must: list[str], lo: int | None, hi: int | None,
+                   exact: list[str]) -> tuple[list[int], bool]:
+    """PostgreSQL: GIN does not hand over matches in order, so the newest are found a year at a time, in one
+    statement: a UNION ALL of one arm per year, newest first, under one LIMIT. PostgreSQL runs the arms in
+    order and stops when the limit is reached; inside an arm the GIN index intersects the words, that year's
+    key and the reader's keys (search.keys.PG_TERMS), so an arm reads only its own matches. Rows dated
+    outside the years read one by one (none, or few: a date far ahead, records without a date, imports of
+    old years) are the first and the last arm, by key range."""
+    today = clock.today()
+    top, bottom = today.year - 1911 + 1, today.year - 1911 + 2 - YEAR_ARMS
+    first = index.date_key(dt.date(top + 1912, 1, 1))
+    last = index.date_key(dt.date(bottom + 1911, 1, 1))
+    base = [f"{keys.PG_TERMS} @> %s::text[]", f"{keys.PG_TERMS} && %s::text[]"]
+    base_params: list = [[*query.tokens, *map(keys.pg_key, must)], [keys.pg_key(k) for k in who]]
+    for bound, op in ((lo, ">="), (hi, "<")):
+        if bound:
+            base.append(f"id {op} %s")
+            base_params.append(bound)
+    for term in exact:
+        base.append("folded LIKE %s")
+        base_params.append(_like(term))
+    score = " + ".join(["0"] + ["(CASE WHEN folded_title LIKE %s THEN 2 ELSE 0 END)"] * len(query.terms))
+    score_params = [_like(t) for t in query.terms]
+    arms: list[tuple[list[str], list]] = []
+    if any(k.startswith("fy") for k in must):  # one year asked for: the index narrows to it already
+        arms.append(([], []))
+    else:
+        arms.append(([f"id >= {first}"], []))
+        for year in range(top, bottom - 1, -1):
+            if (lo and index.date_key(dt.date(year + 1912, 1, 1)) <= lo) or (
+                    hi and index.date_key(dt.date(year + 1911, 1, 1)) >= hi):
+                continue  # outside the dates asked for
+            arms.append(([f"{keys.PG_TERMS} @> %s::text[]"], [[keys.pg_key(keys.year_key(year))]]))
+        arms.append(([f"id < {last}"], []))
+    sql, params = [], []
+    for where, extra in arms:
+        sql.append(f"(SELECT id, {score} AS score, kind, object_id FROM search_entry "
+                   f"WHERE {' AND '.join(base + where)} ORDER BY id DESC)")
+        params += score_params + base_params + extra
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(sql) + f" LIMIT {CAP + 1}", params)
+        rows = cursor.fetchall()
+    return _ranked(rows)
+
+
+def _ranked(rows: list[tuple]) -> tuple[list[int], bool]:
+    """(id, score, kind, object_id) rows, newest first → the ids best first, one per record, and whether
+    there were more than CAP."""
     more = len(rows) > CAP
     seen, unique = set(), []
     for row in rows[:CAP]:  # a record read by two rules (travel: its unit head, the ethics unit) is one hit
