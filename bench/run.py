@@ -324,6 +324,8 @@ def run(mode_name: str = "full", keep: bool = False) -> list[dict]:
             emit(out, "search_p50_big_ms", se["big"]["p50_ms"], "ms")
             emit(out, "search_scan_big_ms", se["big"]["scan_ms"], "ms")
             emit(out, "search_scan_over_index", se["big"]["ratio"], "ratio")
+            emit(out, "search_scan_first_big_ms", se["big"]["scan_first_ms"], "ms")
+            emit(out, "search_scan_first_over_index", se["big"]["ratio_first"], "ratio")
             emit(out, "search_queries_small", se["small"]["queries"], "queries")
             emit(out, "search_queries_big", se["big"]["queries"], "queries")
 

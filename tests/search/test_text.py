@@ -40,3 +40,11 @@ def test_snippet_centres_on_the_first_match():
     body = "甲" * 200 + "門禁管制" + "乙" * 200
     s = str(text.snippet(body, (text.fold("門禁"),), width=40))
     assert s.startswith("…") and s.endswith("…") and "<mark>門禁</mark>" in s
+
+
+def test_highlight_marks_the_original_characters_where_folding_changes_lengths():
+    """㈱ folds to three characters and ﬁ to two: the marks still fall on the characters as written."""
+    html = str(text.highlight("㈱門禁ﬁle監視", (text.fold("門禁"), text.fold("監視"))))
+    assert html == "㈱<mark>門禁</mark>ﬁle<mark>監視</mark>"
+    html = str(text.highlight("門禁與監視", (text.fold("监视"),)))  # the fast path: every character folds to one
+    assert html == "門禁與<mark>監視</mark>"

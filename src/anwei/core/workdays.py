@@ -27,8 +27,16 @@ def _published(year: int) -> holidays.HolidayBase:
     return holidays.Taiwan(years=year, categories=(PUBLIC, GOVERNMENT))
 
 
+@lru_cache(maxsize=64)
+def _published_year(year: int) -> tuple[bool, ...]:
+    """Each day of the year, working or not (the package's lookup costs more than the calendars that read it)."""
+    first, calendar = dt.date(year, 1, 1), _published(year)
+    return tuple(calendar.is_working_day(first + dt.timedelta(days=i))
+                 for i in range((dt.date(year + 1, 1, 1) - first).days))
+
+
 def _published_is_workday(day: dt.date) -> bool:
-    return _published(day.year).is_working_day(day)
+    return _published_year(day.year)[day.timetuple().tm_yday - 1]
 
 
 def _scopes(path: str) -> list[str]:

@@ -194,7 +194,15 @@ def candidates(person: Person, query: text.Query, filters: Filters | None = None
     return _ranked(list(rows))
 
 
-YEAR_ARMS = 16  # the years read one by one, newest first (next year and fifteen back); the rest in two arms
+# The years read together, newest first, as offsets from this year (next year and fifteen back): a common word
+# is answered by the first arms; each arm is planned, so there are few, wider as they go back.
+YEAR_ARMS = ((1, 0), (-1,), (-2, -3), (-4, -5, -6, -7), tuple(range(-8, -16, -1)))
+
+
+def _outside(roc_year: int, lo: int | None, hi: int | None) -> bool:
+    """Whether no day of the year falls within the row keys [lo, hi) of a date range asked for."""
+    return bool((lo and index.date_key(dt.date(roc_year + 1912, 1, 1)) <= lo)
+                or (hi and index.date_key(dt.date(roc_year + 1911, 1, 1)) >= hi))
 
 
 def _like(term: str) -> str:
@@ -204,13 +212,13 @@ def _like(term: str) -> str:
 def _pg_candidates(query: text.Query, who: list[str], must: list[str], lo: int | None, hi: int | None,
                    exact: list[str]) -> tuple[list[int], bool]:
     """PostgreSQL: GIN does not hand over matches in order, so the newest are found a year at a time, in one
-    statement: a UNION ALL of one arm per year, newest first, under one LIMIT. PostgreSQL runs the arms in
-    order and stops when the limit is reached; inside an arm the GIN index intersects the words, that year's
-    key and the reader's keys (search.keys.PG_TERMS), so an arm reads only its own matches. Rows dated
-    outside the years read one by one (none, or few: a date far ahead, records without a date, imports of
-    old years) are the first and the last arm, by key range."""
-    today = clock.today()
-    top, bottom = today.year - 1911 + 1, today.year - 1911 + 2 - YEAR_ARMS
+    statement: a UNION ALL of arms of one or a few years, newest first, under one LIMIT. PostgreSQL runs the
+    arms in order and stops when the limit is reached; inside an arm the GIN index intersects the words, the
+    arm's year keys and the reader's keys (search.keys.PG_TERMS), so an arm reads only its own matches. Rows
+    dated outside those years (none, or few: a date far ahead, records without a date, imports of old years)
+    are the first and the last arm, by key range."""
+    this = clock.today().year - 1911
+    top, bottom = this + max(YEAR_ARMS[0]), this + min(YEAR_ARMS[-1])
     first = index.date_key(dt.date(top + 1912, 1, 1))
     last = index.date_key(dt.date(bottom + 1911, 1, 1))
     base = [f"{keys.PG_TERMS} @> %s::text[]", f"{keys.PG_TERMS} && %s::text[]"]
@@ -229,11 +237,10 @@ def _pg_candidates(query: text.Query, who: list[str], must: list[str], lo: int |
         arms.append(([], []))
     else:
         arms.append(([f"id >= {first}"], []))
-        for year in range(top, bottom - 1, -1):
-            if (lo and index.date_key(dt.date(year + 1912, 1, 1)) <= lo) or (
-                    hi and index.date_key(dt.date(year + 1911, 1, 1)) >= hi):
-                continue  # outside the dates asked for
-            arms.append(([f"{keys.PG_TERMS} @> %s::text[]"], [[keys.pg_key(keys.year_key(year))]]))
+        for offsets in YEAR_ARMS:
+            years = [this + o for o in offsets if not _outside(this + o, lo, hi)]
+            if years:
+                arms.append(([f"{keys.PG_TERMS} && %s::text[]"], [[keys.pg_key(keys.year_key(y)) for y in years]]))
         arms.append(([f"id < {last}"], []))
     sql, params = [], []
     for where, extra in arms:

@@ -130,8 +130,12 @@ def _fold_char(c: str) -> str:
     return fold(c)
 
 
-def _folded_with_map(text: str) -> tuple[str, list[int]]:
+def _folded_with_map(text: str) -> tuple[str, list[int] | range]:
     """The folded text and, for each of its characters, the index of the original character."""
+    if unicodedata.is_normalized("NFKC", text):
+        lower = text.lower()
+        if len(lower) == len(text):  # (lower() never shortens) every character folds to one: the same places
+            return lower.translate(_t2s()), range(len(text))
     out, where = [], []
     for i, c in enumerate(text):
         f = _fold_char(c)  # one character at a time: cached (a result page folds every snippet's text)

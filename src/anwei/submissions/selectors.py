@@ -93,7 +93,11 @@ def _rules(agency_ids) -> list[ReportRule]:
 
 def rule_values(rows: list[ReportRule], agency_id: int, kind: str, on: dt.date) -> tuple[int, int]:
     """(working days, meetings per year) for one agency and kind on a day."""
-    found = rule_pick([r for r in rows if r.kind == kind], agency_id, on)
+    return _rule_values([r for r in rows if r.kind == kind], agency_id, kind, on)
+
+
+def _rule_values(rows: list[ReportRule], agency_id: int, kind: str, on: dt.date) -> tuple[int, int]:
+    found = rule_pick(rows, agency_id, on)
     if found is None:
         return DEFAULT_WORKDAYS[Kind(kind)], DEFAULT_MEETINGS_PER_YEAR
     return found.workdays, found.per_year
@@ -114,37 +118,45 @@ def expectations(agency_ids, *, year: int, today: dt.date | None = None) -> dict
     if end < start or not ids:
         return out
     rules = _rules(ids)
+    by_kind = {k: [r for r in rules if r.kind == k] for k in Kind.values}
     calendars = Calendars(start, end + dt.timedelta(days=120))
     paths = dict(Agency.objects.filter(pk__in=ids).values_list("pk", "path"))
-    memo: dict[tuple[int, dt.date, int], dt.date] = {}  # hundreds of agencies share a handful of calendars and rules
+    # Hundreds of agencies share a handful of calendars and rules: each is looked up once.
+    mine: dict[int, object] = {}
+    memo: dict[tuple[int, dt.date, int], dt.date] = {}
 
     def due(agency_id: int, day: dt.date, n: int) -> dt.date:
-        calendar = calendars.for_scope(paths.get(agency_id, ""))
-        key = (id(calendar), day, n)
+        if agency_id not in mine:
+            mine[agency_id] = calendars.for_scope(paths.get(agency_id, ""))
+        key = (id(mine[agency_id]), day, n)
         if key not in memo:
-            memo[key] = calendar.add(day, n)
+            memo[key] = mine[agency_id].add(day, n)
         return memo[key]
+
+    def values(agency_id: int, kind: str, on: dt.date) -> tuple[int, int]:
+        return _rule_values(by_kind[kind], agency_id, kind, on)
 
     for m in (SecurityMeeting.objects.filter(agency_id__in=ids, date__gte=start, date__lte=end)
               .values("pk", "agency_id", "date", "roc_year", "sequence").order_by("date", "pk")):
-        wd, _ = rule_values(rules, m["agency_id"], Kind.MINUTES, m["date"])
+        wd, _ = values(m["agency_id"], Kind.MINUTES, m["date"])
         out[m["agency_id"]].append(Expected(
             m["agency_id"], Kind.MINUTES, f"安全維護會報{m['roc_year']}年第{m['sequence']}次會議紀錄及裁示事項辦理情形",
             m["date"], due(m["agency_id"], m["date"], wd), meeting_id=m["pk"]))
     for p in (SpecialPlan.objects.filter(agency_id__in=ids, year=year - 1911, letter__dispatched_at__isnull=False)
               .values("pk", "agency_id", "title", "period_end", "letter__date").order_by("period_start", "pk")):
         sent = p["letter__date"]
-        wd, _ = rule_values(rules, p["agency_id"], Kind.PLAN_FILING, sent)
+        wd, _ = values(p["agency_id"], Kind.PLAN_FILING, sent)
         out[p["agency_id"]].append(Expected(p["agency_id"], Kind.PLAN_FILING, p["title"], sent,
                                             due(p["agency_id"], sent, wd), plan_id=p["pk"]))
         if p["period_end"] < today:
-            wd, _ = rule_values(rules, p["agency_id"], Kind.PLAN_RESULTS, p["period_end"])
+            wd, _ = values(p["agency_id"], Kind.PLAN_RESULTS, p["period_end"])
             out[p["agency_id"]].append(Expected(p["agency_id"], Kind.PLAN_RESULTS, f"{p['title']}執行成果",
                                                 p["period_end"], due(p["agency_id"], p["period_end"], wd), plan_id=p["pk"]))
     found = {}
-    # The filings of this year's meetings and plans, selected by the same conditions as the events above.
-    for s in Submission.objects.filter(Q(meeting__date__gte=start, meeting__date__lte=end) | Q(plan__year=year - 1911),
-                                       agency_id__in=ids):
+    # The filings of the meetings and plans above (by their ids: no join to either table).
+    meeting_ids = {e.meeting_id for rows in out.values() for e in rows if e.meeting_id}
+    plan_ids = {e.plan_id for rows in out.values() for e in rows if e.plan_id}
+    for s in Submission.objects.filter(Q(meeting_id__in=meeting_ids) | Q(plan_id__in=plan_ids), agency_id__in=ids):
         found[(s.kind, s.meeting_id or s.plan_id)] = s
     for rows in out.values():
         for e in rows:
