@@ -131,17 +131,14 @@ def _fold_char(c: str) -> str:
 
 
 def _folded_with_map(text: str) -> tuple[str, list[int] | range]:
-    """The folded text and, for each of its characters, the index of the original character."""
-    if unicodedata.is_normalized("NFKC", text):
-        lower = text.lower()
-        if len(lower) == len(text):  # (lower() never shortens) every character folds to one: the same places
-            return lower.translate(_t2s()), range(len(text))
-    out, where = [], []
-    for i, c in enumerate(text):
-        f = _fold_char(c)  # one character at a time: cached (a result page folds every snippet's text)
-        out.append(f)
-        where.extend([i] * len(f))
-    return "".join(out), where
+    """The folded text and, for each of its characters, the index of the original character. Folded a
+    character at a time (cached: a result page folds every snippet's text), in C loops (map) where it can."""
+    parts = list(map(_fold_char, text))
+    folded = "".join(parts)
+    sizes = set(map(len, parts))
+    if sizes <= {1}:  # every character folds to one (full-width forms, simplified): the same places
+        return folded, range(len(text))
+    return folded, [i for i, part in enumerate(parts) for _ in part]
 
 
 def _spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
