@@ -78,6 +78,8 @@ ROWS = [
     Row("footage:rules", setup_only, expect=REGISTER),
     # Retention and decision rules: only an agency's ethics officer (the superior office's, for its subtree).
     Row("footage:rule_edit", setup_only, expect={"officer": 200, "superior": 200, "other_officer": 200, "*": 404}),
+    # Approval chains: the same (a superior office's chain is its subtree's default).
+    Row("footage:chains", setup_only, expect={"officer": 200, "superior": 200, "other_officer": 200, "*": 404}),
     # The camera registry is kept by the managing unit (秘書室).
     Row("footage:device_create", setup_only, expect={"liaison": 200, "unithead": 200, "*": 404}),
     Row("footage:device_edit", lambda w: {"pk": f.setup(w) and w.extra["cameras"][0].pk},

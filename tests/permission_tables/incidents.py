@@ -54,6 +54,8 @@ ROWS = [
     Row("incidents:create", expect={"*": 200}),
     # Whom to notify and how soon: only an agency's ethics officer (the superior office's, for its subtree).
     Row("incidents:rules", expect={"officer": 200, "superior": 200, "other_officer": 200, "*": 404}),
+    # How each category is handled (保密, the superior's reading, levels): the same people.
+    Row("incidents:category_rules", expect={"officer": 200, "superior": 200, "other_officer": 200, "*": 404}),
     Row("incidents:detail", lambda w: {"pk": _incident(w).pk}, expect=READERS),
     Row("incidents:document", lambda w: {"pk": _incident(w).pk, "fmt": "html"}, expect=READERS),
     Row("incidents:attachment", _with_attachment, expect=READERS),

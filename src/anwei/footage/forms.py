@@ -11,8 +11,8 @@ from anwei.core.forms import RocDateField, RocDateInput
 from anwei.core.templatetags.roc import roc_datetime
 from anwei.core.uploads import UploadField
 from anwei.footage.models import (Decision, Device, FootageRequest, RefusalGround, RequestAttachment, RequestKind,
-                                  RetentionRule, Site, ViewingRecord)
-from anwei.footage.services import RequestData, RuleInput, ViewingData
+                                  RetentionRule, Site, StepRole, ViewingRecord)
+from anwei.footage.services import CHAIN_MAX_STEPS, ChainInput, RequestData, RuleInput, ViewingData
 from anwei.lib.periods import PeriodUnit
 from anwei.portal.rulepages import (RuleFormMixin, amount_field, basis_field, fixed_field_help, start_field,
                                     unit_choice_field)
@@ -305,3 +305,45 @@ class RuleForm(RuleFormMixin, forms.Form):
         c = self.cleaned_data
         return RuleInput(kind=c["kind"], amount=c["amount"], unit=c["unit"], starts_on=c["starts_on"],
                          basis=c["basis"], fixed=c["fixed"])
+
+
+class ChainForm(forms.Form):
+    """A new approval chain of the agency from a start date: the kind it is for and up to six steps, in the order
+    of the rows (empty rows are left out)."""
+
+    kind = forms.ChoiceField(label="適用申請類別", required=False, choices=[("", "所有類別")] + RequestKind.choices,
+                             error_messages={"invalid_choice": "請選擇適用申請類別。"},
+                             help_text="選特定類別時，該類別的申請優先適用此流程")
+    starts_on = start_field("此日（含）以後送出的申請適用此流程；已送出的申請仍依原流程")
+    name = forms.CharField(label="名稱", required=False, max_length=100,
+                           error_messages={"max_length": "名稱請在100字以內。"},
+                           help_text="空白時自動命名，例如「監視錄影調閱核決流程（所有類別，116年1月1日起）」")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for i in range(1, CHAIN_MAX_STEPS + 1):
+            self.fields[f"step_{i}_role"] = forms.ChoiceField(
+                label=f"第{i}關核決者", required=False, choices=[("", "—")] + StepRole.choices,
+                error_messages={"invalid_choice": "請選擇核決者。"})
+            self.fields[f"step_{i}_label"] = forms.CharField(
+                label=f"第{i}關名稱", required=False, max_length=50,
+                error_messages={"max_length": "關卡名稱請在50字以內。"})
+
+    def top_fields(self):
+        return [self[name] for name in ("kind", "starts_on", "name")]
+
+    def step_rows(self):
+        return [(i, self[f"step_{i}_role"], self[f"step_{i}_label"]) for i in range(1, CHAIN_MAX_STEPS + 1)]
+
+    def clean(self):
+        c = super().clean()
+        for i in range(1, CHAIN_MAX_STEPS + 1):
+            if c.get(f"step_{i}_label", "").strip() and not c.get(f"step_{i}_role"):
+                self.add_error(f"step_{i}_role", "已填關卡名稱，請選擇核決者。")
+        return c
+
+    def chain_input(self) -> ChainInput:
+        c = self.cleaned_data
+        steps = [(c[f"step_{i}_role"], c[f"step_{i}_label"]) for i in range(1, CHAIN_MAX_STEPS + 1)
+                 if c.get(f"step_{i}_role")]
+        return ChainInput(request_kind=c["kind"], starts_on=c["starts_on"], steps=steps, name=c["name"])

@@ -115,7 +115,11 @@ class StepRole(models.TextChoices):
 
 
 class ApprovalChain(models.Model):
-    """Who decides, in what order. Agencies differ (seed 001: 單位主管 → 會辦政風室 → 機關首長)."""
+    """Who decides, in what order. Agencies differ (seed 001: 單位主管 → 會辦政風室 → 機關首長).
+
+    A request follows the chain in force on the day it is filed (footage.selectors.chain_in_force) and keeps a
+    copy of its steps (RequestStep). A superior office's chain is the default of its subtree; a chain for one
+    request kind beats a chain for all kinds; a newer start date supersedes the older chain from that date."""
 
     agency = models.ForeignKey("orgs.Agency", on_delete=models.CASCADE, related_name="footage_chains",
                                verbose_name="機關")
@@ -124,6 +128,8 @@ class ApprovalChain(models.Model):
                                     help_text="空白表示適用所有類別")
     effective_from = models.DateField("生效日")
     effective_to = models.DateField("失效日", null=True, blank=True)
+    created_by = models.ForeignKey("orgs.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name="設定者")
 
     class Meta:
         verbose_name = "核決流程"

@@ -36,15 +36,47 @@ def settings_for(agency: Agency | None) -> FootageSettings | None:
     return FootageSettings.objects.select_related("agency", "managing_unit").filter(agency=agency).first()
 
 
+CHAIN_BOOK = RuleBook(ApprovalChain, kind_field="request_kind", start_field="effective_from", nationwide=False)
+
+
+def _chain_pick(agency: Agency, rows: list[ApprovalChain], kind: str, on: dt.date) -> ApprovalChain | None:
+    """Among the line's chains started by `on` and not ended before it: a chain for this kind beats one for all
+    kinds; within each, the latest start wins, on the same date the nearer agency's, then the newer row."""
+    live = sorted((r for r in rows if r.effective_from <= on and (r.effective_to is None or r.effective_to >= on)),
+                  key=lambda r: -r.pk)
+    for wanted in (kind, ""):
+        order = CHAIN_BOOK.ordered(agency, [r for r in live if r.request_kind == wanted], on)
+        if order:
+            return order[0]
+    return None
+
+
+def _chain_rows(agency: Agency, on: dt.date | None = None) -> list[ApprovalChain]:
+    qs = CHAIN_BOOK.queryset(agency)
+    if on is not None:
+        qs = qs.filter(effective_from__lte=on)
+    return list(qs.prefetch_related(Prefetch("steps", queryset=ApprovalStep.objects.order_by("order"))))
+
+
+def chain_in_force(*, agency: Agency, kind: str, on: dt.date) -> ApprovalChain | None:
+    """The chain a request of this kind filed on `on` follows: the agency's own or, where it has none, its
+    superior office's (a superior's chain is the default of its subtree: anwei.core.rulebook); None: the
+    system default (DEFAULT_CHAIN)."""
+    return _chain_pick(agency, _chain_rows(agency, on), kind, on)
+
+
+def chains_in_force(*, agency: Agency, on: dt.date) -> list[tuple[str, ApprovalChain | None]]:
+    """(request kind label, chain in force or None for the system default) for every kind (one query)."""
+    rows = _chain_rows(agency, on)
+    return [(label, _chain_pick(agency, rows, kind, on)) for kind, label in RequestKind.choices]
+
+
 def chain_steps_for(*, agency: Agency, kind: str, on: dt.date) -> list[tuple[str, str]]:
-    """(role, label) of the chain in force on `on` for this kind; a kind-specific chain beats a general one."""
-    chains = (ApprovalChain.objects.filter(agency=agency, effective_from__lte=on)
-              .filter(Q(effective_to__isnull=True) | Q(effective_to__gte=on))
-              .filter(Q(request_kind=kind) | Q(request_kind=""))
-              .prefetch_related(Prefetch("steps", queryset=ApprovalStep.objects.order_by("order"))))
-    best = sorted(chains, key=lambda c: (c.request_kind == kind, c.effective_from), reverse=True)
-    if best and best[0].steps.all():
-        return [(s.role, s.label) for s in best[0].steps.all()]
+    """(role, label) of the chain in force on `on` for this kind (chain_in_force); a chain without steps, or
+    none at all, gives the system default."""
+    chain = chain_in_force(agency=agency, kind=kind, on=on)
+    if chain is not None and chain.steps.all():
+        return [(s.role, s.label) for s in chain.steps.all()]
     return list(DEFAULT_CHAIN)
 
 
@@ -110,9 +142,9 @@ def holds_released(*, fs: FootageSettings, limit: int = 20) -> list[WindowHold]:
 
 
 def chain_list(*, agency: Agency) -> list[ApprovalChain]:
-    """Every chain of the agency, newest first, with its steps. Callers check the permission first."""
-    return list(ApprovalChain.objects.filter(agency=agency).order_by("-effective_from", "request_kind")
-                .prefetch_related(Prefetch("steps", queryset=ApprovalStep.objects.order_by("order"))))
+    """Every chain that can apply to the agency (its own and its superiors' defaults for their subtree), newest
+    first, with its steps. Callers check the permission first."""
+    return sorted(_chain_rows(agency), key=lambda c: (c.effective_from, c.pk), reverse=True)
 
 
 def retention_rule_list(*, agency: Agency) -> list[RetentionRule]:

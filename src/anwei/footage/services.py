@@ -92,6 +92,64 @@ def footage_rule_create(*, actor: Person, agency: Agency, data: RuleInput, today
     return rule
 
 
+@dataclass(frozen=True)
+class ChainInput:
+    """A new approval chain: for one request kind ("" all kinds) from a start date, its steps in order."""
+
+    request_kind: str
+    starts_on: dt.date
+    steps: list[tuple[str, str]]  # (StepRole, label), first step first
+    name: str = ""
+
+
+CHAIN_MAX_STEPS = 6
+
+
+@service
+def footage_chain_create(*, actor: Person, agency: Agency, data: ChainInput, today: dt.date) -> ApprovalChain:
+    """The agency's ethics officer sets a new approval chain from a start date: from that date it supersedes the
+    chain in force for its kind (a superior office's chain is the default of its subtree). Requests already filed
+    keep the steps they were filed under. Each refusal names its field of the chain form."""
+    from anwei.lib import rocdate
+    from anwei.orgs import policy
+
+    if not policy.may(actor, "footage.rules.manage", agency):
+        raise ValidationError("只有本機關的政風人員可以訂定本機關的核決流程。")
+    if data.request_kind not in ("", *RequestKind.values):
+        raise ValidationError({"kind": "請選擇適用申請類別。"})
+    kind_label = RequestKind(data.request_kind).label if data.request_kind else "所有類別"
+    selectors.CHAIN_BOOK.check_new(agency=agency, kind=data.request_kind, starts_on=data.starts_on, today=today,
+                                   kind_label=f"核決流程（{kind_label}）")
+    errors: dict[str, str] = {}
+    if not data.steps:
+        errors["step_1_role"] = "請至少設定一個核決關卡。"
+    if len(data.steps) > CHAIN_MAX_STEPS:
+        errors[f"step_{CHAIN_MAX_STEPS}_role"] = f"核決關卡最多{CHAIN_MAX_STEPS}個。"
+    seen: dict[str, int] = {}
+    for i, (role, label) in enumerate(data.steps, start=1):
+        if role not in StepRole.values:
+            errors[f"step_{i}_role"] = "請選擇核決者。"
+        elif role in seen:
+            errors[f"step_{i}_role"] = f"「{StepRole(role).label}」已是第{seen[role]}關，同一流程不要重複。"
+        else:
+            seen[role] = i
+        if len(label.strip()) > 50:
+            errors[f"step_{i}_label"] = "關卡名稱請在50字以內。"
+    name = data.name.strip() or f"監視錄影調閱核決流程（{kind_label}，{rocdate.format_short(data.starts_on)}起）"
+    if len(name) > 100:
+        errors["name"] = "名稱請在100字以內。"
+    if errors:
+        raise ValidationError(errors)
+    chain = ApprovalChain.objects.create(agency=agency, name=name, request_kind=data.request_kind,
+                                         effective_from=data.starts_on, created_by=actor)
+    steps = ApprovalStep.objects.bulk_create([
+        ApprovalStep(chain=chain, order=i, role=role, label=label.strip() or StepRole(role).label)
+        for i, (role, label) in enumerate(data.steps, start=1)])
+    audit_record(actor=actor, action="footage.chain.create", obj=chain, agency=agency,
+                 after=snapshot(chain) | {"steps": [f"{s.order}. {s.label}（{s.role}）" for s in steps]})
+    return chain
+
+
 @service
 def site_create(*, actor: Person | None, agency: Agency, name: str, address: str = "", order: int = 0) -> Site:
     site = Site.objects.create(agency=agency, name=name, address=address, order=order)

@@ -27,4 +27,5 @@ urlpatterns = [
     path("sites/new/", views.site_create, name="site_create"),
     path("rules/", views.rules, name="rules"),
     path("rules/edit/", views.rule_edit, name="rule_edit"),
+    path("chains/", views.chains, name="chains"),
 ]

@@ -13,17 +13,17 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from anwei.core import clock
-from anwei.core.formpages import confirm_step, form_attempt, message_attempt
+from anwei.core.formpages import confirm_step, form_attempt, form_submit, message_attempt
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
 from anwei.footage import documents, exports, selectors, services
-from anwei.footage.forms import (DecisionForm, DestroyForm, DeviceForm, HoldForm, RequestForm, RuleForm, SiteForm,
-                                 ViewingForm)
+from anwei.footage.forms import (ChainForm, DecisionForm, DestroyForm, DeviceForm, HoldForm, RequestForm, RuleForm,
+                                 SiteForm, ViewingForm)
 from anwei.footage.models import FootageRequest, RequestAttachment, RequestKind, RetentionRule
 from anwei.lib.rocdate import roc_year
 from anwei.orgs import policy
 from anwei.orgs.selectors import person_primary_agency
-from anwei.portal.rulepages import RulePage, rules_page
+from anwei.portal.rulepages import RuleDateForm, RulePage, rules_page
 
 DOC_FORMATS = ("odt", "pdf", "docx", "html")
 
@@ -452,3 +452,29 @@ RULES_PAGE = RulePage(
 def rule_edit(request):
     """The agency's retention and decision rules where the work is (portal.rulepages)."""
     return rules_page(request, RULES_PAGE)
+
+
+@login_required
+def chains(request):
+    """The approval chains of the agency where the work is: which chain each kind of request follows on any date,
+    every chain that applies (its own, its superiors' defaults), and a new chain from a start date."""
+    agency = person_primary_agency(request.user)
+    if agency is None or not policy.may(request.user, "footage.rules.manage", agency):
+        raise Http404("找不到此頁面")
+    today = clock.today()
+    date_form = RuleDateForm(request.GET or None)
+    on = (date_form.cleaned_data.get("on") if date_form.is_valid() else None) or today
+    current = selectors.chain_steps_for(agency=agency, kind=RequestKind.INTERNAL, on=today)
+    initial = {"starts_on": today} | {f"step_{i}_{part}": value for i, step in enumerate(current, start=1)
+                                      for part, value in zip(("role", "label"), step)}
+    form = ChainForm(request.POST or None, initial=initial)
+    saved, _ = form_submit(request, form, lambda c: services.footage_chain_create(
+        actor=request.user, agency=agency, data=form.chain_input(), today=today),
+        "已新增核決流程，自生效日起送出的申請適用；已送出的申請仍依原流程。")
+    if saved:
+        return redirect("footage:chains")
+    return render(request, "footage/chains.html", {
+        "agency": agency, "form": form, "date_form": date_form, "on": on, "today": today,
+        "in_force": selectors.chains_in_force(agency=agency, on=on), "default_chain": selectors.DEFAULT_CHAIN,
+        "chains": selectors.chain_list(agency=agency),
+    }, status=400 if request.method == "POST" and not form.is_valid() else 200)

@@ -8,7 +8,7 @@ from anwei.incidents.models import CategoryRule, ChainRule
 class CategoryRuleAdmin(AuditedAdmin):
     """Rules change by adding a row with a start date; an incident keeps the rule of its discovery day."""
 
-    list_display = ["category", "starts_on", "agency", "restricted", "superior_sees", "needs_level"]
+    list_display = ["category", "starts_on", "agency", "restricted", "superior_sees", "needs_level", "fixed"]
     list_filter = ["category", "agency"]
 
 

@@ -10,7 +10,7 @@ from anwei.core.forms import RocDateField
 from anwei.core.uploads import MultipleUploadField
 from anwei.core.periods import Period
 from anwei.incidents.models import PERIOD_UNITS, Category, Method, Party, PeriodKind, Stage
-from anwei.incidents.services import ChainRuleInput, IncidentInput
+from anwei.incidents.services import CategoryRuleInput, ChainRuleInput, IncidentInput
 from anwei.portal.rulepages import RuleFormMixin, amount_field, basis_field, fixed_field_help, start_field
 
 REQUIRED = {"required": "此欄必填。"}
@@ -201,3 +201,31 @@ class ChainRuleForm(RuleFormMixin, forms.Form):
         c = self.cleaned_data
         return ChainRuleInput(kind=c["kind"], amount=c["amount"], unit=c["unit"], starts_on=c["starts_on"],
                               required=c["required"], basis=c["basis"], fixed=c["fixed"])
+
+
+class CategoryRuleForm(forms.Form):
+    """A new row of how one category's incidents are handled, from a start date. Shown beside the chain form, so its
+    fields carry the prefix "cat"; prefilled from the row in force for the chosen category."""
+
+    prefix = "cat"
+
+    category = forms.ChoiceField(label="類別", choices=Category.choices,
+                                 error_messages={"required": "請選擇類別。", "invalid_choice": "請選擇類別。"})
+    starts_on = start_field("此日（含）以後發現的狀況適用本規定")
+    restricted = forms.BooleanField(label="保密處理", required=False,
+                                    help_text="僅通報人、政風單位、機關首長及上級政風機構可閱覽；通知不寫事由")
+    superior_sees = forms.BooleanField(label="上級政風機構可閱覽", required=False)
+    needs_level = forms.BooleanField(label="須判定等級", required=False)
+    levels = forms.CharField(label="等級（一行一級）", required=False, max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 4}),
+                             error_messages={"max_length": "等級合計請在2000字以內。"})
+    examples = forms.CharField(label="範圍", required=False, max_length=200,
+                               error_messages={"max_length": "範圍請在200字以內。"})
+    basis = basis_field(max_length=300)
+    fixed = forms.BooleanField(label="所屬機關不得另訂", required=False, help_text=fixed_field_help)
+
+    def rule_input(self) -> CategoryRuleInput:
+        c = self.cleaned_data
+        return CategoryRuleInput(category=c["category"], starts_on=c["starts_on"], restricted=c["restricted"],
+                                 superior_sees=c["superior_sees"], needs_level=c["needs_level"], levels=c["levels"],
+                                 examples=c["examples"], basis=c["basis"], fixed=c["fixed"])

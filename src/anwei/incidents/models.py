@@ -43,9 +43,12 @@ class PeriodKind(models.TextChoices):
     DAYS = "days", "日曆天（至該日終了）"
 
 
-class CategoryRule(models.Model):
-    """How a category is handled, in force from `starts_on` (agency empty: every agency's default;
-    an agency's own row on the same or a later date takes precedence)."""
+class CategoryRule(RuleRow, models.Model):
+    """How a category is handled, in force from `starts_on` (agency empty: every agency's default). A superior
+    office's row is the default of its subtree (anwei.core.rulebook): an agency's own row on the same or a later
+    date takes precedence unless the superior fixed its row."""
+
+    KIND_FIELD = "category"
 
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
                                verbose_name="機關", help_text="空白表示全部機關適用")
@@ -58,6 +61,10 @@ class CategoryRule(models.Model):
     levels = models.TextField("等級", blank=True, max_length=2000, help_text="一行一級")
     examples = models.CharField("範圍", max_length=200, blank=True)
     basis = models.CharField("依據", max_length=300, blank=True)
+    fixed = models.BooleanField("所屬機關不得另訂", default=False, db_default=False,
+                                help_text="勾選後，所屬機關自生效日起一律適用本規定，不得另訂")
+    created_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name="設定者")
 
     class Meta:
         verbose_name = "狀況通報類別規定"
@@ -71,6 +78,14 @@ class CategoryRule(models.Model):
 
     def level_list(self) -> list[str]:
         return [line.strip() for line in self.levels.splitlines() if line.strip()]
+
+    def rule_summary(self) -> str:
+        """What the row says, in words (the rule pages)."""
+        parts = ["保密處理" if self.restricted else "一般處理",
+                 "上級政風機構可閱覽" if self.superior_sees else "上級政風機構不可閱覽"]
+        if self.needs_level:
+            parts.append(f"須判定等級（{len(self.level_list())}級）")
+        return "；".join(parts)
 
 
 class ChainRule(RuleRow, models.Model):

@@ -36,21 +36,38 @@ def _precedence(rows):
     return sorted(rows, key=lambda r: (r.starts_on, r.agency_id is not None, r.pk), reverse=True)
 
 
+CATEGORY_BOOK = RuleBook(CategoryRule, kind_field="category")
+
+
+def _category_rows(agency: Agency, on: dt.date, **filters) -> list[CategoryRule]:
+    # Newest first, so that of two rows of one agency from one date the later one counts.
+    return list(CATEGORY_BOOK.queryset(agency, starts_on__lte=on, **filters).order_by("-pk"))
+
+
 def category_rule_in_force(*, agency: Agency, category: str, on: dt.date) -> CategoryRule:
-    """The latest start date wins; on the same date the agency's own row beats the default row."""
-    found = _precedence(CategoryRule.objects.filter(Q(agency=agency) | Q(agency__isnull=True), category=category,
-                                                    starts_on__lte=on))
-    if not found:
+    """How a category's incident discovered on `on` is handled: the row in force along the agency's line
+    (nationwide, its superiors' for their subtree, its own: anwei.core.rulebook) — the latest start date wins, on
+    the same date the nearer agency's row."""
+    found = CATEGORY_BOOK.resolve(agency, _category_rows(agency, on, category=category), on)
+    if found is None:
         raise NoRuleError(category, on)
-    return found[0]
+    return found
 
 
 def category_rules_in_force(*, agency: Agency | None, on: dt.date) -> dict[str, CategoryRule]:
-    where = (Q(agency=agency) | Q(agency__isnull=True)) if agency else Q(agency__isnull=True)
-    best: dict[str, CategoryRule] = {}
-    for r in _precedence(CategoryRule.objects.filter(where, starts_on__lte=on)):
-        best.setdefault(r.category, r)
-    return best
+    if agency is None:
+        best: dict[str, CategoryRule] = {}
+        for r in _precedence(CategoryRule.objects.filter(agency__isnull=True, starts_on__lte=on)):
+            best.setdefault(r.category, r)
+        return best
+    rows = _category_rows(agency, on)
+    found = {c: CATEGORY_BOOK.resolve(agency, [r for r in rows if r.category == c], on) for c in Category.values}
+    return {c: r for c, r in found.items() if r is not None}
+
+
+def category_rule_list(*, agency: Agency) -> list[CategoryRule]:
+    """Every category row that can apply to the agency (nationwide, its superiors', its own), newest first."""
+    return CATEGORY_BOOK.rows(agency)
 
 
 CHAIN_BOOK = RuleBook(ChainRule, kind_field=("category", "party"))

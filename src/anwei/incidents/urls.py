@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("new/", views.create, name="create"),
     path("rules/", views.rules, name="rules"),
+    path("rules/categories/", views.category_rules, name="category_rules"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/notifications/", views.notification_add, name="notification_add"),

@@ -12,18 +12,18 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from anwei.core import clock
-from anwei.core.formpages import confirm_step, form_attempt, form_page
+from anwei.core.formpages import confirm_step, form_attempt, form_page, form_submit
 from anwei.core.uploads import stored_file_response
 from anwei.documents.http import document_response
 from anwei.incidents import selectors, services
 from anwei.incidents.exports import register_xlsx
-from anwei.incidents.forms import (ChainRuleForm, CloseForm, CommentForm, EditForm, EntryForm, FollowUpForm, IncidentForm, NotificationForm,
+from anwei.incidents.forms import (CategoryRuleForm, ChainRuleForm, CloseForm, CommentForm, EditForm, EntryForm, FollowUpForm, IncidentForm, NotificationForm,
                                    PeriodForm, ReopenForm)
 from anwei.incidents.models import Category, Status
 from anwei.incidents.selectors import NoRuleError
 from anwei.orgs import policy
-from anwei.orgs.selectors import unit_list
-from anwei.portal.rulepages import RulePage, rules_page
+from anwei.orgs.selectors import person_primary_agency, unit_list
+from anwei.portal.rulepages import RuleDateForm, RulePage, rules_page
 
 PAGE_SIZE = 30
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -335,7 +335,59 @@ RULES_PAGE = RulePage(
     success="已新增狀況通報規定，自生效日起發現的狀況適用。")
 
 
+def _category_form(request, agency, today, data=None) -> CategoryRuleForm:
+    """The category form, prefilled from the row in force today for ?category= (a new row starts as a copy)."""
+    category = request.GET.get("category", "")
+    category = category if category in Category.values else Category.SECURITY
+    initial = {"category": category, "starts_on": today}
+    try:
+        rule = selectors.category_rule_in_force(agency=agency, category=category, on=today)
+    except NoRuleError:
+        rule = None
+    if rule is not None:
+        initial |= {name: getattr(rule, name) for name in ("restricted", "superior_sees", "needs_level", "levels",
+                                                           "examples", "basis")}
+    return CategoryRuleForm(data, initial=initial)
+
+
+def _category_context(request, agency, form) -> dict:
+    date_form = RuleDateForm(request.GET or None)
+    on = (date_form.cleaned_data.get("on") if date_form.is_valid() else None) or clock.today()
+    in_force = selectors.category_rules_in_force(agency=agency, on=on)
+    return {"category_form": form, "category_on": on, "category_date_form": date_form,
+            "category_in_force": [(value, label, in_force.get(value)) for value, label in Category.choices],
+            "category_rows": selectors.category_rule_list(agency=agency),
+            "category_locked": selectors.CATEGORY_BOOK.locked_kinds(agency, Category.values)}
+
+
+def _rules_agency(request):
+    agency = person_primary_agency(request.user)
+    if agency is None or not policy.may(request.user, "incidents.rules.manage", agency):
+        raise Http404("找不到此頁面")
+    return agency
+
+
 @login_required
 def rules(request):
-    """Whom the agency's incidents are reported to and how soon, edited where the work is (portal.rulepages)."""
-    return rules_page(request, RULES_PAGE)
+    """Whom the agency's incidents are reported to and how soon (portal.rulepages), and how each category is handled,
+    edited where the work is."""
+    agency = _rules_agency(request)
+    form = _category_form(request, agency, clock.today())  # never bound here: a post to this page is the chain form's
+    return rules_page(request, RULES_PAGE, **_category_context(request, agency, form))
+
+
+@login_required
+def category_rules(request):
+    """How each category's incidents are handled (保密, the superior office's reading, levels) on any date, and a new
+    row of the agency's from a start date; the form is also on the rules page and posts here."""
+    agency = _rules_agency(request)
+    today = clock.today()
+    form = _category_form(request, agency, today, request.POST or None)
+    saved, _ = form_submit(request, form, lambda c: services.category_rule_create(
+        actor=request.user, agency=agency, data=form.rule_input(), today=today),
+        "已新增狀況通報類別規定，自生效日起發現的狀況適用。")
+    if saved:
+        return redirect("incidents:category_rules")
+    return render(request, "incidents/category_rules.html", {"agency": agency, "today": today,
+                                                             **_category_context(request, agency, form)},
+                  status=400 if request.method == "POST" and not form.is_valid() else 200)
