@@ -67,7 +67,8 @@ def test_subtree_duties_cost_the_same_queries_however_many_agencies(world, setti
                                    starts_on=TODAY, today=TODAY)
 
     def measure():
-        return (_queries(lambda: duties_open(TODAY)), _queries(lambda: states(active_duties(agency_ids=None, today=TODAY))),
+        return (_queries(lambda: duties_open(TODAY)),
+                _queries(lambda: states(active_duties(agency_ids=None, today=TODAY))),
                 _queries(lambda: duties_owed(world.officer)))
 
     duties_owed(world.officer)  # the officer's grants, read once per request
