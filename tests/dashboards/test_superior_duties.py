@@ -42,3 +42,30 @@ def test_each_agency_each_duty_with_its_state(world, as_):
     assert overdue.count("data-state=") == 1 and late.name in overdue and "尚無紀錄" in overdue
     assert client.get(f"/dashboards/superior/duties/?agency={world.county.pk}").status_code == 404
     assert as_(world.officer).get("/dashboards/superior/duties/").status_code == 404
+
+
+def test_a_duty_set_for_the_subtree_is_counted_for_each_agency_below(world, as_, client):
+    """The office's duty for its subtree shows for every agency below it (one added later too), each agency's own
+    state; each figure on the dashboard counts its list; the queries do not grow with the agencies."""
+    from anwei.orgs.models import Agency
+    from anwei.orgs.services import agency_create
+    from tests.dashboards.test_dashboards import _check_figures, _queries
+
+    duty = services.default_create(actor=world.superior, agency=world.city, data=services.DefaultInput(
+        kind="door_badges", name="門禁卡清查", every=1, unit="years", starts_on=dt.date(2025, 1, 1)))
+    services.default_done_record(actor=world.officer, agency=world.bureau, duty=duty, done_on=dt.date(2026, 10, 1),
+                                 note="", today=dt.date(2026, 12, 3))
+    school = agency_create(actor=None, name="海濱市立測試國民小學", parent=world.city, kind=Agency.Kind.SCHOOL)
+    client.force_login(world.superior)
+    page = client.get("/dashboards/superior/duties/").content.decode()
+    assert page.count("門禁卡清查") == 2 and "海濱市政府訂定" in page
+    assert client.get(f"/dashboards/superior/duties/?agency={world.bureau.pk}&state=done").content.decode() \
+        .count('data-state="done"') == 1
+    assert client.get(f"/dashboards/superior/duties/?agency={school.pk}&state=overdue").content.decode() \
+        .count('data-state="overdue"') == 1
+    html = client.get("/dashboards/superior/").content.decode()
+    assert _check_figures(client, world.superior, html) >= 6
+    small = _queries(client, "/dashboards/superior/"), _queries(client, "/dashboards/superior/duties/")
+    for i in range(5):
+        agency_create(actor=None, name=f"海濱市立測試{i}國民中學", parent=world.city, kind=Agency.Kind.SCHOOL)
+    assert (_queries(client, "/dashboards/superior/"), _queries(client, "/dashboards/superior/duties/")) == small

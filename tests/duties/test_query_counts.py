@@ -47,3 +47,36 @@ def test_the_agencys_own_calendar_still_counts(world, settings):
                                     scope_path=world.city.path, subtree=True)
     after = states([duty])[0].next_due
     assert after > before
+
+
+def test_subtree_duties_cost_the_same_queries_however_many_agencies(world, settings):
+    """A superior office's duties are owed by every agency below it: the reminder pass and an officer's to-do list
+    read them, their frequency rows, the agencies and their records once, not once per agency."""
+    from anwei.duties.obligations import duties_owed
+    from anwei.duties.selectors import active_duties
+    from anwei.orgs.models import Agency
+    from anwei.orgs.services import agency_create
+
+    settings.ANWEI_TODAY = TODAY.isoformat()
+    inspect = services.default_create(actor=world.superior, agency=world.city, data=services.DefaultInput(
+        kind="confidentiality_inspection", name="公務機密維護檢查", every=6, unit="months",
+        starts_on=dt.date(2025, 1, 1)))
+    services.default_create(actor=world.superior, agency=world.city, data=services.DefaultInput(
+        kind="other", name="設備清點", every=20, unit="workdays", starts_on=dt.date(2026, 10, 1), fixed=True))
+    services.default_frequency_set(actor=world.officer, agency=world.bureau, duty=inspect, every=1, unit="years",
+                                   starts_on=TODAY, today=TODAY)
+
+    def measure():
+        return (_queries(lambda: duties_open(TODAY)),
+                _queries(lambda: states(active_duties(agency_ids=None, today=TODAY))),
+                _queries(lambda: duties_owed(world.officer)))
+
+    duties_owed(world.officer)  # the officer's grants, read once per request
+    few, items_few = measure(), len(duties_open(TODAY))
+    for i in range(6):  # schools under the city and under the bureau (which set its own frequency)
+        agency_create(actor=None, name=f"海濱市立測試{i}國民小學", parent=world.bureau if i % 2 else world.city,
+                      kind=Agency.Kind.SCHOOL)
+    services.default_done_record(actor=world.superior, agency=world.city, duty=inspect, done_on=dt.date(2026, 11, 1),
+                                 note="", today=TODAY)
+    assert len(duties_open(TODAY)) > items_few
+    assert measure() == few

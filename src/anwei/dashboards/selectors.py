@@ -364,7 +364,8 @@ ASSESSMENT_STATES = {"done": "已送出", "due": "尚未送出（未逾期）", 
 
 
 def _duty_states(agency_ids: list[int], today: dt.date) -> list[tuple[int, str, duty_selectors.DutyState]]:
-    """Each active recurring duty of the agencies with its state (two queries)."""
+    """Each active recurring duty of the agencies (their own and their superiors' for the subtree) with its state
+    (a fixed number of queries: duties.selectors)."""
     duties = duty_selectors.active_duties(agency_ids=agency_ids, today=today) if agency_ids else []
     return [(s.duty.agency_id, s.state(today), s) for s in duty_selectors.states(duties)]
 
@@ -434,7 +435,7 @@ def subordinate_duties(*, office: Agency, agency_id: int | None = None, state: s
     agencies = {a.pk: a for a in _subtree_agencies(office, agency_id)}
     lines = [DutyLine(agencies[pk], st, s.duty, s.last_done, s.next_due)
              for pk, st, s in _duty_states(list(agencies), today) if not state or st == state]
-    return sorted(lines, key=lambda x: (x.agency.path, x.duty.kind, x.duty.pk))
+    return sorted(lines, key=lambda x: (x.agency.path, x.duty.order))
 
 
 @dataclass

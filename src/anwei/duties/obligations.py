@@ -1,5 +1,6 @@
 """A recurring duty is owed by the agency's ethics officers from a month before it falls due, and escalated to
-the agency head when late. Two queries (active duties, their latest records)."""
+the agency head when late: the agency's own duties and those a superior office set for its subtree (each agency
+of the subtree owes its own). A fixed number of queries however many agencies (duties.selectors)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def _obligations(duties, today: dt.date) -> list[Obligation]:
         d = s.duty
         items.append(Obligation(
             category=CATEGORY, title=f"{d.agency.name}{d.name}（至少每{d.period.text()}一次）", url=link("duties:index"),
-            due=s.next_due, overdue=s.overdue(today), key=f"duties:{d.pk}:{s.next_due.isoformat()}",
+            due=s.next_due, overdue=s.overdue(today), key=f"{d.key}:{s.next_due.isoformat()}",
             kind=f"duties.{d.kind}", agency_id=d.agency_id, owner=posts.ethics_officers(d.agency_id),
             escalation=(None, posts.agency_head(d.agency_id), None), escalation_urls=("", link("home"), ""),
             note=f"上次辦理：{s.last_done.isoformat() if s.last_done else '尚無紀錄'}"))

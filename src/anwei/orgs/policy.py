@@ -122,6 +122,9 @@ RULES: dict[str, Rule] = {
     "travel.access_log": rule(R.ETHICS_OFFICER),  # who looked at an application (個資 利用之紀錄)
     "travel.rules.manage": rule(R.ETHICS_OFFICER),  # the agency's own travel rules (a superior's: its subtree's)
     "duties.manage": rule(R.ETHICS_OFFICER),  # recurring duties (定期工作) of the agency and their records
+    # A superior office's duties for its whole subtree (its ethics officer; agencies below only record them done
+    # and, where the office allows, set their own frequency under duties.manage).
+    "duties.defaults.manage": rule(R.ETHICS_OFFICER),
     "travel.retirees": rule(R.ETHICS_OFFICER),  # the registry of classified retirees and their declarations
     "travel.statistics": rule(R.ETHICS_OFFICER, R.AGENCY_HEAD, subtree=True),  # counts only, no names
     # --- awareness (宣導) ---
