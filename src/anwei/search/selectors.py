@@ -248,7 +248,10 @@ def _pg_candidates(query: text.Query, who: list[str], must: list[str], lo: int |
                    f"WHERE {' AND '.join(base + where)} ORDER BY id DESC)")
         params += score_params + base_params + extra
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(sql) + f" LIMIT {CAP + 1}", params)
+        # The arms' order is the answer's: a Parallel Append would run them in the order of their cost, so the
+        # query names a PARALLEL UNSAFE function (migration 0005), which keeps it in one process.
+        cursor.execute(f"SELECT * FROM ({' UNION ALL '.join(sql)}) AS newest WHERE search_in_order() "
+                       f"LIMIT {CAP + 1}", params)
         rows = cursor.fetchall()
     return _ranked(rows)
 
