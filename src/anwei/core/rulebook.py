@@ -146,5 +146,10 @@ class RuleRow:
     def rule_basis(self) -> str:
         return getattr(self, self.BASIS_FIELD, "")
 
+    @property
+    def rule_period_text(self) -> str:
+        """The period column: 「5個工作日」; a rule of several periods (reminders) says them all."""
+        return self.period.text()
+
     def rule_summary(self) -> str:
         return ""
