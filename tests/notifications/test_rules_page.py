@@ -65,4 +65,7 @@ def test_the_head_reads_and_cannot_change(world, client, settings):
     page = client.get(reverse("notifications:rules")).content.decode()
     assert "適用的規定" in page and "所有事項" in page and 'name="starts_on"' not in page
     assert _post(client).status_code == 404
+    for person in (world.liaison, world.unithead, world.staff):
+        client.force_login(person)
+        assert _post(client).status_code == 404
     assert not ReminderRule.objects.exists()
