@@ -25,11 +25,10 @@ def test_preview_shows_the_days_in_working_days_and_saves_nothing(world, client,
     r = _post(client, preview="1")
     html = r.content.decode()
     assert r.status_code == 200 and 'id="preview"' in html
-    assert "期限為113年2月21日(星期三)的事項" in html
-    assert "113年2月17日(星期六)期限前3個工作日提醒" in html  # 20, 19 and the make-up working Saturday 17
-    assert "113年2月21日(星期三)期限當日提醒" in html
-    assert "113年2月23日(星期五)逾期2個工作日陳報單位主管" in html
-    assert "113年2月29日(星期四)逾期5個工作日陳報機關首長" in html  # 2/28 和平紀念日 is a day off
+    # 20, 19 and the make-up working Saturday 17; 2/28 和平紀念日 is a day off.
+    assert ("期限為113年2月21日(星期三)的事項：2月17日(六)期限前3個工作日提醒、2月21日(三)期限當日提醒；"
+            "逾期於2月22日(四)、2月26日(一)、2月29日(四)再提醒；"
+            "2月23日(五)陳報單位主管、2月27日(二)陳報上級政風機構、2月29日(四)陳報機關首長。") in html
     assert not ReminderRule.objects.exists()
 
 

@@ -118,13 +118,24 @@ def schedule(rule: ReminderRule, due: dt.date, cal: Calendar, *, until: dt.date,
 
 def example(rule: ReminderRule, agency, due: dt.date) -> str:
     """What the rule means for a deadline, in the agency's own calendar (a city's typhoon day moves only its
-    agencies' days), as the reminder pass counts them: 「期限為113年2月21日(星期三)的事項：113年2月16日(星期五)
-    期限前3個工作日提醒；…；113年2月23日(星期五)逾期2個工作日陳報單位主管」."""
+    agencies' days), as the reminder pass counts them: 「期限為113年2月21日(星期三)的事項：2月16日(五)期限前3個
+    工作日提醒、2月21日(三)期限當日提醒；逾期於2月22日(四)、2月26日(一)再提醒；2月23日(五)陳報單位主管、…」."""
+    from anwei.notifications.models import Stage
+
     cal = Calendar(due - dt.timedelta(days=60), due + dt.timedelta(days=150), agency.path)
     until = cal.add(due, max(rule.escalate_agency_after, rule.escalate_unit_after, rule.escalate_superior_after, 1))
     steps = schedule(rule, due, cal, until=until)
-    said = "；".join(f"{rocdate.format_with_weekday(s.day)}{s.what}" for s in steps) or "不提醒也不陳報"
-    return f"期限為{rocdate.format_with_weekday(due)}的事項：{said}。"
+
+    def day(d: dt.date) -> str:
+        year = f"{rocdate.roc_year(d)}年" if d.year != due.year else ""
+        return f"{year}{d.month}月{d.day}日({rocdate.weekday_zh(d)[-1]})"
+
+    said = ["、".join(f"{day(s.day)}{s.what}" for s in steps if s.stage in (Stage.BEFORE, Stage.DUE))]
+    overdue = [day(s.day) for s in steps if s.stage == Stage.OVERDUE]
+    said.append(f"逾期於{'、'.join(overdue)}再提醒" if overdue else "")
+    said.append("、".join(f"{day(s.day)}陳報{LEVELS[s.level - 1][1]}" for s in steps if s.stage == Stage.ESCALATION))
+    text = "；".join(p for p in said if p) or "不提醒也不陳報"
+    return f"期限為{rocdate.format_with_weekday(due)}的事項：{text}。"
 
 
 def by_agency(rules) -> dict[int, list[ReminderRule]]:
