@@ -17,7 +17,7 @@ def test_a_city_typhoon_day_moves_the_preview_of_its_agencies_only(world, client
                                     scope_path=world.city.path, scope_name=world.city.name, subtree=True)
     client.force_login(world.officer)  # the bureau, under the city
     city = _post(client, preview="1").content.decode()
-    assert "113年2月16日(星期五)：期限前3個工作日提醒" in city  # 2/20 closed: 19, the make-up Saturday 17, 16
+    assert "2月16日(五)期限前3個工作日提醒" in city  # 2/20 closed: 19, the make-up Saturday 17, 16
     client.force_login(world.other_officer)  # another county
     county = _post(client, preview="1").content.decode()
-    assert "113年2月17日(星期六)：期限前3個工作日提醒" in county
+    assert "2月17日(六)期限前3個工作日提醒" in county

@@ -1,6 +1,6 @@
 """Notifications: everyone has their own notices, profile and feed; a notice, a deputy arrangement or a
-feed token of someone else answers 404; the reminder rules are the agency's ethics officer's (the head
-reads them)."""
+feed token of someone else answers 404; the reminder rules are the agency's ethics officer's (the city's
+ethics office's rows are its subtree's default; the head reads them)."""
 
 import datetime as dt
 
@@ -35,7 +35,10 @@ ROWS = [
     Row("notifications:list", expect=EVERYONE),
     Row("notifications:open", liaisons_notice, method="post", expect={"liaison": 302, "*": 404}),
     Row("notifications:read_all", method="post", expect={"*": 302}),
-    Row("notifications:rules", expect={"officer": 200, "head": 200, "superior": 200, "other_officer": 200, "*": 404}),
+    # Read by the agency's ethics officer and head; a new row only by the ethics officer (tests/notifications/
+    # test_rules_page: a POST by anyone else answers 404).
+    Row("notifications:rules", query="on=113/2/19", expect={"officer": 200, "head": 200, "superior": 200,
+                                                            "other_officer": 200, "*": 404}),
     Row("notifications:profile", expect=EVERYONE),
     Row("notifications:deputy_add", method="post", expect=EVERYONE),  # an empty form comes back with its errors
     Row("notifications:deputy_end", liaisons_deputy, method="post", expect={"liaison": 302, "*": 404}),

@@ -107,8 +107,13 @@ class RuleBook:
         return found.row if found else None
 
     def locked_kinds(self, agency, kinds) -> list:
-        """Kinds a superior fixed now or from a later date: said before the officer types a row it would refuse."""
-        return [r for r in (self.locked_by(agency, k, dt.date.max) for k in kinds) if r is not None]
+        """Kinds a superior fixed now or from a later date: said before the officer types a row it would refuse
+        (one query, however many kinds)."""
+        rows = [r for r in self.queryset(agency) if r.agency_id != agency.pk]
+        level = len(ancestor_ids(agency)) - 1
+        found = (ruletree.locked_by(self.candidates(agency, [r for r in rows if self.kind(r) == k]), level,
+                                    dt.date.max) for k in kinds)
+        return [c.row for c in found if c is not None]
 
     def check_new(self, *, agency, kind: str, starts_on: dt.date, today: dt.date, kind_label: str,
                   amount: int | None = None, amount_max: int = 400) -> None:
@@ -145,6 +150,11 @@ class RuleRow:
     @property
     def rule_basis(self) -> str:
         return getattr(self, self.BASIS_FIELD, "")
+
+    @property
+    def rule_period_text(self) -> str:
+        """The period column: 「5個工作日」; a rule of several periods (reminders) says them all."""
+        return self.period.text()
 
     def rule_summary(self) -> str:
         return ""

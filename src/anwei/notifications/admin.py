@@ -41,5 +41,6 @@ class RunAdmin(admin.ModelAdmin):
 
 @admin.register(ReminderRule)
 class ReminderRuleAdmin(AuditedAdmin):
-    list_display = ["agency", "kind", "effective_from", "remind_before", "escalate_unit_after", "escalate_agency_after"]
+    list_display = ["agency", "kind", "effective_from", "remind_before", "escalate_unit_after", "escalate_agency_after",
+                    "fixed"]
     list_filter = ["agency"]

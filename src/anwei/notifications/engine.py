@@ -5,8 +5,9 @@ The pass of day T covers the days after the last finished pass (at most a week b
 ever covers T only) up to T, so a day the scheduler missed is caught up, and a second pass on the same
 day sends nothing new (the database refuses a second notice per obligation, person and day). On a day
 off it sends nothing: no reminder arrives on a holiday; what fell due then is told on the next
-working day. Query count: the providers' (fixed each) + rules (1) + calendar (1) + posts (2) +
-preferences (1), whatever the number of obligations or of closed records.
+working day. Query count: the providers' (fixed each) + rules (1, for every agency and its superiors along
+the tree) + calendar (1) + agencies' paths (1) + posts (2) + preferences (1), whatever the number of obligations,
+agencies or closed records.
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ def reminders_plan(today: dt.date | None = None, *, obligations: list[Obligation
     if not cals.nationwide().is_workday(today):
         plan.workday = False
         return plan
-    rules = RuleBook(today)
+    rules = RuleBook(today, cals.paths)
     wanted: list[tuple[Obligation, str, int, Post]] = []
     for o in obligations:
         if o.owner is None:
@@ -225,7 +226,7 @@ def digest_plan(today: dt.date | None = None, *, obligations: list[Obligation] |
     cals = _calendar(obligations, today)
     if not cals.nationwide().is_workday(today):
         return []
-    rules = RuleBook(today)
+    rules = RuleBook(today, cals.paths)
     by_person: dict[int, list[DigestEntry]] = defaultdict(list)
     wanted: list[tuple[Obligation, str]] = []
     for o in obligations:

@@ -9,12 +9,18 @@ from django.db import models
 from django.db.models import Q
 
 from anwei.core.dataversion import person_scope
+from anwei.core.rulebook import RuleRow
 
 
-class ReminderRule(models.Model):
+class ReminderRule(RuleRow, models.Model):
     """When to remind and escalate, in government working days. The rule in force on the day of the pass
-    applies: the latest effective date of the agency's rows for the obligation's kind, else for all kinds,
-    else the defaults below."""
+    applies (notifications.rules): the rows of the obligation's kind along the agency's line (a superior ethics
+    office's row is the default of its subtree, unless the agency has its own row of the same or a later date;
+    `fixed` forbids the agencies under it their own: anwei.core.rulebook), else those for all kinds, else the
+    defaults below."""
+
+    START_FIELD = "effective_from"
+    BASIS_FIELD = "note"
 
     agency = models.ForeignKey("orgs.Agency", on_delete=models.CASCADE, related_name="reminder_rules",
                                verbose_name="機關")
@@ -32,6 +38,8 @@ class ReminderRule(models.Model):
     escalate_superior_after = models.PositiveSmallIntegerField(
         "所屬機關逾期幾個工作日陳報上級政風機構", default=5, help_text="計畫執行成果、自評等所屬機關應報事項；0 表示不陳報")
     note = models.CharField("說明", max_length=200, blank=True)
+    fixed = models.BooleanField("所屬機關不得另訂", default=False, db_default=False,
+                                help_text="勾選後，所屬機關自生效日起一律適用本規則，不得另訂")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -42,7 +50,23 @@ class ReminderRule(models.Model):
         indexes = [models.Index(fields=["agency", "effective_from"])]
 
     def __str__(self) -> str:
-        return f"提醒規則（{self.effective_from:%Y-%m-%d}起）"
+        return f"提醒規則（{self.effective_from:%Y-%m-%d}起）" if self.effective_from else "提醒規則（系統預設）"
+
+    @property
+    def kind_label(self) -> str:
+        from anwei.portal.obligations import obligation_kinds
+
+        return dict(obligation_kinds()).get(self.kind, self.kind) if self.kind else "所有事項"
+
+    @property
+    def rule_period_text(self) -> str:
+        """「期限前2個工作日、當日提醒；逾期每2個工作日；逾期3／10／5個工作日陳報」."""
+        before = f"期限前{self.remind_before}個工作日" if self.remind_before else "期限前不提醒"
+        again = f"逾期每{self.overdue_every}個工作日再提醒" if self.overdue_every else "逾期第1個工作日提醒"
+        ups = [f"{label}逾期{n}個工作日" for label, n in (("單位主管", self.escalate_unit_after),
+               ("機關首長", self.escalate_agency_after), ("上級政風機構", self.escalate_superior_after)) if n]
+        return (f"{before}{'、當日' if self.remind_on_due else ''}提醒；{again}；"
+                + (f"陳報{'、'.join(ups)}" if ups else "不陳報"))
 
 
 DEFAULT_RULE = ReminderRule(remind_before=2, remind_on_due=True, overdue_every=2, escalate_unit_after=3,

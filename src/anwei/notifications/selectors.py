@@ -1,4 +1,4 @@
-"""Reads of the notifications app: a person's own notices, preferences and feed; an agency's rules."""
+"""Reads of the notifications app: a person's own notices, preferences and feed (an agency's rules: rules.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from django.http import Http404
 
 from anwei.core import pagecache
 from anwei.core.dataversion import person_scope
-from anwei.notifications.models import CalendarToken, Notification, Preference, ReminderRule
+from anwei.notifications.models import CalendarToken, Notification, Preference
 from anwei.orgs import policy
-from anwei.orgs.models import Agency, Deputy, Person
+from anwei.orgs.models import Deputy, Person
 
 
 def notification_list(*, person: Person) -> QuerySet[Notification]:
@@ -80,16 +80,3 @@ def colleagues(*, person: Person) -> QuerySet[Person]:
         agencies.add(person.agency_id)
     return (Person.objects.filter(is_active=True, agency_id__in=agencies).exclude(pk=person.pk)
             .select_related("unit").order_by("unit__order", "full_name"))
-
-
-def rule_agency(*, person: Person, action: str = "notifications.rules.view") -> Agency:
-    """The agency whose rules the person reads (their own, where the policy allows); else 404."""
-    for agency in policy.member_agencies(person, own_only=True):
-        if policy.may(person, action, agency):
-            return agency
-    raise Http404("找不到此頁面")
-
-
-def rule_list(*, agency: Agency) -> list[ReminderRule]:
-    return list(ReminderRule.objects.filter(agency=agency).select_related("created_by")
-                .order_by("kind", "-effective_from", "-id"))

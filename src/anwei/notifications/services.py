@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -170,22 +171,51 @@ def calendar_token_revoke(*, actor: Person) -> None:
     row.delete()
 
 
-RULE_FIELDS = ("kind", "effective_from", "remind_before", "remind_on_due", "overdue_every", "escalate_unit_after",
-               "escalate_agency_after", "escalate_superior_after", "note")
+DAY_FIELDS = ("remind_before", "overdue_every", "escalate_unit_after", "escalate_agency_after",
+              "escalate_superior_after")
+
+
+@dataclass(frozen=True)
+class ReminderRuleInput:
+    kind: str  # "" for all kinds
+    starts_on: dt.date
+    remind_before: int
+    remind_on_due: bool
+    overdue_every: int
+    escalate_unit_after: int
+    escalate_agency_after: int
+    escalate_superior_after: int
+    note: str = ""
+    fixed: bool = False
 
 
 @service
-def reminder_rule_create(*, actor: Person, agency: Agency, values: dict) -> ReminderRule:
-    """A new version of the agency's rule from its effective date on; earlier reminders keep theirs."""
-    if values["effective_from"] < clock.today():
-        raise ValidationError({"effective_from": "生效日不能早於今天（已送出的提醒依當時的規則）。"})
-    for name in ("remind_before", "overdue_every", "escalate_unit_after", "escalate_agency_after",
-                 "escalate_superior_after"):
-        if not 0 <= values[name] <= 60:
+def reminder_rule_create(*, actor: Person, agency: Agency, data: ReminderRuleInput, today: dt.date) -> ReminderRule:
+    """The agency's ethics officer adds a rule from its effective date on (rules change by new rows; reminders
+    already sent kept theirs). A superior office's row is the default of its subtree; `fixed` forbids its
+    agencies their own of that kind (of any kind, for a fixed rule for all kinds)."""
+    from anwei.orgs import policy
+    from anwei.portal.obligations import obligation_kinds
+    from anwei.notifications.rules import ALL_KINDS, BOOK
+
+    if not policy.may(actor, "notifications.rules.manage", agency):
+        raise ValidationError("只有本機關的政風人員可以訂定本機關的提醒與陳報規則。")
+    kinds = {ALL_KINDS: "所有事項", **dict(obligation_kinds())}
+    if data.kind not in kinds:
+        raise ValidationError({"kind": "請選擇適用事項。"})
+    BOOK.check_new(agency=agency, kind=data.kind, starts_on=data.starts_on, today=today, kind_label=kinds[data.kind])
+    if data.kind != ALL_KINDS:
+        locked = BOOK.locked_by(agency, ALL_KINDS, data.starts_on)
+        if locked is not None:
+            raise ValidationError({"kind": BOOK.locked_text(locked, "所有事項")})
+    for name in DAY_FIELDS:
+        if not 0 <= getattr(data, name) <= 60:
             raise ValidationError({name: "請填 0 到 60 之間的工作日數。"})
-    if values["escalate_agency_after"] and values["escalate_unit_after"] > values["escalate_agency_after"]:
+    if data.escalate_agency_after and data.escalate_unit_after > data.escalate_agency_after:
         raise ValidationError({"escalate_agency_after": "陳報機關首長的日數應大於或等於陳報單位主管的日數。"})
-    rule = ReminderRule.objects.create(agency=agency, created_by=actor, **{k: values[k] for k in RULE_FIELDS})
+    rule = ReminderRule.objects.create(
+        agency=agency, kind=data.kind, effective_from=data.starts_on, remind_on_due=data.remind_on_due,
+        note=data.note.strip(), fixed=data.fixed, created_by=actor, **{k: getattr(data, k) for k in DAY_FIELDS})
     audit_record(actor=actor, action="notifications.rule.create", obj=rule, agency=agency, after=snapshot(rule))
     return rule
 

@@ -3,13 +3,11 @@ itself and the agency's reminder rules with a preview of the days they give."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,15 +15,14 @@ from django.views.decorators.http import require_POST
 
 from anwei.core import clock
 from anwei.core.formpages import form_attempt, message_attempt
-from anwei.core.workdays import Calendar
 from anwei.notifications import calendar as ical
-from anwei.notifications import selectors, services
+from anwei.notifications import rules, selectors, services
 from anwei.notifications.forms import DeputyForm, ProfileForm, RuleForm
-from anwei.notifications.models import DEFAULT_RULE, ReminderRule
-from anwei.notifications.rules import RuleBook, schedule
-from anwei.orgs import policy
+from anwei.notifications.models import DEFAULT_RULE
+from anwei.notifications.rules import ALL_KINDS
 from anwei.orgs.services import deputy_appoint, deputy_cancel
 from anwei.portal.obligations import obligation_kinds
+from anwei.portal.rulepages import RulePage, rules_page
 
 
 # --- the notification centre -----------------------------------------------------------------------------
@@ -135,40 +132,24 @@ def feed(request, token: str):
 
 # --- the agency's rules ----------------------------------------------------------------------------------
 
-def _preview(form: RuleForm, today: dt.date, agency) -> list:
-    """The days the rule gives, in the agency's calendar (as the reminder pass counts them)."""
-    rule = ReminderRule(**{k: form.cleaned_data[k] for k in services.RULE_FIELDS if k != "effective_from"})
-    due = form.sample(today)
-    cal = Calendar(due - dt.timedelta(days=60), due + dt.timedelta(days=150), agency.path)
-    until = cal.add(due, max(rule.escalate_agency_after, rule.escalate_unit_after, rule.escalate_superior_after, 1))
-    return [due, schedule(rule, due, cal, until=until)]
+def _kinds() -> list[str]:
+    return [ALL_KINDS] + [k for k, _ in obligation_kinds()]
+
+
+RULES_PAGE = RulePage(
+    action="notifications.rules.manage", view_action="notifications.rules.view", template="notifications/rules.html",
+    url="notifications:rules", form=RuleForm, book=rules.BOOK, kinds=_kinds(), example=None,
+    initial={k: getattr(DEFAULT_RULE, k) for k in ("remind_before", "remind_on_due", *services.DAY_FIELDS)},
+    describe=lambda row, agency, day: rules.example(row, agency, day),
+    create=lambda actor, agency, form, today: services.reminder_rule_create(
+        actor=actor, agency=agency, data=form.rule_input(), today=today),
+    in_force=lambda agency, on: rules.rules_in_force(agency, on, _kinds()),
+    success="已新增提醒與陳報規則，自生效日起適用。")
 
 
 @login_required
-def rules(request):
-    agency = selectors.rule_agency(person=request.user)
-    may_manage = policy.may(request.user, "notifications.rules.manage", agency)
-    today = clock.today()
-    preview = None
-    if request.method == "POST":
-        if not may_manage:
-            raise Http404("找不到此頁面")
-        form = RuleForm(request.POST)
-        if form.is_valid():
-            if "preview" in request.POST:
-                preview = _preview(form, today, agency)
-            elif form_attempt(form, lambda: services.reminder_rule_create(
-                    actor=request.user, agency=agency, values=form.cleaned_data)).done:
-                messages.success(request, "已新增提醒與陳報規則，自生效日起適用。")
-                return redirect("notifications:rules")
-    else:
-        form = RuleForm(initial={"effective_from": today, **{k: getattr(DEFAULT_RULE, k) for k in (
-            "remind_before", "remind_on_due", "overdue_every", "escalate_unit_after", "escalate_agency_after",
-            "escalate_superior_after")}})
-    book = RuleBook(today, [agency.pk])
-    kinds = dict(obligation_kinds())
-    in_force = [(label, book.rule_for(agency.pk, kind)) for kind, label in [("", "所有事項")] + list(kinds.items())]
-    return render(request, "notifications/rules.html", {
-        "agency": agency, "form": form if may_manage else None, "preview": preview, "in_force": in_force,
-        "history": selectors.rule_list(agency=agency), "kinds": kinds, "default": DEFAULT_RULE, "today": today,
-    })
+def rules_edit(request):
+    """The agency's reminder rules where the work is (portal.rulepages): in force on any date and what they
+    mean for a deadline then, every row that applies (its superiors', its own), a new row with a preview. The
+    agency head reads them; the ethics officer adds rows."""
+    return rules_page(request, RULES_PAGE, period_header="提醒與陳報")

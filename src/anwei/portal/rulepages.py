@@ -78,11 +78,29 @@ class RulePage:
     initial: dict = field(default_factory=dict)
     # (agency, day) -> the rows in force, when the app's own choice differs from one per kind (travel's conditions)
     in_force: Callable[[Any, dt.date], Any] | None = None
+    # Who may read the page without editing (reminders: the agency head too); empty: only who edits.
+    view_action: str = ""
+    # (row, agency, day) -> the example, for rules of several periods (reminders): the preview is of the form's
+    # unsaved row (form.preview_row()) on its example day (form.example_day(day), e.g. a due date the officer typed).
+    describe: Callable[[Any, Any, dt.date], str] | None = None
+
+    def explain(self, row, agency, on: dt.date) -> str:
+        if self.describe is not None:
+            return self.describe(row, agency, on)
+        return self.example(self.book.kind(row), row.period, agency, on)
+
+    def preview(self, form, agency, day: dt.date) -> str:
+        if self.describe is not None:
+            return self.describe(form.preview_row(), agency, form.example_day(day))
+        return self.example(form.cleaned_data["kind"], form.period(), agency, day)
 
 
 def rules_page(request, page: RulePage, **extra) -> HttpResponse:
     agency = person_primary_agency(request.user)
-    if agency is None or not policy.may(request.user, page.action, agency):
+    if agency is None or not policy.may(request.user, page.view_action or page.action, agency):
+        raise Http404("找不到此頁面")
+    may_edit = policy.may(request.user, page.action, agency)
+    if request.method == "POST" and not may_edit:
         raise Http404("找不到此頁面")
     today = clock.today()
     date_form = RuleDateForm(request.GET or None)
@@ -91,15 +109,14 @@ def rules_page(request, page: RulePage, **extra) -> HttpResponse:
     preview = None
     if request.method == "POST" and "preview" in request.POST:
         if form.is_valid():
-            preview = page.example(form.cleaned_data["kind"], form.period(), agency,
-                                   max(form.cleaned_data["starts_on"], today))
+            preview = page.preview(form, agency, max(form.cleaned_data["starts_on"], today))
     else:
         saved, _ = form_submit(request, form, lambda c: page.create(request.user, agency, form, today), page.success)
         if saved:
             return redirect(page.url)
     in_force = (page.in_force(agency, on) if page.in_force else page.book.all_in_force(agency, on, page.kinds).values())
     return render(request, page.template, {
-        "agency": agency, "form": form, "date_form": date_form, "on": on, "today": today, "preview": preview,
-        "in_force": [(r, page.example(page.book.kind(r), r.period, agency, on)) for r in in_force],
+        "agency": agency, "form": form if may_edit else None, "date_form": date_form, "on": on, "today": today,
+        "preview": preview, "in_force": [(r, page.explain(r, agency, on)) for r in in_force],
         "rows": page.book.rows(agency), "locked": page.book.locked_kinds(agency, page.kinds), **extra,
     }, status=400 if request.method == "POST" and not form.is_valid() else 200)
