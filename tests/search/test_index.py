@@ -139,3 +139,15 @@ def test_the_newest_are_found_across_years_far_back_and_ahead(world, monkeypatch
     within = selectors.search(world.officer, "門禁", selectors.Filters(date_from=dt.date(2019, 1, 1),
                                                                        date_to=dt.date(2030, 12, 31)))
     assert [h.entry.date.year for h in within.hits][:2] == [2030, 2024]
+
+
+def test_the_rebuild_command_on_its_own_builds_the_index_once_and_leaves_it(transactional_db, world):
+    """Outside any transaction (as `anwei search_rebuild` runs) PostgreSQL's GIN index is dropped for the bulk
+    write and built again at the end: afterwards it is there and the search finds what it found before."""
+    item(world, "門禁卡清查。")
+    call_command("search_rebuild")
+    assert [h.entry.title for h in selectors.search(world.officer, "門禁").hits] == ["門禁卡清查。"]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as c:
+            c.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_entry_terms_gin'")
+            assert "gin" in c.fetchone()[0]

@@ -47,13 +47,21 @@ class RecurringDuty(Versioned):
         return Period(self.every, self.unit)
 
 
-class DutyDone(models.Model):
-    duty = models.ForeignKey(RecurringDuty, on_delete=models.CASCADE, related_name="done", verbose_name="定期工作")
+class DoneRecord(models.Model):
+    """That a duty was done on a date (an agency's own duty, or its share of one set from above)."""
+
     done_on = models.DateField("辦理日期")
     note = models.CharField("辦理情形", max_length=500, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
                                     verbose_name="登錄人")
     recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class DutyDone(DoneRecord):
+    duty = models.ForeignKey(RecurringDuty, on_delete=models.CASCADE, related_name="done", verbose_name="定期工作")
 
     class Meta:
         verbose_name = "定期工作辦理紀錄"
@@ -124,16 +132,11 @@ class SubtreeDutyFrequency(models.Model):
         return Period(self.every, self.unit)
 
 
-class SubtreeDutyDone(models.Model):
+class SubtreeDutyDone(DoneRecord):
     """That one agency of the subtree did the duty on a date (each agency keeps its own records)."""
 
     duty = models.ForeignKey(SubtreeDuty, on_delete=models.CASCADE, related_name="done", verbose_name="定期工作")
     agency = models.ForeignKey("orgs.Agency", on_delete=models.CASCADE, related_name="+", verbose_name="機關")
-    done_on = models.DateField("辦理日期")
-    note = models.CharField("辦理情形", max_length=500, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
-                                    verbose_name="登錄人")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "上級訂定之定期工作辦理紀錄"
