@@ -124,38 +124,35 @@ def expectations(agency_ids: Iterable[int] | QuerySet, *, year: int, today: dt.d
         return out
     rules = _rules(ids)
     by_kind = {k: [r for r in rules if r.kind == k] for k in Kind.values}
+    own = {k: {r.agency_id for r in rows if r.agency_id} for k, rows in by_kind.items()}
     calendars = Calendars(start, end + dt.timedelta(days=120))
-    # Hundreds of agencies share a handful of calendars and rules: each is looked up once.
+    # Hundreds of agencies share a handful of calendars and rules (most have none of their own, and one letter
+    # dispatches a plan to all of them on one date): each deadline is counted once.
     mine: dict[int, object] = {}
-    memo: dict[tuple[int, dt.date, int], dt.date] = {}
+    memo: dict[tuple, dt.date] = {}
 
-    def due(agency_id: int, day: dt.date, n: int) -> dt.date:
+    def due(agency_id: int, kind: str, day: dt.date) -> dt.date:
         if agency_id not in mine:
             mine[agency_id] = calendars.for_scope(paths.get(agency_id, ""))
-        key = (id(mine[agency_id]), day, n)
+        key = (id(mine[agency_id]), agency_id if agency_id in own[kind] else None, kind, day)
         if key not in memo:
-            memo[key] = mine[agency_id].add(day, n)
+            memo[key] = mine[agency_id].add(day, _rule_values(by_kind[kind], agency_id, kind, day)[0])
         return memo[key]
 
-    def values(agency_id: int, kind: str, on: dt.date) -> tuple[int, int]:
-        return _rule_values(by_kind[kind], agency_id, kind, on)
-
-    for m in (SecurityMeeting.objects.filter(agency_id__in=ids, date__gte=start, date__lte=end)
-              .values("pk", "agency_id", "date", "roc_year", "sequence").order_by("date", "pk")):
-        wd, _ = values(m["agency_id"], Kind.MINUTES, m["date"])
-        out[m["agency_id"]].append(Expected(
-            m["agency_id"], Kind.MINUTES, f"安全維護會報{m['roc_year']}年第{m['sequence']}次會議紀錄及裁示事項辦理情形",
-            m["date"], due(m["agency_id"], m["date"], wd), meeting_id=m["pk"]))
-    for p in (SpecialPlan.objects.filter(agency_id__in=ids, year=year - 1911, letter__dispatched_at__isnull=False)
-              .values("pk", "agency_id", "title", "period_end", "letter__date").order_by("period_start", "pk")):
-        sent = p["letter__date"]
-        wd, _ = values(p["agency_id"], Kind.PLAN_FILING, sent)
-        out[p["agency_id"]].append(Expected(p["agency_id"], Kind.PLAN_FILING, p["title"], sent,
-                                            due(p["agency_id"], sent, wd), plan_id=p["pk"]))
-        if p["period_end"] < today:
-            wd, _ = values(p["agency_id"], Kind.PLAN_RESULTS, p["period_end"])
-            out[p["agency_id"]].append(Expected(p["agency_id"], Kind.PLAN_RESULTS, f"{p['title']}執行成果",
-                                                p["period_end"], due(p["agency_id"], p["period_end"], wd), plan_id=p["pk"]))
+    for pk, agency_id, date, roc_year, sequence in (
+            SecurityMeeting.objects.filter(agency_id__in=ids, date__gte=start, date__lte=end)
+            .values_list("pk", "agency_id", "date", "roc_year", "sequence").order_by("date", "pk")):
+        out[agency_id].append(Expected(agency_id, Kind.MINUTES,
+                                       f"安全維護會報{roc_year}年第{sequence}次會議紀錄及裁示事項辦理情形",
+                                       date, due(agency_id, Kind.MINUTES, date), meeting_id=pk))
+    for pk, agency_id, title, period_end, sent in (
+            SpecialPlan.objects.filter(agency_id__in=ids, year=year - 1911, letter__dispatched_at__isnull=False)
+            .values_list("pk", "agency_id", "title", "period_end", "letter__date").order_by("period_start", "pk")):
+        out[agency_id].append(Expected(agency_id, Kind.PLAN_FILING, title, sent, due(agency_id, Kind.PLAN_FILING, sent),
+                                       plan_id=pk))
+        if period_end < today:
+            out[agency_id].append(Expected(agency_id, Kind.PLAN_RESULTS, f"{title}執行成果", period_end,
+                                           due(agency_id, Kind.PLAN_RESULTS, period_end), plan_id=pk))
     found = {}
     # The filings of this year's meetings and plans, selected by the same conditions as the events above.
     for s in Submission.objects.filter(Q(meeting__date__gte=start, meeting__date__lte=end) | Q(plan__year=year - 1911),
