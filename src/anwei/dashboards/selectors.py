@@ -377,14 +377,18 @@ def _duty_counts(agency_ids: list[int], today: dt.date) -> list[tuple[int, str, 
     return [(pk, state, n) for (pk, state), n in counts.items()]
 
 
-def _assessments(office: Agency, agency_ids: list[int], year: int):
-    """This year's self-assessments of the agencies: of rounds (by deadline) of their own, of the office's or of
-    an office above it (from the rounds of the year through their index, not every assessment ever filled)."""
+def _assessment_rounds(office: Agency, agency_ids, year: int) -> dict[int, dt.date]:
+    """This year's rounds (by deadline) of the agencies' own, of the office's or of an office above it, with their
+    deadlines: from the rounds of the year through their index, not every assessment ever filled."""
     askers = list(agency_ids) + [int(p) for p in office.path.split(".") if p]
-    rounds = list(AssessmentRound.objects.filter(
+    return dict(AssessmentRound.objects.filter(
         agency_id__in=askers, deadline__gte=dt.date(year, 1, 1), deadline__lte=dt.date(year, 12, 31))
-        .values_list("pk", flat=True))
-    return SelfAssessment.objects.filter(round_id__in=rounds, agency_id__in=agency_ids)
+        .values_list("pk", "deadline"))
+
+
+def _assessments(office: Agency, agency_ids: list[int], year: int):
+    """This year's self-assessments of the agencies (their rounds: _assessment_rounds)."""
+    return SelfAssessment.objects.filter(round_id__in=list(_assessment_rounds(office, agency_ids, year)), agency_id__in=agency_ids)
 
 
 def _assessment_state(status: str, deadline: dt.date, today: dt.date) -> str:
@@ -394,14 +398,19 @@ def _assessment_state(status: str, deadline: dt.date, today: dt.date) -> str:
 
 
 def _assessment_counts(office: Agency, agency_ids: list[int], year: int, today: dt.date):
-    """(agency, state, count), counted in the database (one grouped row per agency)."""
-    sent = Q(status=SelfAssessment.Status.SUBMITTED)
+    """(agency, state, count): counted in the database per agency and round (no join to every round ever held),
+    each round's deadline then telling due from overdue."""
     out = []
     if agency_ids:
-        for r in (_assessments(office, agency_ids, year).order_by().values("agency_id").annotate(
-                done=Count("pk", filter=sent), overdue=Count("pk", filter=~sent & Q(round__deadline__lt=today)),
-                due=Count("pk", filter=~sent & Q(round__deadline__gte=today)))):
-            out += [(r["agency_id"], state, r[state]) for state in ASSESSMENT_STATES]
+        deadlines = _assessment_rounds(office, agency_ids, year)
+        counts: dict[tuple[int, str], int] = defaultdict(int)
+        for agency_id, round_id, done, total in (
+                SelfAssessment.objects.filter(round_id__in=list(deadlines), agency_id__in=agency_ids).order_by()
+                .values_list("agency_id", "round_id")
+                .annotate(done=Count("pk", filter=Q(status=SelfAssessment.Status.SUBMITTED)), total=Count("pk"))):
+            counts[(agency_id, "done")] += done
+            counts[(agency_id, "overdue" if deadlines[round_id] < today else "due")] += total - done
+        out = [(pk, state, counts[(pk, state)]) for pk in {a for a, _ in counts} for state in ASSESSMENT_STATES]
     return out
 
 

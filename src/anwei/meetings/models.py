@@ -43,7 +43,8 @@ class SecurityMeeting(Versioned):
         verbose_name_plural = "安全維護會報"
         ordering = ["-roc_year", "-sequence"]
         constraints = [models.UniqueConstraint(fields=["agency", "roc_year", "sequence"], name="uniq_meeting_number")]
-        indexes = [models.Index(fields=["agency", "date"])]
+        # (date): a superior office's views read one year of meetings of hundreds of agencies
+        indexes = [models.Index(fields=["agency", "date"]), models.Index(fields=["date"])]
 
     def __str__(self) -> str:
         return f"安全維護會報{self.label}會議"

@@ -93,7 +93,8 @@ class SpecialPlan(Versioned):
         verbose_name = "專案安全維護計畫"
         verbose_name_plural = "專案安全維護計畫"
         ordering = ["-year", "-period_start", "-id"]
-        indexes = [models.Index(fields=["agency", "occasion", "year"])]
+        # (year, agency): a superior office's views read one year of plans of hundreds of agencies
+        indexes = [models.Index(fields=["agency", "occasion", "year"]), models.Index(fields=["year", "agency"])]
 
     def __str__(self) -> str:
         return self.title

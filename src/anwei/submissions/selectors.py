@@ -20,7 +20,7 @@ from anwei.core.workdays import Calendars
 from anwei.orgs import policy
 from anwei.orgs.models import Agency, Person
 from anwei.orgs.selectors import superior_offices_below
-from anwei.plans.models import SpecialPlan
+from anwei.plans.models import Letter, SpecialPlan
 from anwei.meetings.models import SecurityMeeting
 from anwei.submissions.models import (DEFAULT_MEETINGS_PER_YEAR, DEFAULT_WORKDAYS, ApprovalRule, Kind,
                                       PlanApproval, ReportRule, Submission, rule_pick)
@@ -111,8 +111,8 @@ def year_span(year: int, today: dt.date) -> tuple[dt.date, dt.date]:
 
 def expectations(agency_ids: Iterable[int] | QuerySet, *, year: int, today: dt.date | None = None) -> dict[int, list[Expected]]:
     """Per agency (ids, or a queryset of agencies), the filings owed for events of `year` up to today, due by each
-    agency's own calendar (a county's typhoon day moves its agencies' deadlines only). Six queries whatever the
-    number of agencies (their paths, rules, calendar overrides, meetings, plans and filings of one year)."""
+    agency's own calendar (a county's typhoon day moves its agencies' deadlines only). Seven queries whatever the
+    number of agencies (their paths, rules, calendar overrides, meetings, plans, letters and filings of one year)."""
     today = today or clock.today()
     # Hundreds of ids in five queries: as a subquery, not one by one (Django prepares each value of a list).
     ids = agency_ids if isinstance(agency_ids, QuerySet) else Agency.objects.filter(pk__in=list(agency_ids))
@@ -145,9 +145,15 @@ def expectations(agency_ids: Iterable[int] | QuerySet, *, year: int, today: dt.d
         out[agency_id].append(Expected(agency_id, Kind.MINUTES,
                                        f"安全維護會報{roc_year}年第{sequence}次會議紀錄及裁示事項辦理情形",
                                        date, due(agency_id, Kind.MINUTES, date), meeting_id=pk))
-    for pk, agency_id, title, period_end, sent in (
-            SpecialPlan.objects.filter(agency_id__in=ids, year=year - 1911, letter__dispatched_at__isnull=False)
-            .values_list("pk", "agency_id", "title", "period_end", "letter__date").order_by("period_start", "pk")):
+    plans = SpecialPlan.objects.filter(agency_id__in=ids, year=year - 1911)
+    # The letters of those plans by their own unique index (a join read every letter of every year).
+    dispatched = dict(Letter.objects.filter(plan__in=plans.values("pk"), dispatched_at__isnull=False)
+                      .values_list("plan_id", "date"))
+    for pk, agency_id, title, period_end in plans.values_list("pk", "agency_id", "title", "period_end").order_by(
+            "period_start", "pk"):
+        if pk not in dispatched:
+            continue
+        sent = dispatched[pk]
         out[agency_id].append(Expected(agency_id, Kind.PLAN_FILING, title, sent, due(agency_id, Kind.PLAN_FILING, sent),
                                        plan_id=pk))
         if period_end < today:
