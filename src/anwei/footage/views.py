@@ -58,7 +58,7 @@ def request_list(request):
     return render(request, "footage/request_list.html", {
         "page": page, "query": _query(request), "status": status, "kind": kind, "waiting": waiting,
         "year": request.GET.get("year", ""),
-        "statuses": FootageRequest.Status.choices, "kinds": RequestKind.choices, "today": timezone.localdate(),
+        "statuses": FootageRequest.Status.choices, "kinds": RequestKind.choices, "today": clock.today(),
         "may_file": fs is not None and policy.may(request.user, "footage.request.file", fs.agency),
         "may_register": fs is not None and policy.may(request.user, "footage.register.view", fs),
     })
@@ -144,7 +144,7 @@ def request_detail(request, pk: int, decision_form=None, hold_form=None, status=
     steps = [(s, "current" if current and s.order == current.order else
               "done" if closed_ok or (current and s.order < current.order) else "") for s in req.steps.all()]
     ctx = {
-        "req": req, "today": timezone.localdate(), "steps": steps,
+        "req": req, "today": clock.today(), "steps": steps,
         "decisions": list(req.decisions.select_related("decided_by")),
         "attachments": list(req.attachments.select_related("stored")),
         "cameras": list(req.cameras.select_related("site")),
@@ -272,7 +272,7 @@ def request_document(request, pk: int, fmt: str):
 # --- register and retention (managing unit, ethics unit) -----------------------------------------------
 
 def _year(request) -> int:
-    return _int(request.GET.get("year"), roc_year(timezone.localdate()))
+    return _int(request.GET.get("year"), roc_year(clock.today()))
 
 
 @login_required
@@ -309,7 +309,7 @@ def register_xlsx(request, year: int):
 @login_required
 def retention(request):
     fs = selectors.managed_settings(person=request.user)
-    today = timezone.localdate()
+    today = clock.today()
     due = Paginator(selectors.retention_due(fs=fs, today=today), 50).get_page(request.GET.get("page"))
     year = roc_year(today)
     return render(request, "footage/retention.html", {
@@ -325,7 +325,7 @@ def retention(request):
 def holds(request):
     """Active window holds: what the managing unit must keep from overwriting until each decision."""
     fs, active = selectors.holds_active(person=request.user)
-    today = timezone.localdate()
+    today = clock.today()
     page = Paginator(active, 50).get_page(request.GET.get("page"))
     return render(request, "footage/holds.html", {
         "fs": fs, "page": page, "today": today, "rows": [(h, (h.overwrite_on - today).days) for h in page],

@@ -8,11 +8,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from anwei.core import clock
 from anwei.core.formpages import confirm_step, form_attempt, message_attempt
 from anwei.core.pagecache import page_render
 from anwei.core.uploads import stored_file_response
@@ -377,7 +377,7 @@ def matrix(request, pk: int):
     return page_render(request, "plans/matrix.html", lambda: {
         "letter": letter, "plan": letter.plan, "status": status, "statuses": MATRIX_STATUSES,
         "page": Paginator(selectors.matrix_rows(letter=letter, status=status), PAGE).get_page(request.GET.get("page")),
-        "summary": selectors.matrix_summary(letter=letter), "today": timezone.localdate(),
+        "summary": selectors.matrix_summary(letter=letter), "today": clock.today(),
         "can_manage": policy.may(request.user, "plans.manage", letter), "query": f"status={status}" if status else ""})
 
 
@@ -406,7 +406,7 @@ def letter_remind(request, pk: int):
 @login_required
 def assignment_list(request):
     page = Paginator(selectors.assignment_inbox(person=request.user), PAGE).get_page(request.GET.get("page"))
-    return render(request, "plans/assignment_list.html", {"page": page, "today": timezone.localdate()})
+    return render(request, "plans/assignment_list.html", {"page": page, "today": clock.today()})
 
 
 @login_required
@@ -435,8 +435,8 @@ def assignment_detail(request, pk: int):
     return render(request, "plans/assignment_detail.html", {
         "self_assessment_url": _self_assessment_url(request.user, assignment) if can_respond else "",
         "a": assignment, "letter": letter, "plan": letter.plan, "can_respond": can_respond, "form": form,
-        "conflict": conflict, "files": assignment.files.select_related("stored"), "today": timezone.localdate(),
-        "late": assignment.is_late(timezone.localdate()),
+        "conflict": conflict, "files": assignment.files.select_related("stored"), "today": clock.today(),
+        "late": assignment.is_late(clock.today()),
         "period_counts": period_counts(letter.plan, [assignment.agency_id]),
         "duty_marks": duty_marks(letter.plan, [assignment.agency_id]),
         "can_record": can_respond and policy.holds_anywhere(request.user, "awareness.manage"),

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.utils import timezone
 
+from anwei.core import clock
 from anwei.core.pagecache import page_render
 from anwei.rollup.selectors import rollup_office, rollup_page
 
@@ -18,4 +18,4 @@ def overview(request):
     office, offices = rollup_office(person=request.user, office_id=office_id)
     return page_render(request, "rollup/overview.html", lambda: {
         "office": office, "offices": offices, "page": rollup_page(office=office, page=request.GET.get("page")),
-        "today": timezone.localdate(), "query": f"office={office.pk}" if len(offices) > 1 else ""})
+        "today": clock.today(), "query": f"office={office.pk}" if len(offices) > 1 else ""})
