@@ -19,7 +19,8 @@ ANWEI_SITE_URL       the address people open, for links in e-mails and calendar 
 ANWEI_EMAIL_HOST     the agency's SMTP relay; empty: mail is written to files under DATA_DIR/mail
 ANWEI_EMAIL_PORT, ANWEI_EMAIL_USER, ANWEI_EMAIL_PASSWORD, ANWEI_EMAIL_SECURITY (none/starttls/tls),
 ANWEI_EMAIL_FROM, ANWEI_EMAIL_TIMEOUT  the relay's details
-ANWEI_SCHEDULE_REMINDERS, ANWEI_SCHEDULE_DIGEST, ANWEI_SCHEDULE_RETENTION, ANWEI_SCHEDULE_MAIL
+ANWEI_SCHEDULE_REMINDERS, ANWEI_SCHEDULE_DIGEST, ANWEI_SCHEDULE_RETENTION, ANWEI_SCHEDULE_MAIL,
+                     ANWEI_SCHEDULE_DASHBOARDS
                      when `anwei scheduler` enqueues each job (cron expressions, Asia/Taipei)
 ANWEI_TODAY          (training and tests only, with ANWEI_DEBUG) the application's date, e.g. 2024-02-05
 """
@@ -95,6 +96,7 @@ try:
         "accounts_idle": env_str("ANWEI_SCHEDULE_ACCOUNTS_IDLE", "10 1 * * *"),  # unused accounts disabled
         "audit_verify": env_str("ANWEI_SCHEDULE_AUDIT_VERIFY", "20 2 * * *"),  # a failure alerts the administrators
         "audit_anchor": env_str("ANWEI_SCHEDULE_AUDIT_ANCHOR", "55 * * * *"),  # chain ends out of the database
+        "dashboards_summary": env_str("ANWEI_SCHEDULE_DASHBOARDS", "40 0 * * *"),  # the year's filings owed, kept
     }
     ANWEI_TODAY = env_str("ANWEI_TODAY", "-")
     if ANWEI_TODAY == "-":

@@ -300,12 +300,19 @@ def superior_board(*, person: Person, office: Agency, offices: list[Agency], yea
     summaries = summary.read(within) if ids else []
     start, end = filings.year_span(year, today)
     if ids and start <= end:
-        for pk, expected in filings.expectations(ids, year=year, today=today).items():
-            row = rows[pk]
+        # This year's filings owed as kept in the summaries; those of another year (or not kept) are counted live.
+        owed = summary.owed_states(summaries, year, today)
+        live = [pk for pk in ids if pk not in owed]
+        for pk, expected in (filings.expectations(live, year=year, today=today) if live else {}).items():
+            counts = owed[pk] = {"received": 0, "late": 0, "missing": 0, "pending": 0, "held": 0}
             for e in expected:
-                state = e.state_on(today)
-                setattr(row, state, getattr(row, state) + 1)
-                row.meetings_held += e.kind == "minutes"
+                counts[e.state_on(today)] += 1
+                counts["held"] += e.kind == "minutes"
+        for pk, counts in owed.items():
+            row = rows[pk]
+            row.received, row.late, row.missing, row.pending = (counts["received"], counts["late"], counts["missing"],
+                                                                counts["pending"])
+            row.meetings_held = counts["held"]
         for pk, n in filings.meetings_expected(ids, year=year, today=today).items():
             rows[pk].meetings_expected = n
         for pk, n in summary.overdue_items(summaries, today).items():

@@ -1,7 +1,12 @@
 """The per-agency summary rows (models.AgencySummary): computed from the records of one agency with three grouped
 queries on indexed columns, refreshed at the end of every service that changed the agency's records (inside its
 transaction: core.service.service_finish_register), rebuilt for all agencies by `anwei dashboards_rebuild` (after a
-restore, an upgrade, or bulk-written synthetic data)."""
+restore, an upgrade, or bulk-written synthetic data).
+
+This year's filings owed (`owed`: each event with its deadline in the agency's own calendar, and the filing's state
+if sent) are kept too, so the superior's board does not count hundreds of deadlines per view. They are recomputed
+when a meeting, a plan or its letter, a filing, a reporting rule or a calendar override of the agency changes, and
+by the daily job when the year turns (`refresh_stale`); a row kept for another year is computed live instead."""
 
 from __future__ import annotations
 
@@ -11,12 +16,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.db.models import Count
 
+from anwei.core import clock
+from anwei.core.models import CalendarOverride
 from anwei.core.service import in_service
 from anwei.dashboards.models import AgencySummary
 from anwei.meetings.models import SecurityMeeting
-from anwei.submissions.models import Submission
+from anwei.orgs.models import Agency
+from anwei.plans.models import Letter, SpecialPlan
+from anwei.submissions.models import Kind, ReportRule, Submission
 from anwei.tracking.models import TrackedItem
 
 OPEN = [TrackedItem.Status.TRACKING, TrackedItem.Status.RELEASE_PROPOSED]
@@ -26,12 +36,16 @@ def _key(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def compute(agency_ids: Iterable[int], models=None) -> dict[int, AgencySummary]:
-    """Summaries of the agencies as the records stand (three grouped queries whatever their number). `models`:
-    the (summary, item, meeting, submission) classes, given by the migration that fills the table."""
+def compute(agency_ids: Iterable[int], models=None, *, owed: bool = True) -> dict[int, AgencySummary]:
+    """Summaries of the agencies as the records stand (three grouped queries whatever their number, and those of
+    submissions.selectors.expectations with `owed`). `models`: the (summary, item, meeting, submission) classes,
+    given by the migration that fills the table (which leaves `owed` to the board's live count)."""
     summary, item, meeting, submission = models or (AgencySummary, TrackedItem, SecurityMeeting, Submission)
     ids = list(agency_ids)
     out = {pk: summary(agency_id=pk, open_due={}, meetings={}, filings={}) for pk in ids}
+    if owed and models is None:
+        for pk, kept in owed_compute(ids, clock.today().year).items():
+            out[pk].owed = kept
     for pk, due, n in (item.objects.filter(agency_id__in=ids, status__in=OPEN).order_by()
                        .values_list("agency_id", "due_date").annotate(n=Count("pk"))):
         out[pk].open_due[_key(due)] = n
@@ -44,10 +58,33 @@ def compute(agency_ids: Iterable[int], models=None) -> dict[int, AgencySummary]:
     return out
 
 
-def refresh(agency_ids: Iterable[int], models=None) -> None:
-    rows = list(compute(agency_ids, models).values())
+def owed_compute(agency_ids: list[int], year: int) -> dict[int, dict]:
+    """Every filing owed for events of `year` (also those still to come: the board keeps what has happened by the
+    day it reads), as [kind, event, deadline, state of the filing sent or ""]."""
+    from anwei.submissions.selectors import expectations
+
+    out = {}
+    for pk, expected in expectations(agency_ids, year=year, today=dt.date(year + 1, 1, 1)).items():
+        out[pk] = {"year": year, "rows": [
+            [e.kind, e.event.isoformat(), e.due.isoformat(),
+             "" if e.submission is None else ("late" if e.submission.is_late else "received")] for e in expected]}
+    return out
+
+
+def refresh(agency_ids: Iterable[int], models=None, *, owed: bool = True) -> None:
+    rows = list(compute(agency_ids, models, owed=owed).values())
+    fields = ["open_due", "meetings", "filings"] + (["owed"] if owed and models is None else [])
     (models[0] if models else AgencySummary).objects.bulk_create(rows, update_conflicts=True, unique_fields=["agency"],
-                                      update_fields=["open_due", "meetings", "filings"])
+                                                                 update_fields=fields)
+
+
+def refresh_stale(today: dt.date | None = None, batch: int = 500) -> int:
+    """The rows whose filings owed are of another year (the year has turned) or not kept: recomputed."""
+    year = (today or clock.today()).year
+    ids = list(AgencySummary.objects.exclude(owed__year=year).order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        refresh(ids[start:start + batch])
+    return len(ids)
 
 
 def rebuild(batch: int = 500, models=None, agency_model=None) -> int:
@@ -61,35 +98,55 @@ def rebuild(batch: int = 500, models=None, agency_model=None) -> int:
 
 
 _pending = threading.local()
-# The apps whose services write the rows summarised (tracked items, meetings, filings); every other app changes them
-# only through these services, whose audit rows carry these prefixes. (Others' changes are not refreshed: a letter
-# to 400 agencies would otherwise refresh 400 rows.)
-WATCHED = ("tracking.", "meetings.", "submissions.")
+# The apps whose services write the rows summarised (tracked items, meetings, filings and their rules); every other
+# app changes them only through these services, whose audit rows carry these prefixes. (Others' changes are not
+# refreshed: a letter to 400 agencies would otherwise refresh 400 rows.) Tracked items do not move the filings owed.
+WATCHED = {"tracking.": False, "meetings.": True, "submissions.": True}
+# What the filings owed are counted from, whoever changes it (a plan and its letter, the agency's rules).
+OWED_FROM = (SecurityMeeting, Submission, SpecialPlan, Letter, ReportRule)
+
+
+def _marked(entry, obj) -> tuple[set[int], bool] | None:
+    """The agencies whose rows a change moves, and whether their filings owed move too (None: no row moves)."""
+    # Deadlines of every agency may move (a change may also move an override out of a scope): rare, in the admin.
+    if isinstance(obj, CalendarOverride) or (isinstance(obj, ReportRule) and obj.agency_id is None):
+        return set(Agency.objects.values_list("pk", flat=True)), True
+    prefix = next((p for p in WATCHED if entry.action.startswith(p)), None)
+    if prefix is None and not isinstance(obj, (TrackedItem, *OWED_FROM)):
+        return None
+    owed = isinstance(obj, OWED_FROM) or bool(prefix and WATCHED[prefix])
+    return {entry.agency_id, getattr(obj, "agency_id", None)} - {None}, owed
 
 
 def on_audit(entry, obj, access: bool) -> None:
-    """Audit listener: a change of an agency's tracked items, meetings or filings (by their services, or one of
-    those rows in the admin) marks its row, and the record's own agency (a superior acknowledging a filing); the
+    """Audit listener: a change of an agency's tracked items, meetings, filings, plans or their rules (by their
+    services, or in the admin) marks its row, and the record's own agency (a superior acknowledging a filing); the
     rows are refreshed when the service has finished, in its transaction (a delete comes after its audit row).
-    A change outside any service refreshes at once. A look changes nothing."""
-    if access or not (entry.action.startswith(WATCHED) or isinstance(obj, (TrackedItem, SecurityMeeting, Submission))):
+    A change outside any service (the admin) refreshes at once, a delete once it is committed. A look changes
+    nothing."""
+    marked = None if access else _marked(entry, obj)
+    if not marked or not marked[0]:
         return
-    ids = {entry.agency_id, getattr(obj, "agency_id", None)} - {None}
-    if not ids:
-        return
+    ids, owed = marked
     if not in_service():
-        refresh(ids)
+        if entry.action.endswith(".delete"):  # the admin audits a delete before making it: count after it
+            transaction.on_commit(lambda: refresh(ids, owed=owed))
+        else:
+            refresh(ids, owed=owed)
         return
     if not hasattr(_pending, "ids"):
-        _pending.ids = set()
-    _pending.ids |= ids
+        _pending.ids = {}
+    for pk in ids:
+        _pending.ids[pk] = _pending.ids.get(pk, False) or owed
 
 
 def on_service_finish() -> None:
     ids = getattr(_pending, "ids", None)
     if ids:
-        _pending.ids = set()
-        refresh(ids)
+        _pending.ids = {}
+        for owed in (True, False):
+            if chosen := [pk for pk, o in ids.items() if o is owed]:
+                refresh(chosen, owed=owed)
 
 
 # --- reading ------------------------------------------------------------------------------------------
@@ -101,13 +158,33 @@ class Kept:
     open_due: dict
     meetings: dict
     filings: dict
+    owed: dict
 
 
 def read(agency_ids) -> list[Kept]:
     """The agencies' rows (`agency_ids`: a list or a query of them), as plain values: one query, no model
     instances (a superior reads hundreds)."""
     return [Kept(*r) for r in AgencySummary.objects.filter(agency_id__in=agency_ids)
-            .values_list("agency_id", "open_due", "meetings", "filings")]
+            .values_list("agency_id", "open_due", "meetings", "filings", "owed")]
+
+
+def owed_states(rows: Iterable[Kept], year: int, today: dt.date) -> dict[int, dict[str, int]]:
+    """Per agency whose row keeps `year`, its filings owed for the events up to today by state (received, late,
+    missing, pending; as submissions.selectors.Expected.state_on) and its meetings held: the count the board shows.
+    Agencies missing here are counted live."""
+    limit = today.isoformat()
+    out = {}
+    for r in rows:
+        if r.owed.get("year") != year:
+            continue
+        counts = out[r.agency_id] = {"received": 0, "late": 0, "missing": 0, "pending": 0, "held": 0}
+        for kind, event, due, state in r.owed["rows"]:
+            # as expectations(): a meeting held by today, a plan's results once its period has ended
+            if (kind == Kind.MINUTES and event > limit) or (kind == Kind.PLAN_RESULTS and event >= limit):
+                continue
+            counts[state or ("missing" if limit > due else "pending")] += 1
+            counts["held"] += kind == Kind.MINUTES
+    return out
 
 
 def overdue_items(rows: Iterable[Kept], today: dt.date) -> dict[int, int]:

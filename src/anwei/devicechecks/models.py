@@ -56,7 +56,9 @@ class DailyCheck(Versioned):
     """One working day's check of one system: working (√) or not (×), and any problem. A day's form
     carries the sum of its checks' versions (selectors.day_checks), which grows with every change."""
 
-    system = models.ForeignKey(DeviceSystem, on_delete=models.CASCADE, related_name="checks")
+    # No index of its own: the unique (system, date) index serves it, and PostgreSQL preferred a lone system index
+    # that reads every day ever checked and filters the period out.
+    system = models.ForeignKey(DeviceSystem, on_delete=models.CASCADE, related_name="checks", db_index=False)
     date = models.DateField("日期")
     working = models.BooleanField("正常運作")
     problem = models.CharField("問題說明", max_length=300, blank=True)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from django.db.models import Count, Q
 
-from anwei.assessments.models import SelfAssessment
+from anwei.assessments.models import AssessmentRound, SelfAssessment
 from anwei.inspections.models import Finding, Inspection
 from anwei.inspections.stats import inspection_sentences, inspection_statistics
 from anwei.orgs.models import Agency
@@ -35,10 +35,13 @@ def counts(agency_ids: Sequence[int], start: dt.date, end: dt.date) -> dict[int,
               .annotate(found=Count("id"), fixed=Count("id", filter=Q(tracked_item__status=TrackedItem.Status.RELEASED)))):
         out.setdefault(r["inspection__agency_id"], {}).update(found=r["found"], fixed=r["fixed"])
     since, until = period_datetimes(start, end)
-    for r in (SelfAssessment.objects.filter(round__agency_id__in=agency_ids, round__created_at__gte=since,
-                                            round__created_at__lt=until)
-              .values("round__agency_id").annotate(n=Count("id"))):
-        out.setdefault(r["round__agency_id"], {})["assessments"] = r["n"]
+    # The period's rounds first, then their forms by the round index: joined, PostgreSQL read every form ever filled.
+    rounds = dict(AssessmentRound.objects.filter(agency_id__in=agency_ids, created_at__gte=since, created_at__lt=until)
+                  .values_list("pk", "agency_id"))
+    for round_id, n in (SelfAssessment.objects.filter(round_id__in=list(rounds)).order_by()
+                        .values_list("round_id").annotate(n=Count("id"))):
+        counted = out.setdefault(rounds[round_id], {})
+        counted["assessments"] = counted.get("assessments", 0) + n
     return out
 
 

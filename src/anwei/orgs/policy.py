@@ -18,7 +18,7 @@ from django.core.cache import caches
 from django.db.models import Q
 
 from anwei.core import clock, dataversion
-from anwei.orgs.models import Agency, Membership, Person, Role
+from anwei.orgs.models import Agency, Deputy, Membership, Person, Role
 
 R = Role
 ALL_ROLES = frozenset(Role.values)
@@ -206,11 +206,12 @@ class Grants:
 
 def _memberships(person: Person, day) -> list[Membership]:
     """The person's memberships, and those of the people they stand in for on `day` (one query)."""
-    standing_in = Q(person__deputies_named__deputy=person, person__deputies_named__starts_on__lte=day,
-                    person__deputies_named__ends_on__gte=day, person__deputies_named__cancelled_at__isnull=True)
+    # The person and those they stand in for as one subquery (a UNION): an OR across the join to the deputies
+    # read every membership and every person of the system.
+    people = (Deputy.objects.filter(deputy=person, starts_on__lte=day, ends_on__gte=day, cancelled_at__isnull=True)
+              .order_by().values("person_id").union(Person.objects.filter(pk=person.pk).order_by().values("pk")))
     own, borrowed = [], []
-    for m in (Membership.objects.filter(Q(person=person) | standing_in).select_related("agency", "person")
-              .distinct().order_by("pk")):
+    for m in Membership.objects.filter(person_id__in=people).select_related("agency", "person").order_by("pk"):
         if m.person_id == person.pk:
             own.append(m)
         else:

@@ -145,12 +145,13 @@ def expectations(agency_ids: Iterable[int] | QuerySet, *, year: int, today: dt.d
         out[agency_id].append(Expected(agency_id, Kind.MINUTES,
                                        f"安全維護會報{roc_year}年第{sequence}次會議紀錄及裁示事項辦理情形",
                                        date, due(agency_id, Kind.MINUTES, date), meeting_id=pk))
-    plans = SpecialPlan.objects.filter(agency_id__in=ids, year=year - 1911)
-    # The letters of those plans by their own unique index (a join read every letter of every year).
-    dispatched = dict(Letter.objects.filter(plan__in=plans.values("pk"), dispatched_at__isnull=False)
+    plans = list(SpecialPlan.objects.filter(agency_id__in=ids, year=year - 1911)
+                 .values_list("pk", "agency_id", "title", "period_end").order_by("period_start", "pk"))
+    # The letters of those plans by their own unique index, the plans named (PostgreSQL joined them to every letter
+    # of every year, or read them all when given the plans as a subquery).
+    dispatched = dict(Letter.objects.filter(plan_id__in=[p[0] for p in plans], dispatched_at__isnull=False)
                       .values_list("plan_id", "date"))
-    for pk, agency_id, title, period_end in plans.values_list("pk", "agency_id", "title", "period_end").order_by(
-            "period_start", "pk"):
+    for pk, agency_id, title, period_end in plans:
         if pk not in dispatched:
             continue
         sent = dispatched[pk]
