@@ -13,7 +13,7 @@ class AgencySummary(models.Model):
 
     agency = models.OneToOneField("orgs.Agency", on_delete=models.CASCADE, primary_key=True, related_name="+")
     open_due = models.JSONField("列管中事項（依期限）", default=dict)  # {"2026-05-01": 3}; no due date: ""
-    meetings = models.JSONField("會議（依日期）", default=dict)  # {"2026-03-10": 1}
+    meetings = models.JSONField("會議（依日期）", default=dict)  # {"2025": 4, "2026-03-10": 1}: past years by year
     filings = models.JSONField("陳報（依首次陳報年）", default=dict)  # {"2026": 2}
     # {"year": 2026, "rows": [["minutes", "2026-03-10", "2026-03-24", "received"], ...]}: summary.owed_compute
     owed = models.JSONField("本年度應陳報事項（含期限）", default=dict)

@@ -49,9 +49,13 @@ def compute(agency_ids: Iterable[int], models=None, *, owed: bool = True) -> dic
     for pk, due, n in (item.objects.filter(agency_id__in=ids, status__in=OPEN).order_by()
                        .values_list("agency_id", "due_date").annotate(n=Count("pk"))):
         out[pk].open_due[_key(due)] = n
+    # Meetings of past years by year ("2019"), this year's and later by day (held up to the day read): years()
+    # reads both alike, and a row does not grow with every meeting of ten years.
+    this_year = clock.today().year
     for pk, day, n in (meeting.objects.filter(agency_id__in=ids).order_by()
                        .values_list("agency_id", "date").annotate(n=Count("pk"))):
-        out[pk].meetings[_key(day)] = n
+        key = _key(day) if day.year >= this_year else f"{day.year:04d}"
+        out[pk].meetings[key] = out[pk].meetings.get(key, 0) + n
     for pk, year, n in (submission.objects.filter(agency_id__in=ids).order_by()
                         .values_list("agency_id", "first_sent_at__year").annotate(n=Count("pk"))):
         out[pk].filings[str(year)] = n
@@ -194,7 +198,8 @@ def overdue_items(rows: Iterable[Kept], today: dt.date) -> dict[int, int]:
 
 
 def years(rows: Iterable[Kept], first: int, today: dt.date) -> tuple[dict[int, int], dict[int, int]]:
-    """Meetings held (up to today) and filings first sent, per year from `first`, over the agencies."""
+    """Meetings held (up to today) and filings first sent, per year from `first`, over the agencies. (A past year's
+    meetings are kept under the year alone, which sorts before any day of a later year.)"""
     meetings: dict[int, int] = defaultdict(int)
     filings: dict[int, int] = defaultdict(int)
     limit, low = today.isoformat(), f"{first:04d}"

@@ -187,13 +187,13 @@ def _with_frequencies(qs):
         Prefetch("frequencies", queryset=SubtreeDutyFrequency.objects.select_related("agency")))
 
 
-def defaults_in_force(*, agency_ids: list[int] | None, today: dt.date,
+def defaults_in_force(*, agency_ids, today: dt.date,
                       agencies: list[Agency] | None = None) -> list[AgencyDuty]:
     """The subtree duties the agencies owe on `today` (all agencies when agency_ids is None): one query when no
     office set any, three otherwise (the duties, their frequency rows, the agencies) — however many agencies."""
     qs = _active(SubtreeDuty.objects.all(), today)
     if agency_ids is not None:
-        if not agency_ids:
+        if isinstance(agency_ids, list) and not agency_ids:  # (or the agencies as a subquery)
             return []
         qs = qs.filter(Exists(Agency.objects.filter(pk__in=agency_ids, path__startswith=OuterRef("agency__path"))))
     duties = list(_with_frequencies(qs).order_by("agency__path", "kind", "id"))
@@ -210,8 +210,9 @@ def defaults_in_force(*, agency_ids: list[int] | None, today: dt.date,
     return _resolved(agencies, duties, today)
 
 
-def active_duties(*, agency_ids: list[int] | None, today: dt.date) -> list[AgencyDuty]:
-    """Every duty the agencies owe on `today`: their own and their superiors' subtree duties."""
+def active_duties(*, agency_ids, today: dt.date) -> list[AgencyDuty]:
+    """Every duty the agencies owe on `today`: their own and their superiors' subtree duties. `agency_ids`: a list,
+    the agencies as a subquery (hundreds), or None for all."""
     qs = _active(RecurringDuty.objects.all(), today)
     if agency_ids is not None:
         qs = qs.filter(agency_id__in=agency_ids)
