@@ -1,7 +1,7 @@
 """The filings owed that the summaries keep for the superior's board (summary.owed_states) count what
 submissions.selectors.expectations counts live, through every change that moves them: a meeting held or its minutes
 sent, a plan's letter dispatched, the agency's reporting rule, a calendar override in the admin; a row kept for another
-year is counted live until the daily job brings it to the new year."""
+year is counted live until the daily job brings it to the new year; an agency moved counts in its new calendar."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from anwei.core.models import CalendarOverride
 from anwei.dashboards import selectors, summary
 from anwei.dashboards.models import AgencySummary
 from anwei.dashboards.tasks import dashboards_summary_run
+from anwei.orgs.services import agency_move
 from anwei.submissions import selectors as filings
 from anwei.submissions import services
 from anwei.submissions.models import Kind
@@ -82,3 +83,15 @@ def test_a_row_of_another_year_is_counted_live_until_the_daily_job(world, settin
     assert dashboards_summary_run.call() >= 1
     assert _kept(pk) == _live(pk) and dashboards_summary_run.call() == 0
 
+
+
+def test_an_agency_moved_to_another_county_counts_in_its_calendar(world):
+    pk = world.bureau.pk
+    sf.meeting_held(world, dt.date(2023, 6, 20))
+    before = summary.read([pk])[0].owed["rows"][0][2]
+    # the other county's typhoon day (written without the admin: no row moves yet)
+    CalendarOverride.objects.create(date=dt.date(2023, 6, 26), is_workday=False, reason="颱風停止上班",
+                                    scope_path=world.county.path, subtree=True)
+    assert summary.read([pk])[0].owed["rows"][0][2] == before
+    agency_move(actor=None, agency=world.bureau, parent=world.county)
+    assert summary.read([pk])[0].owed["rows"][0][2] > before and _kept(pk) == _live(pk)

@@ -115,6 +115,8 @@ def _marked(entry, obj) -> tuple[set[int], bool] | None:
     # Deadlines of every agency may move (a change may also move an override out of a scope): rare, in the admin.
     if isinstance(obj, CalendarOverride) or (isinstance(obj, ReportRule) and obj.agency_id is None):
         return set(Agency.objects.values_list("pk", flat=True)), True
+    if entry.action == "agency.move":  # the subtree now counts working days in another county's calendar
+        return set(Agency.objects.filter(path__startswith=obj.path).values_list("pk", flat=True)), True
     prefix = next((p for p in WATCHED if entry.action.startswith(p)), None)
     if prefix is None and not isinstance(obj, (TrackedItem, *OWED_FROM)):
         return None
