@@ -288,11 +288,11 @@ def review_status(*, agency: Agency, year: int) -> list[tuple[Unit, int, YearlyR
 
 def meetings_to_propose_at(*, person: Person, agency: Agency):
     """The agency's coming security meetings whose packet this person writes (the plan goes there as a proposal)."""
-    from anwei.meetings.selectors import meeting_list
+    from anwei.meetings.selectors import meetings_visible
 
     if not policy.may(person, "meeting.manage", agency):
         return []
-    return list(meeting_list(person=person).filter(agency=agency, date__gte=clock.today()).order_by("date")[:5])
+    return list(meetings_visible(person=person).filter(agency=agency, date__gte=clock.today()).order_by("date")[:5])
 
 
 def meeting_for_proposal(*, person: Person, agency: Agency, pk: int):

@@ -23,9 +23,15 @@ def _meeting_q(person: Person, action: str, agency: str = "agency") -> Q:
     return policy.scope(person, action).q(agency=agency, unit=None)
 
 
-def meeting_list(*, person: Person) -> QuerySet[SecurityMeeting]:
+def meetings_visible(*, person: Person) -> QuerySet[SecurityMeeting]:
+    """The meetings the person may see, newest first (menus and short lists)."""
     return (SecurityMeeting.objects.filter(_meeting_q(person, "meeting.view")).select_related("agency")
-            .annotate(n_items=Count("tracked_items", distinct=True)).order_by("-date", "-pk"))
+            .order_by("-date", "-pk"))
+
+
+def meeting_list(*, person: Person) -> QuerySet[SecurityMeeting]:
+    """The meetings page: each with the number of items it put under tracking."""
+    return meetings_visible(person=person).annotate(n_items=Count("tracked_items", distinct=True))
 
 
 def meeting_get(*, person: Person, pk: int, action: str = "meeting.view") -> SecurityMeeting:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from anwei.meetings.models import Proposal, Ruling, SecurityMeeting
-from anwei.meetings.selectors import meeting_list
+from anwei.meetings.selectors import meetings_visible
 from anwei.orgs import policy
 from anwei.tracking.sources import SourceKind, source_register
 
@@ -15,7 +15,7 @@ MENU_LENGTH = 50
 
 
 def _meeting_choices(person, agency_id: int) -> list[tuple[int, str]]:
-    meetings = meeting_list(person=person).filter(agency_id=agency_id)[:MENU_LENGTH]
+    meetings = meetings_visible(person=person).filter(agency_id=agency_id)[:MENU_LENGTH]
     return [(m.pk, f"{m.agency.short_name or m.agency.name}{m.label}會議") for m in meetings]
 
 

@@ -35,7 +35,10 @@ class TrackedItem(Versioned):
     # Generic references (tracking knows none of its sources; see tracking.sources): the origin is
     # the record whose series numbers the item (the meeting that gave it: its packet lists it), the
     # source the record it came from (the chair's ruling, the inspection's finding).
-    origin_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # (Indexed with origin_id below: an index of the type alone, a handful of values, led SQLite to read every item of
+    # every meeting for each meeting of a list.)
+    origin_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                    db_index=False)
     origin_id = models.PositiveBigIntegerField(null=True, blank=True)
     origin = GenericForeignKey("origin_type", "origin_id")
     origin_date = models.DateField("來源日期", null=True, blank=True)
@@ -69,6 +72,7 @@ class TrackedItem(Versioned):
             models.Index(fields=["agency", "status"]),
             models.Index(fields=["agency", "lead_unit", "status"]),
             models.Index(fields=["agency", "origin_type", "origin_id", "number"]),
+            models.Index(fields=["origin_type", "origin_id"]),  # a meeting's items, counted in lists of meetings
             models.Index(fields=["source_type", "source_id"]),
             models.Index(fields=["agency", "roc_year"]),
             models.Index(fields=["agency", "due_date"]),
