@@ -192,9 +192,23 @@ def _rounds(agency: Agency, today: dt.date) -> list[dict]:
 # --- the superior office -----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class AgencyRef:
+    """What the superior's board shows of an agency (hundreds of them: plain values, not model instances)."""
+
+    pk: int
+    name: str
+    kind: str
+    path: str
+    code: str
+
+    def get_kind_display(self) -> str:
+        return Agency.Kind(self.kind).label
+
+
 @dataclass
 class AgencyRow:
-    agency: Agency
+    agency: AgencyRef
     meetings_held: int = 0
     meetings_expected: int = 0
     received: int = 0
@@ -289,11 +303,10 @@ def superior_board(*, person: Person, office: Agency, offices: list[Agency], yea
     or history (each figure is one grouped query over the agencies, limited to the year, or read from their
     summary rows: as many rows as agencies, however many years they hold)."""
     today = today or clock.today()
-    agencies = (Agency.objects.filter(path__startswith=office.path).exclude(pk=office.pk).order_by("path")
-                .only("pk", "name", "kind", "path", "code", "parent_id"))
+    agencies = Agency.objects.filter(path__startswith=office.path).exclude(pk=office.pk).order_by("path")
     if kind in Agency.Kind.values:
         agencies = agencies.filter(kind=kind)
-    rows = {a.pk: AgencyRow(a) for a in agencies}
+    rows = {r[0]: AgencyRow(AgencyRef(*r)) for r in agencies.values_list("pk", "name", "kind", "path", "code")}
     ids = list(rows)
     # One summary row per agency holds what needs its whole history (open items by due date, meetings, filings).
     within = agencies.values("pk")  # the agencies as a subquery: hundreds of ids are not sent one by one
@@ -304,10 +317,7 @@ def superior_board(*, person: Person, office: Agency, offices: list[Agency], yea
         owed = summary.owed_states(summaries, year, today)
         live = [pk for pk in ids if pk not in owed]
         for pk, expected in (filings.expectations(live, year=year, today=today) if live else {}).items():
-            counts = owed[pk] = {"received": 0, "late": 0, "missing": 0, "pending": 0, "held": 0}
-            for e in expected:
-                counts[e.state_on(today)] += 1
-                counts["held"] += e.kind == "minutes"
+            owed[pk] = summary.owed_counts(summary.owed_rows(expected), today.isoformat())
         for pk, counts in owed.items():
             row = rows[pk]
             row.received, row.late, row.missing, row.pending = (counts["received"], counts["late"], counts["missing"],
@@ -320,12 +330,15 @@ def superior_board(*, person: Person, office: Agency, offices: list[Agency], yea
         # From the office's letters of the year (a handful), not from every agency-level assignment ever made.
         letters = list(Letter.objects.filter(agency=office, date__gte=start, date__lte=end)
                        .values_list("pk", flat=True))
-        # (The unit is tested here: filtering on it, SQLite reads every agency-level assignment through its index.)
-        for pk, unit_id, reported_at, due in (Assignment.objects.filter(letter_id__in=letters, agency_id__in=within)
-                                              .order_by().values_list("agency_id", "unit_id", "reported_at", "due")):
-            if unit_id is None:
-                rows[pk].results_received += reported_at is not None
-                rows[pk].results_overdue += reported_at is None and due < today
+        # Counted per agency in the database, the unit tested in the counts: filtering on it, SQLite read every
+        # agency-level assignment through its index.
+        whole = Q(unit_id__isnull=True)
+        for pk, received, overdue in (
+                Assignment.objects.filter(letter_id__in=letters, agency_id__in=within).order_by().values("agency_id")
+                .annotate(received=Count("pk", filter=whole & Q(reported_at__isnull=False)),
+                          overdue=Count("pk", filter=whole & Q(reported_at__isnull=True, due__lt=today)))
+                .values_list("agency_id", "received", "overdue")):
+            rows[pk].results_received, rows[pk].results_overdue = received, overdue
     for pk, state, n in _duty_counts(within if ids else [], today):
         setattr(rows[pk], f"duties_{state}", n)
     for pk, state, n in _assessment_counts(office, ids, year, today, among=within):
@@ -385,17 +398,18 @@ def _duty_counts(agency_ids, today: dt.date) -> list[tuple[int, str, int]]:
     return [(pk, state, n) for (pk, state), n in counts.items()]
 
 
-def _assessment_rounds(office: Agency, agency_ids, year: int) -> dict[int, dt.date]:
-    """This year's rounds (by deadline) of the agencies' own, of the office's or of an office above it, with their
-    deadlines: from the rounds of the year through their index, not every assessment ever filled."""
+def _assessment_rounds(office: Agency, agency_ids, year: int) -> QuerySet:
+    """This year's rounds (by deadline) of the agencies' own, of the office's or of an office above it, as a
+    subquery: through the rounds' deadline index, not every assessment ever filled."""
     askers = Q(agency_id__in=agency_ids) | Q(agency_id__in=[int(p) for p in office.path.split(".") if p])
-    return dict(AssessmentRound.objects.filter(askers, deadline__gte=dt.date(year, 1, 1),
-                                               deadline__lte=dt.date(year, 12, 31)).values_list("pk", "deadline"))
+    return AssessmentRound.objects.filter(askers, deadline__gte=dt.date(year, 1, 1),
+                                          deadline__lte=dt.date(year, 12, 31)).values("pk")
 
 
 def _assessments(office: Agency, agency_ids: list[int], year: int):
     """This year's self-assessments of the agencies (their rounds: _assessment_rounds)."""
-    return SelfAssessment.objects.filter(round_id__in=list(_assessment_rounds(office, agency_ids, year)), agency_id__in=agency_ids)
+    return SelfAssessment.objects.filter(round_id__in=_assessment_rounds(office, agency_ids, year),
+                                         agency_id__in=agency_ids)
 
 
 def _assessment_state(status: str, deadline: dt.date, today: dt.date) -> str:
@@ -405,23 +419,22 @@ def _assessment_state(status: str, deadline: dt.date, today: dt.date) -> str:
 
 
 def _assessment_counts(office: Agency, agency_ids: list[int], year: int, today: dt.date, among=None):
-    """(agency, state, count): counted in the database per agency and round (no join to every round ever held),
-    each round's deadline then telling due from overdue. `among`: the agencies as a subquery, for hundreds. The
-    forms are chosen by round only and then by agency here: with both in the query, SQLite probed its (round,
-    agency) index once per pair, rounds × agencies."""
+    """(agency, state, count): counted in the database per agency, the forms chosen by this year's rounds (a
+    subquery: hundreds of round ids sent as a list cost more to prepare than to count), each form's round deadline
+    telling due from overdue. `among`: the agencies as a subquery, for hundreds. The forms are chosen by round only
+    and then by agency here: with both in the query, SQLite probed its (round, agency) index once per pair."""
     out = []
     if agency_ids:
-        deadlines = _assessment_rounds(office, agency_ids if among is None else among, year)
+        rounds = _assessment_rounds(office, agency_ids if among is None else among, year)
         wanted = set(agency_ids)
-        counts: dict[tuple[int, str], int] = defaultdict(int)
-        for agency_id, round_id, done, total in (
-                SelfAssessment.objects.filter(round_id__in=list(deadlines)).order_by()
-                .values_list("agency_id", "round_id")
-                .annotate(done=Count("pk", filter=Q(status=SelfAssessment.Status.SUBMITTED)), total=Count("pk"))):
+        waiting, past = ~Q(status=SelfAssessment.Status.SUBMITTED), Q(round__deadline__lt=today)
+        for agency_id, done, waits, overdue in (
+                SelfAssessment.objects.filter(round_id__in=rounds).order_by().values("agency_id")
+                .annotate(done=Count("pk", filter=~waiting), waits=Count("pk", filter=waiting),
+                          overdue=Count("pk", filter=waiting & past))
+                .values_list("agency_id", "done", "waits", "overdue")):
             if agency_id in wanted:
-                counts[(agency_id, "done")] += done
-                counts[(agency_id, "overdue" if deadlines[round_id] < today else "due")] += total - done
-        out = [(pk, state, counts[(pk, state)]) for pk in {a for a, _ in counts} for state in ASSESSMENT_STATES]
+                out += [(agency_id, "done", done), (agency_id, "due", waits - overdue), (agency_id, "overdue", overdue)]
     return out
 
 

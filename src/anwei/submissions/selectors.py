@@ -74,11 +74,20 @@ class Expected:
         pending (not received, not yet due)."""
         return self.state_on(clock.today())
 
-    def state_on(self, today: dt.date) -> str:
+    @property
+    def sent_state(self) -> str:
+        """"received" or "late" once filed, "" while not."""
         s = self.submission
-        if s is not None:
-            return "late" if s.is_late else "received"
-        return "missing" if today > self.due else "pending"
+        return "" if s is None else ("late" if s.is_late else "received")
+
+    def state_on(self, today: dt.date) -> str:
+        return filing_state(self.sent_state, self.due, today)
+
+
+def filing_state(sent_state: str, due, today) -> str:
+    """A filing's state: as sent (received, late), else missing once today is past its deadline, else pending.
+    `due` and `today` are both dates or both ISO strings (the dashboard's summary rows keep strings)."""
+    return sent_state or ("missing" if today > due else "pending")
 
     @property
     def kind_label(self) -> str:
@@ -176,8 +185,11 @@ def meetings_expected(agency_ids: list[int], *, year: int, today: dt.date | None
     """Meetings each agency should have held this year by its rule (one query for the rules; `among`: the agencies
     as a subquery, for hundreds)."""
     today = today or clock.today()
-    rules = _rules(agency_ids if among is None else among)
-    return {pk: rule_values(rules, pk, Kind.MINUTES, min(today, dt.date(year, 12, 31)))[1] for pk in agency_ids}
+    on = min(today, dt.date(year, 12, 31))
+    rules = [r for r in _rules(agency_ids if among is None else among) if r.kind == Kind.MINUTES]
+    own = {r.agency_id for r in rules}
+    default = _rule_values(rules, None, Kind.MINUTES, on)[1]  # (None: the nationwide rows alone)
+    return {pk: _rule_values(rules, pk, Kind.MINUTES, on)[1] if pk in own else default for pk in agency_ids}
 
 
 def reporting_agency(person: Person) -> Agency | None:
