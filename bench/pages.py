@@ -1,9 +1,11 @@
 """Page timings at two data sizes, in one process, interleaved so that machine noise hits both.
 
-Run by bench.run as a child process:  python -m bench.pages SMALL_DB_NAME BIG_DB_NAME ROUNDS PER_ROUND
-with ANWEI_DATABASE_URL pointing at the server (its database name is swapped between the two)
-and DJANGO_SETTINGS_MODULE=anwei.perf.settings_bench. Prints JSON lines:
-  {"kind": "page", "size": "small"|"big", "name": ..., "p50": ms, "cold": bool}
+Run by bench.run as a child process:  python -m bench.pages SMALL_DB_NAME BIG_DB_NAME ROUNDS PER_ROUND [COUNTY_DB_NAME]
+with ANWEI_DATABASE_URL pointing at the server (its database name is swapped between them)
+and DJANGO_SETTINGS_MODULE=anwei.perf.settings_bench. The county database is timed for COUNTY_PAGES only.
+Prints JSON lines:
+  {"kind": "page", "size": "small"|"big"|"county", "name": ..., "p50": ms, "cold": bool}
+  {"kind": "county", "agencies": n}   (the agencies below the county whose superior is timed)
   {"kind": "queries", "size": ..., "name": ..., "queries": n, "cold": bool, "status": code}
   {"kind": "session", "cookies": {role: "sessionid=…; csrftoken=…"}, "paths": {...}}   (for the load test, big data)
   {"kind": "reminders", "size": ..., "seconds": s, "queries": n, "obligations": n, "notices": n}
@@ -21,6 +23,8 @@ import statistics
 import sys
 import time
 
+# The pages timed on the county data too: those whose work grows with a county's agencies.
+COUNTY_PAGES = ["superior_board"]
 PAGES = ["register", "unit_page", "meeting", "packet", "matrix", "rollup", "superior_board", "head_board", "home"]
 
 
@@ -63,6 +67,7 @@ def subjects() -> dict:
                                   holder(county, Role.SUPERIOR_OFFICER))
     head = holder(bureau, Role.AGENCY_HEAD)
     return {
+        "county_agencies": Agency.objects.filter(path__startswith=county.path).exclude(pk=county.pk).count(),
         "people": {"officer": officer, "liaison": liaison, "superior": superior, "head": head},
         "pages": {
             "register": ("officer", reverse("tracking:register")),
@@ -80,7 +85,7 @@ def subjects() -> dict:
     }
 
 
-def measure(small: str, big: str, rounds: int, per_round: int) -> list[dict]:
+def measure(small: str, big: str, rounds: int, per_round: int, county: str | None = None) -> list[dict]:
     from django.core.cache import caches
     from django.db import connection
     from django.test import Client
@@ -90,11 +95,15 @@ def measure(small: str, big: str, rounds: int, per_round: int) -> list[dict]:
         caches["pages"].clear()
         caches["grants"].clear()
 
-    sizes = {"small": small, "big": big}
+    sizes = {"small": small, "big": big, **({"county": county} if county else {})}
     setups = {}
+    out = []
     for size, name in sizes.items():
         _use(name)
         s = subjects()
+        if size == "county":
+            s["pages"] = {k: v for k, v in s["pages"].items() if k in COUNTY_PAGES}
+            out.append({"kind": "county", "agencies": s["county_agencies"]})
         clients = {}
         for role, person in s["people"].items():
             clients[role] = Client(HTTP_HOST="127.0.0.1")
@@ -102,7 +111,6 @@ def measure(small: str, big: str, rounds: int, per_round: int) -> list[dict]:
         setups[size] = (s["pages"], clients)
 
     samples: dict[tuple[str, str], list[float]] = {}
-    out = []
     for size, name in sizes.items():  # warm-up (template loading, first connection) and query counts
         _use(name)
         pages, clients = setups[size]
@@ -135,7 +143,7 @@ def measure(small: str, big: str, rounds: int, per_round: int) -> list[dict]:
     for (size, page, cold), values in samples.items():
         out.append({"kind": "page", "size": size, "name": page, "cold": cold,
                     "p50": round(statistics.median(values), 2), "n": len(values)})
-    for size, name in sizes.items():  # after the pages: the pass writes notices (and moves people's bells)
+    for size, name in (("small", small), ("big", big)):  # after the pages: the pass writes notices (and bells)
         _use(name)
         out.append(reminders(size))
         out.append(workreport(size))
@@ -175,7 +183,7 @@ def search(size: str) -> dict:
 def main(argv: list[str]) -> int:
     _setup()
     small, big, rounds, per_round = argv[0], argv[1], int(argv[2]), int(argv[3])
-    for row in measure(small, big, rounds, per_round):
+    for row in measure(small, big, rounds, per_round, argv[4] if len(argv) > 4 else None):
         print(json.dumps(row, ensure_ascii=False), flush=True)
     return 0
 

@@ -1,9 +1,10 @@
 """The whole benchmark in one process tree: `anwei bench [--quick|--smoke]` (or `make bench`).
 
-1. Two scratch databases (never the developer's): SQLite files in a temporary directory, or on
-   PostgreSQL (when ANWEI_DATABASE_URL names one) `<name>_small` and `<name>_big`, created from
-   the migrated `<name>` as a template. `anwei synth` fills them (both at once, 2 cores).
-2. bench.pages times every main page on both, interleaved, plus the bare floor view.
+1. Scratch databases (never the developer's): SQLite files in a temporary directory, or on
+   PostgreSQL (when ANWEI_DATABASE_URL names one) `<name>_small`, `<name>_big` and (full run)
+   `<name>_county`, created from the migrated `<name>` as a template. `anwei synth` fills them (at once).
+2. bench.pages times every main page on small and big, interleaved, plus the bare floor view; and the
+   superior's board on the county data (the synthetic default: its first county has 399 agencies below it).
 3. bench.docs: the 30-page packet as ODT/DOCX/PDF and LibreOffice's conversion of the same ODT; a 200-page register as PDF.
 4. bench.load: gunicorn (2 workers) on 127.0.0.1 with the big data, wrk with 50 connections.
 
@@ -24,6 +25,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.pages import COUNTY_PAGES
+
 REPO = Path(__file__).resolve().parent.parent
 PAGES = ["register", "unit_page", "meeting", "packet", "matrix", "rollup", "superior_board", "head_board", "home"]
 # How often each page is opened in the load mix (per 15 requests).
@@ -42,17 +45,20 @@ class Mode:
     docs_repeat: int
     overlap_docs: bool
     door_events: int = 1_000_000  # the door-log import (bench.doorlog)
+    # the synthetic default, whose first county has 399 agencies below it: the superior's board alone (COUNTY_PAGES)
+    county: tuple[int, int] | None = None
 
 
 MODES = {
     # small: one county of 55 agencies in its first year, so that every list fills its first page;
     # big: 100x (10x) the agency-years, the county grown to 183 (61) agencies with 10 (3) years of history.
+    # county: the largest synthetic county (399 agencies below it, 10 years) for the superior's board.
     "full": Mode("full", (55, 1), (550, 10), rounds=6, per_round=4, load_seconds=30, docs_repeat=3,
-                 overlap_docs=False),
+                 overlap_docs=False, county=(1200, 10)),
     "quick": Mode("quick", (55, 1), (183, 3), rounds=2, per_round=3, load_seconds=10, docs_repeat=1,
                   overlap_docs=True, door_events=100_000),
     "smoke": Mode("smoke", (3, 1), (6, 1), rounds=1, per_round=1, load_seconds=1, docs_repeat=1,
-                  overlap_docs=True, door_events=2_000),
+                  overlap_docs=True, door_events=2_000, county=(6, 1)),
 }
 
 # name → (limit, comparison) for the summary table
@@ -97,9 +103,9 @@ def _schema_hash() -> str:
 
 
 class Databases:
-    """The two scratch databases and their URLs."""
+    """The scratch databases (small, big, and the county's when the mode has one) and their URLs."""
 
-    def __init__(self, work: Path) -> None:
+    def __init__(self, work: Path, sizes: tuple[str, ...] = ("small", "big")) -> None:
         import dj_database_url
 
         self.work = work
@@ -109,10 +115,10 @@ class Databases:
             cfg = dj_database_url.parse(self.base_url)
             self.cfg = cfg
             stem = self.base_url.rsplit("/", 1)[0]
-            self.names = {"small": f"{cfg['NAME']}_small", "big": f"{cfg['NAME']}_big"}
+            self.names = {k: f"{cfg['NAME']}_{k}" for k in sizes}
             self.urls = {k: f"{stem}/{v}" for k, v in self.names.items()}
         else:
-            self.names = {k: str(work / f"{k}.sqlite3") for k in ("small", "big")}
+            self.names = {k: str(work / f"{k}.sqlite3") for k in sizes}
             self.urls = {k: f"sqlite:///{v}" for k, v in self.names.items()}
 
     @property
@@ -173,7 +179,7 @@ def _sqlite_checkpoint(path: Path) -> None:
 
 def _synth(dbs: Databases, mode: Mode) -> dict[str, tuple[float, int]]:
     procs = {}
-    for size, (agencies, years) in (("small", mode.small), ("big", mode.big)):
+    for size, (agencies, years) in _sizes(mode).items():
         procs[size] = subprocess.Popen(
             [str(Path(sys.executable).with_name("anwei")), "synth", "--agencies", str(agencies), "--years", str(years)],
             env=_child_env(dbs.urls[size], dbs.work), cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -189,10 +195,15 @@ def _synth(dbs: Databases, mode: Mode) -> dict[str, tuple[float, int]]:
     return result
 
 
+def _sizes(mode: Mode) -> dict[str, tuple[int, int]]:
+    return {"small": mode.small, "big": mode.big, **({"county": mode.county} if mode.county else {})}
+
+
 def _pages(dbs: Databases, mode: Mode) -> list[dict]:
     env = _child_env(dbs.urls["small"], dbs.work)
     p = subprocess.run([sys.executable, "-m", "bench.pages", dbs.names["small"], dbs.names["big"], str(mode.rounds),
-                        str(mode.per_round)], env=env, cwd=REPO, capture_output=True, text=True, timeout=900)
+                        str(mode.per_round), *([dbs.names["county"]] if "county" in dbs.names else [])],
+                       env=env, cwd=REPO, capture_output=True, text=True, timeout=900)
     if p.returncode:
         raise RuntimeError(f"bench.pages failed: {p.stderr[-3000:]}")
     return [json.loads(line) for line in p.stdout.splitlines() if line.startswith("{")]
@@ -253,7 +264,7 @@ def run(mode_name: str = "full", keep: bool = False) -> list[dict]:
     mode = MODES[mode_name]
     out: list[dict] = []
     work = Path(tempfile.mkdtemp(prefix="anwei-bench-"))
-    dbs = Databases(work)
+    dbs = Databases(work, tuple(_sizes(mode)))
     started = time.monotonic()
     docs_proc = None
     try:
@@ -269,6 +280,8 @@ def run(mode_name: str = "full", keep: bool = False) -> list[dict]:
         emit(out, "data_big_rows", synth["big"][1], "rows")
         emit(out, "data_ratio", round(synth["big"][1] / synth["small"][1], 1), "x")
         emit(out, "synth_big_s", synth["big"][0], "s")
+        if "county" in synth:
+            emit(out, "data_county_rows", synth["county"][1], "rows")
 
         emit(out, "cpus", os.cpu_count(), "cores")
         emit(out, "loadavg_before_pages", _loadavg(), "")
@@ -291,6 +304,16 @@ def run(mode_name: str = "full", keep: bool = False) -> list[dict]:
                 emit(out, f"{page}{infix}_vs_floor", round(small / floor, 2), "ratio")
                 emit(out, f"{page}{infix}_queries_small", queries[("small", page, cold)], "queries")
                 emit(out, f"{page}{infix}_queries_big", queries[("big", page, cold)], "queries")
+        # county_<page>_…: the same page for the largest synthetic county (399 agencies, 10 years) against the small
+        if mode.county:
+            emit(out, "county_agencies", next(r["agencies"] for r in rows if r["kind"] == "county"), "agencies")
+        for page in COUNTY_PAGES if mode.county else ():
+            for cold, infix in ((False, ""), (True, "_cold")):
+                small, county = p50[("small", page, cold)], p50[("county", page, cold)]
+                emit(out, f"county_{page}{infix}_p50_big_ms", county, "ms")
+                emit(out, f"county_{page}{infix}_growth", round(county / small, 2), "ratio")
+                emit(out, f"county_{page}{infix}_queries_small", queries[("small", page, cold)], "queries")
+                emit(out, f"county_{page}{infix}_queries_big", queries[("county", page, cold)], "queries")
 
         rem = {r["size"]: r for r in rows if r["kind"] == "reminders"}
         emit(out, "reminders_pass_s", rem["big"]["seconds"], "s")
@@ -387,7 +410,7 @@ def _target(name: str) -> str:
 
 def summary(rows: list[dict]) -> str:
     values = {r["name"]: r["value"] for r in rows}
-    lines = [f"{'figure':<28} {'value':>10} {'unit':<11} {'target':<8} ok"]
+    lines = [f"{'figure':<40} {'value':>10} {'unit':<11} {'target':<8} ok"]
     for r in rows:
         target = _target(r["name"])
         ok = ""
@@ -403,7 +426,7 @@ def summary(rows: list[dict]) -> str:
             target = "= small"
             ok = "✓" if v == values.get("reminders_pass_queries_small") else "✗"
         shown = v if not isinstance(v, float) else f"{v:g}"
-        lines.append(f"{r['name']:<28} {shown!s:>10} {r['unit']:<11} {target:<8} {ok}")
+        lines.append(f"{r['name']:<40} {shown!s:>10} {r['unit']:<11} {target:<8} {ok}")
     return "\n".join(lines)
 
 

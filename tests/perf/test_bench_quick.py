@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.run import PAGES
+from bench.run import COUNTY_PAGES, PAGES
 
 FIGURES = ["floor_p50_ms", "packet_odt_ms", "packet_docx_ms", "packet_pdf_ms", "libreoffice_ms", "register_pdf_ms",
            "packet_pdf_vs_libreoffice", "load_rps", "load_p50_ms", "load_p99_ms", "load_errors", "load_vs_floor",
@@ -20,7 +20,9 @@ FIGURES = ["floor_p50_ms", "packet_odt_ms", "packet_docx_ms", "packet_pdf_ms", "
            "search_p50_big_ms", "search_scan_big_ms", "search_scan_over_index", "search_queries_small",
            "search_queries_big"] + [
                f"{page}{infix}_{suffix}" for page in PAGES for infix in ("", "_cold") for suffix in (
-                   "p50_small_ms", "p50_big_ms", "growth", "vs_floor", "queries_small", "queries_big")]
+                   "p50_small_ms", "p50_big_ms", "growth", "vs_floor", "queries_small", "queries_big")] + [
+               "county_agencies"] + [f"county_{page}{infix}_{suffix}" for page in COUNTY_PAGES for infix in ("", "_cold")
+                                     for suffix in ("p50_big_ms", "growth", "queries_small", "queries_big")]
 
 
 def test_bench_smoke_prints_every_figure_with_constant_queries(tmp_path):
@@ -37,6 +39,12 @@ def test_bench_smoke_prints_every_figure_with_constant_queries(tmp_path):
             assert rows[f"{page}{infix}_queries_small"]["value"] == rows[f"{page}{infix}_queries_big"]["value"], page
         # a page served again does less than one rendered afresh
         assert rows[f"{page}_queries_small"]["value"] < rows[f"{page}_cold_queries_small"]["value"], page
+    # the superior's board on the county data: as many queries as for the small county
+    assert rows["county_agencies"]["value"] > 0
+    for page in COUNTY_PAGES:
+        for infix in ("", "_cold"):
+            assert (rows[f"county_{page}{infix}_queries_small"]["value"]
+                    == rows[f"county_{page}{infix}_queries_big"]["value"]), page
     assert rows["load_rps"]["value"] > 0 and rows["load_cold_rps"]["value"] > 0
     # the reminder pass reads open obligations only: its queries do not grow with the history
     assert rows["reminders_pass_queries"]["value"] == rows["reminders_pass_queries_small"]["value"]
