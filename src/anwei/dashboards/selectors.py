@@ -339,7 +339,7 @@ def superior_board(*, person: Person, office: Agency, offices: list[Agency], yea
                           overdue=Count("pk", filter=whole & Q(reported_at__isnull=True, due__lt=today)))
                 .values_list("agency_id", "received", "overdue")):
             rows[pk].results_received, rows[pk].results_overdue = received, overdue
-    for pk, state, n in _duty_counts(within if ids else [], today):
+    for pk, state, n in _duty_counts(ids, today, among=within):
         setattr(rows[pk], f"duties_{state}", n)
     for pk, state, n in _assessment_counts(office, ids, year, today, among=within):
         setattr(rows[pk], f"assessments_{state}", n)
@@ -383,17 +383,17 @@ DUTY_STATES = duty_selectors.STATE_LABELS
 ASSESSMENT_STATES = {"done": "已送出", "due": "尚未送出（未逾期）", "overdue": "逾期未送出"}
 
 
-def _duty_states(agency_ids, today: dt.date) -> list[tuple[int, str, duty_selectors.DutyState]]:
+def _duty_states(agency_ids: list[int], today: dt.date,
+                 among=None) -> list[tuple[int, str, duty_selectors.DutyState]]:
     """Each active recurring duty of the agencies (their own and their superiors' for the subtree) with its state
-    (a fixed number of queries: duties.selectors)."""
-    chosen = isinstance(agency_ids, QuerySet) or agency_ids  # a list, or the agencies as a subquery
-    duties = duty_selectors.active_duties(agency_ids=agency_ids, today=today) if chosen else []
+    (a fixed number of queries: duties.selectors; `among`: the agencies as a subquery, for hundreds)."""
+    duties = duty_selectors.active_duties(agency_ids=agency_ids, today=today, among=among) if agency_ids else []
     return [(s.duty.agency_id, s.state(today), s) for s in duty_selectors.states(duties)]
 
 
-def _duty_counts(agency_ids, today: dt.date) -> list[tuple[int, str, int]]:
+def _duty_counts(agency_ids: list[int], today: dt.date, among=None) -> list[tuple[int, str, int]]:
     counts: dict[tuple[int, str], int] = defaultdict(int)
-    for pk, state, _ in _duty_states(agency_ids, today):
+    for pk, state, _ in _duty_states(agency_ids, today, among):
         counts[(pk, state)] += 1
     return [(pk, state, n) for (pk, state), n in counts.items()]
 

@@ -77,29 +77,28 @@ def owed_rows(expected) -> list[list[str]]:
     return [[e.kind, e.event.isoformat(), e.due.isoformat(), e.sent_state] for e in expected]
 
 
-def refresh(agency_ids: Iterable[int], models=None, *, owed: bool = True) -> None:
-    rows = list(compute(agency_ids, models, owed=owed).values())
+def refresh(agency_ids: Iterable[int], models=None, *, owed: bool = True, batch: int = 500) -> None:
+    """The agencies' rows recomputed, `batch` agencies at a time (a calendar override refreshes every agency)."""
+    ids = list(agency_ids)
     fields = ["open_due", "meetings", "filings"] + (["owed"] if owed and models is None else [])
-    (models[0] if models else AgencySummary).objects.bulk_create(rows, update_conflicts=True, unique_fields=["agency"],
-                                                                 update_fields=fields)
+    for start in range(0, len(ids), batch):
+        rows = list(compute(ids[start:start + batch], models, owed=owed).values())
+        (models[0] if models else AgencySummary).objects.bulk_create(
+            rows, update_conflicts=True, unique_fields=["agency"], update_fields=fields)
 
 
-def refresh_stale(today: dt.date | None = None, batch: int = 500) -> int:
+def refresh_stale(today: dt.date | None = None) -> int:
     """The rows whose filings owed are of another year (the year has turned) or not kept: recomputed."""
     year = (today or clock.today()).year
     ids = list(AgencySummary.objects.exclude(owed__year=year).order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), batch):
-        refresh(ids[start:start + batch])
+    refresh(ids)
     return len(ids)
 
 
-def rebuild(batch: int = 500, models=None, agency_model=None) -> int:
+def rebuild(models=None, agency_model=None) -> int:
     """Every agency anew; returns the number of rows."""
-    from anwei.orgs.models import Agency
-
     ids = list((agency_model or Agency).objects.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), batch):
-        refresh(ids[start:start + batch], models)
+    refresh(ids, models)
     return len(ids)
 
 

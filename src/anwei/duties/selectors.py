@@ -187,15 +187,17 @@ def _with_frequencies(qs):
         Prefetch("frequencies", queryset=SubtreeDutyFrequency.objects.select_related("agency")))
 
 
-def defaults_in_force(*, agency_ids, today: dt.date,
-                      agencies: list[Agency] | None = None) -> list[AgencyDuty]:
+def defaults_in_force(*, agency_ids: list[int] | None, today: dt.date, agencies: list[Agency] | None = None,
+                      among=None) -> list[AgencyDuty]:
     """The subtree duties the agencies owe on `today` (all agencies when agency_ids is None): one query when no
-    office set any, three otherwise (the duties, their frequency rows, the agencies) — however many agencies."""
+    office set any, three otherwise (the duties, their frequency rows, the agencies) — however many agencies.
+    `among`: the same agencies as a subquery, sent instead of hundreds of ids."""
+    if agency_ids is not None and not agency_ids:
+        return []
+    chosen = agency_ids if among is None else among
     qs = _active(SubtreeDuty.objects.all(), today)
     if agency_ids is not None:
-        if isinstance(agency_ids, list) and not agency_ids:  # (or the agencies as a subquery)
-            return []
-        qs = qs.filter(Exists(Agency.objects.filter(pk__in=agency_ids, path__startswith=OuterRef("agency__path"))))
+        qs = qs.filter(Exists(Agency.objects.filter(pk__in=chosen, path__startswith=OuterRef("agency__path"))))
     duties = list(_with_frequencies(qs).order_by("agency__path", "kind", "id"))
     if not duties:
         return []
@@ -206,18 +208,21 @@ def defaults_in_force(*, agency_ids, today: dt.date,
                 within |= Q(path__startswith=path)
             agencies = list(Agency.objects.filter(within))
         else:
-            agencies = list(Agency.objects.filter(pk__in=agency_ids))
+            agencies = list(Agency.objects.filter(pk__in=chosen))
     return _resolved(agencies, duties, today)
 
 
-def active_duties(*, agency_ids, today: dt.date) -> list[AgencyDuty]:
-    """Every duty the agencies owe on `today`: their own and their superiors' subtree duties. `agency_ids`: a list,
-    the agencies as a subquery (hundreds), or None for all."""
+def active_duties(*, agency_ids: list[int] | None, today: dt.date, among=None) -> list[AgencyDuty]:
+    """Every duty the agencies owe on `today` (all agencies when agency_ids is None): their own and their superiors'
+    subtree duties. `among`: the same agencies as a subquery, sent instead of hundreds of ids."""
+    if agency_ids is not None and not agency_ids:
+        return []
     qs = _active(RecurringDuty.objects.all(), today)
     if agency_ids is not None:
-        qs = qs.filter(agency_id__in=agency_ids)
+        qs = qs.filter(agency_id__in=agency_ids if among is None else among)
     own = [AgencyDuty(d.agency, own=d) for d in qs.select_related("agency").order_by("agency_id", "kind", "id")]
-    return sorted(own + defaults_in_force(agency_ids=agency_ids, today=today), key=lambda d: (d.agency_id, d.order))
+    return sorted(own + defaults_in_force(agency_ids=agency_ids, today=today, among=among),
+                  key=lambda d: (d.agency_id, d.order))
 
 
 def duty_list(*, person: Person, agency: Agency) -> list[RecurringDuty]:
