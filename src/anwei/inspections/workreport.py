@@ -37,7 +37,7 @@ def counts(agency_ids: Sequence[int], start: dt.date, end: dt.date) -> dict[int,
     since, until = period_datetimes(start, end)
     # The period's rounds first, then their forms by the round index: joined, PostgreSQL read every form ever filled.
     rounds = dict(AssessmentRound.objects.filter(agency_id__in=agency_ids, created_at__gte=since, created_at__lt=until)
-                  .values_list("pk", "agency_id"))
+                  .order_by().values_list("pk", "agency_id"))
     for round_id, n in (SelfAssessment.objects.filter(round_id__in=list(rounds)).order_by()
                         .values_list("round_id").annotate(n=Count("id"))):
         counted = out.setdefault(rounds[round_id], {})

@@ -445,8 +445,10 @@ class _Generator:
                  for i, text in enumerate(W.CHECK_ITEMS)]
         for year in self.years:
             deadline = dt.date(year, 4, 30)
+            # started a month before its deadline (the work report counts a round in the period it was started)
             rnd = add(AssessmentRound, agency_id=a.pk, title=f"{year - 1911}年度機關安全維護自評", deadline=deadline,
-                      created_by_id=a.officer, closed=deadline < self.today)
+                      created_by_id=a.officer, closed=deadline < self.today,
+                      created_at=_aware(deadline - dt.timedelta(days=30)))
             add(RoundTemplate, assessmentround_id=rnd, checklisttemplate_id=tpl)
             for u in a.work_units:
                 s = add(SelfAssessment, round_id=rnd, agency_id=a.pk, unit_id=u.pk, status=SelfAssessment.Status.SUBMITTED,
