@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
@@ -192,8 +193,7 @@ def _rounds(agency: Agency, today: dt.date) -> list[dict]:
 # --- the superior office -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class AgencyRef:
+class AgencyRef(NamedTuple):
     """What the superior's board shows of an agency (hundreds of them: plain values, not model instances)."""
 
     pk: int

@@ -15,7 +15,7 @@ import json
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import transaction
 from django.db.models import Count, TextField
@@ -159,8 +159,7 @@ def on_service_finish() -> None:
 # --- reading ------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Kept:
+class Kept(NamedTuple):  # (a tuple: hundreds are made per view, faster than a frozen dataclass)
     agency_id: int
     open_due: dict
     meetings: dict
