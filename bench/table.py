@@ -11,12 +11,13 @@ import json
 import sys
 from pathlib import Path
 
-from bench.run import PAGES, _target
+from bench.run import COUNTY_PAGES, PAGES, _target
 
 NAMES = {"register": "列管事項一覽", "unit_page": "本單位填報", "meeting": "會議頁", "packet": "會議資料預覽",
          "matrix": "計畫執行情形", "rollup": "所屬機關總覽",
          "superior_board": "所屬機關儀表板", "head_board": "機關儀表板", "home": "首頁"}
-FIGURES = ["floor_p50_ms", "data_small_rows", "data_big_rows", "data_ratio", "synth_big_s", "packet_pages",
+FIGURES = ["floor_p50_ms", "data_small_rows", "data_big_rows", "data_ratio", "synth_big_s", "data_county_rows",
+           "county_agencies", "packet_pages",
            "packet_odt_ms", "packet_docx_ms", "packet_pdf_ms", "packet_pdf_first_ms", "packet_pdf_weasyprint_ms", "libreoffice_ms",
            "packet_pdf_vs_libreoffice", "register_pages", "register_pdf_ms",
            "load_rps", "load_p50_ms", "load_p99_ms", "load_errors", "floor_load_rps", "floor_load_p99_ms",
@@ -44,6 +45,15 @@ def pages_table(runs: dict[str, dict]) -> str:
                 cells.append(f"{_fmt(f('p50_small_ms'))} / {_fmt(f('p50_big_ms'))} | {_fmt(f('growth'))} | "
                              f"{_fmt(f('vs_floor'))} | {f('queries_small')} / {f('queries_big')}")
             lines.append(f"| {NAMES[page]}{label}（{page}{infix}） | " + " | ".join(cells) + " |")
+    for page in COUNTY_PAGES:  # the county data against the small: ÷ floor as for the small data
+        for infix, label in (("", ""), ("_cold", "（重新產生）")):
+            cells = []
+            for v in runs.values():
+                f = lambda s: v.get(f"county_{page}{infix}_{s}")  # noqa: E731
+                cells.append(f"{_fmt(v.get(f'{page}{infix}_p50_small_ms'))} / {_fmt(f('p50_big_ms'))} | "
+                             f"{_fmt(f('growth'))} | {_fmt(v.get(f'{page}{infix}_vs_floor'))} | "
+                             f"{f('queries_small')} / {f('queries_big')}")
+            lines.append(f"| {NAMES[page]}{label}，最大縣市（county_{page}{infix}） | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

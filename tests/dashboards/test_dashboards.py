@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from anwei.assessments import services as sa_services
 from anwei.assessments.models import AssessmentRound, SelfAssessment
+from anwei.dashboards import summary
 from anwei.duties import services as duty_services
 from anwei.incidents.selectors import incident_filtered
 from anwei.orgs.models import Agency, Role
@@ -67,6 +68,7 @@ def _duties_and_assessments(w):
     # (round_create refuses a past deadline by the real date: the round is moved back into the test's year)
     AssessmentRound.objects.filter(pk=rnd.pk).update(deadline=dt.date(2023, 6, 1))
     SelfAssessment.objects.filter(round=rnd, unit=w.units["秘書室"]).update(status=SelfAssessment.Status.SUBMITTED)
+    summary.refresh([w.bureau.pk])  # (the updates above are the test's own: no service refreshed the bureau's row)
 
 
 def _school(w, i: int) -> Agency:

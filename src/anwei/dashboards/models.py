@@ -17,6 +17,9 @@ class AgencySummary(models.Model):
     filings = models.JSONField("陳報（依首次陳報年）", default=dict)  # {"2026": 2}
     # {"year": 2026, "rows": [["minutes", "2026-03-10", "2026-03-24", "received"], ...]}: summary.owed_compute
     owed = models.JSONField("本年度應陳報事項（含期限）", default=dict)
+    # {"year": 2026, "rounds": [["2026-04-30", 3, 4], ...]}: this year's self-assessments by round deadline (sent,
+    # all): summary.assessed_compute
+    assessed = models.JSONField("本年度自評表（依填報期限）", default=dict)
 
     class Meta:
         verbose_name = "機關儀表板摘要"

@@ -21,12 +21,12 @@ from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from anwei.assessments.models import AssessmentRound, SelfAssessment
+from anwei.assessments.models import SelfAssessment
 from anwei.core import clock
 from anwei.core.workdays import workdays_between
 from anwei.dashboards import summary
@@ -341,8 +341,13 @@ def superior_board(*, person: Person, office: Agency, offices: list[Agency], yea
             rows[pk].results_received, rows[pk].results_overdue = received, overdue
     for pk, state, n in _duty_counts(ids, today, among=within):
         setattr(rows[pk], f"duties_{state}", n)
-    for pk, state, n in _assessment_counts(office, ids, year, today, among=within):
-        setattr(rows[pk], f"assessments_{state}", n)
+    # This year's self-assessments as kept in the summaries; those of another year (or not kept) counted live.
+    assessed = summary.assessed_states(summaries, year, today)
+    for pk, kept in (summary.assessed_compute([pk for pk in ids if pk not in assessed], year)
+                     if len(assessed) < len(ids) else {}).items():
+        assessed[pk] = summary.assessed_counts(kept["rounds"], today.isoformat())
+    for pk, (done, due, overdue) in assessed.items():
+        rows[pk].assessments_done, rows[pk].assessments_due, rows[pk].assessments_overdue = done, due, overdue
     key = SORTS.get(sort, SORTS["worst"])[0]
     return SuperiorBoard(office=office, offices=offices, year=year, kind=kind, sort=sort if sort in SORTS else "worst",
                          rows=sorted(rows.values(), key=key), columns=count_columns(),
@@ -398,44 +403,10 @@ def _duty_counts(agency_ids: list[int], today: dt.date, among=None) -> list[tupl
     return [(pk, state, n) for (pk, state), n in counts.items()]
 
 
-def _assessment_rounds(office: Agency, agency_ids, year: int) -> QuerySet:
-    """This year's rounds (by deadline) of the agencies' own, of the office's or of an office above it, as a
-    subquery: through the rounds' deadline index, not every assessment ever filled."""
-    askers = Q(agency_id__in=agency_ids) | Q(agency_id__in=[int(p) for p in office.path.split(".") if p])
-    return AssessmentRound.objects.filter(askers, deadline__gte=dt.date(year, 1, 1),
-                                          deadline__lte=dt.date(year, 12, 31)).values("pk")
-
-
-def _assessments(office: Agency, agency_ids: list[int], year: int):
-    """This year's self-assessments of the agencies (their rounds: _assessment_rounds)."""
-    return SelfAssessment.objects.filter(round_id__in=_assessment_rounds(office, agency_ids, year),
-                                         agency_id__in=agency_ids)
-
-
 def _assessment_state(status: str, deadline: dt.date, today: dt.date) -> str:
     if status == SelfAssessment.Status.SUBMITTED:
         return "done"
     return "overdue" if deadline < today else "due"
-
-
-def _assessment_counts(office: Agency, agency_ids: list[int], year: int, today: dt.date, among=None):
-    """(agency, state, count): counted in the database per agency, the forms chosen by this year's rounds (a
-    subquery: hundreds of round ids sent as a list cost more to prepare than to count), each form's round deadline
-    telling due from overdue. `among`: the agencies as a subquery, for hundreds. The forms are chosen by round only
-    and then by agency here: with both in the query, SQLite probed its (round, agency) index once per pair."""
-    out = []
-    if agency_ids:
-        rounds = _assessment_rounds(office, agency_ids if among is None else among, year)
-        wanted = set(agency_ids)
-        waiting, past = ~Q(status=SelfAssessment.Status.SUBMITTED), Q(round__deadline__lt=today)
-        for agency_id, done, waits, overdue in (
-                SelfAssessment.objects.filter(round_id__in=rounds).order_by().values("agency_id")
-                .annotate(done=Count("pk", filter=~waiting), waits=Count("pk", filter=waiting),
-                          overdue=Count("pk", filter=waiting & past))
-                .values_list("agency_id", "done", "waits", "overdue")):
-            if agency_id in wanted:
-                out += [(agency_id, "done", done), (agency_id, "due", waits - overdue), (agency_id, "overdue", overdue)]
-    return out
 
 
 def _subtree_agencies(office: Agency, agency_id: int | None) -> list[Agency]:
@@ -489,7 +460,7 @@ def subordinate_assessments(*, office: Agency, year: int, agency_id: int | None 
     today = today or clock.today()
     agencies = {a.pk: a for a in _subtree_agencies(office, agency_id)}
     lines = []
-    for pk, status, title, deadline, unit in (_assessments(office, list(agencies), year)
+    for pk, status, title, deadline, unit in (summary.year_assessments(list(agencies), year)
                                                .values_list("agency_id", "status", "round__title", "round__deadline",
                                                             "unit__name")):
         st = _assessment_state(status, deadline, today)

@@ -18,9 +18,10 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from django.db import transaction
-from django.db.models import Count, TextField
+from django.db.models import Count, Q, TextField
 from django.db.models.functions import Cast
 
+from anwei.assessments.models import AssessmentRound, SelfAssessment
 from anwei.core import clock
 from anwei.core.models import CalendarOverride
 from anwei.core.service import in_service
@@ -46,9 +47,12 @@ def compute(agency_ids: Iterable[int], models=None, *, owed: bool = True) -> dic
     summary, item, meeting, submission = models or (AgencySummary, TrackedItem, SecurityMeeting, Submission)
     ids = list(agency_ids)
     out = {pk: summary(agency_id=pk, open_due={}, meetings={}, filings={}) for pk in ids}
-    if owed and models is None:
-        for pk, kept in owed_compute(ids, clock.today().year).items():
-            out[pk].owed = kept
+    if models is None:
+        if owed:
+            for pk, kept in owed_compute(ids, clock.today().year).items():
+                out[pk].owed = kept
+        for pk, kept in assessed_compute(ids, clock.today().year).items():
+            out[pk].assessed = kept
     for pk, due, n in (item.objects.filter(agency_id__in=ids, status__in=OPEN).order_by()
                        .values_list("agency_id", "due_date").annotate(n=Count("pk"))):
         out[pk].open_due[_key(due)] = n
@@ -77,10 +81,29 @@ def owed_rows(expected) -> list[list[str]]:
     return [[e.kind, e.event.isoformat(), e.due.isoformat(), e.sent_state] for e in expected]
 
 
+def assessed_compute(agency_ids: list[int], year: int) -> dict[int, dict]:
+    """Per agency, its self-assessments in rounds whose deadline falls in `year` (whoever asked: the agency, or an
+    office above it), by deadline: [deadline, sent, all]. One grouped query: the forms by agency, each round by
+    its key."""
+    out = {pk: {"year": year, "rounds": []} for pk in agency_ids}
+    for pk, deadline, sent, total in (
+            year_assessments(agency_ids, year).order_by().values_list("agency_id", "round__deadline")
+            .annotate(sent=Count("pk", filter=Q(status=SelfAssessment.Status.SUBMITTED)), total=Count("pk"))):
+        out[pk]["rounds"].append([deadline.isoformat(), sent, total])
+    return out
+
+
+def year_assessments(agency_ids: list[int], year: int):
+    """The agencies' self-assessments in rounds due in `year`: what the superior's board counts and lists."""
+    return SelfAssessment.objects.filter(agency_id__in=agency_ids, round__deadline__gte=dt.date(year, 1, 1),
+                                         round__deadline__lte=dt.date(year, 12, 31))
+
+
 def refresh(agency_ids: Iterable[int], models=None, *, owed: bool = True, batch: int = 500) -> None:
     """The agencies' rows recomputed, `batch` agencies at a time (a calendar override refreshes every agency)."""
     ids = list(agency_ids)
-    fields = ["open_due", "meetings", "filings"] + (["owed"] if owed and models is None else [])
+    fields = ["open_due", "meetings", "filings"] + (["assessed"] if models is None else []) + (
+        ["owed"] if owed and models is None else [])
     for start in range(0, len(ids), batch):
         rows = list(compute(ids[start:start + batch], models, owed=owed).values())
         (models[0] if models else AgencySummary).objects.bulk_create(
@@ -88,9 +111,12 @@ def refresh(agency_ids: Iterable[int], models=None, *, owed: bool = True, batch:
 
 
 def refresh_stale(today: dt.date | None = None) -> int:
-    """The rows whose filings owed are of another year (the year has turned) or not kept: recomputed."""
+    """The rows whose filings owed or self-assessments are of another year (the year has turned) or not kept:
+    recomputed."""
     year = (today or clock.today()).year
-    ids = list(AgencySummary.objects.exclude(owed__year=year).order_by("pk").values_list("pk", flat=True))
+    # (the fresh rows excluded by key: an exclude() on the JSON keys would also drop rows whose key is missing)
+    fresh = AgencySummary.objects.filter(owed__year=year, assessed__year=year).values("pk")
+    ids = list(AgencySummary.objects.exclude(pk__in=fresh).order_by("pk").values_list("pk", flat=True))
     refresh(ids)
     return len(ids)
 
@@ -109,6 +135,8 @@ _pending = threading.local()
 WATCHED = {"tracking.": False, "meetings.": True, "submissions.": True}
 # What the filings owed are counted from, whoever changes it (a plan and its letter, the agency's rules).
 OWED_FROM = (SecurityMeeting, Submission, SpecialPlan, Letter, ReportRule)
+# The self-assessments kept: a form's state, or a round (its forms made, its deadline changed, deleted in the admin).
+ASSESSED = (AssessmentRound, SelfAssessment)
 
 
 def _marked(entry, obj) -> tuple[set[int], bool] | None:
@@ -119,10 +147,13 @@ def _marked(entry, obj) -> tuple[set[int], bool] | None:
     if entry.action == "agency.move":  # the subtree now counts working days in another county's calendar
         return set(Agency.objects.filter(path__startswith=obj.path).values_list("pk", flat=True)), True
     prefix = next((p for p in WATCHED if entry.action.startswith(p)), None)
-    if prefix is None and not isinstance(obj, (TrackedItem, *OWED_FROM)):
+    if prefix is None and not isinstance(obj, (TrackedItem, *OWED_FROM, *ASSESSED)):
         return None
     owed = isinstance(obj, OWED_FROM) or bool(prefix and WATCHED[prefix])
-    return {entry.agency_id, getattr(obj, "agency_id", None)} - {None}, owed
+    ids = {entry.agency_id, getattr(obj, "agency_id", None)}
+    if isinstance(obj, AssessmentRound) and obj.pk:  # a round asks other agencies too (a superior's round)
+        ids |= set(SelfAssessment.objects.filter(round_id=obj.pk).values_list("agency_id", flat=True))
+    return ids - {None}, owed
 
 
 def on_audit(entry, obj, access: bool) -> None:
@@ -165,9 +196,10 @@ class Kept(NamedTuple):  # (a tuple: hundreds are made per view, faster than a f
     meetings: dict
     filings: dict
     owed: dict
+    assessed: dict
 
 
-KEPT = ("open_due", "meetings", "filings", "owed")
+KEPT = ("open_due", "meetings", "filings", "owed", "assessed")
 
 
 def read(agency_ids) -> list[Kept]:
@@ -220,3 +252,24 @@ def years(rows: Iterable[Kept], first: int, today: dt.date) -> tuple[dict[int, i
             if year >= low:
                 filings[int(year)] += n
     return dict(meetings), dict(filings)
+
+
+def assessed_states(rows: Iterable[Kept], year: int, today: dt.date) -> dict[int, tuple[int, int, int]]:
+    """Per agency whose row keeps `year`, its self-assessments (sent, not yet sent, past the deadline unsent) as the
+    board counts them (assessed_counts). Agencies missing here are counted live (assessed_compute)."""
+    limit = today.isoformat()
+    return {r.agency_id: assessed_counts(r.assessed["rounds"], limit) for r in rows
+            if r.assessed.get("year") == year}
+
+
+def assessed_counts(rounds: Iterable[list], limit: str) -> tuple[int, int, int]:
+    """(sent, due, overdue) of forms kept by deadline (assessed_compute): unsent ones are overdue once `limit`
+    (today, ISO) is past their deadline."""
+    sent = due = overdue = 0
+    for deadline, done, total in rounds:
+        sent += done
+        if deadline < limit:
+            overdue += total - done
+        else:
+            due += total - done
+    return sent, due, overdue
