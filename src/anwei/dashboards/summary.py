@@ -6,7 +6,9 @@ restore, an upgrade, or bulk-written synthetic data).
 This year's filings owed (`owed`: each event with its deadline in the agency's own calendar, and the filing's state
 if sent) are kept too, so the superior's board does not count hundreds of deadlines per view. They are recomputed
 when a meeting, a plan or its letter, a filing, a reporting rule or a calendar override of the agency changes, and
-by the daily job when the year turns (`refresh_stale`); a row kept for another year is computed live instead."""
+by the daily job when the year turns (`refresh_stale`); a row kept for another year is computed live instead.
+This year's self-assessments (`assessed`: sent and all forms, by round deadline) are kept alike: recomputed when a
+form or a round changes (a superior's round marks every agency it asks)."""
 
 from __future__ import annotations
 
