@@ -104,8 +104,7 @@ class AssessmentRound(Versioned):
         verbose_name = "自評梯次"
         verbose_name_plural = "自評梯次"
         ordering = ["-deadline", "-id"]
-        # (deadline): a superior's board reads one year's rounds of hundreds of agencies, not every round ever held
-        indexes = [models.Index(fields=["agency", "deadline"]), models.Index(fields=["deadline"])]
+        indexes = [models.Index(fields=["agency", "deadline"])]
 
     def __str__(self) -> str:
         return self.title
