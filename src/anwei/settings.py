@@ -96,7 +96,7 @@ try:
         "accounts_idle": env_str("ANWEI_SCHEDULE_ACCOUNTS_IDLE", "10 1 * * *"),  # unused accounts disabled
         "audit_verify": env_str("ANWEI_SCHEDULE_AUDIT_VERIFY", "20 2 * * *"),  # a failure alerts the administrators
         "audit_anchor": env_str("ANWEI_SCHEDULE_AUDIT_ANCHOR", "55 * * * *"),  # chain ends out of the database
-        "dashboards_summary": env_str("ANWEI_SCHEDULE_DASHBOARDS", "40 0 * * *"),  # the year's filings owed, kept
+        "dashboards_summary": env_str("ANWEI_SCHEDULE_DASHBOARDS", "40 0 * * *"),  # the day's figures, the new year
     }
     ANWEI_TODAY = env_str("ANWEI_TODAY", "-")
     if ANWEI_TODAY == "-":

@@ -24,8 +24,9 @@ class DashboardsConfig(AppConfig):
 
 
 def _register_summary_job() -> None:
-    """The daily refresh of summaries kept for another year, run by the scheduler (anwei scheduler)."""
+    """The daily refresh of summaries kept for another year and of the day's figures, run by the scheduler (anwei
+    scheduler)."""
     from anwei.dashboards.tasks import dashboards_summary_run
     from anwei.notifications.schedule import job_register
 
-    job_register("dashboards_summary", dashboards_summary_run, "儀表板摘要換年重算")
+    job_register("dashboards_summary", dashboards_summary_run, "儀表板摘要：換年重算、每日數字")

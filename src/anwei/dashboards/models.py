@@ -8,8 +8,8 @@ from django.db import models
 
 class AgencySummary(models.Model):
     """Kept current in the same transaction as every audited change of the agency, and rebuilt from the records by
-    `anwei dashboards_rebuild`. Overdue is decided when read (today moves without any write), so the open items are
-    held by due date."""
+    `anwei dashboards_rebuild`. Overdue is decided for a day (today moves without any write), so the open items are
+    held by due date, and the figures counted for one day are read on that day only."""
 
     agency = models.OneToOneField("orgs.Agency", on_delete=models.CASCADE, primary_key=True, related_name="+")
     open_due = models.JSONField("列管中事項（依期限）", default=dict)  # {"2026-05-01": 3}; no due date: ""
@@ -20,6 +20,13 @@ class AgencySummary(models.Model):
     # {"year": 2026, "rounds": [["2026-04-30", 3, 4], ...]}: this year's self-assessments by round deadline (sent,
     # all): summary.assessed_compute
     assessed = models.JSONField("本年度自評表（依填報期限）", default=dict)
+    # The board's figures of this year as the columns above count them on `counted_on` (summary.figures_compute):
+    # on that day the board reads these alone. Counted with every refresh of the row, and each morning by the
+    # daily job; on a day not counted, the board counts from the columns above.
+    counted_on = models.DateField("數字計算日", null=True)
+    # {"n": [received, late, missing, pending, held, overdue items, assessments sent, due, overdue] (summary.Figures),
+    #  "years": [[2017, meetings held, filings sent], ...]}
+    figures = models.JSONField("當日數字", default=dict)
 
     class Meta:
         verbose_name = "機關儀表板摘要"

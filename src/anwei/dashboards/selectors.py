@@ -308,14 +308,22 @@ def superior_board(*, person: Person, office: Agency, offices: list[Agency], yea
         agencies = agencies.filter(kind=kind)
     rows = {r[0]: AgencyRow(AgencyRef(*r)) for r in agencies.values_list("pk", "name", "kind", "path", "code")}
     ids = list(rows)
-    # One summary row per agency holds what needs its whole history (open items by due date, meetings, filings).
+    # One summary row per agency holds what needs its whole history (open items by due date, meetings, filings),
+    # and this year's figures as counted for today (by the daily job, or when the row last changed): those are read
+    # alone; the others are counted here from their rows.
     within = agencies.values("pk")  # the agencies as a subquery: hundreds of ids are not sent one by one
-    summaries = summary.read(within) if ids else []
+    counted = summary.read_counted(within, today) if ids and year == today.year else []
+    for c in counted:
+        row = rows[c.agency_id]
+        (row.received, row.late, row.missing, row.pending, row.meetings_held, row.overdue_items, row.assessments_done,
+         row.assessments_due, row.assessments_overdue) = c.figures
+    done = {c.agency_id for c in counted}
+    summaries = summary.read(within, uncounted_on=today if counted else None) if len(done) < len(ids) else []
     start, end = filings.year_span(year, today)
     if ids and start <= end:
         # This year's filings owed as kept in the summaries; those of another year (or not kept) are counted live.
         owed = summary.owed_states(summaries, year, today)
-        live = [pk for pk in ids if pk not in owed]
+        live = [pk for pk in ids if pk not in owed and pk not in done]
         for pk, expected in (filings.expectations(live, year=year, today=today) if live else {}).items():
             owed[pk] = summary.owed_counts(summary.owed_rows(expected), today.isoformat())
         for pk, counts in owed.items():
@@ -343,15 +351,15 @@ def superior_board(*, person: Person, office: Agency, offices: list[Agency], yea
         setattr(rows[pk], f"duties_{state}", n)
     # This year's self-assessments as kept in the summaries; those of another year (or not kept) counted live.
     assessed = summary.assessed_states(summaries, year, today)
-    for pk, kept in (summary.assessed_compute([pk for pk in ids if pk not in assessed], year)
-                     if len(assessed) < len(ids) else {}).items():
+    for pk, kept in (summary.assessed_compute([pk for pk in ids if pk not in assessed and pk not in done], year)
+                     if len(assessed) + len(done) < len(ids) else {}).items():
         assessed[pk] = summary.assessed_counts(kept["rounds"], today.isoformat())
     for pk, (done, due, overdue) in assessed.items():
         rows[pk].assessments_done, rows[pk].assessments_due, rows[pk].assessments_overdue = done, due, overdue
     key = SORTS.get(sort, SORTS["worst"])[0]
     return SuperiorBoard(office=office, offices=offices, year=year, kind=kind, sort=sort if sort in SORTS else "worst",
                          rows=sorted(rows.values(), key=key), columns=count_columns(),
-                         years=_years(summaries, today))
+                         years=_years(summaries, counted, today))
 
 
 def rows_detail(*, person: Person, board: SuperiorBoard, rows: list[AgencyRow], today: dt.date | None = None) -> None:
@@ -373,9 +381,14 @@ def rows_detail(*, person: Person, board: SuperiorBoard, rows: list[AgencyRow], 
         by_pk[pk].counts = {c.key: v for (_, c), v in zip(board.columns, values)}
 
 
-def _years(summaries: list[summary.Kept], today: dt.date) -> list[dict]:
-    """Per year held (up to ten): meetings held and filings received by the office's agencies (their summaries)."""
-    meetings, received = summary.years(summaries, today.year - 9, today)
+def _years(summaries: list[summary.Kept], counted: list[summary.Counted], today: dt.date) -> list[dict]:
+    """Per year held (up to ten): meetings held and filings received by the office's agencies (their summaries, and
+    the years counted for today)."""
+    meetings, received = summary.years(summaries, today.year - summary.TREND_YEARS + 1, today)
+    for c in counted:
+        for y, m, f in c.years:
+            meetings[y] = meetings.get(y, 0) + m
+            received[y] = received.get(y, 0) + f
     held = set(meetings) | set(received)
     years = list(range(min(held), max(held) + 1)) if held else []  # a year without any is a zero, not a gap
     return [{"year": y, "roc": y - 1911, "meetings": meetings.get(y, 0), "received": received.get(y, 0)}

@@ -8,7 +8,11 @@ if sent) are kept too, so the superior's board does not count hundreds of deadli
 when a meeting, a plan or its letter, a filing, a reporting rule or a calendar override of the agency changes, and
 by the daily job when the year turns (`refresh_stale`); a row kept for another year is computed live instead.
 This year's self-assessments (`assessed`: sent and all forms, by round deadline) are kept alike: recomputed when a
-form or a round changes (a superior's round marks every agency it asks)."""
+form or a round changes (a superior's round marks every agency it asks).
+
+From these columns the board's figures are counted for a day (`figures`, `counted_on`): with every refresh, and by
+the daily job each morning for every row (`count_day`, reading no record). On that day the board reads a few numbers
+per agency instead of decoding and counting its whole row; on any other day it counts from the columns."""
 
 from __future__ import annotations
 
@@ -42,25 +46,27 @@ def _key(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def compute(agency_ids: Iterable[int], models=None, *, owed: bool = True) -> dict[int, AgencySummary]:
+def compute(agency_ids: Iterable[int], models=None, *, owed: dict[int, dict] | None = None
+            ) -> dict[int, AgencySummary]:
     """Summaries of the agencies as the records stand (three grouped queries whatever their number, and those of
-    submissions.selectors.expectations with `owed`). `models`: the (summary, item, meeting, submission) classes,
-    given by the migration that fills the table (which leaves `owed` to the board's live count)."""
+    submissions.selectors.expectations unless `owed` gives the filings owed kept). `models`: the (summary, item,
+    meeting, submission) classes, given by the migration that fills the table (which leaves `owed` to the board's
+    live count)."""
     summary, item, meeting, submission = models or (AgencySummary, TrackedItem, SecurityMeeting, Submission)
     ids = list(agency_ids)
     out = {pk: summary(agency_id=pk, open_due={}, meetings={}, filings={}) for pk in ids}
+    today = clock.today()
     if models is None:
-        if owed:
-            for pk, kept in owed_compute(ids, clock.today().year).items():
-                out[pk].owed = kept
-        for pk, kept in assessed_compute(ids, clock.today().year).items():
+        for pk, kept in (owed_compute(ids, today.year) if owed is None else owed).items():
+            out[pk].owed = kept
+        for pk, kept in assessed_compute(ids, today.year).items():
             out[pk].assessed = kept
     for pk, due, n in (item.objects.filter(agency_id__in=ids, status__in=OPEN).order_by()
                        .values_list("agency_id", "due_date").annotate(n=Count("pk"))):
         out[pk].open_due[_key(due)] = n
     # Meetings of past years by year ("2019"), this year's and later by day (held up to the day read): years()
     # reads both alike, and a row does not grow with every meeting of ten years.
-    this_year = clock.today().year
+    this_year = today.year
     for pk, day, n in (meeting.objects.filter(agency_id__in=ids).order_by()
                        .values_list("agency_id", "date").annotate(n=Count("pk"))):
         key = _key(day) if day.year >= this_year else f"{day.year:04d}"
@@ -68,7 +74,21 @@ def compute(agency_ids: Iterable[int], models=None, *, owed: bool = True) -> dic
     for pk, year, n in (submission.objects.filter(agency_id__in=ids).order_by()
                         .values_list("agency_id", "first_sent_at__year").annotate(n=Count("pk"))):
         out[pk].filings[str(year)] = n
+    if models is None:
+        for row in out.values():
+            row.counted_on, row.figures = _counted(_kept(row), today)
     return out
+
+
+def _kept(row: AgencySummary) -> Kept:
+    return Kept(row.agency_id, row.open_due, row.meetings, row.filings, row.owed, row.assessed)
+
+
+def _counted(row: Kept, today: dt.date) -> tuple[dt.date | None, dict]:
+    """(counted_on, figures) of the row for `today`; not counted when it keeps another year's filings owed or
+    self-assessments (the board counts those live until the daily job brings the row to the new year)."""
+    figures = figures_compute(row, today)
+    return (today, figures) if figures is not None else (None, {})
 
 
 def owed_compute(agency_ids: list[int], year: int) -> dict[int, dict]:
@@ -102,12 +122,22 @@ def year_assessments(agency_ids: list[int], year: int):
 
 
 def refresh(agency_ids: Iterable[int], models=None, *, owed: bool = True, batch: int = 500) -> None:
-    """The agencies' rows recomputed, `batch` agencies at a time (a calendar override refreshes every agency)."""
+    """The agencies' rows recomputed, `batch` agencies at a time (a calendar override refreshes every agency).
+    Without `owed`, the filings owed kept for this year are left as they are (but counted in the day's figures);
+    a row that keeps none (a new agency's first tracked item) has them computed."""
     ids = list(agency_ids)
-    fields = ["open_due", "meetings", "filings"] + (["assessed"] if models is None else []) + (
-        ["owed"] if owed and models is None else [])
+    kept = None
+    if not owed and models is None:
+        kept = {pk: o for pk, o in AgencySummary.objects.filter(agency_id__in=ids).values_list("agency_id", "owed")
+                if o.get("year") == clock.today().year}
+        if len(kept) < len(ids):
+            refresh([pk for pk in ids if pk not in kept], batch=batch)
+            ids = [pk for pk in ids if pk in kept]
+    fields = ["open_due", "meetings", "filings"] + (["assessed", "counted_on", "figures"] if models is None else []) + (
+        ["owed"] if kept is None and models is None else [])
     for start in range(0, len(ids), batch):
-        rows = list(compute(ids[start:start + batch], models, owed=owed).values())
+        part = ids[start:start + batch]
+        rows = list(compute(part, models, owed=None if kept is None else {pk: kept[pk] for pk in part}).values())
         (models[0] if models else AgencySummary).objects.bulk_create(
             rows, update_conflicts=True, unique_fields=["agency"], update_fields=fields)
 
@@ -120,6 +150,20 @@ def refresh_stale(today: dt.date | None = None) -> int:
     fresh = AgencySummary.objects.filter(owed__year=year, assessed__year=year).values("pk")
     ids = list(AgencySummary.objects.exclude(pk__in=fresh).order_by("pk").values_list("pk", flat=True))
     refresh(ids)
+    return len(ids)
+
+
+def count_day(today: dt.date | None = None, batch: int = 500) -> int:
+    """The figures of every row not yet counted for `today`, counted from its kept columns (no record is read);
+    returns the number of rows counted."""
+    today = today or clock.today()
+    ids = list(AgencySummary.objects.exclude(counted_on=today).order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        rows = []
+        for kept in read(ids[start:start + batch]):
+            counted_on, figures = _counted(kept, today)
+            rows.append(AgencySummary(agency_id=kept.agency_id, counted_on=counted_on, figures=figures))
+        AgencySummary.objects.bulk_update(rows, ["counted_on", "figures"])
     return len(ids)
 
 
@@ -202,16 +246,64 @@ class Kept(NamedTuple):  # (a tuple: hundreds are made per view, faster than a f
 
 
 KEPT = ("open_due", "meetings", "filings", "owed", "assessed")
+TREND_YEARS = 10  # the board's trend: the years up to today's
 
 
-def read(agency_ids) -> list[Kept]:
+class Figures(NamedTuple):
+    """One agency's figures on the board for this year as of a day (the names of AgencyRow's fields)."""
+
+    received: int
+    late: int
+    missing: int
+    pending: int
+    meetings_held: int
+    overdue_items: int
+    assessments_done: int
+    assessments_due: int
+    assessments_overdue: int
+
+
+class Counted(NamedTuple):
+    agency_id: int
+    figures: Figures
+    years: list[list[int]]  # [year, meetings held, filings first sent], the ten years up to the day
+
+
+def _decoded(texts) -> list[list]:
+    """Rows of (pk, JSON text, …) decoded in one call: a superior reads hundreds, and decoding each column of each
+    row on its own cost more than the query."""
+    return json.loads("[" + ",".join(f"[{pk},{','.join(columns)}]" for pk, *columns in texts) + "]")
+
+
+def read(agency_ids, *, uncounted_on: dt.date | None = None) -> list[Kept]:
     """The agencies' rows (`agency_ids`: a list or a query of them), as plain values: one query, no model
-    instances, and the JSON of all rows decoded in one call (a superior reads hundreds; decoding each column of
-    each row on its own cost more than the query)."""
-    texts = AgencySummary.objects.filter(agency_id__in=agency_ids).values_list(
-        "agency_id", *(Cast(name, TextField()) for name in KEPT))
-    decoded = json.loads("[" + ",".join(f"[{pk},{','.join(columns)}]" for pk, *columns in texts) + "]")
-    return [Kept(*r) for r in decoded]
+    instances. `uncounted_on`: only the rows whose figures are not counted for that day (read_counted reads
+    the others)."""
+    rows = AgencySummary.objects.filter(agency_id__in=agency_ids)
+    if uncounted_on is not None:
+        rows = rows.exclude(counted_on=uncounted_on)
+    return [Kept(*r) for r in _decoded(rows.values_list("agency_id", *(Cast(name, TextField()) for name in KEPT)))]
+
+
+def read_counted(agency_ids, today: dt.date) -> list[Counted]:
+    """The figures of the agencies' rows counted for `today` (one query, a few numbers per agency)."""
+    texts = AgencySummary.objects.filter(agency_id__in=agency_ids, counted_on=today).values_list(
+        "agency_id", Cast("figures", TextField()))
+    return [Counted(pk, Figures(*f["n"]), f["years"]) for pk, f in _decoded(texts)]
+
+
+def figures_compute(row: Kept, today: dt.date) -> dict | None:
+    """The row's figures for `today` as the board counts them from the kept columns (owed_counts, overdue_items,
+    assessed_counts, years); None when it keeps another year's filings owed or self-assessments."""
+    year = today.year
+    if row.owed.get("year") != year or row.assessed.get("year") != year:
+        return None
+    owed = owed_counts(row.owed["rows"], today.isoformat())
+    meetings, filings = years([row], year - TREND_YEARS + 1, today)
+    return {"n": [owed["received"], owed["late"], owed["missing"], owed["pending"], owed["held"],
+                  overdue_items([row], today)[row.agency_id],
+                  *assessed_counts(row.assessed["rounds"], today.isoformat())],
+            "years": [[y, meetings.get(y, 0), filings.get(y, 0)] for y in sorted(set(meetings) | set(filings))]}
 
 
 def owed_states(rows: Iterable[Kept], year: int, today: dt.date) -> dict[int, dict[str, int]]:

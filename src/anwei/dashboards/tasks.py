@@ -1,5 +1,6 @@
 """The daily job of the dashboards: once the year has turned, every agency's filings owed are kept for the new year
-(summary.refresh_stale); on other days it finds nothing to do."""
+(summary.refresh_stale); then every row's figures are counted for the day (summary.count_day), so that the
+superior's board reads them alone."""
 
 from __future__ import annotations
 
@@ -11,5 +12,6 @@ from anwei.dashboards import summary
 
 @task()
 def dashboards_summary_run() -> int:
+    """The number of rows recomputed or counted."""
     with transaction.atomic():
-        return summary.refresh_stale()
+        return summary.refresh_stale() + summary.count_day()
