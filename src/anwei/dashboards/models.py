@@ -25,7 +25,7 @@ class AgencySummary(models.Model):
     # daily job; on a day not counted, the board counts from the columns above.
     counted_on = models.DateField("數字計算日", null=True)
     # {"n": [received, late, missing, pending, held, overdue items, assessments sent, due, overdue] (summary.Figures),
-    #  "years": [[2017, meetings held, filings sent], ...]}
+    #  "meetings": [held in each of the ten years up to the day's], "filings": [first sent in each]}
     figures = models.JSONField("當日數字", default=dict)
 
     class Meta:

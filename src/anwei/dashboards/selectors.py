@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 from urllib.parse import urlencode
 
@@ -282,7 +283,9 @@ class SuperiorBoard:
         keys = ("meetings_held", "meetings_expected", "received", "late", "missing", "results_received",
                 "results_overdue", "overdue_items", "duties_done", "duties_due", "duties_overdue", "assessments_done",
                 "assessments_due", "assessments_overdue")
-        return {k: sum(getattr(r, k) for r in self.rows) for k in keys}
+        if not self.rows:
+            return dict.fromkeys(keys, 0)
+        return dict(zip(keys, map(sum, zip(*map(attrgetter(*keys), self.rows)))))
 
 
 def board_office(*, person: Person, office_id: int | None) -> tuple[Agency, list[Agency]]:
@@ -384,12 +387,14 @@ def rows_detail(*, person: Person, board: SuperiorBoard, rows: list[AgencyRow], 
 def _years(summaries: list[summary.Kept], counted: list[summary.Counted], today: dt.date) -> list[dict]:
     """Per year held (up to ten): meetings held and filings received by the office's agencies (their summaries, and
     the years counted for today)."""
-    meetings, received = summary.years(summaries, today.year - summary.TREND_YEARS + 1, today)
-    for c in counted:
-        for y, m, f in c.years:
-            meetings[y] = meetings.get(y, 0) + m
-            received[y] = received.get(y, 0) + f
-    held = set(meetings) | set(received)
+    first = today.year - summary.TREND_YEARS + 1
+    meetings, received = summary.years(summaries, first, today)
+    if counted:  # each agency's ten years, summed column by column
+        for totals, columns in ((meetings, zip(*(c.meetings for c in counted))),
+                                (received, zip(*(c.filings for c in counted)))):
+            for y, column in enumerate(columns, start=first):
+                totals[y] = totals.get(y, 0) + sum(column)
+    held = {y for y, n in meetings.items() if n} | {y for y, n in received.items() if n}  # from the first year held
     years = list(range(min(held), max(held) + 1)) if held else []  # a year without any is a zero, not a gap
     return [{"year": y, "roc": y - 1911, "meetings": meetings.get(y, 0), "received": received.get(y, 0)}
             for y in years]

@@ -266,7 +266,8 @@ class Figures(NamedTuple):
 class Counted(NamedTuple):
     agency_id: int
     figures: Figures
-    years: list[list[int]]  # [year, meetings held, filings first sent], the ten years up to the day
+    meetings: list[int]  # meetings held and filings first sent in each of the TREND_YEARS up to the day's year
+    filings: list[int]
 
 
 def _decoded(texts) -> list[list]:
@@ -289,7 +290,7 @@ def read_counted(agency_ids, today: dt.date) -> list[Counted]:
     """The figures of the agencies' rows counted for `today` (one query, a few numbers per agency)."""
     texts = AgencySummary.objects.filter(agency_id__in=agency_ids, counted_on=today).values_list(
         "agency_id", Cast("figures", TextField()))
-    return [Counted(pk, Figures(*f["n"]), f["years"]) for pk, f in _decoded(texts)]
+    return [Counted(pk, Figures(*f["n"]), f["meetings"], f["filings"]) for pk, f in _decoded(texts)]
 
 
 def figures_compute(row: Kept, today: dt.date) -> dict | None:
@@ -300,10 +301,11 @@ def figures_compute(row: Kept, today: dt.date) -> dict | None:
         return None
     owed = owed_counts(row.owed["rows"], today.isoformat())
     meetings, filings = years([row], year - TREND_YEARS + 1, today)
+    trend = range(year - TREND_YEARS + 1, year + 1)
     return {"n": [owed["received"], owed["late"], owed["missing"], owed["pending"], owed["held"],
                   overdue_items([row], today)[row.agency_id],
                   *assessed_counts(row.assessed["rounds"], today.isoformat())],
-            "years": [[y, meetings.get(y, 0), filings.get(y, 0)] for y in sorted(set(meetings) | set(filings))]}
+            "meetings": [meetings.get(y, 0) for y in trend], "filings": [filings.get(y, 0) for y in trend]}
 
 
 def owed_states(rows: Iterable[Kept], year: int, today: dt.date) -> dict[int, dict[str, int]]:
