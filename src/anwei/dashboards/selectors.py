@@ -320,13 +320,14 @@ def superior_board(*, person: Person, office: Agency, offices: list[Agency], yea
         row = rows[c.agency_id]
         (row.received, row.late, row.missing, row.pending, row.meetings_held, row.overdue_items, row.assessments_done,
          row.assessments_due, row.assessments_overdue) = c.figures
-    done = {c.agency_id for c in counted}
-    summaries = summary.read(within, uncounted_on=today if counted else None) if len(done) < len(ids) else []
+    counted_ids = {c.agency_id for c in counted}
+    summaries = (summary.read(within, uncounted_on=today if counted else None) if len(counted_ids) < len(ids)
+                 else [])
     start, end = filings.year_span(year, today)
     if ids and start <= end:
         # This year's filings owed as kept in the summaries; those of another year (or not kept) are counted live.
         owed = summary.owed_states(summaries, year, today)
-        live = [pk for pk in ids if pk not in owed and pk not in done]
+        live = [pk for pk in ids if pk not in owed and pk not in counted_ids]
         for pk, expected in (filings.expectations(live, year=year, today=today) if live else {}).items():
             owed[pk] = summary.owed_counts(summary.owed_rows(expected), today.isoformat())
         for pk, counts in owed.items():
@@ -354,8 +355,8 @@ def superior_board(*, person: Person, office: Agency, offices: list[Agency], yea
         setattr(rows[pk], f"duties_{state}", n)
     # This year's self-assessments as kept in the summaries; those of another year (or not kept) counted live.
     assessed = summary.assessed_states(summaries, year, today)
-    for pk, kept in (summary.assessed_compute([pk for pk in ids if pk not in assessed and pk not in done], year)
-                     if len(assessed) + len(done) < len(ids) else {}).items():
+    for pk, kept in (summary.assessed_compute([pk for pk in ids if pk not in assessed and pk not in counted_ids],
+                                              year) if len(assessed) + len(counted_ids) < len(ids) else {}).items():
         assessed[pk] = summary.assessed_counts(kept["rounds"], today.isoformat())
     for pk, (done, due, overdue) in assessed.items():
         rows[pk].assessments_done, rows[pk].assessments_due, rows[pk].assessments_overdue = done, due, overdue
