@@ -300,8 +300,8 @@ def figures_compute(row: Kept, today: dt.date) -> dict | None:
     if row.owed.get("year") != year or row.assessed.get("year") != year:
         return None
     owed = owed_counts(row.owed["rows"], today.isoformat())
-    meetings, filings = years([row], year - TREND_YEARS + 1, today)
     trend = range(year - TREND_YEARS + 1, year + 1)
+    meetings, filings = years([row], trend[0], today)
     return {"n": [owed["received"], owed["late"], owed["missing"], owed["pending"], owed["held"],
                   overdue_items([row], today)[row.agency_id],
                   *assessed_counts(row.assessed["rounds"], today.isoformat())],
